@@ -1,0 +1,41 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both bootstrap .venv on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DB ?= demo.db
+CORPUS ?= ../shared/corpora/polnear
+
+.PHONY: demo test install bench eval clean help
+
+help:
+	@echo "make demo    load seeds/ into $(DEMO_DB) and show the claims and contradictions"
+	@echo "make test    run the whole test suite"
+	@echo "make bench   run the benchmarks in bench/ (needs CORPUS=path/to/polnear)"
+	@echo "make eval    score the engine on CORPUS/dev.jsonl"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/claimtrack --db $(DEMO_DB) demo seeds
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_extract.py $(CORPUS)/dev.jsonl
+	$(BIN)/python bench/bench_ingest.py $(CORPUS)/train.jsonl
+
+eval: $(STAMP)
+	$(BIN)/claimtrack eval $(CORPUS)/dev.jsonl
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

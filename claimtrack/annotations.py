@@ -1,0 +1,155 @@
+"""Human annotation of claims: every change is an append-only `Revision` (who, when, before, after)."""
+from __future__ import annotations
+
+import getpass
+import os
+
+from sqlmodel import Session, select
+
+from claimtrack.errors import ClaimtrackError
+from claimtrack.speakers import create_speaker, find_speaker
+from claimtrack.store.models import Claim, Revision, Source, Speaker, utc_now
+from claimtrack.vocabulary import ClaimKind, Origin, ReviewStatus, SpeakerKind, Stance
+
+# Claim fields a person may change, as named in the revision log.
+ANNOTATABLE_FIELDS = ("speaker", "stance", "status", "verdict", "explanation")
+
+
+def current_author() -> str:
+    """Who is annotating: $CLAIMTRACK_AUTHOR, else the login name."""
+    author = os.environ.get("CLAIMTRACK_AUTHOR", "").strip()
+    if author:
+        return author
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+def record_revision(session: Session, *, table: str, row_id: int, field: str, old, new,
+                    author: str, note: str | None = None) -> Revision:
+    revision = Revision(table_name=table, row_id=row_id, field=field,
+                        old_value=None if old is None else str(old),
+                        new_value=None if new is None else str(new), author=author, note=note)
+    session.add(revision)
+    return revision
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise ClaimtrackError(f"claim {claim_id}: no such claim")
+    return claim
+
+
+def _speaker_name(session: Session, speaker_id: int | None) -> str | None:
+    if speaker_id is None:
+        return None
+    speaker = session.get(Speaker, speaker_id)
+    return speaker.name if speaker else None
+
+
+def resolve_speaker(session: Session, name: str, *, create: bool = False) -> Speaker:
+    """The speaker called *name*; with *create*, a new one when none is; else a helpful error."""
+    speaker = find_speaker(session, name)
+    if speaker is not None:
+        return speaker
+    if create:
+        return create_speaker(session, name)
+    from rapidfuzz import process
+
+    names = session.exec(select(Speaker.name)).all()
+    close = [match for match, score, _ in process.extract(name, names, limit=3) if score >= 60]
+    hint = f"; did you mean {' or '.join(repr(n) for n in close)}?" if close else ""
+    raise ClaimtrackError(f"speaker {name!r}: no such speaker{hint} (use --new-speaker to create it)")
+
+
+def annotate_claim(session: Session, claim_id: int, *, author: str, note: str | None = None,
+                   speaker: str | None = None, new_speaker: bool = False, stance: str | None = None,
+                   status: str | None = None, verdict: str | None = None,
+                   explanation: str | None = None) -> list[Revision]:
+    """Apply a person's changes to a claim, one revision per changed field (a note alone is one too)."""
+    claim = get_claim(session, claim_id)
+    changes: dict[str, tuple[object, object]] = {}
+    if speaker is not None:
+        target = resolve_speaker(session, speaker, create=new_speaker)
+        if target.id != claim.speaker_id:
+            changes["speaker"] = (_speaker_name(session, claim.speaker_id), target.name)
+            claim.speaker_id = target.id
+    if stance is not None:
+        value = _validated(stance, Stance, "stance")
+        if value != claim.stance:
+            changes["stance"] = (claim.stance, value)
+            claim.stance = value
+    if status is not None:
+        value = _validated(status, ReviewStatus, "status")
+        if value != claim.status:
+            changes["status"] = (claim.status, value)
+            claim.status = value
+    for name, value in (("verdict", verdict), ("explanation", explanation)):
+        if value is not None:
+            value = value.strip() or None
+            if value != getattr(claim, name):
+                changes[name] = (getattr(claim, name), value)
+                setattr(claim, name, value)
+    revisions = [record_revision(session, table="claim", row_id=claim.id, field=name, old=old, new=new,
+                                 author=author, note=note) for name, (old, new) in changes.items()]
+    if not revisions and note:
+        revisions.append(record_revision(session, table="claim", row_id=claim.id, field="note",
+                                         old=None, new=note, author=author, note=note))
+    if revisions:
+        claim.updated_at = utc_now()
+        session.add(claim)
+    return revisions
+
+
+def _validated(value: str, vocabulary, what: str) -> str:
+    try:
+        return vocabulary(value.strip().lower()).value
+    except ValueError:
+        allowed = ", ".join(v.value for v in vocabulary)
+        raise ClaimtrackError(f"{what} {value!r}: not one of {allowed}") from None
+
+
+def add_manual_claim(session: Session, *, source_id: int, start: int, end: int, author: str,
+                     speaker: str | None = None, new_speaker: bool = False, stance: str = "asserts",
+                     kind: str = "direct", note: str | None = None) -> Claim:
+    """A claim a person marked by hand in a source's text (kept through every re-extraction)."""
+    source = session.get(Source, source_id)
+    if source is None:
+        raise ClaimtrackError(f"source {source_id}: no such source")
+    if not (0 <= start < end <= len(source.text)):
+        raise ClaimtrackError(f"source {source_id}: span {start}-{end} is outside its text (0-{len(source.text)})")
+    speaker_id = resolve_speaker(session, speaker, create=new_speaker).id if speaker else None
+    claim = Claim(source_id=source_id, speaker_id=speaker_id, text=source.text[start:end], start=start, end=end,
+                  kind=_validated(kind, ClaimKind, "kind"), stance=_validated(stance, Stance, "stance"),
+                  confidence=1.0, rule="manual", origin=Origin.MANUAL.value)
+    session.add(claim)
+    session.flush()
+    record_revision(session, table="claim", row_id=claim.id, field="created", old=None, new=claim.text,
+                    author=author, note=note)
+    return claim
+
+
+def claim_history(session: Session, claim_id: int) -> list[Revision]:
+    get_claim(session, claim_id)
+    return list(session.exec(
+        select(Revision).where(Revision.table_name == "claim", Revision.row_id == claim_id)
+        .order_by(Revision.created_at, Revision.id)
+    ).all())
+
+
+def human_edited_fields(session: Session, claim_ids) -> dict[int, set[str]]:
+    """For each claim, the fields a person has changed (from the revision log)."""
+    edited: dict[int, set[str]] = {}
+    ids = list(claim_ids)
+    for start in range(0, len(ids), 500):
+        rows = session.exec(select(Revision.row_id, Revision.field).where(
+            Revision.table_name == "claim", Revision.row_id.in_(ids[start:start + 500]))).all()
+        for row_id, field in rows:
+            edited.setdefault(row_id, set()).add(field)
+    return edited
+
+
+__all__ = ["ANNOTATABLE_FIELDS", "SpeakerKind", "add_manual_claim", "annotate_claim", "claim_history",
+           "current_author", "human_edited_fields", "record_revision", "resolve_speaker"]

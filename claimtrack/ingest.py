@@ -1,0 +1,130 @@
+"""Ingestion: documents in, sources and their extracted claims stored, one transaction per source.
+
+Idempotent by content hash: the same text a second time adds nothing and is reported as skipped.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlmodel import Session, select
+
+from claimtrack.engine import extract
+from claimtrack.engine.model import Extraction
+from claimtrack.readers import ReadFailure, SourceDocument
+from claimtrack.speakers import upsert_speaker
+from claimtrack.store.database import session_scope
+from claimtrack.store.models import Claim, Source
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did, for the summary line and the exit status."""
+
+    added: list[tuple[str, int]] = field(default_factory=list)  # (location, source id)
+    skipped: list[tuple[str, int]] = field(default_factory=list)  # already stored: (location, source id)
+    failed: list[str] = field(default_factory=list)  # "location: problem"
+    claims_stored: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def ingest_documents(engine: Engine, documents: Iterable[SourceDocument | ReadFailure], *,
+                     on_document: Callable[[str], None] | None = None) -> IngestReport:
+    """Store every readable document; a failure is recorded and the batch goes on."""
+    report = IngestReport()
+    for item in documents:
+        if isinstance(item, ReadFailure):
+            report.failed.append(str(item))
+        else:
+            _ingest_one(engine, item, report)
+        if on_document is not None:
+            on_document(item.location)
+    return report
+
+
+def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> None:
+    shown = f"{doc.location} ({doc.doc_id})" if doc.doc_id else doc.location
+    digest = content_hash(doc.text)
+    try:
+        with Session(engine) as session:
+            existing = session.exec(select(Source.id).where(Source.content_hash == digest)).first()
+        if existing is not None:
+            report.skipped.append((shown, existing))
+            return
+        try:
+            extraction = extract(doc.text)
+        except Exception as exc:  # the engine must never raise; if it does, say so and go on
+            report.failed.append(f"{shown}: claim extraction failed ({type(exc).__name__}: {exc})")
+            return
+        with session_scope(engine) as session:
+            source = Source(content_hash=digest, location=doc.location, doc_id=doc.doc_id, title=doc.title,
+                            outlet=doc.outlet, published=doc.published, format=doc.format, text=doc.text)
+            session.add(source)
+            session.flush()
+            claims = store_extraction(session, source.id, extraction)
+            source_id = source.id
+        report.added.append((shown, source_id))
+        report.claims_stored += len(claims)
+    except IntegrityError:
+        # Another process stored the same text between our check and our commit.
+        with Session(engine) as session:
+            existing = session.exec(select(Source.id).where(Source.content_hash == digest)).first()
+        report.skipped.append((shown, existing or 0))
+    except SQLAlchemyError as exc:
+        report.failed.append(f"{shown}: database error ({getattr(exc, 'orig', exc)})")
+
+
+def claim_from_extracted(source_id: int, extracted, speaker_id: int | None) -> Claim:
+    return Claim(
+        source_id=source_id,
+        speaker_id=speaker_id,
+        speaker_start=extracted.speaker_start,
+        speaker_end=extracted.speaker_end,
+        text=extracted.text,
+        start=extracted.start,
+        end=extracted.end,
+        spans=[list(span) for span in extracted.spans] or None,
+        kind=str(extracted.kind),
+        cue=extracted.cue,
+        cue_start=extracted.cue_start,
+        cue_end=extracted.cue_end,
+        stance=str(extracted.stance),
+        confidence=float(extracted.confidence),
+        rule=extracted.rule,
+    )
+
+
+def speaker_ids_for(session: Session, extraction: Extraction) -> dict[str, int]:
+    """Store (or find) every speaker the extraction names; canonical name -> speaker id."""
+    ids: dict[str, int] = {}
+    for entity in extraction.speakers:
+        ids[entity.name] = upsert_speaker(session, entity).id
+    return ids
+
+
+def store_extraction(session: Session, source_id: int, extraction: Extraction) -> list[Claim]:
+    """Add the extraction's claims (with speakers, aliases and parent links) to the session."""
+    speaker_ids = speaker_ids_for(session, extraction)
+    claims = [claim_from_extracted(source_id, c, speaker_ids.get(c.speaker) if c.speaker else None)
+              for c in extraction.claims]
+    session.add_all(claims)
+    session.flush()
+    link_parents(claims, extraction)
+    return claims
+
+
+def link_parents(claims: list[Claim], extraction: Extraction) -> None:
+    """Point each nested claim at its parent, by the engine's claim indexes."""
+    for claim, extracted in zip(claims, extraction.claims):
+        if extracted.parent is not None and 0 <= extracted.parent < len(claims):
+            claim.parent_id = claims[extracted.parent].id

@@ -1,0 +1,36 @@
+"""Alembic environment: claimtrack runs migrations itself when a database is opened.
+
+`claimtrack.store.database.open_database` passes its open connection in
+``config.attributes["connection"]``; batch mode keeps ALTERs working on SQLite.
+"""
+from alembic import context
+from sqlmodel import SQLModel
+
+from claimtrack.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+target_metadata = SQLModel.metadata
+
+
+def run_migrations() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is None:  # `alembic` command line, for developers writing a new revision
+        from sqlalchemy import create_engine
+
+        engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
+        with engine.begin() as connection:
+            _configure_and_run(connection)
+        return
+    _configure_and_run(connection)
+
+
+def _configure_and_run(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations()

@@ -1,0 +1,60 @@
+"""Relations between claims (contradicts, supports, counters, duplicates) and people's decisions on them."""
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from claimtrack.annotations import get_claim, record_revision
+from claimtrack.errors import ClaimtrackError
+from claimtrack.store.models import ClaimRelation, utc_now
+from claimtrack.vocabulary import Origin, RelationKind, RelationStatus
+
+
+def get_relation(session: Session, relation_id: int) -> ClaimRelation:
+    relation = session.get(ClaimRelation, relation_id)
+    if relation is None:
+        raise ClaimtrackError(f"relation {relation_id}: no such relation")
+    return relation
+
+
+def add_manual_relation(session: Session, claim_a: int, claim_b: int, kind: str, *, author: str,
+                        note: str | None = None) -> ClaimRelation:
+    """A relation a person asserts between two claims: confirmed from the start."""
+    if claim_a == claim_b:
+        raise ClaimtrackError(f"claim {claim_a}: a claim cannot be related to itself")
+    get_claim(session, claim_a)
+    get_claim(session, claim_b)
+    try:
+        kind = RelationKind(kind).value
+    except ValueError:
+        raise ClaimtrackError(f"kind {kind!r}: not one of {', '.join(k.value for k in RelationKind)}") from None
+    existing = session.exec(select(ClaimRelation).where(
+        ClaimRelation.claim_a_id == claim_a, ClaimRelation.claim_b_id == claim_b, ClaimRelation.kind == kind)).first()
+    if existing is not None:
+        set_relation_status(session, existing.id, RelationStatus.CONFIRMED, author=author, note=note)
+        return existing
+    relation = ClaimRelation(claim_a_id=claim_a, claim_b_id=claim_b, kind=kind, score=1.0,
+                             reason="added by hand", origin=Origin.MANUAL.value,
+                             status=RelationStatus.CONFIRMED.value, note=note)
+    session.add(relation)
+    session.flush()
+    record_revision(session, table="claimrelation", row_id=relation.id, field="created", old=None,
+                    new=f"{claim_a} {kind} {claim_b}", author=author, note=note)
+    return relation
+
+
+def set_relation_status(session: Session, relation_id: int, status: RelationStatus | str, *, author: str,
+                        note: str | None = None) -> ClaimRelation:
+    relation = get_relation(session, relation_id)
+    status = RelationStatus(status).value
+    if relation.status != status:
+        record_revision(session, table="claimrelation", row_id=relation.id, field="status",
+                        old=relation.status, new=status, author=author, note=note)
+        relation.status = status
+    if note:
+        if relation.note != note:
+            record_revision(session, table="claimrelation", row_id=relation.id, field="note",
+                            old=relation.note, new=note, author=author, note=note)
+        relation.note = note
+    relation.updated_at = utc_now()
+    session.add(relation)
+    return relation

@@ -1,0 +1,116 @@
+"""Opening a claimtrack database: URL or path in, a migrated SQLAlchemy engine out.
+
+Every connection gets foreign keys and WAL (SQLite); the schema is brought up to the newest
+Alembic revision on open, so a database made by an older release upgrades in place.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlmodel import Session, create_engine
+
+from claimtrack.errors import ClaimtrackError
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def database_url(target: str) -> str:
+    """A URL as given, or a file path turned into an SQLite URL."""
+    if "://" in target:
+        return target
+    return f"sqlite:///{Path(target).expanduser().absolute()}"
+
+
+def _check_sqlite_path(path: Path, shown: str) -> None:
+    folder = path.parent
+    if not folder.is_dir():
+        raise ClaimtrackError(f"{shown}: cannot open database: folder {folder} does not exist")
+    if path.exists():
+        if path.is_dir():
+            raise ClaimtrackError(f"{shown}: cannot open database: it is a folder")
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+        if head and head != SQLITE_MAGIC:
+            raise ClaimtrackError(f"{shown}: not an SQLite database (the file holds something else)")
+    elif not _writable(folder):
+        raise ClaimtrackError(f"{shown}: cannot create database: folder {folder} is read-only")
+
+
+def _writable(folder: Path) -> bool:
+    import os
+
+    return os.access(folder, os.W_OK)
+
+
+def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def migration_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply the migrations up to *revision* (a no-op when the database is already there)."""
+    config = migration_config()
+    script = ScriptDirectory.from_config(config)
+    with engine.begin() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+            raise ClaimtrackError(
+                f"{engine.url.database}: made by a newer claimtrack (schema revision {current}); upgrade claimtrack"
+            )
+        target = script.get_current_head() if revision == "head" else revision
+        if current == target:
+            return
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def open_database(target: str, *, migrate_to: str = "head") -> Engine:
+    """Open (creating if needed) the database at *target* and bring its schema up to date."""
+    url = make_url(database_url(target))
+    shown = target
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        _check_sqlite_path(Path(url.database), shown)
+    try:
+        engine = create_engine(url)
+    except (SQLAlchemyError, ImportError) as exc:
+        raise ClaimtrackError(f"{shown}: cannot open database: {exc}") from None
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+    try:
+        upgrade(engine, migrate_to)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise ClaimtrackError(f"{shown}: cannot open database: {exc.orig}") from None
+    return engine
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session whose work is committed on success and rolled back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

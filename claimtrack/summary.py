@@ -1,0 +1,71 @@
+"""The rich summary of a store that `claimtrack demo` (and anyone else) can print."""
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from claimtrack.queries import list_claims, list_sources, store_totals
+from claimtrack.store.models import Claim, ClaimRelation, Speaker
+
+STANCE_STYLE = {"denies": "bold red", "rejects": "red", "accuses": "magenta", "warns": "yellow",
+                "urges": "cyan", "confirms": "green", "admits": "green", "uncommitted": "dim",
+                "hedges": "dim cyan", "alleges": "bright_magenta", "promises": "blue"}
+
+
+def _clip(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
+    totals = store_totals(session)
+    header = Text.assemble(("claimtrack", "bold"), f"  {totals['sources']} sources · {totals['claims']} claims · "
+                           f"{totals['speakers']} speakers · {totals['relations']} contradictions and relations")
+    sources = Table(title="Sources", header_style="bold")
+    for column in ("id", "title", "outlet", "published", "claims", "contradictions"):
+        sources.add_column(column, overflow="fold")
+    for row in list_sources(session, limit=20):
+        sources.add_row(str(row.source.id), _clip(row.source.title or row.source.location or "", 70),
+                        row.source.outlet or "", row.source.published or "", str(row.claims), str(row.contradictions))
+
+    claims = Table(title="Claims", header_style="bold")
+    for column in ("id", "speaker", "stance", "kind", "claim"):
+        claims.add_column(column, overflow="fold", no_wrap=column != "claim")
+    for row in list_claims(session, limit=claim_limit):
+        c = row.claim
+        claims.add_row(str(c.id), row.speaker or "[dim]unattributed[/dim]",
+                       Text(c.stance, style=STANCE_STYLE.get(c.stance, "")), c.kind, _clip(c.text))
+    parts = [header, sources, claims]
+    if totals["claims"] > claim_limit:
+        parts.append(Text(f"… and {totals['claims'] - claim_limit} more: claimtrack claims", style="dim"))
+    parts.append(render_relations(session))
+    return Group(*parts)
+
+
+def render_relations(session: Session, limit: int = 30):
+    a, b = aliased(Claim), aliased(Claim)
+    sa_, sb = aliased(Speaker), aliased(Speaker)
+    rows = session.exec(
+        select(ClaimRelation, a, b, sa_.name, sb.name)
+        .join(a, a.id == ClaimRelation.claim_a_id).join(b, b.id == ClaimRelation.claim_b_id)
+        .join(sa_, sa_.id == a.speaker_id, isouter=True).join(sb, sb.id == b.speaker_id, isouter=True)
+        .where(ClaimRelation.status != "dismissed").order_by(ClaimRelation.score.desc()).limit(limit)
+    ).all()
+    if not rows:
+        return Text("No contradictions stored.", style="dim")
+    panels = []
+    for relation, claim_a, claim_b, name_a, name_b in rows:
+        body = Text.assemble(
+            (f"{name_a or 'unattributed'} {claim_a.stance}: ", "bold"), f"“{_clip(claim_a.text, 200)}”\n",
+            (f"{name_b or 'unattributed'} {claim_b.stance}: ", "bold"), f"“{_clip(claim_b.text, 200)}”\n",
+            ("why: ", "dim"), relation.reason or "")
+        panels.append(Panel(body, title=f"#{relation.id} {relation.kind} · score {relation.score:.2f} · {relation.status}"))
+    return Group(Text("Contradictions", style="bold"), *panels)
+
+
+def print_summary(console: Console, session: Session) -> None:
+    console.print(render_summary(session))

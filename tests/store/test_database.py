@@ -1,0 +1,79 @@
+"""Opening databases: pragmas, schema, and clear errors for every kind of broken path."""
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+from sqlalchemy import text
+
+from claimtrack.errors import ClaimtrackError
+from claimtrack.store.database import open_database
+
+
+def test_a_new_database_is_migrated_to_head_with_foreign_keys_and_wal(tmp_path):
+    engine = open_database(str(tmp_path / "new.db"))
+    with engine.connect() as connection:
+        tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+        assert {"source", "speaker", "speakeralias", "claim", "claimrelation", "revision", "claim_fts"} <= tables
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+    engine.dispose()
+
+
+def test_opening_twice_is_harmless(tmp_path):
+    path = str(tmp_path / "twice.db")
+    open_database(path).dispose()
+    engine = open_database(path)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+
+
+def test_missing_folder_is_one_clear_line(tmp_path):
+    target = tmp_path / "nowhere" / "x.db"
+    with pytest.raises(ClaimtrackError) as caught:
+        open_database(str(target))
+    message = str(caught.value)
+    assert str(target) in message and "does not exist" in message and "\n" not in message
+
+
+def test_unwritable_folder_is_one_clear_line(tmp_path):
+    # root ignores folder permissions, so as root use a folder no one can create files in.
+    if os.geteuid() == 0:
+        target = "/proc/claimtrack-test.db"
+    else:
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        folder.chmod(0o500)
+        target = str(folder / "x.db")
+    try:
+        with pytest.raises(ClaimtrackError) as caught:
+            open_database(target)
+    finally:
+        if os.geteuid() != 0:
+            (tmp_path / "ro").chmod(0o700)
+    message = str(caught.value)
+    assert message.startswith(target) and "cannot" in message and "\n" not in message
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path):
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("these are my notes, not a database\n")
+    with pytest.raises(ClaimtrackError, match="not an SQLite database"):
+        open_database(str(bogus))
+    assert bogus.read_text() == "these are my notes, not a database\n"
+
+
+def test_a_database_from_a_newer_release_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    open_database(str(path)).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num='9999'")
+    with pytest.raises(ClaimtrackError, match="newer claimtrack"):
+        open_database(str(path))
+
+
+def test_a_folder_as_database_path_is_refused(tmp_path):
+    with pytest.raises(ClaimtrackError, match="folder"):
+        open_database(str(tmp_path))

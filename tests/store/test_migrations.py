@@ -1,0 +1,39 @@
+"""A database made by the first release upgrades to the newest schema with its data intact."""
+from __future__ import annotations
+
+import sqlite3
+
+from sqlmodel import Session
+
+from claimtrack.queries import ClaimFilter, list_claims
+from claimtrack.store.database import open_database
+
+
+def test_first_revision_database_with_data_upgrades_to_head_intact(tmp_path):
+    path = tmp_path / "old.db"
+    open_database(str(path), migrate_to="0001").dispose()
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE name='claim_fts'").fetchone() == (0,)
+        db.execute("INSERT INTO source (id, content_hash, location, title, ingested_at, format, text) VALUES "
+                   "(1, 'abc', 'a.txt', 'Old article', '2026-01-01 00:00:00', 'text', "
+                   "'\"Troops are massing at the border,\" the general said.')")
+        db.execute("INSERT INTO speaker (id, name, kind, created_at) VALUES (1, 'The General', 'person', '2026-01-01')")
+        db.execute("INSERT INTO speakeralias (id, speaker_id, alias) VALUES (1, 1, 'the general')")
+        db.execute("INSERT INTO claim (id, source_id, speaker_id, text, start, end, kind, stance, confidence, origin,"
+                   " status, verdict, created_at, updated_at) VALUES (1, 1, 1, 'Troops are massing at the border,',"
+                   " 1, 34, 'direct', 'warns', 0.9, 'auto', 'confirmed', 'False', '2026-01-01', '2026-01-01')")
+        db.execute("INSERT INTO revision (id, table_name, row_id, field, old_value, new_value, author, created_at)"
+                   " VALUES (1, 'claim', 1, 'verdict', NULL, 'False', 'ana', '2026-01-02')")
+
+    engine = open_database(str(path))  # upgrades to head on open
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert db.execute("SELECT text, verdict, status FROM claim WHERE id=1").fetchone() == (
+            "Troops are massing at the border,", "False", "confirmed")
+        assert db.execute("SELECT author, new_value FROM revision WHERE id=1").fetchone() == ("ana", "False")
+        assert db.execute("SELECT alias FROM speakeralias").fetchall() == [("the general",)]
+    with Session(engine) as session:  # the new full-text index covers the claims stored before it existed
+        found = list_claims(session, ClaimFilter(search="troops border"))
+        assert [row.claim.id for row in found] == [1]
+        assert list_claims(session, ClaimFilter(search="navy")) == []

@@ -1,0 +1,1 @@
+"""claimtrack's Textual terminal UI (never imported by the core)."""
