@@ -38,7 +38,9 @@ class App:
         self.db = db
         self._engine = None
         self.out = Console(soft_wrap=False)
-        self.err = Console(stderr=True)
+        if not self.out.is_terminal:  # piped to a file or a pager: room for the words
+            self.out = Console(soft_wrap=False, width=120)
+        self.err = Console(stderr=True, soft_wrap=True)  # one error, one line: never wrapped
 
     @property
     def engine(self):
@@ -94,7 +96,7 @@ def _print_ingest_report(app: App, report) -> None:
     for failure in report.failed:
         app.err.print(f"[red]failed[/red] {failure}", highlight=False)
     app.out.print(f"Sources added: {len(report.added)}, skipped: {len(report.skipped)}, "
-                  f"failed: {len(report.failed)}; claims stored: {report.claims_stored}.", highlight=False)
+                  f"failed: {len(report.failed)}; claims stored: {report.claims_stored}.", highlight=False, soft_wrap=True)
 
 
 @cli.command()
@@ -179,7 +181,7 @@ def claims(app: App, speaker, stance, source_id, status, search, limit, fmt) -> 
     flt = ClaimFilter(speaker=speaker, stance=stance, source_id=source_id, status=status, search=search)
     with app.session() as session:
         rows = [claim_dict(r) for r in list_claims(session, flt, limit=limit)]
-    columns = ["id", "source_id", "speaker", "stance", "kind", "status", "text"] if fmt == "table" else list(
+    columns = ["id", "speaker", "stance", "kind", "text"] if fmt == "table" else list(
         rows[0].keys() if rows else ["id", "source_id", "source", "speaker", "stance", "kind", "text", "start", "end",
                                      "cue", "confidence", "rule", "origin", "status", "verdict", "explanation",
                                      "parent_id"])
@@ -277,7 +279,7 @@ def annotate(app: App, claim_id, speaker, new_speaker, stance, status, verdict, 
                                    new_speaker=new_speaker, stance=stance, status=status, verdict=verdict,
                                    explanation=explanation)
         lines = [f"claim {claim_id}: {r.field}: {r.old_value!s} -> {r.new_value!s}" for r in revisions]
-    app.out.print("\n".join(lines) if lines else f"claim {claim_id}: nothing changed", highlight=False)
+    app.out.print("\n".join(lines) if lines else f"claim {claim_id}: nothing changed", highlight=False, soft_wrap=True)
 
 
 @cli.command()

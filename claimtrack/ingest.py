@@ -104,17 +104,14 @@ def claim_from_extracted(source_id: int, extracted, speaker_id: int | None) -> C
     )
 
 
-def speaker_ids_for(session: Session, extraction: Extraction) -> dict[str, int]:
-    """Store (or find) every speaker the extraction names; canonical name -> speaker id."""
-    ids: dict[str, int] = {}
-    for entity in extraction.speakers:
-        ids[entity.name] = upsert_speaker(session, entity).id
-    return ids
+def speaker_ids_for(session: Session, extraction: Extraction, source_id: int) -> dict[str, int]:
+    """Store (or find) every speaker the extraction names; engine's canonical name -> speaker id."""
+    return {entity.name: upsert_speaker(session, entity, source_id).id for entity in extraction.speakers}
 
 
 def store_extraction(session: Session, source_id: int, extraction: Extraction) -> list[Claim]:
     """Add the extraction's claims (with speakers, aliases and parent links) to the session."""
-    speaker_ids = speaker_ids_for(session, extraction)
+    speaker_ids = speaker_ids_for(session, extraction, source_id)
     claims = [claim_from_extracted(source_id, c, speaker_ids.get(c.speaker) if c.speaker else None)
               for c in extraction.claims]
     session.add_all(claims)

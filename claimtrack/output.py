@@ -36,8 +36,10 @@ def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: s
              wide: Sequence[str] = ()) -> Table:
     table = Table(title=title, show_lines=False, header_style="bold")
     for column in columns:
-        table.add_column(column, overflow="fold", ratio=3 if column in wide else None,
-                         no_wrap=column not in wide)
+        if column in wide:  # the words themselves: wrap, never cut
+            table.add_column(column, overflow="fold", ratio=1, min_width=20)
+        else:  # short facts: one line, cut with an ellipsis when long
+            table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=22, min_width=min(len(column), 6))
     for row in rows:
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
     return table

@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # one article; a JSONL batch may be larger, each record may not
+
+_WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: some words, not just marks
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -106,7 +109,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Sou
             return
         size = path.stat().st_size
         if size > max_bytes:
-            raise ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article")
+            raise ReadError(f"file is {_mib(size)}, over the {_mib(max_bytes)} limit for one article (see --max-mb)")
         data = path.read_bytes()
         yield _document(data, location, fmt)
     except ReadError as exc:
@@ -119,7 +122,7 @@ def _read_stream(stream: BinaryIO, max_bytes: int) -> Iterator[SourceDocument | 
     data = stream.read(max_bytes + 1)
     try:
         if len(data) > max_bytes:
-            raise ReadError(f"input is over the {max_bytes / 1e6:.0f} MB limit for one article")
+            raise ReadError(f"input is over the {_mib(max_bytes)} limit for one article (see --max-mb)")
         yield _document(data, "<stdin>", None, source_format="stdin")
     except ReadError as exc:
         yield ReadFailure("<stdin>", str(exc))
@@ -137,9 +140,13 @@ def _document(data: bytes, location: str, fmt: str | None, *, source_format: str
         doc = SourceDocument(text=text, location=location, format="text", title=_first_line(text))
     if source_format:
         doc = SourceDocument(**{**_fields(doc), "format": source_format})
-    if not doc.text.strip():
-        raise ReadError("empty file (no text)" if fmt != "html" else "no article text found in the HTML")
+    if not _WORD.search(doc.text):
+        raise ReadError("no article text found in the HTML" if fmt == "html" else "no text (not a single word)")
     return doc
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def _fields(doc: SourceDocument) -> dict:
@@ -287,7 +294,7 @@ def _read_jsonl(handle: BinaryIO, location: str, max_bytes: int) -> Iterator[Sou
             yield ReadFailure(where, "empty text")
             continue
         if len(text.encode("utf-8")) > max_bytes:
-            yield ReadFailure(where, f"text is over the {max_bytes / 1e6:.0f} MB limit for one article")
+            yield ReadFailure(where, f"text is over the {_mib(max_bytes)} limit for one article (see --max-mb)")
             continue
         doc_id = record.get("doc_id", record.get("id"))
         yield SourceDocument(

@@ -65,7 +65,7 @@ def reextract_source(session: Session, source: Source) -> ReextractReport:
             keep.add(parent)
             parent = by_id[parent].parent_id
 
-    speaker_ids = speaker_ids_for(session, extraction)
+    speaker_ids = speaker_ids_for(session, extraction, source.id)
     new_spans = [(c.start, c.end) for c in extraction.claims]
     matched: dict[int, Claim] = {}  # new claim index -> kept claim re-anchored on it
     candidates = sorted(

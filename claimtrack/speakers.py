@@ -21,11 +21,33 @@ def find_speaker(session: Session, name: str) -> Speaker | None:
     return speaker
 
 
-def upsert_speaker(session: Session, entity: SpeakerEntity) -> Speaker:
-    """The stored speaker for *entity* (matched by canonical name), created or enriched."""
-    speaker = session.exec(select(Speaker).where(func.lower(Speaker.name) == entity.name.lower())).first()
+PRONOUNS = frozenset("i me my we us our he him his she her they them their it its you your".split())
+
+
+def is_description(name: str) -> bool:
+    """ "his lawyer", "a senior official": a description, not a name, so not the same entity everywhere."""
+    return not name[:1].isupper()
+
+
+def stored_name(entity: SpeakerEntity, source_id: int | None) -> str:
+    """The canonical name to store: proper names are shared across sources, descriptions are not."""
+    if source_id is not None and is_description(entity.name):
+        return f"{entity.name} (source {source_id})"
+    return entity.name
+
+
+def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | None = None) -> Speaker:
+    """The stored speaker for *entity* (matched by canonical name), created or enriched.
+
+    A description ("his lawyer") names someone only within its article, so with *source_id* it
+    becomes a speaker of that source alone instead of merging every article's lawyer into one.
+    """
+    name = stored_name(entity, source_id)
+    speaker = session.exec(select(Speaker).where(func.lower(Speaker.name) == name.lower())).first()
+    if speaker is None and not is_description(name):
+        speaker = _unique_alias_match(session, name)
     if speaker is None:
-        speaker = Speaker(name=entity.name, kind=SpeakerKind(entity.kind).value,
+        speaker = Speaker(name=name, kind=SpeakerKind(entity.kind).value,
                           role=entity.role, affiliation=entity.affiliation)
         session.add(speaker)
         session.flush()
@@ -41,10 +63,20 @@ def upsert_speaker(session: Session, entity: SpeakerEntity) -> Speaker:
     return speaker
 
 
+def _unique_alias_match(session: Session, name: str) -> Speaker | None:
+    """The one speaker already known under *name* as an alias ("Vucic" -> "Aleksandar Vucic").
+
+    Two speakers sharing the alias (two Smiths) make it ambiguous: then no match, a new speaker.
+    """
+    ids = session.exec(select(SpeakerAlias.speaker_id).where(func.lower(SpeakerAlias.alias) == name.lower())
+                       .distinct().limit(2)).all()
+    return session.get(Speaker, ids[0]) if len(ids) == 1 else None
+
+
 def add_aliases(session: Session, speaker: Speaker, aliases) -> None:
     known = set(session.exec(select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == speaker.id)).all())
     for alias in sorted(a.strip() for a in aliases if a and a.strip()):
-        if alias not in known:
+        if alias not in known and alias.lower() not in PRONOUNS:
             session.add(SpeakerAlias(speaker_id=speaker.id, alias=alias[:500]))
             known.add(alias)
 

@@ -25,16 +25,19 @@ def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
     totals = store_totals(session)
     header = Text.assemble(("claimtrack", "bold"), f"  {totals['sources']} sources · {totals['claims']} claims · "
                            f"{totals['speakers']} speakers · {totals['relations']} contradictions and relations")
-    sources = Table(title="Sources", header_style="bold")
-    for column in ("id", "title", "outlet", "published", "claims", "contradictions"):
-        sources.add_column(column, overflow="fold")
+    sources = Table(title="Sources", header_style="bold", expand=True)
+    sources.add_column("id", no_wrap=True)
+    sources.add_column("title", ratio=1, overflow="fold")
+    for column in ("outlet", "published", "claims", "contradictions"):
+        sources.add_column(column, no_wrap=True, overflow="ellipsis", max_width=24)
     for row in list_sources(session, limit=20):
         sources.add_row(str(row.source.id), _clip(row.source.title or row.source.location or "", 70),
                         row.source.outlet or "", row.source.published or "", str(row.claims), str(row.contradictions))
 
-    claims = Table(title="Claims", header_style="bold")
-    for column in ("id", "speaker", "stance", "kind", "claim"):
-        claims.add_column(column, overflow="fold", no_wrap=column != "claim")
+    claims = Table(title="Claims", header_style="bold", expand=True)
+    for column in ("id", "speaker", "stance", "kind"):
+        claims.add_column(column, no_wrap=True, overflow="ellipsis", max_width=28)
+    claims.add_column("claim", ratio=1, overflow="fold")
     for row in list_claims(session, limit=claim_limit):
         c = row.claim
         claims.add_row(str(c.id), row.speaker or "[dim]unattributed[/dim]",

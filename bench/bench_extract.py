@@ -1,0 +1,50 @@
+"""Throughput of claimtrack.engine.extract over a JSONL corpus (one {"text": ...} per line).
+
+    .venv/bin/python bench/bench_extract.py /work/shared/corpora/polnear/dev.jsonl [--runs 5]
+
+Prints the median documents/second over several runs in one process and the peak memory
+(tracemalloc peak of Python allocations during the runs, plus the process's max RSS).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from claimtrack.engine import extract  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus")
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    with open(args.corpus, encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f if line.strip()]
+    extract(texts[0])  # warm imports
+    rates = []
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        for t in texts:
+            extract(t)
+        rates.append(len(texts) / (time.perf_counter() - t0))
+    tracemalloc.start()
+    for t in texts:
+        extract(t)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"documents: {len(texts)}  runs: {args.runs}")
+    print(f"median: {statistics.median(rates):.1f} docs/s  (min {min(rates):.1f}, max {max(rates):.1f})")
+    print(f"peak traced memory during one pass: {peak / 1e6:.2f} MB; max RSS: {rss_mb:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""The word lists the contradiction finder runs on, kept as data, and the user's extension of them.
+
+A fact-checker may add related terms, antonyms and entity names for their beat in a TOML file,
+read from the path in ``$CLAIMTRACK_TERMS``, else ``~/.config/claimtrack/terms.toml``::
+
+    # Words that mean the same matter: each group is matched as one topic word.
+    [related]
+    forces = ["militia", "paramilitaries"]      # extends the built-in group "forces"
+    sanctions = ["sanction", "embargo", "asset freeze"]   # a new group
+
+    # Predicates that contradict each other (both directions).
+    [antonyms]
+    pairs = [["annex", "cede"], ["ban", "allow"]]
+
+    # Names that stand for the same entity (capitals for governments, demonyms, short forms).
+    [entities]
+    "Pristina" = "Kosovo"
+    "Kremlin" = "Russia"
+
+Words are matched by lemma (``"troops"`` and ``"troop"`` are one), multi-word terms by their
+lemma sequence (``"asset freeze"``). A term listed in a new group moves there from a default one.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimtrack.errors import ClaimtrackError
+
+# Groups of terms that name the same matter in conflict reporting. The group name is what a reason
+# shows only when none of the members is in either claim (the members seen are shown instead).
+DEFAULT_RELATED: dict[str, tuple[str, ...]] = {
+    "forces": ("build-up", "deployment", "deploy", "troop", "force", "tank", "artillery", "soldier",
+               "army", "military", "infantry", "armour", "armor", "battalion", "brigade", "unit"),
+    "combat readiness": ("combat readiness", "alert", "readiness", "high alert", "combat-ready"),
+    "casualties": ("casualty", "dead", "death", "kill", "killed", "fatality", "toll"),
+    "prices": ("price", "cost", "inflation"),
+    "wages": ("wage", "salary", "pay"),
+    "jobs": ("job", "employment", "unemployment", "jobless"),
+    "election": ("election", "vote", "ballot", "poll"),
+}
+
+# Predicates whose assertion by one side and by the other is a contradiction.
+DEFAULT_ANTONYMS: tuple[tuple[str, str], ...] = (
+    ("deploy", "withdraw"), ("build-up", "pull back"), ("build-up", "withdraw"), ("deploy", "pull back"),
+    ("increase", "decrease"), ("increase", "reduce"), ("increase", "cut"), ("rise", "fall"),
+    ("rise", "drop"), ("grow", "shrink"), ("raise", "lower"), ("expand", "reduce"),
+    ("advance", "retreat"), ("escalate", "de-escalate"), ("strengthen", "weaken"), ("true", "false"),
+    ("win", "lose"), ("open", "close"), ("accept", "reject"), ("approve", "reject"),
+    ("support", "oppose"), ("legal", "illegal"), ("safe", "unsafe"), ("arrive", "leave"),
+    ("present", "absent"), ("improve", "worsen"), ("succeed", "fail"), ("start", "end"),
+)
+
+# Surface names -> the entity they stand for (metonyms and demonyms that suffix rules miss).
+DEFAULT_ENTITIES: dict[str, str] = {
+    "Belgrade": "Serbia", "Serb": "Serbia", "Serbs": "Serbia", "Serbian": "Serbia",
+    "Pristina": "Kosovo", "Kosovar": "Kosovo", "Kosovan": "Kosovo",
+    "Washington": "United States", "US": "United States", "U.S.": "United States", "USA": "United States",
+    "American": "United States", "Americans": "United States", "America": "United States",
+    "Moscow": "Russia", "Kremlin": "Russia", "Russian": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine",
+    "Ukrainian": "Ukraine", "Beijing": "China", "Chinese": "China", "London": "United Kingdom",
+    "UK": "United Kingdom", "Britain": "United Kingdom", "British": "United Kingdom",
+    "Brussels": "European Union", "EU": "European Union", "European": "European Union",
+    "Paris": "France", "French": "France", "Berlin": "Germany", "German": "Germany",
+    "Albanian": "Albania", "Tirana": "Albania",
+}
+
+# The tables a user's terms file may hold.
+_TABLES = ("related", "antonyms", "entities")
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Related terms (term -> group), antonym pairs and entity names, defaults plus the user's file."""
+
+    related: dict[str, str]  # term (lemmas joined by spaces) -> group name
+    antonyms: frozenset[tuple[str, str]]  # both orders
+    entities: dict[str, str]  # lower-cased surface name -> entity name
+
+    def group_members(self, group: str) -> list[str]:
+        return [term for term, name in self.related.items() if name == group]
+
+
+def user_terms_path() -> Path | None:
+    """The user's terms file: $CLAIMTRACK_TERMS, else ~/.config/claimtrack/terms.toml if it exists."""
+    configured = os.environ.get("CLAIMTRACK_TERMS", "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    default = Path("~/.config/claimtrack/terms.toml").expanduser()
+    return default if default.is_file() else None
+
+
+def build_terms(extra: dict | None = None, *, shown: str = "terms") -> Terms:
+    """The default lists extended by *extra* (the parsed TOML of a user's terms file)."""
+    from claimtrack.contradictions.topics import normalise_term
+
+    related: dict[str, str] = {}
+    for group, members in DEFAULT_RELATED.items():
+        for member in members:
+            related[normalise_term(member)] = group
+    antonyms = set()
+    for left, right in DEFAULT_ANTONYMS:
+        antonyms.add((normalise_term(left), normalise_term(right)))
+    entities = {name.lower(): entity for name, entity in DEFAULT_ENTITIES.items()}
+
+    extra = extra or {}
+    unknown = sorted(set(extra) - set(_TABLES))
+    if unknown:
+        raise ClaimtrackError(f"{shown}: unknown table [{unknown[0]}] (expected related, antonyms or entities)")
+    for group, members in _table(extra, "related", shown).items():
+        if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+            raise ClaimtrackError(f"{shown}: [related] {group} must be a list of words")
+        for member in [group, *members]:
+            related[normalise_term(member)] = group
+    pairs = _table(extra, "antonyms", shown).get("pairs", [])
+    for pair in pairs:
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
+            raise ClaimtrackError(f"{shown}: [antonyms] pairs must be pairs of words, got {pair!r}")
+        antonyms.add((normalise_term(pair[0]), normalise_term(pair[1])))
+    for name, entity in _table(extra, "entities", shown).items():
+        if not isinstance(entity, str):
+            raise ClaimtrackError(f"{shown}: [entities] {name} must name an entity, got {entity!r}")
+        entities[name.lower()] = entity
+    both_ways = frozenset(antonyms | {(b, a) for a, b in antonyms})
+    return Terms(related=related, antonyms=both_ways, entities=entities)
+
+
+def _table(extra: dict, name: str, shown: str) -> dict:
+    table = extra.get(name, {})
+    if not isinstance(table, dict):
+        raise ClaimtrackError(f"{shown}: [{name}] must be a table")
+    return table
+
+
+def load_terms(path: Path | None = None) -> Terms:
+    """The terms in force: defaults plus the user's file (*path*, else the configured one)."""
+    path = path or user_terms_path()
+    if path is None:
+        return build_terms()
+    try:
+        with path.open("rb") as handle:
+            extra = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ClaimtrackError(f"{path}: terms file not found (set by CLAIMTRACK_TERMS)") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ClaimtrackError(f"{path}: not valid TOML ({exc})") from None
+    return build_terms(extra, shown=str(path))

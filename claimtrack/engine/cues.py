@@ -1,0 +1,200 @@
+"""Reporting cues: verbs (and "according to") outside quotations, used as verbs.
+
+A cue is the verb plus its auxiliaries, negation and adverbs ("did not directly deny"), so the
+stance can see the negation and the subject scan starts to the left of the whole group.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimtrack.engine import lexicon as lx
+from claimtrack.engine.text import Token
+
+BE_FORMS = frozenset("is was were are be been being 's ’s".split())
+MODALS = frozenset("do does did will would could can may might should must shall to".split())
+SUBJECT_PRONOUNS_BASE = frozenset("i we you they".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    head: int  # token index of the verb
+    end: int  # token index after the cue (after a particle: "called on", "according to")
+    group_start: int  # first token of the verbal group (auxiliaries, negators, adverbs)
+    form: str  # "base", "s", "ed", "ing", "prep"
+    negated: bool = False
+    refused: bool = False  # "declined to comment", "refused to confirm"
+    passive: bool = False
+
+
+def _inflections(lemma: str) -> dict[str, str]:
+    if lemma in lx.IRREGULAR_FORMS:
+        forms = {lemma: "base"}
+        for f in lx.IRREGULAR_FORMS[lemma]:
+            forms[f] = "ing" if f.endswith("ing") else ("s" if f.endswith("s") and f != lemma else "ed")
+        return forms
+    forms = {lemma: "base"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms[lemma + "es"] = "s"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms[lemma[:-1] + "ies"] = "s"
+    else:
+        forms[lemma + "s"] = "s"
+    if lemma.endswith("e"):
+        forms[lemma + "d"] = "ed"
+        forms[lemma[:-1] + "ing"] = "ing"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms[lemma[:-1] + "ied"] = "ed"
+        forms[lemma + "ing"] = "ing"
+    else:
+        forms[lemma + "ed"] = "ed"
+        forms[lemma + "ing"] = "ing"
+    if lemma in lx.DOUBLING:
+        forms[lemma + lemma[-1] + "ed"] = "ed"
+        forms[lemma + lemma[-1] + "ing"] = "ing"
+    return forms
+
+
+def _build_forms() -> dict[str, list[tuple[str, str, str | None]]]:
+    table: dict[str, list[tuple[str, str, str | None]]] = {}
+    for lemma in lx.CUE_LEMMAS:
+        verb, _, particle = lemma.partition(" ")
+        for form, kind in _inflections(verb).items():
+            table.setdefault(form, []).append((lemma, kind, particle or None))
+    for entries in table.values():
+        entries.sort(key=lambda e: e[2] is None)  # particle cues first: "call on" before "call"
+    return table
+
+
+FORMS = _build_forms()
+
+
+def _lemma_forms(lemma: str) -> frozenset[str]:
+    return frozenset(_inflections(lemma))
+
+
+SAY_FORMS = _lemma_forms("say")
+
+
+def find_cues(toks: list[Token]) -> list[Cue]:
+    cues: list[Cue] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.kind != "w":
+            i += 1
+            continue
+        low = t.low
+        # "according to S"
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            cues.append(Cue("according to", i, i + 2, i, "prep"))
+            i += 2
+            continue
+        # "was quoted as saying"
+        if low == "quoted" and i + 2 < n and toks[i + 1].low == "as" and toks[i + 2].low in SAY_FORMS:
+            gs = _group_start(toks, i)
+            cues.append(Cue("say", i, i + 3, gs, "ed"))
+            i += 3
+            continue
+        entries = FORMS.get(low)
+        if not entries or (t.text[:1].isupper() and i > 0):  # "The United States", "Claims Court"
+            i += 1
+            continue
+        cue = _match(toks, i, entries)
+        if cue is not None:
+            cues.append(cue)
+            i = cue.end
+        else:
+            i += 1
+    return cues
+
+
+def _match(toks: list[Token], i: int, entries: list[tuple[str, str, str | None]]) -> Cue | None:
+    n = len(toks)
+    for lemma, form, particle in entries:
+        end = i + 1
+        if particle:
+            if end < n and toks[end].low == particle:
+                end += 1
+            else:
+                continue
+        if not _verbal_context(toks, i, form, lemma):
+            return None
+        gs = _group_start(toks, i)
+        group = [toks[k].low for k in range(gs, i)]
+        negated = any(w in ("not", "never", "n't", "n’t") or w.endswith(("n't", "n’t")) for w in group)
+        refused = False
+        if i >= 2 and toks[i - 1].low == "to" and toks[i - 2].low in lx.REFUSAL_VERBS:
+            refused = True
+            gs = _group_start(toks, i - 2)
+            negated = True
+        passive = form == "ed" and any(w in BE_FORMS for w in group) and lemma not in ("say",)
+        if passive and not (end < n and toks[end].low == "by"):
+            return None  # "was accused of", "it was reported": no speaker in sight
+        if form == "base" and i >= 1 and toks[i - 1].low == "to" and not refused:
+            # Infinitives report speech only after "went on to", "continued to", "wants to".
+            if not (i >= 2 and toks[i - 2].low in ("on", "continued", "continues", "began")):
+                return None
+        return Cue(lemma, i, end, gs, form, negated, refused, passive)
+    # Refusal with a non-lexicon complement ("declined to comment").
+    return None
+
+
+def _group_start(toks: list[Token], i: int) -> int:
+    k = i
+    while k > 0:
+        w = toks[k - 1]
+        if w.kind != "w":
+            break
+        low = w.low
+        if low in lx.ADVERBS or low in lx.AUXILIARIES or low in ("not", "never", "no", "longer") \
+                or low.endswith(("n't", "n’t")) or (low.endswith("ly") and len(low) > 4):
+            k -= 1
+            continue
+        break
+    return k
+
+
+def _verbal_context(toks: list[Token], i: int, form: str, lemma: str) -> bool:
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev is not None and prev.kind == "w":
+        plow = prev.low
+        if plow in lx.NOUN_CONTEXT and not (plow in ("and", "or") and form in ("ed", "s")):
+            if not (plow == "that" and form in ("ed", "s")):  # "officials that said" is rare
+                return False
+            return False
+        if plow.endswith(("'s", "’s")) and form != "ed":
+            return False  # "Trump's claims"
+    if nxt is not None and nxt.kind == "w" and form in ("s", "ed"):
+        # "claims adjuster", "reported income": a noun use followed by a noun is not ruled out
+        pass
+    if form == "base":
+        if prev is None:
+            return False  # imperative: "Add salt", "Tell me"
+        k = i - 1
+        while k > 0 and toks[k].kind == "w" and (toks[k].low in lx.ADVERBS or toks[k].low.endswith("ly")):
+            k -= 1
+        prev = toks[k]
+        plow = prev.low
+        if prev.kind != "w":
+            return False
+        if plow in SUBJECT_PRONOUNS_BASE or plow in MODALS or plow in lx.GROUP_NOUNS:
+            return True
+        if plow.endswith(("n't", "n’t")) or plow in ("not", "never", "also", "still", "often", "now", "too"):
+            return True
+        if prev.capitalised and i - 1 > 0:
+            return True  # "Officials say", "Republicans argue"
+        if plow.endswith("s") and plow[:-1] in lx.SPEAKER_NOUNS:
+            return True
+        return False
+    if form == "ing":
+        if prev is None:
+            return True  # "Speaking to reporters, ..." is not a cue but "Saying ..." is rare
+        if prev.kind == "p" and prev.text in ",;—–-(":
+            return True
+        if prev.kind == "w" and prev.low in BE_FORMS | {"and", "while", "by", "after", "before", "when"}:
+            return True
+        return prev.kind == "w" and (prev.low in lx.ADVERBS)
+    return True

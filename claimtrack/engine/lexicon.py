@@ -1,0 +1,362 @@
+"""Word lists the engine runs on, kept as data in one place.
+
+Reporting verbs by stance, speaker head nouns, role nouns, honorifics, first-name genders,
+boilerplate patterns. Everything else in the engine is rules over these lists.
+"""
+from __future__ import annotations
+
+import re
+
+from claimtrack.vocabulary import Stance
+
+# --- Reporting cues ---------------------------------------------------------------------------
+# lemma -> stance. A verb has one primary stance; negation and the words quoted may override it.
+CUE_LEMMAS: dict[str, Stance] = {}
+
+
+def _add(stance: Stance, words: str) -> None:
+    for lemma in words.split():
+        CUE_LEMMAS[lemma.replace("_", " ")] = stance
+
+
+_add(Stance.ASSERTS, """
+    say tell add note explain describe comment remark report write mention observe declare
+    reiterate stress emphasise emphasize continue tweet post testify state announce reveal
+    disclose recall reply respond retort answer argue contend maintain insist assert affirm
+    conclude point_out point_to recount repeat concur agree echo predict tout boast brag
+    complain lament protest object grumble joke quip quote cite highlight underscore
+    shout whisper mutter exclaim sigh scoff muse acknowledge_that proclaim publish
+    counter_that explain_that find show learn know feel remember
+    call refer_to praise welcome applaud hail commend endorse thank chant read describe_as
+    characterize characterise label dub brand term
+""")
+# Intentions, wishes and positions: attributions in the wide sense (PolNeAR counts them).
+_add(Stance.ASSERTS, "want plan seek intend prefer support endorse defend agree")
+_add(Stance.REJECTS, "oppose")
+_add(Stance.CONFIRMS, "confirm verify corroborate reaffirm attest certify")
+_add(Stance.ADMITS, "admit concede acknowledge confess grant")
+_add(Stance.DENIES, "deny refute rebut contradict disavow repudiate")
+_add(Stance.REJECTS, "reject dispute dismiss rebuff challenge question counter downplay")
+_add(Stance.ALLEGES, "claim allege purport")
+_add(Stance.ACCUSES, """
+    accuse blame charge criticise criticize condemn denounce slam blast decry castigate
+    lambast lambaste rebuke chide berate assail attack mock ridicule
+""")
+_add(Stance.WARNS, "warn caution threaten alert")
+_add(Stance.URGES, """
+    urge call_on call_for demand ask appeal_for appeal_to press_for implore plead recommend
+    advise request order instruct propose
+""")
+_add(Stance.PROMISES, "promise pledge vow guarantee assure swear")
+_add(Stance.HEDGES, """
+    suggest believe think estimate speculate expect hint imply indicate suspect guess
+    doubt fear hope wonder worry
+""")
+
+# Cues that often have other senses: they need a that-clause, a quote or a trailing position,
+# never a bare noun-phrase object ("added salt", "found the keys", "showed the way").
+WEAK_CUES = frozenset("""
+    add find show learn know feel remember think believe expect fear hope suspect guess wonder
+    worry estimate indicate question challenge counter attack charge order grant quote cite post
+    write report publish continue repeat echo doubt describe mention highlight underscore
+    sigh muse remark observe answer state predict comment argue stress note
+""".split())
+
+# Naming verbs report speech only around quoted words: 'called the plan "a disaster"'.
+QUOTE_ONLY_CUES = frozenset(
+    "call refer_to label dub brand term read chant describe_as characterize characterise".replace("_", " ").split(" ")
+)
+QUOTE_ONLY_CUES = frozenset({"call", "refer to", "label", "dub", "brand", "term", "read", "chant",
+                             "describe as", "characterize", "characterise"})
+
+# Cues whose content may be a to-infinitive or a plain object ("wants to run", "endorsed Clinton").
+INTENT_CUES = frozenset("want plan seek intend prefer hope vow promise pledge threaten refuse decline agree".split())
+POSITION_CUES = frozenset("support endorse defend oppose praise welcome applaud hail commend thank reject dismiss criticise criticize condemn denounce".split())
+
+# Cues whose direct object is the addressee, never the content or the speaker.
+ADDRESSEE_CUES = frozenset(
+    "tell assure remind warn urge ask inform advise caution promise implore alert instruct order "
+    "accuse blame thank call_on brief".split()
+)
+# Cues whose object is part of the content (the target), e.g. "accused Belgrade of backing".
+TARGET_CUES = frozenset("accuse blame criticise criticize condemn charge urge ask call_on".split())
+
+IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
+    "say": ("said", "says", "saying"),
+    "tell": ("told", "tells", "telling"),
+    "write": ("wrote", "written", "writes", "writing"),
+    "think": ("thought", "thinks", "thinking"),
+    "know": ("knew", "known", "knows", "knowing"),
+    "feel": ("felt", "feels", "feeling"),
+    "find": ("found", "finds", "finding"),
+    "show": ("showed", "shown", "shows", "showing"),
+    "swear": ("swore", "sworn", "swears", "swearing"),
+    "learn": ("learned", "learnt", "learns", "learning"),
+    "forecast": ("forecast", "forecasts", "forecasting"),
+    "lambast": ("lambasted", "lambasts", "lambasting"),
+}
+
+# Verbs whose final consonant doubles ("admitted", "rebutting").
+DOUBLING = frozenset("admit rebut regret commit omit refer prefer concur quip confer".split())
+
+NEGATORS = frozenset("not n't never no_longer".split())
+# "declined to comment", "refused to confirm": the speaker commits to nothing.
+REFUSAL_VERBS = frozenset("declined declines declining refused refuses refusing failed fails".split())
+REFUSAL_OBJECTS = frozenset(
+    "comment say confirm deny discuss elaborate speculate answer respond address specify "
+    "explain disclose reveal identify name".split()
+)
+
+# Words the subject scan steps over between a speaker and the cue.
+ADVERBS = frozenset("""
+    also later then again still even now previously recently once further repeatedly publicly
+    privately directly only earlier already first initially separately subsequently quickly
+    reportedly allegedly apparently reportedly flatly angrily openly explicitly firmly simply
+    just long often frequently similarly likewise meanwhile however too herself himself themselves
+    itself personally immediately swiftly strongly sharply bluntly loudly quietly
+""".split())
+AUXILIARIES = frozenset("""
+    has have had is was were are be been being did does do will would could can may might
+    should must shall 's ’s
+""".split())
+
+DAYS = frozenset("""
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    weekend week month year morning afternoon evening night
+""".split())
+
+# --- Speakers -------------------------------------------------------------------------------
+PRONOUNS_MALE = frozenset({"he"})
+PRONOUNS_FEMALE = frozenset({"she"})
+PRONOUNS_NEUTRAL = frozenset({"it"})
+PRONOUNS_PLURAL = frozenset({"they", "we"})
+PRONOUNS_FIRST = frozenset({"i", "we"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which"})
+
+HONORIFICS: dict[str, str | None] = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f",
+    "lord": "m", "lady": "f", "prof": None, "professor": None, "rev": None, "sen": None,
+    "rep": None, "gov": None, "gen": None, "col": None, "lt": None, "sgt": None, "capt": None,
+    "adm": None, "maj": None, "president": None, "senator": None, "judge": None, "justice": None,
+    "king": "m", "queen": "f", "prince": "m", "princess": "f", "pope": "m", "mayor": None,
+    "governor": None, "speaker": None, "chancellor": None, "premier": None, "minister": None,
+}
+
+# Role nouns: the last one in a title is the role ("spokesman" in "... Council spokesman John Kirby").
+ROLE_NOUNS = frozenset("""
+    spokesman spokeswoman spokesperson minister president secretary leader chief official
+    adviser advisor ambassador senator governor general commissioner chairman chairwoman chair
+    ceo director head mayor premier chancellor prosecutor attorney lawyer judge justice envoy
+    diplomat commander officer representative rep congressman congresswoman councillor
+    councilman councilwoman lawmaker legislator candidate nominee strategist aide manager
+    executive founder president-elect vice-president deputy analyst economist professor
+    researcher scientist expert editor correspondent reporter columnist historian pollster
+    surveyor chairperson speaker treasurer counsel negotiator coordinator administrator
+    superintendent sheriff inspector detective captain colonel lieutenant sergeant admiral
+    major marshal king queen prince princess pope bishop archbishop cardinal imam rabbi
+    priest pastor monarch emir sheikh prime dictator whip attorney-general mp mep
+""".split())
+
+# Lower-case heads that make a noun phrase a plausible speaker.
+SPEAKER_NOUNS = frozenset("""
+    official spokesman spokeswoman spokesperson lawyer attorney source aide adviser advisor
+    analyst expert critic supporter voter resident witness police officer minister president
+    leader chief secretary senator governor candidate nominee member lawmaker legislator
+    representative congressman congresswoman diplomat ambassador general commander prosecutor
+    judge investigator researcher scientist economist doctor professor director executive
+    chairman chairwoman manager strategist pollster campaign government ministry department
+    agency company firm group party committee council court report study survey poll data
+    statement document email filing record letter memo website people other many some both
+    all resident protester activist authority administration army military force spokesperson
+    family relative friend colleague neighbour neighbor parent mother father wife husband son
+    daughter brother sister owner worker employee union teacher student organiser organizer
+    organization organisation office bureau service team club board panel commission inquiry
+    network newspaper paper outlet broadcaster channel magazine station agency ministry
+    observer monitor mission regulator watchdog insider veteran player coach fan user
+    person man woman men women child children boy girl partner victim survivor
+    republican democrat conservative liberal progressive backer opponent rival challenger
+    incumbent president-elect deputy head founder ceo counsel mayor sheriff detective
+    administration white chair staffer staff operative consultant surrogate camp
+    figure figures result results estimate estimates projection projections model models
+    analysis review audit research article piece story editorial column op-ed book
+    transcript memoir polling numbers tally count census dozen dozens hundreds thousands
+    millions majority minority plurality most half third quarter percent several few
+    economist economists scholar scholars historian historians
+    ad advert advertisement commercial spot video email tweet post message release sign
+    banner headline voice-over narrator speech remarks interview letter filing lawsuit complaint
+    indictment ruling order verdict platform manifesto site blog page account spokespeople
+    crowd audience supporters chant ally allies advocate advocates hopeful hopefuls host
+    nominee senator governor congressman source insider official aide spokesman
+    fighter contender frontrunner front-runner operative delegate donor donors
+    voters respondents respondent participants americans citizen citizens
+""".split())
+GROUP_NOUNS = frozenset("""
+    officials sources police authorities people residents protesters activists experts
+    analysts critics supporters voters witnesses lawmakers legislators diplomats observers
+    democrats republicans conservatives liberals many some others both all members aides
+    advisers advisors investigators researchers scientists economists doctors teachers
+    workers employees families relatives friends neighbours neighbors opponents rivals
+    americans britons europeans insiders veterans fans users leaders ministers
+""".split())
+ORG_HEADS = frozenset("""
+    house department ministry government council committee party campaign agency office
+    police army navy forces force court commission union alliance association institute
+    foundation university college bank fund company corporation corp inc ltd group network
+    times post news press journal herald tribune guardian telegraph daily weekly magazine
+    bbc cnn nbc cbs abc fox reuters afp ap tass bureau service services board authority
+    administration parliament congress senate assembly cabinet kremlin pentagon nato un eu
+    who imf fbi cia nsa dhs doj epa fda cdc gop dnc rnc coalition organisation organization
+    center centre league federation embassy consulate council secretariat command
+    commission tribunal inquiry
+""".split())
+
+# Places that speak through their governments ("Serbia said", "Belgrade warned").
+PLACES = frozenset("""
+    serbia kosovo belgrade pristina moscow russia ukraine kyiv kiev china beijing taiwan
+    washington london britain uk england scotland wales ireland france paris germany berlin
+    italy rome spain madrid brussels europe poland warsaw hungary budapest israel jerusalem
+    iran tehran iraq baghdad syria damascus turkey ankara egypt cairo india delhi pakistan
+    japan tokyo korea seoul pyongyang canada ottawa mexico brazil australia canberra
+    ukraine greece athens sweden norway finland denmark netherlands belgium austria vienna
+    switzerland geneva albania tirana montenegro bosnia croatia slovenia macedonia bulgaria
+    romania moldova georgia armenia azerbaijan saudi qatar uae lebanon jordan gaza
+    afghanistan kabul venezuela cuba nigeria kenya ethiopia sudan libya tunisia algeria
+    morocco africa asia america us usa u.s britain's whitehall downing kremlin
+""".split())
+
+# Demonyms that precede a role ("Serbian President", "French minister").
+DEMONYMS = frozenset("""
+    serbian kosovan kosovar albanian russian ukrainian chinese american british english french
+    german italian spanish polish hungarian israeli palestinian iranian iraqi syrian turkish
+    egyptian indian pakistani japanese korean canadian mexican brazilian australian greek
+    swedish norwegian finnish danish dutch belgian austrian swiss european western nato eu
+    us u.s. federal state national local regional republican democratic
+""".split())
+
+# Nouns after "according to" that are not sources ("according to plan").
+NON_SOURCE_NOUNS = frozenset("""
+    plan plans schedule script tradition custom design rules rule law laws legend myth
+    expectations expectation form type tradition need needs standard standards protocol
+    instructions procedure ability merit merits size age category
+""".split())
+
+# Noun uses of cue words are blocked when one of these precedes them ("the claims", "his remarks").
+NOUN_CONTEXT = frozenset("""
+    the a an this these those that his her its their our my your no any some every such other
+    false unfounded baseless new recent earlier previous similar repeated numerous many several
+    unsubstantiated widespread media news press initial latest early first same own further
+    of about amid despite with over against in on for from by after before without into
+    following between among and or
+""".split())
+
+# Phrases where a cue word does not report speech.
+NON_CUE_PHRASES = (
+    re.compile(r"\btell(?:s|ing)? (?:the|a) (?:difference|time|story apart)\b", re.I),
+    re.compile(r"\btold (?:apart)\b", re.I),
+    re.compile(r"\bthe (?:above[- ])?said\b", re.I),
+    re.compile(r"\bthat is to say\b", re.I),
+    re.compile(r"\bneedless to say\b", re.I),
+    re.compile(r"\bso to speak\b", re.I),
+    re.compile(r"\bsuffice it to say\b", re.I),
+)
+
+# Clause-joining words: a subject scan stops at them, and they separate two attributions.
+CLAUSE_BOUNDARIES = frozenset("""
+    that while but though although whereas because as when after before if since so or and
+    where whom than until unless once whether yet nor even
+""".split())
+
+# --- Boilerplate, captions, bylines -----------------------------------------------------------
+BOILERPLATE_LINE = re.compile(
+    r"""^\s*(?:
+        \d+\s*min(?:ute)?s?\s+read
+      | live\s+story | live\s+updates? | advertisement | read\s+more.* | read\s+the\s+rest.*
+      | share(?:\s+this)?(?:\s+article)? | subscribe.* | sign\s+up.* | related.* | watch:?.*
+      | (?:by|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}
+      | [\w\s,]*\d{4}\s*(?:\d{1,2}:\d{2}.*)?
+      | updated?:?.* | published:?.* | copyright.* | ©.* | photo:.* | image:.* | video:.*
+      | click\s+here.* | follow\s+(?:us|him|her).* | more\s+on\s+this.*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+CAPTION_MARKERS = re.compile(
+    r"\((?:photo|image|picture|credit|video)\b|\b(?:getty images|via getty|afp via|reuters/|ap photo|"
+    r"photograph:|file photo|pictured\b)",
+    re.IGNORECASE,
+)
+
+# --- Gender from first names (common English-language and regional names) --------------------
+MALE_NAMES = frozenset("""
+    john james robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony antony mark donald steven paul andrew joshua kenneth kevin brian george
+    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+    justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis
+    jerry tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan jeremy
+    harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
+    dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
+    randy eugene vincent russell elijah louis bobby philip johnny barack bernie ted marco
+    jeb mike mitt rand chris newt rick ben bill  jake jens aleksandar vladimir
+    boris emmanuel olaf volodymyr xi recep benjamin narendra justin rishi keir tony gordon
+    nigel jeremy sadiq ed nick david liam oliver harry charlie jim tom tim dan sam max
+     reince sean corey  stephen steve jared eric newt rudy rudolph
+    mitch paul chuck harry  kevin lloyd antonio emmanuel mohammed muhammad ahmed ali
+    hassan hussein omar abdul ibrahim yusuf mustafa khalid salman bashar recep sergei sergey
+    dmitry dmitri alexei alexey mikhail ivan igor viktor victor andrzej tadeusz miroslav milos
+    aleksandar  albin hashim ramush edi dusan dragan zoran slobodan goran nebojsa
+    pedro carlos luis jorge manuel francisco miguel javier rafael fernando ricardo alejandro
+    diego luiz jair lula giorgio matteo mario silvio giuseppe francesco  olaf
+    friedrich wolfgang helmut gerhard frank-walter markus jean pierre francois jacques nicolas
+    emmanuel charles-michel mark  kim jong shinzo fumio yoshihide moon yoon
+    narendra rahul imran nawaz shehbaz joko benjamin yair naftali isaac yitzhak ehud
+    avigdor mahmoud ismail yahya hamid ashraf abiy cyril jacob uhuru  bola
+    muhammadu goodluck  ferdinand rodrigo scott malcolm   justin
+        hunter beau
+""".split())
+FEMALE_NAMES = frozenset("""
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
+    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
+    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria
+    ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
+    charlotte rose alexis kayla hillary kellyanne sarah huma chelsea melania ivanka michelle
+    nikki carly elizabeth kamala nancy dianne  susan lisa kirsten amy tulsi
+    jill theresa angela ursula christine kaja annalena giorgia marine segolene jacinda
+    liz priti suella  yvette harriet diane nicola kemi rachel angela emily
+    margaret indira benazir  hasina aung golda tzipi ayelet  vjosa
+    ana  jelena ivana milica tanja natasa marija dragana
+    melezia hope sophie claire chloe lucy ella mia ava isla amelia jessica jade zoe
+    katie kate katy becky beth ellen eleanor abby gina tina dina nina lena lana
+    madeleine condoleezza condi samantha janet jen jennifer  karine kayleigh
+    dana donna megyn katy katie ana valerie debbie maxine ilhan alexandria rashida ayanna
+    pramila elise liz marsha kristi sonia ruth ketanji 
+""".split())
+
+FEMALE_ROLE_WORDS = frozenset(
+    "spokeswoman chairwoman congresswoman councilwoman businesswoman mother wife daughter sister "
+    "queen princess lady dame woman girl grandmother aunt niece mrs ms miss madam".split()
+)
+MALE_ROLE_WORDS = frozenset(
+    "spokesman chairman congressman councilman businessman father husband son brother king "
+    "prince lord sir man boy grandfather uncle nephew mr".split()
+)
+
+# Words that make a direct quote's own content a denial, whatever the cue ("it is not accurate").
+DENIAL_CONTENT = re.compile(
+    r"\b(?:I|we) (?:have |had |strongly |categorically |flatly )?(?:den(?:y|ied)|reject(?:ed)?)\b"
+    r"|\b(?:is|was|are|were)(?: simply| just)? (?:not (?:true|accurate|correct)|untrue|false|a lie|lies)\b"
+    r"|\b(?:it|that|this)(?:'s|’s) (?:not (?:true|accurate|correct)|untrue|false|a lie)\b"
+    r"|\buntruths?\b|\bfake news\b|\bnever (?:said|happened)\b|\bcompletely false\b",
+    re.IGNORECASE,
+)
+# First-person performatives inside a quote: "I urge", "we promise", "I admit".
+PERFORMATIVE_CONTENT: tuple[tuple[re.Pattern[str], Stance], ...] = (
+    (re.compile(r"\b(?:I|we) (?:strongly |would )?(?:urge|call on|appeal to|implore)\b", re.I), Stance.URGES),
+    (re.compile(r"\b(?:I|we) (?:solemnly )?(?:promise|pledge|vow|guarantee)\b", re.I), Stance.PROMISES),
+    (re.compile(r"\b(?:I|we) (?:must |have to )?(?:admit|confess|concede)\b", re.I), Stance.ADMITS),
+    (re.compile(r"\b(?:I|we) (?:want to |must |would )?warn\b", re.I), Stance.WARNS),
+    (re.compile(r"\b(?:I|we) (?:can )?confirm\b", re.I), Stance.CONFIRMS),
+)

@@ -1,0 +1,129 @@
+"""Direct-quotation segmentation: a stack-free scanner over double quotation marks.
+
+Straight marks get a direction from their neighbours; curly marks keep theirs unless the context
+plainly contradicts it. Single marks are inner quotes or apostrophes and are left inside.
+An unclosed quotation is continued by a following paragraph that opens with a mark (the news
+convention for long quotes), or else closed at its paragraph's end. Nothing here raises.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtrack.engine.text import Paragraph
+
+OPEN, CLOSE, EITHER = 1, 2, 3
+DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    pieces: tuple[tuple[int, int], ...]  # one (start, end) per paragraph, marks included
+    unclosed: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _direction(text: str, i: int, j: int) -> int:
+    mark = text[i:j]
+    before = text[i - 1] if i > 0 else " "
+    after = text[j] if j < len(text) else " "
+    space_before = before.isspace() or before in "([{—–-/:;,"
+    space_after = after.isspace() or after in ".,;:!?)]}—–-"
+    if mark in ("“", "„", "«", "``"):
+        return CLOSE if (space_after and not space_before) else OPEN
+    if mark in ("”", "»"):
+        return OPEN if (space_before and not space_after) else CLOSE
+    if space_before and not space_after:
+        return OPEN
+    if space_after and not space_before:
+        return CLOSE
+    return EITHER
+
+
+def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
+    quotes: list[Quote] = []
+    marks_by_para = [
+        [(m.start(), m.end(), _direction(text, m.start(), m.end()))
+         for m in DOUBLE_MARK.finditer(text, p.start, p.end)]
+        for p in paras
+    ]
+    pieces: list[tuple[int, int]] = []  # finished pieces of a quote running over paragraphs
+    open_at: int | None = None
+    skip_first = False
+    for pi, para in enumerate(paras):
+        marks = marks_by_para[pi]
+        if skip_first:
+            marks = marks[1:]
+            skip_first = False
+        for s, e, d in marks:
+            if open_at is None:
+                if d != CLOSE:
+                    open_at = s
+            elif d != OPEN:
+                pieces.append((open_at, e))
+                quotes.append(Quote(tuple(pieces)))
+                pieces, open_at = [], None
+            else:
+                # Two openers in a row: the first mark was stray; restart here.
+                if pieces:
+                    quotes.append(Quote(tuple(pieces), unclosed=True))
+                    pieces = []
+                open_at = s
+        if open_at is None:
+            continue
+        piece = (open_at, para.end)
+        nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+        nxt_marks = marks_by_para[pi + 1] if nxt else []
+        if nxt and nxt_marks and nxt_marks[0][0] == nxt.start and nxt_marks[0][2] != CLOSE:
+            pieces.append(piece)
+            open_at = nxt.start
+            skip_first = True
+        else:
+            pieces.append(piece)
+            quotes.append(Quote(tuple(pieces), unclosed=True))
+            pieces, open_at = [], None
+    return quotes
+
+
+def interior(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span inside the marks of one piece."""
+    s, e = start, end
+    m = DOUBLE_MARK.match(text, s, e)
+    if m:
+        s = m.end()
+    if e > s:
+        tail = DOUBLE_MARK.search(text, max(s, e - 2), e)
+        if tail and tail.end() == e:
+            e = tail.start()
+    return s, e
+
+
+def word_count(text: str, quote: Quote) -> int:
+    return sum(len(WORD.findall(text, *interior(text, a, b))) for a, b in quote.pieces)
+
+
+def looks_like_title(text: str, quote: Quote) -> bool:
+    """A title of a work or a name in marks: every word capitalised ("Good Morning America")."""
+    words = [w for a, b in quote.pieces for w in WORD.findall(text, *interior(text, a, b))]
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "from", "by"}
+    return bool(words) and all(w[0].isupper() or w in small for w in words) and len(words) <= 8
+
+
+def mask(text: str, quotes: list[Quote]) -> str:
+    """The text with quotation contents replaced by underscores (same length, same offsets)."""
+    chars = list(text)
+    for q in quotes:
+        for a, b in q.pieces:
+            s, e = interior(text, a, b)
+            for k in range(s, e):
+                if chars[k] not in "\r\n":
+                    chars[k] = "_"
+    return "".join(chars)

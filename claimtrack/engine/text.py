@@ -1,0 +1,214 @@
+"""Paragraphs, sentences and tokens, all as offsets into the untouched article text.
+
+Quote contents are masked before sentence splitting, so a full stop inside a quotation never
+ends a sentence and a quotation running over several sentences stays in one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtrack.engine.lexicon import BOILERPLATE_LINE, CAPTION_MARKERS
+
+ABBREVIATIONS = frozenset("""
+    mr mrs ms dr st sen rep gov gen lt col sgt capt cmdr adm maj prof rev jr sr no vs etc inc
+    corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c e.g i.e
+    ft mt ave blvd dept est fig approx al gov't pres supt
+""".split())
+
+WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[’']?")
+TERMINAL = ".!?"
+CLOSERS = "\"”’')]»"
+OPENERS = "\"“‘'([«„"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    skip: bool  # headline, caption, byline or other boilerplate: no claims from it
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # "w" word, "p" punctuation, "q" a quotation piece (marks included)
+    start: int
+    end: int
+    text: str
+    quote: int = -1  # index of the Quote for "q" tokens
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.kind == "w" and self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    paragraph: int
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """One paragraph per non-blank line; headline, captions and boilerplate lines are marked skip."""
+    out: list[Paragraph] = []
+    pos = 0
+    first = True
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            start = pos + (len(body) - len(body.lstrip()))
+            end = pos + len(body.rstrip())
+            out.append(Paragraph(len(out), start, end, _is_boilerplate(stripped, first)))
+            first = False
+        pos += len(line)
+    return out
+
+
+def _is_boilerplate(line: str, first: bool) -> bool:
+    if BOILERPLATE_LINE.match(line) or CAPTION_MARKERS.search(line):
+        return True
+    words = line.split()
+    if first and len(words) <= 25:
+        return True  # the headline
+    # Headlines, standfirst labels and menu items carry no final punctuation.
+    if len(words) <= 20 and line[-1] not in TERMINAL + CLOSERS + ":;,…—-":
+        return True
+    return False
+
+
+def split_sentences(text: str, para: Paragraph, masked: str) -> list[Sentence]:
+    """Split one paragraph; *masked* is the whole text with quotation contents blanked out."""
+    a, b = para.start, para.end
+    cuts: list[int] = []
+    i = a
+    while i < b:
+        ch = masked[i]
+        if ch in TERMINAL:
+            j = i + 1
+            while j < b and masked[j] in TERMINAL:
+                j += 1
+            while j < b and masked[j] in CLOSERS:
+                j += 1
+            if j >= b:
+                break
+            if masked[j].isspace():
+                k = j
+                while k < b and masked[k].isspace():
+                    k += 1
+                if k < b and _starts_sentence(masked[k]) and not _abbreviation(masked, a, i):
+                    cuts.append(k)
+                i = k
+                continue
+            # "Kirby said.US Secretary": a missing space after a full stop.
+            if ch == "." and masked[j].isupper() and _glued_stop(masked, a, i, j, b):
+                cuts.append(j)
+            i = j
+            continue
+        if ch == "_" and i + 1 < b and masked[i + 1] != "_":
+            # End of a masked quotation: a sentence ends after it when the quote ended with
+            # terminal punctuation and a new sentence visibly begins.
+            j = i + 1
+            while j < b and masked[j] in CLOSERS:
+                j += 1
+            if text[i] in TERMINAL and j < b and masked[j].isspace():
+                k = j
+                while k < b and masked[k].isspace():
+                    k += 1
+                if k < b and _starts_sentence(masked[k]):
+                    cuts.append(k)
+        i += 1
+    out: list[Sentence] = []
+    start = a
+    for cut in cuts + [b]:
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Sentence(para.index, s, e))
+        start = cut
+    return out
+
+
+def _starts_sentence(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in "\"“‘'(«„[" or ch == "_"
+
+
+def _word_before(masked: str, floor: int, i: int) -> str:
+    k = i
+    while k > floor and (masked[k - 1].isalnum() or masked[k - 1] == "."):
+        k -= 1
+    return masked[k:i]
+
+
+def _abbreviation(masked: str, floor: int, i: int) -> bool:
+    if masked[i] != ".":
+        return False
+    word = _word_before(masked, floor, i).lower().strip(".")
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "George W. Bush"
+    return "." in word and len(word) <= 5  # "U.S.", "a.m."
+
+
+def _glued_stop(masked: str, floor: int, i: int, j: int, b: int) -> bool:
+    word = _word_before(masked, floor, i)
+    if len(word) < 2 or not word.isalpha() or not word.islower():
+        return False
+    if word in ABBREVIATIONS:
+        return False
+    nxt = j
+    while nxt < b and masked[nxt].isalpha():
+        nxt += 1
+    return nxt - j >= 2  # "said.US", not "e.g.X"
+
+
+def tokenize(text: str, start: int, end: int, pieces: list[tuple[int, int, int]]) -> list[Token]:
+    """Tokens of text[start:end]; each quotation piece (s, e, quote index) becomes one token."""
+    toks: list[Token] = []
+    pos = start
+    for s, e, qi in sorted(pieces):
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        _words(text, pos, s, toks)
+        toks.append(Token("q", s, e, text[s:e], qi))
+        pos = e
+    _words(text, pos, end, toks)
+    return toks
+
+
+def _words(text: str, a: int, b: int, out: list[Token]) -> None:
+    i = a
+    while i < b:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        m = WORD.match(text, i, b)
+        if m and m.end() > i:
+            word_end = m.end()
+            # Keep a trailing full stop only for abbreviations and initials ("U.S.", "Mr.").
+            if word_end < b and text[word_end] == ".":
+                w = m.group().lower()
+                if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w:
+                    word_end += 1
+            tail = text[word_end - 1]
+            if tail in "'’" and not m.group().lower().endswith(("s'", "s’")):
+                word_end -= 1  # a closing single quote, not a plural possessive
+            out.append(Token("w", i, word_end, text[i:word_end]))
+            i = word_end
+        else:
+            out.append(Token("p", i, i + 1, ch))
+            i += 1

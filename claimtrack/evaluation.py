@@ -1,0 +1,120 @@
+"""Prediction records and scoring against gold attribution corpora (PolNeAR-style JSONL).
+
+`quotes_record` turns an `Extraction` into one JSONL prediction line; `score_documents`
+re-implements the definitions of the shared scorer (score_quotes.py): one-to-one greedy matching
+on character Jaccard of content spans, speaker correct when the predicted speaker mention overlaps
+the gold source span or the gold source's last word is in the predicted speaker name.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from claimtrack.engine.model import Extraction
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+def quotes_record(doc_id: str, extraction: Extraction) -> dict[str, Any]:
+    quotes = []
+    for c in extraction.claims:
+        q: dict[str, Any] = {
+            "start": c.start, "end": c.end, "text": c.text, "kind": str(c.kind),
+            "speaker": c.speaker, "speaker_start": c.speaker_start, "speaker_end": c.speaker_end,
+            "cue": c.cue, "cue_start": c.cue_start, "cue_end": c.cue_end,
+            "stance": str(c.stance), "confidence": c.confidence, "rule": c.rule,
+        }
+        if c.spans:
+            q["spans"] = [list(s) for s in c.spans]
+        quotes.append(q)
+    return {"doc_id": doc_id, "quotes": quotes}
+
+
+def _chars(q: dict[str, Any]) -> set[int]:
+    spans = q.get("spans") or [[q["start"], q["end"]]]
+    out: set[int] = set()
+    for a, b in spans:
+        out.update(range(a, b))
+    return out
+
+
+def _jaccard(a: set[int], b: set[int]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / len(a | b) if inter else 0.0
+
+
+def _overlap(a0: int | None, a1: int | None, b0: int | None, b1: int | None) -> bool:
+    return a0 is not None and b0 is not None and a1 is not None and b1 is not None and min(a1, b1) > max(a0, b0)
+
+
+def speaker_correct(pred: dict[str, Any], gold: dict[str, Any]) -> bool | None:
+    """None when the gold attribution has no source span (nothing to judge)."""
+    if gold.get("speaker_start") is None:
+        return None
+    if _overlap(pred.get("speaker_start"), pred.get("speaker_end"), gold["speaker_start"], gold["speaker_end"]):
+        return True
+    words = _WORD.findall(gold.get("speaker") or "")
+    name = (pred.get("speaker") or "").lower()
+    if not name:
+        return False
+    return bool(words) and words[-1].lower() in _WORD.findall(name)
+
+
+def score_documents(gold: dict[str, dict], pred: dict[str, dict], threshold: float) -> dict[str, Any]:
+    st = dict(gold=0, gold_quoted=0, pred=0, tp=0, tp_quoted=0, spk_n=0, spk_ok=0, cue_n=0, cue_ok=0,
+              e2e_tp=0, stance_n=0, stance_ok=0)
+    for doc_id, g in gold.items():
+        gq = g["quotes"]
+        pq = pred.get(doc_id, {}).get("quotes", [])
+        st["gold"] += len(gq)
+        st["gold_quoted"] += sum(1 for q in gq if q.get("kind") in ("direct", "mixed"))
+        st["pred"] += len(pq)
+        gsets = [_chars(q) for q in gq]
+        psets = [_chars(q) for q in pq]
+        pairs = []
+        for i, a in enumerate(psets):
+            for j, b in enumerate(gsets):
+                s = _jaccard(a, b)
+                if s >= threshold:
+                    pairs.append((s, i, j))
+        pairs.sort(reverse=True)
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for _, i, j in pairs:
+            if i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            st["tp"] += 1
+            gj, pi = gq[j], pq[i]
+            if gj.get("kind") in ("direct", "mixed"):
+                st["tp_quoted"] += 1
+            ok = speaker_correct(pi, gj)
+            if ok is not None:
+                st["spk_n"] += 1
+                st["spk_ok"] += ok
+            if ok or (ok is None and not pi.get("speaker")):
+                st["e2e_tp"] += 1
+            if gj.get("stance"):
+                st["stance_n"] += 1
+                st["stance_ok"] += pi.get("stance") == gj["stance"]
+            if gj.get("cue_start") is not None:
+                st["cue_n"] += 1
+                st["cue_ok"] += _overlap(pi.get("cue_start"), pi.get("cue_end"), gj["cue_start"], gj["cue_end"])
+    p = st["tp"] / st["pred"] if st["pred"] else 0.0
+    r = st["tp"] / st["gold"] if st["gold"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    rq = st["tp_quoted"] / st["gold_quoted"] if st["gold_quoted"] else 0.0
+    ep = st["e2e_tp"] / st["pred"] if st["pred"] else 0.0
+    er = st["e2e_tp"] / st["gold"] if st["gold"] else 0.0
+    ef = 2 * ep * er / (ep + er) if ep + er else 0.0
+    return dict(
+        threshold=threshold, **st, precision=round(p, 4), recall=round(r, 4), f1=round(f, 4),
+        recall_quoted=round(rq, 4),
+        speaker_acc=round(st["spk_ok"] / st["spk_n"], 4) if st["spk_n"] else None,
+        cue_acc=round(st["cue_ok"] / st["cue_n"], 4) if st["cue_n"] else None,
+        stance_acc=round(st["stance_ok"] / st["stance_n"], 4) if st["stance_n"] else None,
+        e2e_f1=round(ef, 4),
+    )

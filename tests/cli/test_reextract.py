@@ -1,0 +1,102 @@
+"""`claimtrack reextract` after an engine upgrade keeps every piece of human work."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+
+from sqlmodel import Session
+
+import claimtrack.reextract as reextract_module
+from claimtrack.annotations import add_manual_claim
+from claimtrack.engine import extract as real_extract
+from claimtrack.relations import add_manual_relation, set_relation_status
+from claimtrack.store.database import open_database
+from claimtrack.store.models import ClaimRelation
+from tests.conftest import SEED_ARTICLE
+
+
+def claim_rows(db_path):
+    with sqlite3.connect(db_path) as db:
+        db.row_factory = sqlite3.Row
+        return {row["id"]: dict(row) for row in db.execute("SELECT * FROM claim")}
+
+
+def find(rows, words):
+    return next(row for row in rows.values() if words in row["text"])
+
+
+def test_reextract_replaces_untouched_claims_and_keeps_human_work(run, db_path, monkeypatch):
+    assert run("ingest", str(SEED_ARTICLE)).exit_code == 0
+    rows = claim_rows(db_path)
+    edited = find(rows, "combat readiness")
+    related_a, related_b = find(rows, "We are monitoring"), find(rows, "half the troops")
+    dismissed_a, dismissed_b = find(rows, "worrisome"), find(rows, "increasing its presence")
+    untouched = find(rows, "calling on Serbia")
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+
+    assert run("annotate", str(edited["id"]), "--stance", "rejects", "--verdict", "False").exit_code == 0
+    engine = open_database(str(db_path))
+    with Session(engine) as session:
+        manual = add_manual_claim(session, source_id=1, start=text.index("The violence"),
+                                  end=text.index("breakaway province.") + len("breakaway province."),
+                                  author="tester", note="context worth checking")
+        confirmed = add_manual_relation(session, related_a["id"], related_b["id"], "contradicts", author="tester")
+        suggested = ClaimRelation(claim_a_id=dismissed_a["id"], claim_b_id=dismissed_b["id"], kind="supports",
+                                  score=0.4, reason="test", status="suggested")
+        session.add(suggested)
+        session.flush()
+        set_relation_status(session, suggested.id, "dismissed", author="tester", note="not related")
+        session.commit()
+        manual_id, confirmed_id, dismissed_id = manual.id, confirmed.id, suggested.id
+
+    def upgraded_engine(source_text):
+        """A 'new engine': shifts the edited claim's span, drops a related claim, adds a claim."""
+        found = real_extract(source_text)
+        claims = []
+        for claim in found.claims:
+            if "half the troops" in claim.text:
+                continue  # the new engine no longer finds it; a person related it, so it stays
+            if "combat readiness" in claim.text:
+                claim = dataclasses.replace(claim, start=claim.start + 1, text=source_text[claim.start + 1:claim.end],
+                                            stance="asserts", rule="v2 rule")
+            claims.append(claim)
+        start = source_text.index("Several dozen assailants")
+        end = source_text.index("three were arrested.") + len("three were arrested.")
+        extra = dataclasses.replace(found.claims[0], start=start, end=end, text=source_text[start:end],
+                                    rule="v2 new", parent=None, spans=())
+        return dataclasses.replace(found, claims=tuple(claims) + (extra,))
+
+    monkeypatch.setattr(reextract_module, "extract", upgraded_engine)
+    result = run("reextract")
+    assert result.exit_code == 0, result.output
+
+    after = claim_rows(db_path)
+    kept = after[edited["id"]]  # same row: revisions and relations still point at it
+    assert kept["stance"] == "rejects" and kept["verdict"] == "False"  # the person's fields
+    assert kept["start"] == edited["start"] + 1 and kept["rule"] == "v2 rule"  # re-anchored, refreshed
+    assert text[kept["start"]:kept["end"]] == kept["text"]
+    assert related_a["id"] in after and related_b["id"] in after
+    assert dismissed_a["id"] in after and dismissed_b["id"] in after
+    assert after[manual_id]["origin"] == "manual" and after[manual_id]["text"].startswith("The violence")
+    assert untouched["id"] not in after  # replaced by the new engine's claim with the same words
+    assert any(r["text"] == untouched["text"] and r["origin"] == "auto" for r in after.values())
+    assert any(r["rule"] == "v2 new" for r in after.values())
+    with sqlite3.connect(db_path) as db:
+        statuses = dict(db.execute("SELECT id, status FROM claimrelation"))
+        assert statuses == {confirmed_id: "confirmed", dismissed_id: "dismissed"}
+        assert db.execute("SELECT count(*) FROM revision WHERE row_id=? AND table_name='claim'",
+                          (edited["id"],)).fetchone()[0] == 2
+
+    again = run("reextract", "1")  # a second run changes nothing that matters
+    assert again.exit_code == 0
+    assert {k: (v["text"], v["stance"]) for k, v in claim_rows(db_path).items() if k in (edited["id"], manual_id)} == {
+        edited["id"]: (kept["text"], "rejects"), manual_id: (after[manual_id]["text"], "asserts")}
+    history = json.loads(run("history", str(edited["id"]), "--format", "json").stdout)
+    assert [h["field"] for h in history] == ["stance", "verdict"]
+
+
+def test_reextract_of_an_unknown_source_is_an_error(run):
+    assert run("ingest", str(SEED_ARTICLE)).exit_code == 0
+    result = run("reextract", "42")
+    assert result.exit_code == 1 and "source 42: no such source" in result.stderr
