@@ -16,8 +16,10 @@ ANNOTATABLE_FIELDS = ("speaker", "stance", "status", "verdict", "explanation")
 
 
 def current_author() -> str:
-    """Who is annotating: $CLAIMTRACK_AUTHOR, else the login name."""
-    author = os.environ.get("CLAIMTRACK_AUTHOR", "").strip()
+    """Who is annotating: $CLAIMTRACK_AUTHOR, else `author` in the configuration, else the login name."""
+    from claimtrack.config import load_settings
+
+    author = os.environ.get("CLAIMTRACK_AUTHOR", "").strip() or (load_settings().author or "").strip()
     if author:
         return author
     try:
