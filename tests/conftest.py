@@ -14,6 +14,12 @@ SEED_ARTICLE = SEEDS / "serbia-kosovo-build-up-2023-09-29.txt"
 FIXTURES = ROOT / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def no_user_configuration(tmp_path_factory, monkeypatch):
+    """Tests never read the developer's own ~/.config/claimtrack/config.toml."""
+    monkeypatch.setenv("CLAIMTRACK_CONFIG", str(tmp_path_factory.getbasetemp() / "no-config.toml"))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "claims.db"
