@@ -137,7 +137,8 @@ def _document(data: bytes, location: str, fmt: str | None, *, source_format: str
     elif fmt == "markdown":
         doc = markdown_to_document(text, location)
     else:
-        doc = SourceDocument(text=text, location=location, format="text", title=_first_line(text))
+        doc = SourceDocument(text=text, location=location, format="text", title=_first_line(text),
+                             published=dateline(text))
     if source_format:
         doc = SourceDocument(**{**_fields(doc), "format": source_format})
     if not _WORD.search(doc.text):
@@ -198,6 +199,25 @@ def _first_line(text: str) -> str | None:
     for line in text.splitlines():
         if line.strip():
             return line.strip()[:300]
+    return None
+
+
+DATELINE_FORMATS = ("%d %B, %Y", "%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%d")
+
+
+def dateline(text: str, lines: int = 8) -> str | None:
+    """The ISO date of a line that is only a date ("29 September, 2023") near the top of an article."""
+    from datetime import datetime
+
+    for line in text.splitlines()[:lines]:
+        candidate = line.strip().rstrip(".")
+        if not 6 <= len(candidate) <= 30:
+            continue
+        for fmt in DATELINE_FORMATS:
+            try:
+                return datetime.strptime(candidate, fmt).date().isoformat()
+            except ValueError:
+                continue
     return None
 
 

@@ -150,3 +150,11 @@ def test_standard_input(tmp_path):
 
     doc = only_document(list(read_inputs(["-"], stdin=io.BytesIO(ARTICLE.encode("utf-8")))))
     assert doc.text == ARTICLE and doc.location == "<stdin>" and doc.format == "stdin"
+
+
+@pytest.mark.parametrize("line, expected", [("29 September, 2023", "2023-09-29"), ("March 3, 2024", "2024-03-03"),
+                                            ("2022-11-05", "2022-11-05"), ("3 min read", None)])
+def test_a_dateline_near_the_top_of_a_text_article_gives_its_date(tmp_path, line, expected):
+    path = tmp_path / "dated.txt"
+    path.write_text(f"Headline here\n\n{line}\n\nThe minister said the talks would resume.\n", encoding="utf-8")
+    assert only_document(read_all(path)).published == expected
