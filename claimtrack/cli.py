@@ -92,9 +92,10 @@ def _ingest(app: App, paths: tuple[str, ...], max_mb: float) -> "IngestReport": 
 
 def _print_ingest_report(app: App, report) -> None:
     for where, source_id in report.skipped:
-        app.err.print(f"skipped {where}: already stored as source {source_id} (same text)", highlight=False)
+        app.err.print(f"skipped {where}: already stored as source {source_id} (same text)", markup=False,
+                      highlight=False)
     for failure in report.failed:
-        app.err.print(f"[red]failed[/red] {failure}", highlight=False)
+        app.err.print(Text.assemble(("failed", "red"), f" {failure}"), highlight=False)
     app.out.print(f"Sources added: {len(report.added)}, skipped: {len(report.skipped)}, "
                   f"failed: {len(report.failed)}; claims stored: {report.claims_stored}.", highlight=False, soft_wrap=True)
 
@@ -251,7 +252,7 @@ def show(app: App, claim_id: int) -> None:
             other = rel.claim_b_id if rel.claim_a_id == claim.id else rel.claim_a_id
             facts.add_row("relation", Text(f"#{rel.id} {rel.kind} claim {other} ({rel.status}, {rel.score:.2f}): "
                                            f"{rel.reason or ''}"))
-        app.out.print(Panel(context, title=f"Claim {claim.id}", subtitle=who))
+        app.out.print(Panel(context, title=f"Claim {claim.id}", subtitle=Text(who)))
         app.out.print(facts)
 
 
@@ -279,7 +280,8 @@ def annotate(app: App, claim_id, speaker, new_speaker, stance, status, verdict, 
                                    new_speaker=new_speaker, stance=stance, status=status, verdict=verdict,
                                    explanation=explanation)
         lines = [f"claim {claim_id}: {r.field}: {r.old_value!s} -> {r.new_value!s}" for r in revisions]
-    app.out.print("\n".join(lines) if lines else f"claim {claim_id}: nothing changed", highlight=False, soft_wrap=True)
+    app.out.print("\n".join(lines) if lines else f"claim {claim_id}: nothing changed", markup=False,
+                  highlight=False, soft_wrap=True)
 
 
 @cli.command()
@@ -316,7 +318,7 @@ def extract(app: App, paths: tuple[str, ...], fmt: str) -> None:
     failed = 0
     for item in read_inputs(paths):
         if isinstance(item, ReadFailure):
-            app.err.print(f"[red]failed[/red] {item}", highlight=False)
+            app.err.print(Text.assemble(("failed", "red"), f" {item}"), highlight=False)
             failed += 1
             continue
         doc_id = item.doc_id or item.location
@@ -324,11 +326,11 @@ def extract(app: App, paths: tuple[str, ...], fmt: str) -> None:
         if fmt == "jsonl":
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            table = Table("start", "end", "speaker", "stance", "kind", "cue", "rule", "text", title=str(doc_id),
+            table = Table("start", "end", "speaker", "stance", "kind", "cue", "rule", "text", title=Text(str(doc_id)),
                           header_style="bold")
             for q in record["quotes"]:
-                table.add_row(str(q["start"]), str(q["end"]), q["speaker"] or "", q["stance"], q["kind"],
-                              q["cue"] or "", q["rule"], q["text"])
+                table.add_row(*(Text("" if q[key] is None else str(q[key]))
+                                for key in ("start", "end", "speaker", "stance", "kind", "cue", "rule", "text")))
             app.out.print(table)
     if failed:
         sys.exit(1)
@@ -391,3 +393,9 @@ def demo(app: App, seeds: str, summary: bool) -> None:
         print_summary(app.out, session)
     if not report.ok:
         sys.exit(1)
+
+
+from claimtrack.cli_contradictions import register  # noqa: E402  (the contradiction commands)
+register(cli)
+from claimtrack.cli_reports import register as _register_reports; _register_reports(cli)  # noqa: E402,E702
+from claimtrack.cli_tui import register as _register_tui; _register_tui(cli)  # noqa: E402,E702

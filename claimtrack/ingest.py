@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
+from claimtrack.contradictions.finder import suggest_for_claims
 from claimtrack.engine import extract
 from claimtrack.engine.model import Extraction
 from claimtrack.readers import ReadFailure, SourceDocument
@@ -72,6 +73,7 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> No
             session.add(source)
             session.flush()
             claims = store_extraction(session, source.id, extraction)
+            suggest_for_claims(session, [c.id for c in claims])  # contradictions with the store
             source_id = source.id
         report.added.append((shown, source_id))
         report.claims_stored += len(claims)

@@ -8,6 +8,7 @@ from typing import Any, Sequence
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -21,7 +22,8 @@ def safe_cell(value: Any) -> Any:
 
 def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    # CRLF as RFC 4180 says: with "\n" the csv module would not quote a cell holding a lone "\r".
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({key: safe_cell(row.get(key)) for key in columns})
@@ -41,7 +43,8 @@ def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: s
         else:  # short facts: one line, cut with an ellipsis when long
             table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=22, min_width=min(len(column), 6))
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        # Text, not str: words from articles are never read as rich markup ("[bold]" stays as typed).
+        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
     return table
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from claimtrack.annotations import human_edited_fields
+from claimtrack.contradictions.finder import suggest_for_claims
 from claimtrack.engine import extract
 from claimtrack.errors import ClaimtrackError
 from claimtrack.ingest import claim_from_extracted, speaker_ids_for
@@ -114,6 +115,7 @@ def reextract_source(session: Session, source: Source) -> ReextractReport:
     for claim, extracted in zip(final, extraction.claims):
         if extracted.parent is not None and 0 <= extracted.parent < len(final):
             claim.parent_id = final[extracted.parent].id
+    suggest_for_claims(session, [c.id for c in final])  # contradictions of the refreshed claims
     return report
 
 

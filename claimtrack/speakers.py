@@ -45,7 +45,7 @@ def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | Non
     name = stored_name(entity, source_id)
     speaker = session.exec(select(Speaker).where(func.lower(Speaker.name) == name.lower())).first()
     if speaker is None and not is_description(name):
-        speaker = _unique_alias_match(session, name)
+        speaker = _unique_alias_match(session, name) or _match_by_other_names(session, entity)
     if speaker is None:
         speaker = Speaker(name=name, kind=SpeakerKind(entity.kind).value,
                           role=entity.role, affiliation=entity.affiliation)
@@ -71,6 +71,38 @@ def _unique_alias_match(session: Session, name: str) -> Speaker | None:
     ids = session.exec(select(SpeakerAlias.speaker_id).where(func.lower(SpeakerAlias.alias) == name.lower())
                        .distinct().limit(2)).all()
     return session.get(Speaker, ids[0]) if len(ids) == 1 else None
+
+
+def _match_by_other_names(session: Session, entity: SpeakerEntity) -> Speaker | None:
+    """The one stored speaker known by another of the entity's names, when the full names agree.
+
+    "Aleksandar Vucic" (also seen as "Vucic") joins a stored "Vucic"; "John Smith" (also "Smith") does
+    not join a stored "Jane Smith", whose name says she is someone else.
+    """
+    for alias in sorted(entity.aliases, key=len, reverse=True):
+        if not alias.strip() or alias.lower() == entity.name.lower() or alias.lower() in PRONOUNS:
+            continue
+        speaker = session.exec(select(Speaker).where(func.lower(Speaker.name) == alias.lower())).first()
+        speaker = speaker or _unique_alias_match(session, alias)
+        if speaker is not None and names_agree(speaker.name, entity.name):
+            return speaker
+    return _unique_surname_match(session, entity)
+
+
+def _unique_surname_match(session: Session, entity: SpeakerEntity) -> Speaker | None:
+    """A bare surname ("Vucic") is the one stored person of that surname ("Aleksandar Vucic"), if only one."""
+    name = entity.name.strip()
+    if " " in name or entity.kind not in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
+        return None
+    people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON.value,
+                                                func.lower(Speaker.name).like(f"% {name.lower()}")).limit(2)).all()
+    return people[0] if len(people) == 1 else None
+
+
+def names_agree(stored: str, seen: str) -> bool:
+    """Whether two names can be one speaker's: the words of the shorter are all in the longer."""
+    a, b = set(stored.lower().split()), set(seen.lower().split())
+    return a <= b or b <= a
 
 
 def add_aliases(session: Session, speaker: Speaker, aliases) -> None:

@@ -31,8 +31,9 @@ def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
     for column in ("outlet", "published", "claims", "contradictions"):
         sources.add_column(column, no_wrap=True, overflow="ellipsis", max_width=24)
     for row in list_sources(session, limit=20):
-        sources.add_row(str(row.source.id), _clip(row.source.title or row.source.location or "", 70),
-                        row.source.outlet or "", row.source.published or "", str(row.claims), str(row.contradictions))
+        sources.add_row(str(row.source.id), Text(_clip(row.source.title or row.source.location or "", 70)),
+                        Text(row.source.outlet or ""), Text(row.source.published or ""), str(row.claims),
+                        str(row.contradictions))
 
     claims = Table(title="Claims", header_style="bold", expand=True)
     for column in ("id", "speaker", "stance", "kind"):
@@ -40,8 +41,8 @@ def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
     claims.add_column("claim", ratio=1, overflow="fold")
     for row in list_claims(session, limit=claim_limit):
         c = row.claim
-        claims.add_row(str(c.id), row.speaker or "[dim]unattributed[/dim]",
-                       Text(c.stance, style=STANCE_STYLE.get(c.stance, "")), c.kind, _clip(c.text))
+        claims.add_row(str(c.id), Text(row.speaker) if row.speaker else Text("unattributed", style="dim"),
+                       Text(c.stance, style=STANCE_STYLE.get(c.stance, "")), c.kind, Text(_clip(c.text)))
     parts = [header, sources, claims]
     if totals["claims"] > claim_limit:
         parts.append(Text(f"… and {totals['claims'] - claim_limit} more: claimtrack claims", style="dim"))
@@ -66,7 +67,8 @@ def render_relations(session: Session, limit: int = 30):
             (f"{name_a or 'unattributed'} {claim_a.stance}: ", "bold"), f"“{_clip(claim_a.text, 200)}”\n",
             (f"{name_b or 'unattributed'} {claim_b.stance}: ", "bold"), f"“{_clip(claim_b.text, 200)}”\n",
             ("why: ", "dim"), relation.reason or "")
-        panels.append(Panel(body, title=f"#{relation.id} {relation.kind} · score {relation.score:.2f} · {relation.status}"))
+        panels.append(Panel(body, title=Text(f"#{relation.id} {relation.kind} · score {relation.score:.2f} · "
+                                             f"{relation.status}")))
     return Group(Text("Contradictions", style="bold"), *panels)
 
 

@@ -42,15 +42,15 @@ DEFAULT_RELATED: dict[str, tuple[str, ...]] = {
     "election": ("election", "vote", "ballot", "poll"),
 }
 
-# Predicates whose assertion by one side and by the other is a contradiction.
+# Predicates whose assertion by one side and by the other is a contradiction: each word of the
+# first set against each word of the second ("rose" against "fell", "deployed" against "pulled back").
 DEFAULT_ANTONYMS: tuple[tuple[str, str], ...] = (
-    ("deploy", "withdraw"), ("build-up", "pull back"), ("build-up", "withdraw"), ("deploy", "pull back"),
-    ("increase", "decrease"), ("increase", "reduce"), ("increase", "cut"), ("rise", "fall"),
-    ("rise", "drop"), ("grow", "shrink"), ("raise", "lower"), ("expand", "reduce"),
-    ("advance", "retreat"), ("escalate", "de-escalate"), ("strengthen", "weaken"), ("true", "false"),
-    ("win", "lose"), ("open", "close"), ("accept", "reject"), ("approve", "reject"),
-    ("support", "oppose"), ("legal", "illegal"), ("safe", "unsafe"), ("arrive", "leave"),
-    ("present", "absent"), ("improve", "worsen"), ("succeed", "fail"), ("start", "end"),
+    ("deploy build-up send reinforce", "withdraw pull-back pull-out"),
+    ("increase rise grow climb jump soar surge expand raise", "decrease fall drop decline shrink reduce cut lower plunge"),
+    ("advance", "retreat"), ("escalate", "de-escalate"), ("strengthen", "weaken"), ("true", "false untrue"),
+    ("win", "lose"), ("open", "close shut"), ("accept approve", "reject"), ("support", "oppose"),
+    ("legal", "illegal"), ("safe", "unsafe"), ("arrive", "leave"), ("present", "absent"),
+    ("improve", "worsen deteriorate"), ("succeed", "fail"), ("start begin", "end stop"),
 )
 
 # Surface names -> the entity they stand for (metonyms and demonyms that suffix rules miss).
@@ -102,7 +102,8 @@ def build_terms(extra: dict | None = None, *, shown: str = "terms") -> Terms:
             related[normalise_term(member)] = group
     antonyms = set()
     for left, right in DEFAULT_ANTONYMS:
-        antonyms.add((normalise_term(left), normalise_term(right)))
+        antonyms |= {(normalise_term(a.replace("-", " ")), normalise_term(b.replace("-", " ")))
+                     for a in left.split() for b in right.split()}
     entities = {name.lower(): entity for name, entity in DEFAULT_ENTITIES.items()}
 
     extra = extra or {}

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimtrack.engine import lexicon as lx
-from claimtrack.engine.cues import Cue, find_cues
+from claimtrack.engine.cues import FORMS, STATEMENT_NOUNS, Cue, find_cues
 from claimtrack.engine.speakers import Mention, subject_left, subject_right
 from claimtrack.engine.text import Sentence, Token
 
 BOUNDARY_WORDS = frozenset("and but while though although whereas yet as so".split())
+SUBORDINATORS = frozenset("as when while because after before if since although though unless until once".split())
 ADJUNCT_PREPS = frozenset("on in at during via over from after before earlier late early last this".split())
-TERMINAL_PUNCT = frozenset(".!?;")
+ADDRESSEE_DETERMINERS = frozenset("the a an his her their its our my your this".split())
 ADDRESSEE_STOPS = frozenset(
     "that to about of if whether how why what on in at during the".split()
 ) | lx.DAYS
@@ -39,17 +40,22 @@ class Candidate:
     inherits: "Candidate | None" = None  # shares the speaker of this candidate
     needs_prev_quote: bool = False  # "Kirby said." after a quote sentence
     needs_next_quote: bool = False  # "He added:" before a quote paragraph
+    antecedent: Mention | None = None  # for "who said": the noun phrase before ", who"
+    entity: object | None = None  # set by the resolver
     # token bookkeeping inside the sentence
     a: int = 0  # first token of the attribution (speaker or cue)
-    fwd: tuple[int, int] | None = None
-    trailing: bool = False
+    after: int = 0  # first token after the cue (and after an inverted speaker)
+    fwd: tuple[int, int] | None = None  # content tokens
+    trailing: bool = False  # content to the left: "X, S said"
+    inverted: bool = False  # '"...," said S'
+    middle: bool = False  # "X, S said, Y" (P11)
+    participle: bool = False  # ", saying ..." sharing the sentence's subject
     split_from: int | None = None  # token index where a split quote's second part starts
 
 
 def attribute_sentence(text: str, sent: Sentence, toks: list[Token]) -> list[Candidate]:
     cues = [c for c in find_cues(toks) if not _non_cue_phrase(text, toks, c)]
     items: list[Candidate] = []
-    n = len(toks)
     for cue in cues:
         cand = _speaker_for(text, sent, toks, cue, items)
         if cand is None:
@@ -69,7 +75,7 @@ def attribute_sentence(text: str, sent: Sentence, toks: list[Token]) -> list[Can
             a, b = c.fwd
             second = []
             if c.split_from is not None:
-                stop = len(toks) if getattr(c, "_middle", False) else _end_of_quote_run(toks, c.split_from)
+                stop = len(toks) if c.middle else _end_of_quote_run(toks, c.split_from)
                 second = [(c.split_from, stop)]
             _set_content(text, toks, c, [(a, b)] + second)
             if not c.pieces:
@@ -79,7 +85,6 @@ def attribute_sentence(text: str, sent: Sentence, toks: list[Token]) -> list[Can
             if not _plausible_content(toks, c):
                 continue
         out.append(c)
-    del n
     return out
 
 
@@ -92,72 +97,81 @@ def _non_cue_phrase(text: str, toks: list[Token], cue: Cue) -> bool:
 
 def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: list[Candidate]) -> Candidate | None:
     span = (toks[cue.group_start].start, toks[cue.end - 1].end)
-    n = len(toks)
     if cue.lemma == "according to":
-        m = subject_right(toks, cue.end, text)
+        m = subject_right(toks, cue.end, text, loose=True)
         if m is None:
             return None
         c = Candidate(sent, cue, span, m, "P8 according to", 0.8, a=cue.group_start)
-        c._after = m.last  # type: ignore[attr-defined]
+        c.after = m.last
         return c
     if cue.passive:
         m = subject_right(toks, cue.end + 1, text)  # after "by"
         if m is None:
             return None
         c = Candidate(sent, cue, span, m, "P10 passive, by speaker", 0.7, a=cue.group_start)
-        c._after = m.last  # type: ignore[attr-defined]
+        c.after = m.last
         return c
     m = subject_left(toks, cue.group_start, 0, text)
     if m is not None and m.kind == "relative" and m.text.lower() == "which" and not _quote_near(toks, cue):
         m = None
     prev = toks[cue.group_start - 1] if cue.group_start > 0 else None
     if m is not None:
-        # "a status Belgrade and Moscow have refused to recognise": the object of a preposition
-        # or verb right before the noun phrase is not a subject.
         c = Candidate(sent, cue, span, m, "", 0.8, a=m.first)
-        c._after = cue.end  # type: ignore[attr-defined]
+        if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
+            c.antecedent = subject_left(toks, m.first - 1, 0, text)  # "Obama, who called ..."
+        c.after = cue.end
         return c
-    if cue.form in ("ed", "s") and (cue.lemma in _INVERTING) and prev is not None and (
+    if cue.form in ("ed", "s") and (cue.lemma in _INVERTING) and (prev is None or (
         prev.kind == "q" or prev.text in ",:—–"
-    ):
+    )):
         m = subject_right(toks, cue.end, text)
         if m is not None:
+            after = _skip_apposition(toks, m.last)
+            name = _appositive_name(toks, m, text)
+            if name is not None:
+                m, after = name, name.last  # 'said Labour's shadow minister, Jo Platt'
             c = Candidate(sent, cue, span, m, "", 0.85, a=cue.group_start)
-            c._after = _skip_apposition(toks, m.last)  # type: ignore[attr-defined]
-            c._inverted = True  # type: ignore[attr-defined]
+            c.after = after
+            c.inverted = True
             return c
     # Coordinated or participial cue sharing the subject of an earlier one:
     # "did not deny ... but rejected", '"...," he said, adding that'.
-    if items and prev is not None and (prev.low in ("and", "but", "before", "after", "while", "by") or prev.text in ",;—–"):
+    if items and prev is not None and (
+        prev.low in ("and", "but", "before", "after", "while", "by") or prev.text in ",;—–" or _ends_with_comma(prev)
+    ):
         base = items[-1]
         while base.inherits is not None:
             base = base.inherits
         c = Candidate(sent, cue, span, base.mention, "", 0.75, a=cue.group_start, inherits=base)
-        c._after = cue.end  # type: ignore[attr-defined]
+        c.after = cue.end
         return c
-    if prev is not None and prev.low in ("and", "but") and not items:
+    if prev is not None and prev.low in ("and", "but") and not items and cue.lemma in SAY_LIKE:
         # "The State Department has deemed ... and says it does not plan ..."
-        m = _initial_subject(toks, text, cue.group_start)
+        m = initial_subject(toks, text, cue.group_start)
         if m is not None:
             c = Candidate(sent, cue, span, m, "", 0.65, a=cue.group_start)
-            c._after = cue.end  # type: ignore[attr-defined]
-            c._participle = True  # type: ignore[attr-defined]
+            c.after = cue.end
+            c.participle = True
             return c
-    if cue.form == "ing" and prev is not None and prev.text in ",;—–":
-        m = _initial_subject(toks, text, cue.group_start)
+    if cue.form == "ing" and prev is not None and (
+        prev.text in ",;—–" or prev.low in ("by", "upon", "after", "before", "while", "when") or prev.low in STATEMENT_NOUNS
+    ):
+        m = initial_subject(toks, text, cue.group_start)
         if m is not None:
             c = Candidate(sent, cue, span, m, "", 0.7, a=cue.group_start)
-            c._after = cue.end  # type: ignore[attr-defined]
-            c._participle = True  # type: ignore[attr-defined]
+            c.after = cue.end
+            c.participle = True
             return c
-    del n
     return None
 
 
+SAY_LIKE = frozenset(
+    "say tell add note warn insist argue claim deny confirm admit acknowledge explain stress".split()
+)
 _INVERTING = frozenset(
     "say add tell write explain continue note ask reply respond answer insist argue warn "
     "declare recall acknowledge admit confirm deny claim state announce observe remark quip joke "
-    "counter retort conclude concede urge suggest".split()
+    "counter retort conclude concede urge suggest agree tweet post scream yell cry shout exclaim".split()
 )
 
 
@@ -165,21 +179,28 @@ def _quote_near(toks: list[Token], cue: Cue) -> bool:
     return any(t.kind == "q" for t in toks[max(0, cue.head - 3): cue.end + 3])
 
 
-def _initial_subject(toks: list[Token], text: str, limit: int) -> Mention | None:
-    """The sentence's opening noun phrase, for ", saying ..." participles."""
-    k = 0
-    while k < limit and toks[k].kind == "w" and toks[k].low in ("but", "and", "so", "meanwhile", "still", "also"):
-        k += 1
-    if k < limit and toks[k].kind == "p":
+def initial_subject(toks: list[Token], text: str, limit: int) -> Mention | None:
+    """The sentence's opening noun phrase, for ", saying ..." participles and colon intros."""
+    k = _main_clause_start(toks, limit)
+    if k is None or k >= limit or toks[k].kind != "w":
         return None
-    b = k
-    while b < limit and toks[b].kind == "w" and (toks[b].capitalised or toks[b].low in ("of", "the", "'s", "and")):
+    m = subject_right(toks, k, text, loose=True)
+    if m is None or m.last > limit:
+        return None
+    return m
+
+
+def _appositive_name(toks: list[Token], m: Mention, text: str) -> Mention | None:
+    """A nominal speaker followed by ", Firstname Lastname" and the end of the clause."""
+    k = m.last
+    if m.kind != "nominal" or k + 1 >= len(toks) or toks[k].text != ",":
+        return None
+    b = k + 1
+    while b < len(toks) and toks[b].kind == "w" and toks[b].capitalised:
         b += 1
-    if b == k:
-        if k < limit and toks[k].low in ("he", "she", "they", "it", "we", "i"):
-            return subject_left(toks, k + 1, k, text)
+    if b - (k + 1) < 2 or (b < len(toks) and not (toks[b].kind == "p" and toks[b].text in ".,;:")):
         return None
-    return subject_left(toks, b, k, text)
+    return Mention(k + 1, b, toks[k + 1].start, toks[b - 1].end, text[toks[k + 1].start:toks[b - 1].end], "name")
 
 
 def _skip_apposition(toks: list[Token], k: int) -> int:
@@ -215,15 +236,8 @@ def _skip_adjuncts(toks: list[Token], j: int, addressee: bool) -> int:
                 j = k
                 moved = True
                 continue
-        if addressee and t.low not in ("that", "to", "about", "of", "if", "whether", "how", "why", "what"):
-            k = j
-            while k < n and k - j <= 8 and toks[k].kind == "w" and toks[k].low not in ADDRESSEE_STOPS:
-                k += 1
-            # "told reporters", "told the BBC's Today programme", "told CNN"
-            if k < n and toks[k].kind == "w" and toks[k].low == "the" and k == j:
-                k += 1
-                while k < n and k - j <= 8 and toks[k].kind == "w" and toks[k].low not in ("that", "to", "about", "on", "in", "at"):
-                    k += 1
+        if addressee and t.low not in ADDRESSEE_STOPS - {"the"}:
+            k = _addressee_end(toks, j)
             if k > j:
                 j = k
                 addressee = False
@@ -232,14 +246,48 @@ def _skip_adjuncts(toks: list[Token], j: int, addressee: bool) -> int:
     return j
 
 
+def _addressee_end(toks: list[Token], j: int) -> int:
+    """After "told": "reporters", "CNN", "the BBC", "a news conference in Kyiv", "her audience".
+
+    The addressee ends where a new noun phrase or clause starts: "told the BBC the documents
+    showed ..." keeps "the documents showed ..." as the content."""
+    n = len(toks)
+    k = j
+    if k < n and toks[k].kind == "w" and toks[k].low in ADDRESSEE_DETERMINERS:
+        k += 1
+    start = k
+    while k < n and k - start < 6 and toks[k].kind == "w":
+        low = toks[k].low if not (toks[k].capitalised and k > start) else ""  # "Any Questions"
+        if low in ADDRESSEE_STOPS or low in ADDRESSEE_DETERMINERS or low in lx.SUBJECT_PRONOUNS \
+                or low in lx.CLAUSE_BOUNDARIES or low in FORMS:
+            break
+        if k > start and not toks[k].capitalised and toks[k - 1].capitalised and not low.endswith(("'s", "’s")):
+            break  # "told CNN the attack": a lowercase word after a name starts the content
+        k += 1
+        if k == start + 1 and not toks[start].capitalised and toks[j].low not in ADDRESSEE_DETERMINERS:
+            break  # "told reporters": one plain noun
+    if k > start and k + 1 < n and toks[k].text == ",":
+        # "told her audience, a mix of students and workers, that ..."
+        close = next((i for i in range(k + 1, min(n, k + 12)) if toks[i].text == ","), None)
+        if close is not None and close + 1 < n and toks[close + 1].low == "that":
+            k = close + 1
+    return k if k > start else j
+
+
 def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx: int) -> None:
     n = len(toks)
-    after = getattr(c, "_after", c.cue.end if c.cue else 0)
+    after = c.after
     lemma = c.cue.lemma if c.cue else ""
     addressee = lemma in lx.ADDRESSEE_CUES and lemma not in lx.TARGET_CUES
     if lemma in ("urge", "ask", "call on", "warn", "promise") and after < n and toks[after].kind == "w" \
             and not toks[after].capitalised and toks[after].low not in ("reporters", "journalists", "him", "her", "them", "me", "us", "the"):
         addressee = False
+    if c.cue is not None and c.cue.refused:
+        # "declined to comment on the cost": the content is what was refused
+        j = c.cue.end
+        c.fwd = (j, _forward_end(toks, j, items, idx))
+        c.rule = "P9 speaker refused to CUE"
+        return
     j = _skip_adjuncts(toks, after, addressee)
     sep = None
     if j < n and toks[j].kind == "p" and toks[j].text in ",:—–":
@@ -252,17 +300,15 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
     if j < n and toks[j].kind == "w" and toks[j].low == "that":
         j += 1
     rest = [t for t in toks[j:] if not (t.kind == "p" and t.text in ".!?;")]
-    if c.a > 0 and _comma_quote_before(toks, c.a):
+    if c.a > 0 and c.inherits is None and _comma_quote_before(toks, c.a):
         # '"...," he said introducing Clinton': a quote closed by a comma is this cue's content.
         c.trailing = True
         if sep == "," and j < n and toks[j].kind == "q":
             c.split_from = j
         return
     left_region = c.a > 0 and _has_content_before(toks, c.a)
-    inverted = getattr(c, "_inverted", False)
-    if lemma == "according to" and sep is None and rest:
-        # "X according to S" without a comma is rare; treat as trailing
-        pass
+    # 'Said Dorothy Poynter, ..., "We were all so proud."': an inverted cue opening the sentence
+    inverted = c.inverted and left_region
     if not rest:
         if sep == ":":
             c.needs_next_quote = True
@@ -271,25 +317,35 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
             return
         c.trailing = True
         return
-    if inverted or (sep == "," and left_region) or (lemma == "according to" and left_region and sep == ","):
+    if sep == "," and left_region and toks[j].kind == "q" and not inverted and not _quote_before(toks, c.a):
+        # 'Asked whether ..., Priebus said, "Probably."': the quote after the cue is the content
+        c.fwd = (j, _forward_end(toks, j, items, idx))
+        c.rule = "P4 speaker cue: quote"
+        return
+    if inverted or (sep == "," and left_region):
         c.trailing = True
         if toks[j].kind == "q":
             c.split_from = j
         elif sep == "," and _continues_clause(toks, j, c.a):
             c.split_from = j  # P11: "X, the company said, would be built ..."
-            c._middle = True  # type: ignore[attr-defined]
+            c.middle = True
         return
-    if inverted or (left_region and lemma == "according to" and sep != ","):
-        c.trailing = True
+    if left_region and lemma == "according to":
+        c.trailing = True  # "X according to S" without a comma
         return
     end = _forward_end(toks, j, items, idx)
+    if c.mention is not None and c.mention.kind == "relative":
+        # "Barkley, who said he typically votes Democratic, said ...": the clause ends at its comma
+        comma = next((i for i in range(j, end) if toks[i].kind == "p" and toks[i].text == ","), None)
+        if comma is not None:
+            end = comma
     c.fwd = (j, end)
     if not c.rule:
         if toks[j].kind == "q" and (sep in (":", ",") or end - j == 1):
             c.rule = "P4 speaker cue: quote"
         else:
             c.rule = "P9 speaker cue (that) clause"
-    if getattr(c, "_participle", False) or c.inherits is not None:
+    if c.participle or c.inherits is not None:
         c.confidence = min(c.confidence, 0.7)
 
 
@@ -299,7 +355,7 @@ CONTENT_STOPS = frozenset(
 )
 MIDDLE_STOPS = frozenset(
     "adding saying noting arguing explaining citing referring calling according who which whose "
-    "and but after before while when as in on at during with without because".split()
+    "after before while when as in on at during with without because".split()
 )
 
 
@@ -313,12 +369,25 @@ def _continues_clause(toks: list[Token], j: int, a: int) -> bool:
     return bool(before) and before[-1].kind != "q"
 
 
+def _quote_before(toks: list[Token], a: int) -> bool:
+    k = a - 1
+    while k >= 0 and toks[k].kind == "p" and toks[k].text in ",—–":
+        k -= 1
+    return k >= 0 and toks[k].kind == "q"
+
+
+def _titleish(t: Token) -> bool:
+    """'"Sunday Morning Futures,"': a quoted title, not quoted speech."""
+    words = [w for w in t.text.strip("\"“”'’‘,.«» ").split() if w[:1].isalpha()]
+    return 0 < len(words) <= 6 and all(w[0].isupper() for w in words)
+
+
 def _comma_quote_before(toks: list[Token], a: int) -> bool:
     k = a - 1
     if k >= 0 and toks[k].kind == "p" and toks[k].text == ",":
         k -= 1
         if k >= 0 and toks[k].kind == "q":
-            return True
+            return not _titleish(toks[k])
     if k >= 0 and toks[k].kind == "q":
         inner = toks[k].text.rstrip("\"”'’ ")
         return inner.endswith((",", "?", "!", "—", "-"))
@@ -340,34 +409,64 @@ def _boundary_run(toks: list[Token], a: int, floor: int) -> int:
     return k
 
 
+def _ends_with_comma(t: Token) -> bool:
+    return t.kind == "q" and t.text.rstrip("\"”'’“ ").endswith(",")
+
+
 def _forward_end(toks: list[Token], j: int, items: list[Candidate], idx: int) -> int:
     n = len(toks)
     end = n
     while end > j and toks[end - 1].kind == "p" and toks[end - 1].text in ".!?;)":
         end -= 1
-    for k in range(j + 1, end - 1):
-        # ", compared with ...", ", referring to ...": an adjunct of the report, not its content
-        if toks[k].kind == "p" and toks[k].text == "," and toks[k + 1].kind == "w" and toks[k + 1].low in CONTENT_STOPS:
+    for k in range(j + 1, end):
+        if toks[k].kind == "p" and toks[k].text == ";":
+            end = k  # "He proposes X; she backs Y"
+            break
+        if toks[k].kind == "p" and toks[k].text in "—–-" and k + 1 < end and toks[k + 1].kind == "w" \
+                and toks[k + 1].low in ("though", "although", "but", "while", "whereas", "and"):
             end = k
             break
+    for k in range(j + 1, end - 1):
+        # ", compared with ...", ", referring to ...": an adjunct of the report, not its content
+        nxt = toks[k + 1]
+        if nxt.kind == "w" and (nxt.low in CONTENT_STOPS or (nxt.low.endswith("ing") and nxt.low in FORMS)):
+            if toks[k].kind == "p" and toks[k].text == ",":
+                end = k
+                break
+            if toks[k].kind == "q" and _ends_with_comma(toks[k]):
+                end = k + 1
+                break
+    for k in range(j + 1, end - 1):
+        # "he supports the final bill, which includes ...": a closing relative clause is the
+        # reporter's gloss, not the speaker's content
+        if toks[k].kind == "p" and toks[k].text == "," and toks[k + 1].low == "which" \
+                and not any(t.kind == "p" and t.text == "," for t in toks[k + 2:end]):
+            end = k
+            break
+    end = _trim_time_adjunct(toks, j, end)
     for later in items[idx + 1:]:
         if later.a <= j or later.a >= end:
             continue
         k = _boundary_run(toks, later.a, j)
         if k < later.a:
-            if toks[later.a - 1].kind == "p" and later.inherits is None and _is_trailing_shape(toks, later):
-                # "X admitted A, his lawyer said": this content ends at the comma; the later
-                # attribution owns it (nesting is settled in _trailing_region).
-                return k
+            # A later attribution after a boundary ends this content. In "X admitted A, his lawyer
+            # said" that boundary is the comma; the nesting is settled in _trailing_region.
             return k
         # no boundary: the later attribution is nested inside this content
     return end
 
 
-def _is_trailing_shape(toks: list[Token], c: Candidate) -> bool:
-    after = getattr(c, "_after", c.cue.end if c.cue else 0)
-    j = _skip_adjuncts(toks, after, True)
-    return j >= len(toks) or toks[j].kind == "p"
+def _trim_time_adjunct(toks: list[Token], j: int, end: int) -> int:
+    """'said Obama was the founder of ISIS on Wednesday at a Florida rally': the closing "when"
+    of the report is not part of what was said."""
+    for t in range(max(j + 2, end - 8), end - 1):
+        if toks[t].kind == "w" and toks[t].low in ("on", "last", "this", "earlier", "late") \
+                and toks[t + 1].low in lx.DAYS and all(x.kind == "w" for x in toks[t:end]):
+            k = t
+            while k > j and toks[k - 1].kind == "p" and toks[k - 1].text == ",":
+                k -= 1
+            return k
+    return end
 
 
 def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], idx: int) -> None:
@@ -382,10 +481,10 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
             s = prev.fwd[1]
             while s < end and ((toks[s].kind == "p" and toks[s].text in ",;—–") or (toks[s].kind == "w" and toks[s].low in BOUNDARY_WORDS)):
                 s += 1
-            if prev.fwd[1] < end and _closes_before(toks, prev.fwd[1], end):
+            if prev.fwd[1] < end:
                 start = max(start, s)
         elif prev.trailing and prev.a < end and prev.cue is not None:
-            s = getattr(prev, "_after", prev.cue.end)
+            s = prev.after
             start = max(start, s)
     for k in range(end - 1, start - 1, -1):
         if toks[k].kind == "p" and toks[k].text == ":" and k + 1 < end and toks[k + 1].kind == "q":
@@ -395,6 +494,19 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
         start += 1
     while start < end and toks[start].kind == "w" and toks[start].low in ("but", "and", "so"):
         start += 1
+    if end > start and toks[end - 1].kind == "w" and toks[end - 1].low in SUBORDINATORS:
+        # "..., as the crowd applauded": a subordinate clause, not an attribution
+        c.trailing = False
+        c.fwd = None
+        return
+    first = toks[start] if start < end and not c.middle else None
+    if first is not None and first.kind == "w" and (
+        first.low.endswith("ing") or first.low in ADJUNCT_PREPS
+    ) and not _has_finite_verb(toks[start:end]) and not any(t.kind == "q" for t in toks[start:end]):
+        # "Weighing in on the discussion, Huckabee agreed": an adjunct, not content
+        c.trailing = False
+        c.fwd = None
+        return
     if start >= end:
         c.needs_prev_quote = True
         c.trailing = True
@@ -405,10 +517,10 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
         prev = items[k]
         if prev.cue is not None and start <= prev.cue.head < end and prev.parent is None:
             prev.parent = c
-    inverted = getattr(c, "_inverted", False)
+    inverted = c.inverted
     if c.cue and c.cue.lemma == "according to":
         c.rule = "P8 according to"
-    elif c.split_from is not None and getattr(c, "_middle", False):
+    elif c.split_from is not None and c.middle:
         c.rule = "P11 clause, speaker cue, clause"
         c.confidence = 0.7
     elif c.split_from is not None:
@@ -425,10 +537,6 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
     else:
         c.rule = "P9 clause, speaker cue" + (" (inverted)" if inverted else "")
         c.confidence = min(c.confidence, 0.75)
-
-
-def _closes_before(toks: list[Token], a: int, b: int) -> bool:
-    return a < b
 
 
 def _end_of_quote_run(toks: list[Token], j: int) -> int:
@@ -462,7 +570,7 @@ def _plausible_content(toks: list[Token], c: Candidate) -> bool:
     words = [t for t in toks[a:b] if t.kind in ("w", "q")]
     if not words:
         return False
-    if c.quotes:
+    if c.quotes or c.cue.refused:
         return True
     if c.cue.lemma in lx.QUOTE_ONLY_CUES:
         return False
@@ -496,3 +604,78 @@ def _has_finite_verb(words: list[Token]) -> bool:
         if low in FINITE_HINTS or low.endswith(("ed", "n't", "n’t")):
             return True
     return False
+
+
+# --- P5b: a quoted fragment in a sentence whose subject is a speaker ----------------------------
+LEADING_SKIP = frozenset("but and so yet still later also then now meanwhile instead indeed".split())
+SUBORDINATE_STARTS = SUBORDINATORS | ADJUNCT_PREPS | frozenset("in during despite asked speaking".split())
+NOT_SUBJECTS = frozenset("it there this that these those hours minutes days weeks months years what".split())
+IRREGULAR_PAST = frozenset(
+    "made gave took put set saw knew thought brought came went found left kept held led felt told "
+    "wrote spoke threw drew chose broke won lost met ran sat stood hit cut let read sent paid".split()
+)
+NOT_VERBS = frozenset(
+    "the a an of to in on at for with from by as and or but that which who this these those "
+    "his her their its our my your not also no".split()
+)
+
+
+def _main_clause_start(toks: list[Token], limit: int) -> int | None:
+    """Index where the main clause starts: after "But", and after an opening adjunct that ends
+    with a comma ("In Brussels, ...", "Asked about the vote, ..."). None when unclear."""
+    k = 0
+    while k < limit and toks[k].kind == "w" and toks[k].low in LEADING_SKIP:
+        k += 1
+    while k < limit and toks[k].kind == "p" and toks[k].text in ",—–":
+        k += 1
+    if k < limit and toks[k].kind == "w" and (toks[k].low in SUBORDINATE_STARTS or toks[k].low.endswith("ing")):
+        comma = next((i for i in range(k, limit) if toks[i].kind == "p" and toks[i].text == ","), None)
+        if comma is None or any(t.kind == "q" for t in toks[k:comma]):
+            return None
+        k = comma + 1
+    return k
+
+
+def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], used: set[int]) -> Candidate | None:
+    """'Sanders called the suspension "arbitrary."': no lexicon cue, but the sentence's subject
+    says the quoted words. The verb after the subject is the cue; the rest is the content."""
+    if not any(t.kind == "q" and t.quote not in used for t in toks):
+        return None
+    n = len(toks)
+    k = _main_clause_start(toks, n)
+    if k is None or k >= n or toks[k].kind != "w":
+        return None
+    if toks[k].low in ("he", "she", "they", "we", "i"):
+        mention = Mention(k, k + 1, toks[k].start, toks[k].end, toks[k].text, "pronoun")
+    else:
+        mention = subject_right(toks, k, text)
+        if mention is None:
+            return None
+        head = toks[mention.last - 1].low
+        if head in lx.DAYS or head in NOT_SUBJECTS or toks[mention.first].low in NOT_SUBJECTS:
+            return None
+    v = _skip_apposition(toks, mention.last)
+    if v < n and toks[v].kind == "p" and toks[v].text == ",":
+        v += 1
+    while v < n and toks[v].kind == "w" and (toks[v].low in lx.ADVERBS or toks[v].low in lx.AUXILIARIES
+                                              or (toks[v].low.endswith("ly") and len(toks[v].low) > 4)):
+        v += 1
+    if v >= n or toks[v].kind != "w" or toks[v].capitalised or toks[v].low in NOT_VERBS:
+        return None
+    verb = toks[v].low
+    if verb.endswith("ing") or verb in lx.DAYS:
+        return None
+    if v > 0 and toks[v - 1].kind == "w" and toks[v - 1].low in ("is", "was", "were", "are", "been", "be"):
+        return None  # passive: "was identified as"
+    end = n
+    for i in range(v + 1, n):
+        if toks[i].kind == "p" and toks[i].text == ";":
+            end = i
+            break
+    c = Candidate(sent, None, (toks[v].start, toks[v].end), mention, "P5 speaker verb quoted fragment", 0.45,
+                  a=mention.first)
+    c.fwd = (v + 1, end)
+    _set_content(text, toks, c, [(v + 1, end)])
+    if not c.pieces or not (c.quotes - used) or c.quotes & used:
+        return None
+    return c

@@ -13,6 +13,7 @@ from claimtrack.engine.text import Token
 BE_FORMS = frozenset("is was were are be been being 's ’s".split())
 MODALS = frozenset("do does did will would could can may might should must shall to".split())
 SUBJECT_PRONOUNS_BASE = frozenset("i we you they".split())
+STATEMENT_NOUNS = frozenset("statement release letter tweet post email message memo note video speech".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def find_cues(toks: list[Token]) -> list[Cue]:
         cue = _match(toks, i, entries)
         if cue is not None:
             cues.append(cue)
-            i = cue.end
+            i = max(cue.end, i + 1)
         else:
             i += 1
     return cues
@@ -119,25 +120,22 @@ def _match(toks: list[Token], i: int, entries: list[tuple[str, str, str | None]]
                 end += 1
             else:
                 continue
-        if not _verbal_context(toks, i, form, lemma):
+        if not _verbal_context(toks, i, form):
             return None
+        if i >= 2 and toks[i - 1].low == "to" and toks[i - 2].low in lx.REFUSAL_VERBS:
+            # "declined to comment": the cue is the refusal ("declined"); the content starts at "to"
+            return Cue(lemma, i - 2, i - 1, _group_start(toks, i - 2), "ed", negated=True, refused=True)
         gs = _group_start(toks, i)
         group = [toks[k].low for k in range(gs, i)]
-        negated = any(w in ("not", "never", "n't", "n’t") or w.endswith(("n't", "n’t")) for w in group)
-        refused = False
-        if i >= 2 and toks[i - 1].low == "to" and toks[i - 2].low in lx.REFUSAL_VERBS:
-            refused = True
-            gs = _group_start(toks, i - 2)
-            negated = True
-        passive = form == "ed" and any(w in BE_FORMS for w in group) and lemma not in ("say",)
+        negated = any(w in ("not", "never") or w.endswith(("n't", "n’t")) for w in group)
+        passive = form == "ed" and any(w in BE_FORMS for w in group) and lemma != "say"
         if passive and not (end < n and toks[end].low == "by"):
             return None  # "was accused of", "it was reported": no speaker in sight
-        if form == "base" and i >= 1 and toks[i - 1].low == "to" and not refused:
-            # Infinitives report speech only after "went on to", "continued to", "wants to".
+        if form == "base" and i >= 1 and toks[i - 1].low == "to":
+            # Infinitives report speech only after "went on to", "continued to".
             if not (i >= 2 and toks[i - 2].low in ("on", "continued", "continues", "began")):
                 return None
-        return Cue(lemma, i, end, gs, form, negated, refused, passive)
-    # Refusal with a non-lexicon complement ("declined to comment").
+        return Cue(lemma, i, end, gs, form, negated, False, passive)
     return None
 
 
@@ -156,20 +154,26 @@ def _group_start(toks: list[Token], i: int) -> int:
     return k
 
 
-def _verbal_context(toks: list[Token], i: int, form: str, lemma: str) -> bool:
+OBJECT_STARTS = frozenset("that the a an his her their its him them it us me this these those to".split())
+
+
+def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
+    """Is the cue word used as a verb here? ("the said firm", "his claims", "Add salt": no)."""
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if toks[i].low == "states":
+        return False  # "battleground states", "the United States"
+    if form == "s" and toks[i].low in lx.NOUNISH_S_FORMS:
+        # "court challenges." is a noun; "challenges the ruling" is a verb
+        if nxt is None or not (nxt.kind == "q" or (nxt.kind == "w" and (nxt.low in OBJECT_STARTS or nxt.capitalised))
+                               or (nxt.kind == "p" and nxt.text == ":")):
+            return False
     if prev is not None and prev.kind == "w":
         plow = prev.low
         if plow in lx.NOUN_CONTEXT and not (plow in ("and", "or") and form in ("ed", "s")):
-            if not (plow == "that" and form in ("ed", "s")):  # "officials that said" is rare
-                return False
-            return False
+            return False  # "the claims", "of remarks" (but "paused and said")
         if plow.endswith(("'s", "’s")) and form != "ed":
             return False  # "Trump's claims"
-    if nxt is not None and nxt.kind == "w" and form in ("s", "ed"):
-        # "claims adjuster", "reported income": a noun use followed by a noun is not ruled out
-        pass
     if form == "base":
         if prev is None:
             return False  # imperative: "Add salt", "Tell me"
@@ -178,6 +182,17 @@ def _verbal_context(toks: list[Token], i: int, form: str, lemma: str) -> bool:
             k -= 1
         prev = toks[k]
         plow = prev.low
+        if prev.kind == "p" and prev.text == "," and nxt is not None and nxt.kind == "w" and (
+            nxt.low in ("that", "the", "a", "he", "she", "they", "it", "there", "we") or nxt.capitalised
+        ) and any(t.kind == "p" and t.text == "," for t in toks[max(0, k - 10):k]):
+            return True  # "Critics, including the group X, say the ..."
+        if prev.kind == "p" and prev.text == "," and nxt is not None and nxt.kind == "w" and not nxt.capitalised:
+            # "Democratic economists, like their Republican counterparts, say taxing ..."
+            commas = [m for m in range(max(0, k - 15), k) if toks[m].kind == "p" and toks[m].text == ","]
+            if commas and commas[-1] > 0:
+                before = toks[commas[-1] - 1]
+                if before.kind == "w" and (before.capitalised or before.low.endswith("s")):
+                    return True
         if prev.kind != "w":
             return False
         if plow in SUBJECT_PRONOUNS_BASE or plow in MODALS or plow in lx.GROUP_NOUNS:
@@ -191,10 +206,14 @@ def _verbal_context(toks: list[Token], i: int, form: str, lemma: str) -> bool:
         return False
     if form == "ing":
         if prev is None:
-            return True  # "Speaking to reporters, ..." is not a cue but "Saying ..." is rare
+            return True  # "Saying he was tired, ..."
         if prev.kind == "p" and prev.text in ",;—–-(":
             return True
-        if prev.kind == "w" and prev.low in BE_FORMS | {"and", "while", "by", "after", "before", "when"}:
+        if prev.kind == "q" and prev.text.rstrip("\"”'’“ ").endswith(","):
+            return True  # '"corrupt," noting that'
+        if prev.kind == "w" and prev.low in STATEMENT_NOUNS:
+            return True  # "issued a statement saying"
+        if prev.kind == "w" and prev.low in BE_FORMS | {"and", "while", "by", "after", "before", "when", "upon"}:
             return True
         return prev.kind == "w" and (prev.low in lx.ADVERBS)
     return True

@@ -25,8 +25,9 @@ _add(Stance.ASSERTS, """
     disclose recall reply respond retort answer argue contend maintain insist assert affirm
     conclude point_out point_to recount repeat concur agree echo predict tout boast brag
     complain lament protest object grumble joke quip quote cite highlight underscore
-    shout whisper mutter exclaim sigh scoff muse acknowledge_that proclaim publish
-    counter_that explain_that find show learn know feel remember
+    shout whisper mutter exclaim sigh scoff muse proclaim publish
+    scream yell cry holler roar snap gush laugh clarify specify elaborate
+    counter_that find show learn
     call refer_to praise welcome applaud hail commend endorse thank chant read describe_as
     characterize characterise label dub brand term
 """)
@@ -59,7 +60,8 @@ WEAK_CUES = frozenset("""
     add find show learn know feel remember think believe expect fear hope suspect guess wonder
     worry estimate indicate question challenge counter attack charge order grant quote cite post
     write report publish continue repeat echo doubt describe mention highlight underscore
-    sigh muse remark observe answer state predict comment argue stress note
+    sigh muse remark observe answer state predict comment argue stress note declare announce
+    reveal disclose publish support endorse defend oppose agree
 """.split())
 
 # Naming verbs report speech only around quoted words: 'called the plan "a disaster"'.
@@ -67,7 +69,18 @@ QUOTE_ONLY_CUES = frozenset(
     "call refer_to label dub brand term read chant describe_as characterize characterise".replace("_", " ").split(" ")
 )
 QUOTE_ONLY_CUES = frozenset({"call", "refer to", "label", "dub", "brand", "term", "read", "chant",
-                             "describe as", "characterize", "characterise"})
+                             "describe as", "characterize", "characterise", "continue", "scream", "yell",
+                             "cry", "holler", "roar", "snap", "shout", "whisper", "mutter", "exclaim",
+                             "sigh", "scoff", "muse", "joke", "quip", "boast", "brag", "gush", "laugh"})
+
+# -s forms that are far more often plural nouns ("court challenges", "the claims"): as verbs they
+# must be followed by their object, a that-clause or a quotation.
+NOUNISH_S_FORMS = frozenset("""
+    challenges questions counters charges attacks claims reports calls notes comments remarks
+    answers replies demands requests promises pledges vows estimates fears hopes plans supports
+    backs praises blames doubts posts quotes tweets orders alerts guarantees warns_not concerns
+    appeals protests objects agrees_not defends_not welcomes thanks cites
+""".replace("_not", "").split()) - {"warns", "agrees", "defends"}
 
 # Cues whose content may be a to-infinitive or a plain object ("wants to run", "endorsed Clinton").
 INTENT_CUES = frozenset("want plan seek intend prefer hope vow promise pledge threaten refuse decline agree".split())
@@ -189,7 +202,8 @@ SPEAKER_NOUNS = frozenset("""
     crowd audience supporters chant ally allies advocate advocates hopeful hopefuls host
     nominee senator governor congressman source insider official aide spokesman
     fighter contender frontrunner front-runner operative delegate donor donors
-    voters respondents respondent participants americans citizen citizens
+    voters respondents respondent participants americans citizen citizens opposition club
+    coach manager regulator hydrologist envoy clerk contractor engineer engineers inspector
 """.split())
 GROUP_NOUNS = frozenset("""
     officials sources police authorities people residents protesters activists experts
@@ -267,19 +281,28 @@ CLAUSE_BOUNDARIES = frozenset("""
     where whom than until unless once whether yet nor even
 """.split())
 
+# Paragraph labels that are not speakers ("Note: ...", "UPDATE: ...").
+NOT_SPEAKER_LABELS = frozenset("""
+    q a note update updated editor editors correction related source sources photo video watch
+    read listen warning disclaimer transcript breaking exclusive analysis opinion comment
+    background context summary why what how when where who the and but also more see email
+    twitter contributing contact follow credit credits tags filed
+""".split())
+
 # --- Boilerplate, captions, bylines -----------------------------------------------------------
 BOILERPLATE_LINE = re.compile(
     r"""^\s*(?:
         \d+\s*min(?:ute)?s?\s+read
-      | live\s+story | live\s+updates? | advertisement | read\s+more.* | read\s+the\s+rest.*
-      | share(?:\s+this)?(?:\s+article)? | subscribe.* | sign\s+up.* | related.* | watch:?.*
+      | live\s+story | live\s+updates? | advertisement | read\s+more\b.* | read\s+the\s+rest\b.*
+      | share(?:\s+this)?(?:\s+article)? | subscribe\b.* | sign\s+up\b.* | related\b.* | watch:.*
       | (?:by|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}
       | [\w\s,]*\d{4}\s*(?:\d{1,2}:\d{2}.*)?
-      | updated?:?.* | published:?.* | copyright.* | ©.* | photo:.* | image:.* | video:.*
-      | click\s+here.* | follow\s+(?:us|him|her).* | more\s+on\s+this.*
+      | updated?\b:?.* | published\b:?.* | copyright\b.* | ©.* | photo:.* | image:.* | video:.*
+      | click\s+here\b.* | follow\s+(?:us|him|her)\b.* | more\s+on\s+this\b.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+BOILERPLATE_MAX_WORDS = 10  # longer lines are prose even when they start like a label
 CAPTION_MARKERS = re.compile(
     r"\((?:photo|image|picture|credit|video)\b|\b(?:getty images|via getty|afp via|reuters/|ap photo|"
     r"photograph:|file photo|pictured\b)",

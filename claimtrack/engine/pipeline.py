@@ -6,19 +6,33 @@ Extraction), because ingestion calls it on arbitrary articles.
 from __future__ import annotations
 
 import bisect
+import re
 
 from claimtrack.engine import lexicon as lx
-from claimtrack.engine.attribution import Candidate, attribute_sentence
-from claimtrack.engine.model import ExtractedClaim, Extraction, SpeakerEntity
+from claimtrack.engine.attribution import (
+    Candidate,
+    attribute_sentence,
+    initial_subject,
+    quoted_fragment_by_subject,
+)
+from claimtrack.engine.coreference import Resolver
+from claimtrack.engine.cues import FORMS
+from claimtrack.engine.model import ExtractedClaim, Extraction
 from claimtrack.engine.quotes import Quote, find_quotes, looks_like_title, mask, word_count
-from claimtrack.engine.speakers import Entity, Title, first_name_gender, full_names, parse_title
+from claimtrack.engine.speakers import Mention
 from claimtrack.engine.stance import stance_of
 from claimtrack.engine.text import Sentence, paragraphs, split_sentences, tokenize
-from claimtrack.vocabulary import ClaimKind, SpeakerKind
+from claimtrack.vocabulary import ClaimKind
 
+# "-Michelle Marks, Philadelphia." / "— Senator Jane Roe" under a quotation
+DASH_SIGNATURE = re.compile(r"[-—–―]+\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+# "JAKE TAPPER: ..." / "Clinton: ..." at the start of a transcript paragraph
+SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
+# Any word that can be a cue (a cheap pre-filter before tokenizing a sentence).
+CUE_WORDS = frozenset(FORMS) | {"according", "quoted"}
+LOWER_WORD = re.compile(r"[a-z]+")
 MIN_QUOTE_WORDS = 4  # shorter quotations are fragments or scare quotes, not claims on their own
 FLOAT_PARAGRAPHS = 2  # a floating quotation inherits a speaker at most this many paragraphs back
-PRONOUN_PARAGRAPHS = 3
 
 
 def run_pipeline(text: str) -> Extraction:
@@ -36,6 +50,7 @@ class _Run:
         self.paras = paragraphs(text)
         self.quotes: list[Quote] = find_quotes(text, self.paras)
         self.masked = mask(text, self.quotes)
+        self.lowered = self.masked.lower()
         self.words = [word_count(text, q) for q in self.quotes]
         self.pieces_by_para: dict[int, list[tuple[int, int, int]]] = {}
         starts = [p.start for p in self.paras]
@@ -46,6 +61,9 @@ class _Run:
         self.quote_para = {
             qi: bisect.bisect_right(starts, q.start) - 1 for qi, q in enumerate(self.quotes)
         }
+        self.quote_starts = [q.start for q in self.quotes]  # quotes come in text order
+        self.end_order = sorted(range(len(self.quotes)), key=lambda qi: self.quotes[qi].end)
+        self.quote_ends = [self.quotes[qi].end for qi in self.end_order]
 
     # --- attribution -------------------------------------------------------------------------
     def extract(self) -> Extraction:
@@ -56,16 +74,103 @@ class _Run:
                 continue
             pieces = self.pieces_by_para.get(para.index, [])
             for sent in split_sentences(self.text, para, self.masked):
+                if not self._may_attribute(sent, pieces):
+                    continue  # no cue word, no quotation: tokenizing it would find nothing
                 toks = tokenize(self.text, sent.start, sent.end, pieces)
                 sentences.append((sent, toks))
                 cands.extend(attribute_sentence(self.text, sent, toks))
         self._link_adjacent_quotes(cands, sentences)
         cands = [c for c in cands if c.pieces]
+        used = {qi for c in cands for qi in c.quotes}
+        for sent, toks in sentences:
+            extra = quoted_fragment_by_subject(self.text, sent, toks, used)
+            if extra is not None and not self._title_only(extra):
+                cands.append(extra)
+                used |= extra.quotes
+        cands.extend(self._introduced_paragraphs(sentences, used))
+        cands.extend(self._transcript_turns(cands))
         self._expand_quotes(cands)
         cands = self._dedupe(cands)
         cands.extend(self._floating(cands))
         cands.sort(key=lambda c: (c.pieces[0][0], -c.pieces[-1][1]))
         return self._finish(cands)
+
+    def _may_attribute(self, sent: Sentence, pieces: list[tuple[int, int, int]]) -> bool:
+        if self.text[sent.end - 1] == ":" or any(a < sent.end and b > sent.start for a, b, _ in pieces):
+            return True
+        return not CUE_WORDS.isdisjoint(LOWER_WORD.findall(self.lowered, sent.start, sent.end))
+
+    def _introduced_paragraphs(self, sentences, used: set[int]) -> list[Candidate]:
+        """Quote paragraphs introduced by a colon ("Cruz called them on it:") or signed with a
+        dash on the next line ("-Michelle Marks, Philadelphia.") (P4 / P13)."""
+        out: list[Candidate] = []
+        last_sentence: dict[int, tuple] = {}
+        for sent, toks in sentences:
+            last_sentence[sent.paragraph] = (sent, toks)
+        by_start = {q.start: qi for qi, q in enumerate(self.quotes)}
+        for i, para in enumerate(self.paras):
+            qi = by_start.get(para.start)
+            if qi is None or qi in used or para.skip or self.words[qi] < 2:
+                continue
+            q = self.quotes[qi]
+            if any(ch.isalpha() for ch in self.masked[q.end:self.paras[self.quote_para[qi] + len(q.pieces) - 1].end]):
+                continue  # the paragraph goes on after the quote: not a quote paragraph
+            prev = self.paras[i - 1] if i > 0 else None
+            nxt_i = self.quote_para[qi] + len(q.pieces)
+            nxt = self.paras[nxt_i] if nxt_i < len(self.paras) else None
+            mention, rule = None, ""
+            if prev is not None and not prev.skip and self.text[prev.end - 1] == ":" and prev.index in last_sentence:
+                sent, toks = last_sentence[prev.index]
+                mention = initial_subject(toks, self.text, len(toks))
+                rule = "P4 speaker ...: quote paragraph"
+            if mention is None and nxt is not None:
+                m = DASH_SIGNATURE.match(self.text, nxt.start, nxt.end)
+                if m:
+                    a, b = m.span(1)
+                    mention = Mention(0, 0, a, b, self.text[a:b], "name")
+                    rule = "P13 quote, dash signature"
+            if mention is None or mention.kind == "relative":
+                continue
+            c = Candidate(Sentence(para.index, para.start, para.end), None, None, mention, rule, 0.6)
+            c.pieces = list(q.pieces)
+            c.quotes = {qi}
+            used.add(qi)
+            out.append(c)
+        return out
+
+    def _transcript_turns(self, cands: list[Candidate]) -> list[Candidate]:
+        """Interview transcripts: "JAKE TAPPER: Donald Trump released a video ..." (P14).
+
+        Only where the article has turns by at least two labelled speakers, so that one-off
+        labels ("EMAIL:", "Contributing:", "Christie: A closing surge") are left alone."""
+        taken = {c.sentence.paragraph for c in cands}
+        turns = []
+        for para in self.paras:
+            if para.skip or para.index in taken:
+                continue
+            m = SPEAKER_LABEL.match(self.text, para.start, para.end)
+            if not m or m.group(1).lower().rstrip(".") in lx.NOT_SPEAKER_LABELS:
+                continue
+            a, b = m.span(1)
+            s, e = m.end(), para.end
+            while e > s and self.text[e - 1] in " .":
+                e -= 1
+            if len(self.text[s:e].split()) >= 4:
+                turns.append((para, a, b, s, e))
+        if len({self.text[a:b] for _, a, b, _, _ in turns}) < 2:
+            return []
+        out: list[Candidate] = []
+        for para, a, b, s, e in turns:
+            mention = Mention(0, 0, a, b, self.text[a:b].title(), "name")
+            c = Candidate(Sentence(para.index, para.start, para.end), None, (b, b + 1), mention,
+                          "P14 transcript speaker label", 0.6)
+            c.pieces = [(s, e)]
+            c.quotes = {qi for qi, q in enumerate(self.quotes) if s <= q.start and q.end <= e}
+            out.append(c)
+        return out
+
+    def _title_only(self, c: Candidate) -> bool:
+        return all(looks_like_title(self.text, self.quotes[qi]) for qi in c.quotes)
 
     def _link_adjacent_quotes(self, cands: list[Candidate], sentences) -> None:
         """'"Q." Kirby said.' and 'He added:' + a quote paragraph: attach the neighbouring quote."""
@@ -88,15 +193,23 @@ class _Run:
         c.rule, c.confidence = rule, conf
 
     def _quote_before(self, pos: int, para: int) -> int | None:
-        best = None
-        for qi, q in enumerate(self.quotes):
-            if q.end <= pos and self.quote_para[qi] >= para - 0 and self._only_space(q.end, pos):
-                best = qi
-        return best
+        """The last quotation ending before *pos* in the same paragraph, only space between."""
+        i = bisect.bisect_right(self.quote_ends, pos) - 1
+        while i >= 0:
+            qi = self.end_order[i]
+            if self.quote_para[qi] == para and self._only_space(self.quotes[qi].end, pos):
+                return qi
+            if self.quotes[qi].end < pos - 400:
+                return None
+            i -= 1
+        return None
 
     def _quote_after(self, pos: int, para: int) -> int | None:
-        for qi, q in enumerate(self.quotes):
-            if q.start >= pos and self.quote_para[qi] <= para + 1 and self._only_space(pos, q.start):
+        """The first quotation starting after *pos* (same or next paragraph), only space between."""
+        i = bisect.bisect_left(self.quote_starts, pos)
+        if i < len(self.quotes):
+            qi = i
+            if self.quote_para[qi] <= para + 1 and self._only_space(pos, self.quotes[qi].start):
                 return qi
         return None
 
@@ -127,23 +240,30 @@ class _Run:
             c.pieces = out
 
     def _dedupe(self, cands: list[Candidate]) -> list[Candidate]:
-        """Two attributions of the same content: keep the more confident one."""
+        """Two attributions of (nearly) the same content: keep the more confident one."""
         keep: list[Candidate] = []
+        starts: list[int] = []  # kept candidates' first offsets, sorted, for a local search
+        by_start: list[Candidate] = []
+        longest = 0
         for c in sorted(cands, key=lambda c: -c.confidence):
-            cs = set()
-            for a, b in c.pieces:
-                cs.update(range(a, b))
+            lo, hi = c.pieces[0][0], c.pieces[-1][1]
+            size = _size(c.pieces)
             dup = False
-            for k in keep:
-                ks = set()
-                for a, b in k.pieces:
-                    ks.update(range(a, b))
-                inter = len(cs & ks)
-                if inter and inter / len(cs | ks) > 0.8 and k.parent is not c and c.parent is not k:
+            i = bisect.bisect_left(starts, hi)
+            while i > 0 and starts[i - 1] >= lo - longest:
+                i -= 1
+                k = by_start[i]
+                inter = _intersection(c.pieces, k.pieces)
+                if inter and inter / (size + _size(k.pieces) - inter) > 0.8 \
+                        and k.parent is not c and c.parent is not k:
                     dup = True
                     break
             if not dup:
                 keep.append(c)
+                j = bisect.bisect_left(starts, lo)
+                starts.insert(j, lo)
+                by_start.insert(j, c)
+                longest = max(longest, hi - lo)
         return keep
 
     def _floating(self, cands: list[Candidate]) -> list[Candidate]:
@@ -205,18 +325,18 @@ class _Run:
         a = q.start
         b = q.end
         i = a - 1
-        while i >= 0 and self.text[i] in " \t":
+        while i >= 0 and self.text[i].isspace() and self.text[i] != "\n":
             i -= 1
         before_ok = i < 0 or self.text[i] in "\n.!?:\"”" or self.masked[i] == "_"
         j = b
-        while j < len(self.text) and self.text[j] in " \t":
+        while j < len(self.text) and self.text[j].isspace() and self.text[j] != "\n":
             j += 1
         after_ok = j >= len(self.text) or self.text[j] in "\n\"“" or self.text[j].isupper() or self.text[b - 2: b - 1] in (".", "?", "!")
         return before_ok and after_ok
 
     # --- speakers and output -------------------------------------------------------------------
     def _finish(self, cands: list[Candidate]) -> Extraction:
-        resolver = _Resolver(self)
+        resolver = Resolver(self.paras, self.masked)
         claims: list[ExtractedClaim] = []
         index = {id(c): i for i, c in enumerate(cands)}
         for c in cands:
@@ -257,153 +377,12 @@ class _Run:
         return ClaimKind.MIXED if c.quotes else ClaimKind.INDIRECT
 
 
-class _Resolver:
-    """Turns mentions into entities: names, surnames, honorifics, roles and pronouns."""
-
-    def __init__(self, run: _Run) -> None:
-        self.run = run
-        self.by_name: dict[str, Entity] = {}
-        self.order: list[str] = []
-        self.history: list[tuple[int, int, Entity]] = []  # (position, paragraph, entity) of speakers
-        starts = [p.start for p in run.paras]
-        self.para_of = lambda pos: bisect.bisect_right(starts, pos) - 1
-        self.names = full_names(run.masked)  # person names outside quotations
-        self.by_surname: dict[str, list[Title]] = {}
-        for _, _, title in self.names:
-            self.by_surname.setdefault(title.name.split()[-1].lower(), []).append(title)
-
-    def entities(self) -> tuple[SpeakerEntity, ...]:
-        out = []
-        for name in self.order:
-            e = self.by_name[name]
-            out.append(SpeakerEntity(e.name, e.kind, e.role, e.affiliation, tuple(dict.fromkeys(e.aliases))))
-        return tuple(out)
-
-    def resolve(self, c: Candidate) -> tuple[Entity | None, tuple[int, int] | None]:
-        if c.inherits is not None and c.mention is c.inherits.mention:
-            ent = getattr(c.inherits, "_entity", None)
-            c._entity = ent  # type: ignore[attr-defined]
-            m = c.mention
-            return ent, (m.start, m.end) if m else None
-        m = c.mention
-        if m is None:
-            return None, None
-        ent = self._entity_for(m, c)
-        c._entity = ent  # type: ignore[attr-defined]
-        if ent is not None:
-            self.history.append((m.start, self.para_of(m.start), ent))
-        return ent, (m.start, m.end)
-
-    def _entity_for(self, m, c: Candidate) -> Entity | None:
-        low = m.text.lower()
-        pos = m.start
-        if m.kind == "relative":
-            ante = getattr(c, "_antecedent", None)
-            return self._entity_for(ante, c) if ante is not None else None
-        if m.kind == "pronoun":
-            if low in ("he", "she"):
-                return self._pronoun(pos, "m" if low == "he" else "f")
-            if low in ("they", "it", "we"):
-                return self._org_pronoun(pos, low)
-            return None
-        title = parse_title(m.text)
-        if title.kind is SpeakerKind.PERSON and title.name and title.name[:1].isupper():
-            return self._person(title, m.text, pos)
-        if title.kind is SpeakerKind.PERSON and title.role and low.startswith("the "):
-            # "the spokesman" -> the most recent holder of that role
-            role_word = title.role.split()[-1].lower()
-            for _, _, e in reversed(self.history):
-                if e.role and e.role.split()[-1].lower() == role_word:
-                    e.aliases.append(m.text)
-                    return e
-        name = title.name
-        if title.kind is SpeakerKind.ORGANIZATION:
-            name = _org_name(name)
-        return self._add(Entity(name, title.kind, title.role, title.affiliation, title.gender, [m.text]))
-
-    def _person(self, title: Title, surface: str, pos: int) -> Entity:
-        parts = title.name.split()
-        full = title.name
-        gender = title.gender
-        role, aff = title.role, title.affiliation
-        if len(parts) == 1:
-            cands = self.by_surname.get(parts[0].lower(), [])
-            if cands:
-                best = cands[0]
-                full = best.name
-                role = role or best.role
-                aff = aff or best.affiliation
-                gender = gender or best.gender
-            elif parts[0].lower() in (e.name.split()[0].lower() for e in self.by_name.values() if e.kind is SpeakerKind.PERSON):
-                for e in self.by_name.values():
-                    if e.kind is SpeakerKind.PERSON and e.name.split()[0].lower() == parts[0].lower():
-                        full = e.name
-                        break
-        else:
-            # A longer earlier entity with the same surname ("John F. Kirby" vs "John Kirby").
-            for e in self.by_name.values():
-                if e.kind is SpeakerKind.PERSON and e.name.split()[-1] == parts[-1] and e.name.split()[0] == parts[0]:
-                    full = e.name
-                    break
-        if gender is None:
-            gender = first_name_gender(full.split()[0])
-        existing = self.by_name.get(full)
-        if existing is not None:
-            existing.aliases.append(surface)
-            existing.role = existing.role or role
-            existing.affiliation = existing.affiliation or aff
-            existing.gender = existing.gender or gender
-            return existing
-        return self._add(Entity(full, SpeakerKind.PERSON, role, aff, gender, [surface]))
-
-    def _add(self, e: Entity) -> Entity:
-        existing = self.by_name.get(e.name)
-        if existing is not None:
-            existing.aliases.extend(e.aliases)
-            existing.role = existing.role or e.role
-            existing.affiliation = existing.affiliation or e.affiliation
-            if existing.kind is SpeakerKind.UNKNOWN:
-                existing.kind = e.kind
-            return existing
-        self.by_name[e.name] = e
-        self.order.append(e.name)
-        return e
-
-    def _pronoun(self, pos: int, gender: str) -> Entity | None:
-        para = self.para_of(pos)
-        # Prefer a recent speaker (Citron: quote sources first), then the nearest named person.
-        for _, p, e in reversed(self.history):
-            if para - p > PRONOUN_PARAGRAPHS:
-                break
-            if e.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN) and e.gender in (None, gender) and e.name[:1].isupper():
-                e.aliases.append("he" if gender == "m" else "she")
-                return e
-        best = None
-        for s, _, title in self.names:
-            if s >= pos:
-                break
-            if title.gender in (None, gender):
-                best = title
-        if best is not None:
-            return self._person(best, best.name, pos)
-        return None
-
-    def _org_pronoun(self, pos: int, low: str) -> Entity | None:
-        para = self.para_of(pos)
-        for _, p, e in reversed(self.history):
-            if para - p > PRONOUN_PARAGRAPHS:
-                break
-            if e.kind in (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP):
-                e.aliases.append(low)
-                return e
-        return None
+def _size(pieces: list[tuple[int, int]]) -> int:
+    return sum(b - a for a, b in pieces)
 
 
-def _org_name(name: str) -> str:
-    words = name.split()
-    if words and words[0].lower() in ("the",):
-        words = words[1:]
-    return " ".join(words) or name
+def _intersection(p: list[tuple[int, int]], q: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(b, d) - max(a, c)) for a, b in p for c, d in q)
 
 
-__all__ = ["run_pipeline", "lx"]
+__all__ = ["run_pipeline"]

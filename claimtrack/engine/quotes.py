@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from claimtrack.engine.text import Paragraph
 
 OPEN, CLOSE, EITHER = 1, 2, 3
-DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
+DOUBLE_MARK = re.compile(r"'''|''|``|[\"“”„«»]")  # ''' = an inner and an outer close
+SINGLE_MARK = re.compile(r"[‘’']")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -35,8 +36,10 @@ def _direction(text: str, i: int, j: int) -> int:
     mark = text[i:j]
     before = text[i - 1] if i > 0 else " "
     after = text[j] if j < len(text) else " "
-    space_before = before.isspace() or before in "([{—–-/:;,"
+    space_before = before.isspace() or before in "([{—–-/:"
     space_after = after.isspace() or after in ".,;:!?)]}—–-"
+    if mark == "'" * 3:
+        return CLOSE
     if mark in ("“", "„", "«", "``"):
         return CLOSE if (space_after and not space_before) else OPEN
     if mark in ("”", "»"):
@@ -48,13 +51,71 @@ def _direction(text: str, i: int, j: int) -> int:
     return EITHER
 
 
+def _single_direction(text: str, i: int, j: int) -> int | None:
+    """Single marks as primary quotation marks (British style); None for apostrophes."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[j] if j < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return None  # don't, Kosovo's
+    opens = (before.isspace() or before in "([{—–-:") and (after.isalnum() or after in "\"“…")
+    closes = (not before.isspace()) and (after.isspace() or after in ".,;:!?)]}—–-\"”")
+    if opens and not closes:
+        return OPEN
+    if closes and not opens:
+        if before in "sS" and text[i] == "'" or before in "sS" and text[i] == "’":
+            return EITHER  # "the players’ union" or the end of a quote ending in s
+        return CLOSE
+    return None
+
+
 def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
+    if DOUBLE_MARK.search(text):
+        marks_by_para = [
+            [(m.start(), m.end(), _direction(text, m.start(), m.end()))
+             for m in DOUBLE_MARK.finditer(text, p.start, p.end)]
+            for p in paras
+        ]
+    else:
+        # No double marks anywhere: the article quotes with single marks ('...', ‘...’).
+        marks_by_para = []
+        for p in paras:
+            marks = []
+            for m in SINGLE_MARK.finditer(text, p.start, p.end):
+                d = _single_direction(text, m.start(), m.end())
+                if d is not None:
+                    marks.append((m.start(), m.end(), d))
+            marks_by_para.append(_pair_singles(marks))
+    return _scan(text, paras, marks_by_para)
+
+
+def _pair_singles(marks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Keep a possessive-looking closer only when an opener is waiting for it."""
+    out = []
+    waiting = False
+    for n, (s, e, d) in enumerate(marks):
+        if d == OPEN:
+            waiting = True
+            out.append((s, e, d))
+        elif waiting:
+            if d == EITHER and _clear_closer_ahead(marks, n + 1):
+                continue  # "‘The players’ union has made its case.’"
+            out.append((s, e, CLOSE))
+            waiting = False
+        # a closer with no opener waiting is an apostrophe
+    return out
+
+
+def _clear_closer_ahead(marks: list[tuple[int, int, int]], n: int) -> bool:
+    for _, _, d in marks[n:]:
+        if d == OPEN:
+            return False
+        if d == CLOSE:
+            return True
+    return False
+
+
+def _scan(text: str, paras: list[Paragraph], marks_by_para: list[list[tuple[int, int, int]]]) -> list[Quote]:
     quotes: list[Quote] = []
-    marks_by_para = [
-        [(m.start(), m.end(), _direction(text, m.start(), m.end()))
-         for m in DOUBLE_MARK.finditer(text, p.start, p.end)]
-        for p in paras
-    ]
     pieces: list[tuple[int, int]] = []  # finished pieces of a quote running over paragraphs
     open_at: int | None = None
     skip_first = False
@@ -93,16 +154,20 @@ def find_quotes(text: str, paras: list[Paragraph]) -> list[Quote]:
     return quotes
 
 
+MARK_CHARS = "\"“”„«»‘’'`"
+
+
 def interior(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span inside the marks of one piece."""
+    """The span inside the marks of one piece (one opening and one closing mark stripped)."""
     s, e = start, end
-    m = DOUBLE_MARK.match(text, s, e)
-    if m:
-        s = m.end()
-    if e > s:
-        tail = DOUBLE_MARK.search(text, max(s, e - 2), e)
-        if tail and tail.end() == e:
-            e = tail.start()
+    if text.startswith(("''", "``"), s):
+        s += 2
+    elif s < e and text[s] in MARK_CHARS:
+        s += 1
+    if e - s >= 2 and text[e - 2:e] == "''":
+        e -= 2
+    elif e > s and text[e - 1] in MARK_CHARS:
+        e -= 1
     return s, e
 
 

@@ -1,9 +1,9 @@
-"""Speaker mentions and their resolution to entities within one article.
+"""Speaker mentions: finding the speaker's noun phrase and splitting titles.
 
 Mentions are found by scanning away from the cue (no parser): the subject to the left of
 "said", or the noun phrase after an inverted "said" / "according to". A title is split into
-name, role and affiliation; surnames, honorific forms, pronouns and role nouns are resolved to the
-full name seen earlier in the article.
+name, role and affiliation ("White House National Security Council spokesman John Kirby").
+Resolution of mentions to entities (surnames, pronouns, roles) is in coreference.py.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimtrack.engine import lexicon as lx
+from claimtrack.engine.cues import FORMS
 from claimtrack.engine.text import Token
 from claimtrack.vocabulary import SpeakerKind
 
@@ -18,7 +19,6 @@ MAX_NP = 14
 CONNECTORS = frozenset("of for at in and the a an & de von van der al bin".split())
 DETERMINERS = frozenset("the a an his her its their our my your this that these those another some one two three several many".split())
 TIME_WORDS = lx.DAYS | frozenset("last this next earlier later late early on".split())
-NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,20 +41,16 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
 
 
-def _is_word(t: Token) -> bool:
-    return t.kind == "w"
-
-
 def _strip_possessive(w: str) -> str:
-    for suffix in ("'s", "’s", "s'", "s’"):
-        if w.endswith(suffix):
-            return w[: -len(suffix) + (1 if suffix.startswith("s") else 0)]
+    """"Serbia's" -> "Serbia", "players'" -> "players"."""
+    if w.endswith(("'s", "’s")):
+        return w[:-2]
+    if w.endswith(("s'", "s’")):
+        return w[:-1]
     return w
 
 
 def _verbish(low: str) -> bool:
-    from claimtrack.engine.cues import FORMS
-
     return low in lx.AUXILIARIES or low in FORMS or low in lx.CLAUSE_BOUNDARIES
 
 
@@ -85,18 +81,34 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
         # "Vucic, the Serbian president, said" / "X, who ..., said": skip one comma-enclosed
         # apposition or relative clause and take the noun phrase before it.
         j = k - 2
-        while j > floor and not (toks[j].kind == "p" and toks[j].text in ",;:") and toks[j].kind != "q" and k - j < 22:
+        while j > floor and not (toks[j].kind == "p" and toks[j].text in ",;:") and toks[j].kind != "q" and k - j < 40:
             j -= 1
         if j > floor and toks[j].kind == "p" and toks[j].text == ",":
             first = toks[j + 1] if j + 1 < k - 1 else None
             if first is not None and first.kind == "w" and (
                 first.low in ("who", "whose", "which", "a", "an", "the", "his", "her", "its", "their", "then")
                 or first.low in lx.ROLE_NOUNS or first.capitalised or first.low in lx.DAYS or first.text[:1].isdigit()
-                or first.low in ("in", "on", "at", "during", "speaking", "writing", "asked", "another", "also", "now")
+                or first.low in ("in", "on", "at", "during", "speaking", "writing", "asked", "another", "also", "now",
+                                 "after", "before", "while", "when", "despite", "like", "unlike", "for",
+                                 "including", "like", "such", "both", "all", "one", "two", "each")
             ):
                 m = subject_left(toks, j, floor, text, depth + 1) if depth < 2 else None
                 if m is not None and m.kind != "relative":
+                    # "the company's head of research, Tom Feld, said": the name is the speaker
+                    if m.kind == "nominal" and all(t.kind == "w" and t.capitalised for t in toks[j + 1:k - 1]) \
+                            and first.low not in lx.DAYS:
+                        return _mention(toks, j + 1, k - 1, "name", text)
                     return m
+        return None
+    if t.kind == "p" and t.text == ")":
+        # "Sen. Marco Rubio (R-Fla.) said": step over the parenthesis, keep it in the mention
+        j = k - 2
+        while j > floor and k - j < 8 and not (toks[j].kind == "p" and toks[j].text == "("):
+            j -= 1
+        if j > floor and toks[j].text == "(":
+            inner = subject_left(toks, j, floor, text, depth + 1) if depth < 2 else None
+            if inner is not None and inner.kind in ("name", "nominal"):
+                return _mention(toks, inner.first, k, inner.kind, text)
         return None
     if t.kind != "w":
         return None
@@ -115,7 +127,8 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
             break
         if w.kind != "w":
             break
-        wl = w.low
+        # a capitalised word inside the sentence is a name, not a stop word ("Al From", "Theresa May")
+        wl = w.low if not (w.capitalised and a - 1 > 0) else ""
         if wl in lx.CLAUSE_BOUNDARIES and not (
             wl == "and" and a - 1 > floor and toks[a - 2].kind == "w"
             and (toks[a - 2].capitalised or _head_noun(toks[a - 2].low) or toks[a - 2].low in ("aides", "advisers", "allies"))
@@ -124,10 +137,14 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
             break
         if wl in lx.SUBJECT_PRONOUNS or wl in ("him", "them", "me", "us"):
             break
-        if not w.capitalised and _verbish(wl) and wl not in CONNECTORS:
-            break
+        noun_slot = a - 2 >= floor and toks[a - 2].kind == "w" and (
+            toks[a - 2].low in DETERMINERS or toks[a - 2].low.endswith(("'s", "’s")))
+        if not w.capitalised and _verbish(wl) and wl not in CONNECTORS and not (noun_slot and wl not in lx.AUXILIARIES):
+            break  # ("Cruz's thinking", "the claims" are nouns)
         if not w.capitalised and wl.endswith("ed") and wl not in lx.SPEAKER_NOUNS and wl not in lx.ROLE_NOUNS:
-            break
+            # "the retired neurosurgeon": a participle right after a determiner is an adjective
+            if not (a - 2 >= floor and toks[a - 2].kind == "w" and toks[a - 2].low in DETERMINERS):
+                break
         if wl in ("said", "says"):
             break
         a -= 1
@@ -141,7 +158,9 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
         a += 1
     if a >= k:
         return None
-    if not _valid_head(toks, a, k) and not _after_quote(toks, a):
+    trailing_np = (a > floor and toks[a - 1].kind == "p" and toks[a - 1].text == ","
+                   and toks[a].low in ("a", "an", "the", "one", "another") and k - a <= 5)
+    if not _valid_head(toks, a, k) and not _after_quote(toks, a) and not trailing_np:
         # Keep the trailing capitalised run when the rest does not look like a noun phrase.
         b = k
         while b > a and toks[b - 1].kind == "w" and toks[b - 1].capitalised:
@@ -198,12 +217,15 @@ def _head_noun(low: str) -> bool:
     return False
 
 
-def subject_right(toks: list[Token], k: int, text: str) -> Mention | None:
+def subject_right(toks: list[Token], k: int, text: str, loose: bool = False) -> Mention | None:
     """The noun phrase starting at token *k* (after an inverted "said" or "according to")."""
     n = len(toks)
     if k >= n or toks[k].kind != "w":
         return None
     t = toks[k]
+    if not loose and not t.capitalised and t.low not in DETERMINERS and t.low not in lx.SUBJECT_PRONOUNS \
+            and not _head_noun(t.low) and not t.low[:1].isdigit() and not _after_quote(toks, k):
+        return None  # "said on the MSNBC show": a preposition does not start a speaker
     if t.low in lx.SUBJECT_PRONOUNS - {"who", "which"}:
         return _mention(toks, k, k + 1, "pronoun", text)
     b = k
@@ -216,11 +238,14 @@ def subject_right(toks: list[Token], k: int, text: str) -> Mention | None:
             break
         if w.kind != "w":
             break
-        wl = w.low
+        wl = w.low if not w.capitalised else ""  # "Al From", "Theresa May" are names
         if b > k and (wl in lx.CLAUSE_BOUNDARIES and wl != "and" or wl in lx.AUXILIARIES or wl in ("who", "which", "whose", "whom")):
             break
         if b > k and not w.capitalised and _verbish(wl) and wl not in CONNECTORS:
             break
+        if b > k and not w.capitalised and wl.endswith("ed") and wl not in lx.SPEAKER_NOUNS \
+                and toks[b - 1].low not in DETERMINERS:
+            break  # "The airline cancelled": a past-tense verb ends the subject
         if b > k and wl in TIME_WORDS and wl not in ("the",):
             break
         if b > k and wl in ("on", "in", "at", "during", "after", "before", "with", "to", "from") and not (
@@ -232,7 +257,9 @@ def subject_right(toks: list[Token], k: int, text: str) -> Mention | None:
         b -= 1
     if b == k:
         return None
-    if not _valid_head(toks, k, b) and not _after_quote(toks, k - 1):
+    if not _valid_head(toks, k, b) and not _after_quote(toks, k - 1) and not (
+        loose and toks[k].low in DETERMINERS
+    ):
         return None
     if toks[k].low in NON_SOURCE_START:
         return None
@@ -258,8 +285,12 @@ def _clean(word: str) -> str:
     return word.strip(".,;:")
 
 
+PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+
 def parse_title(surface: str) -> Title:
     """Split "White House National Security Council spokesman John Kirby" into its parts."""
+    surface = PARENTHESIS.sub("", surface).strip() or surface
     words = surface.split()
     if words and words[0].lower() in ("the", "a", "an"):
         body = words[1:]
@@ -285,6 +316,13 @@ def parse_title(surface: str) -> Title:
         if not w[:1].isupper() or lw in lx.ROLE_NOUNS or lw in lx.ORG_HEADS or lw in lx.DEMONYMS:
             break
         j -= 1
+    if 0 < j < len(body) and body[j - 1].lower() in ("of", "from", "for", "at", "in", "with"):
+        # "the senator from Vermont", "a spokesman for Acme Corp": the capitalised run is an affiliation
+        head_idx = [i for i, w in enumerate(lows[: j - 1]) if w in lx.ROLE_NOUNS or _head_noun(w)]
+        head = lows[head_idx[0]] if head_idx else None
+        kind = SpeakerKind.GROUP if head in lx.GROUP_NOUNS else SpeakerKind.PERSON if head else SpeakerKind.UNKNOWN
+        name = " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
+        return Title(name, kind, head, " ".join(_clean(w) for w in body[j:]), _gender_of_words(lows))
     name_words = [_clean(w) for w in body[j:]]
     while name_words and name_words[0].lower().rstrip(".") in lx.HONORIFICS:
         honorific = name_words[0].lower().rstrip(".")
@@ -313,6 +351,8 @@ def parse_title(surface: str) -> Title:
     elif pre:
         affiliation = " ".join(_clean(_strip_possessive(w)) for w in pre if w.lower() not in ("the", "a", "an")) or None
     name_low = [w.lower() for w in name_words]
+    if not role_idx and any(w[:1].isupper() and _clean(w).lower() in lx.ORG_HEADS for w in body):
+        return Title(" ".join(_clean(_strip_possessive(w)) for w in body), SpeakerKind.ORGANIZATION, None, None, None)
     if name_words and not role_idx and (
         any(w.rstrip(".") in lx.ORG_HEADS for w in name_low)
         or " ".join(name_low) in lx.PLACES or (len(name_words) == 1 and name_low[0] in lx.PLACES)
@@ -362,7 +402,8 @@ def first_name_gender(word: str) -> str | None:
 
 # --- Names seen anywhere in the article (for "Vucic" -> "Aleksandar Vucic") -----------------------
 NAME_RUN = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’\-]+)+"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?[^\S\n]+)?[A-Z][a-zà-ÿ'’\-]+"
+    r"(?:[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][a-zà-ÿ'’\-]+)+"
 )
 
 
@@ -370,7 +411,11 @@ def full_names(masked: str) -> list[tuple[int, int, Title]]:
     """Person-like capitalised runs outside quotations, with their titles split off."""
     out = []
     for m in NAME_RUN.finditer(masked):
-        title = parse_title(m.group())
+        surface = m.group()
+        first, _, rest = surface.partition(" ")
+        if first.lower() in FORMS or first.lower() in lx.CLAUSE_BOUNDARIES:
+            surface = rest  # "Stated Stone", "But Kirby": a capitalised sentence opener
+        title = parse_title(surface)
         if title.kind is SpeakerKind.PERSON and " " in title.name:
             out.append((m.start(), m.end(), title))
     return out

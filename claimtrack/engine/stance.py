@@ -22,7 +22,7 @@ def stance_of(cue: Cue | None, content: str, direct: bool) -> Stance:
         base = lx.CUE_LEMMAS.get(cue.lemma, Stance.ASSERTS)
         if cue.lemma == "ask":
             low = content.lower()
-            if low.startswith(QUESTION_STARTS) or content.rstrip("”\"' ").endswith("?"):
+            if low.startswith(QUESTION_STARTS) or "?" in content:
                 return Stance.UNCOMMITTED
     if base is Stance.ASSERTS:
         if lx.DENIAL_CONTENT.search(content) and (direct or _first_person(content)):

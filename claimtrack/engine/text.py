@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from claimtrack.engine.lexicon import BOILERPLATE_LINE, CAPTION_MARKERS
+from claimtrack.engine.lexicon import BOILERPLATE_LINE, BOILERPLATE_MAX_WORDS, CAPTION_MARKERS
 
 ABBREVIATIONS = frozenset("""
     mr mrs ms dr st sen rep gov gen lt col sgt capt cmdr adm maj prof rev jr sr no vs etc inc
@@ -30,21 +31,18 @@ class Paragraph:
     skip: bool  # headline, caption, byline or other boilerplate: no claims from it
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     kind: str  # "w" word, "p" punctuation, "q" a quotation piece (marks included)
     start: int
     end: int
     text: str
     quote: int = -1  # index of the Quote for "q" tokens
+    low: str = ""  # lower-cased text (precomputed: the rules read it constantly)
+    capitalised: bool = False  # a word starting with a capital
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
-    @property
-    def capitalised(self) -> bool:
-        return self.kind == "w" and self.text[:1].isupper()
+def make_token(kind: str, start: int, end: int, text: str, quote: int = -1) -> Token:
+    return Token(kind, start, end, text, quote, text.lower(), kind == "w" and text[:1].isupper())
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +70,9 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def _is_boilerplate(line: str, first: bool) -> bool:
-    if BOILERPLATE_LINE.match(line) or CAPTION_MARKERS.search(line):
-        return True
     words = line.split()
+    if (len(words) <= BOILERPLATE_MAX_WORDS and BOILERPLATE_LINE.match(line)) or CAPTION_MARKERS.search(line):
+        return True
     if first and len(words) <= 25:
         return True  # the headline
     # Headlines, standfirst labels and menu items carry no final punctuation.
@@ -121,7 +119,9 @@ def split_sentences(text: str, para: Paragraph, masked: str) -> list[Sentence]:
                 k = j
                 while k < b and masked[k].isspace():
                     k += 1
-                if k < b and _starts_sentence(masked[k]):
+                if k < b and _starts_sentence(masked[k]) and not (
+                    text[i] in "?!" and _attribution_follows(masked, k, b)
+                ):
                     cuts.append(k)
         i += 1
     out: list[Sentence] = []
@@ -136,6 +136,25 @@ def split_sentences(text: str, para: Paragraph, masked: str) -> list[Sentence]:
             out.append(Sentence(para.index, s, e))
         start = cut
     return out
+
+
+SPEECH_VERBS = frozenset("""
+    said says asked asks told added adds wrote writes replied continued explained insisted
+    shouted argued noted tweeted quipped joked declared recalled responded answered warned
+    screamed yelled cried exclaimed wondered demanded concluded countered agreed
+""".split())
+_NEXT_WORDS = re.compile(r"[^\W\d_][\w'’.\-]*|[,;:!?.()\"“”]")
+
+
+def _attribution_follows(masked: str, k: int, b: int) -> bool:
+    """'"Why not?" Trump asked.': the words after a quotation are its attribution."""
+    for n, m in enumerate(_NEXT_WORDS.finditer(masked, k, min(b, k + 80))):
+        w = m.group()
+        if w.lower() in SPEECH_VERBS:
+            return True
+        if n >= 6 or (len(w) == 1 and not w.isalpha()):
+            return False
+    return False
 
 
 def _starts_sentence(ch: str) -> bool:
@@ -183,32 +202,34 @@ def tokenize(text: str, start: int, end: int, pieces: list[tuple[int, int, int]]
             continue
         s, e = max(s, start), min(e, end)
         _words(text, pos, s, toks)
-        toks.append(Token("q", s, e, text[s:e], qi))
+        toks.append(make_token("q", s, e, text[s:e], qi))
         pos = e
     _words(text, pos, end, toks)
     return toks
 
 
+TOKEN = re.compile(WORD.pattern + r"|\S")
+
+
 def _words(text: str, a: int, b: int, out: list[Token]) -> None:
-    i = a
-    while i < b:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
+    skip_to = a
+    for m in TOKEN.finditer(text, a, b):
+        i = m.start()
+        if i < skip_to:
             continue
-        m = WORD.match(text, i, b)
-        if m and m.end() > i:
-            word_end = m.end()
-            # Keep a trailing full stop only for abbreviations and initials ("U.S.", "Mr.").
-            if word_end < b and text[word_end] == ".":
-                w = m.group().lower()
-                if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w:
-                    word_end += 1
-            tail = text[word_end - 1]
-            if tail in "'’" and not m.group().lower().endswith(("s'", "s’")):
-                word_end -= 1  # a closing single quote, not a plural possessive
-            out.append(Token("w", i, word_end, text[i:word_end]))
-            i = word_end
-        else:
-            out.append(Token("p", i, i + 1, ch))
-            i += 1
+        word = m.group()
+        if len(word) == 1 and not word.isalnum():
+            out.append(make_token("p", i, i + 1, word))
+            continue
+        word_end = m.end()
+        # Keep a trailing full stop only for abbreviations and initials ("U.S.", "Mr.").
+        if word_end < b and text[word_end] == ".":
+            w = word.lower()
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w:
+                word_end += 1
+        if text[word_end - 1] in "'’" and not word.lower().endswith(("s'", "s’")):
+            word_end -= 1  # a closing single quote, not a plural possessive
+        out.append(make_token("w", i, word_end, text[i:word_end]))
+        if word_end < m.end():
+            out.append(make_token("p", word_end, m.end(), text[word_end:m.end()]))
+        skip_to = word_end if word_end > m.end() else m.end()

@@ -96,3 +96,13 @@ def test_sources_and_speakers_lists(seeded):
     assert "Sources" in seeded("sources").stdout
     speakers = seeded("speakers")
     assert speakers.exit_code == 0 and "John Kirby" in speakers.stdout
+
+
+def test_words_from_articles_are_never_read_as_terminal_markup(run, tmp_path):
+    article = tmp_path / "markup.txt"
+    article.write_text('Colonel speaks\n\n"We [bold]never[/bold] moved the [red]troops[/red]," Colonel Ann Hart said.\n',
+                       encoding="utf-8")
+    assert run("ingest", str(article)).exit_code == 0
+    table = run("claims")
+    assert "[bold]never[/bold]" in table.stdout and "[red]troops[/red]" in table.stdout
+    assert "[bold]never" in run("extract", str(article), "--format", "table").stdout

@@ -1,0 +1,171 @@
+"""The contradiction finder: stored claims in, `ClaimRelation` suggestions out.
+
+`suggest_for_claims` compares a few claims (an article just ingested) with the store, through the
+full-text index; `full_pass` compares the whole store, through an in-memory index. Both skip every
+pair that already has a relation (suggested, confirmed, dismissed or added by hand), so a pair a
+person dismissed is never suggested again, and both store what they find as `suggested`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Iterable
+
+from sqlalchemy import and_, case, func, insert, or_
+from sqlmodel import Session, select
+
+from claimtrack.contradictions.index import StoreSearch, TopicIndex
+from claimtrack.contradictions.signals import ClaimFacts, Suggestion, compare
+from claimtrack.contradictions.terms import Terms, load_terms
+from claimtrack.contradictions.topics import CLAIM_NOUNS, claim_topic, speaker_entities
+from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias, utc_now
+from claimtrack.vocabulary import Origin, RelationStatus, SpeakerKind
+
+MIN_SCORE = 0.35  # weaker suggestions are not stored: they cost a fact-checker more than they give
+MAX_PER_CLAIM = 8  # suggestions kept per claim in one pass, the strongest first
+GAP_LIMIT = 40  # characters between a cue and its content read for "rejected claims that ..."
+CHUNK = 500  # ids per IN (...) query
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i:i + CHUNK]
+
+
+def display_name(speaker: Speaker) -> str:
+    """How a reason names a speaker: a person by surname ("Vucic"), anyone else in full."""
+    name = re.sub(r" \(source \d+\)$", "", speaker.name)  # a description kept to one article
+    parts = name.split()
+    if speaker.kind == SpeakerKind.PERSON.value and len(parts) > 1 and name[:1].isupper():
+        return parts[-1]
+    return name
+
+
+def _speaker_facts(session: Session, speaker_ids: set[int], terms: Terms) -> dict[int, tuple[str, frozenset[str]]]:
+    """speaker id -> (name shown in reasons, entities that stand for the speaker)."""
+    speakers: dict[int, Speaker] = {}
+    aliases: dict[int, list[str]] = {}
+    for chunk in _chunks(sorted(speaker_ids)):
+        for speaker in session.exec(select(Speaker).where(Speaker.id.in_(chunk))):
+            speakers[speaker.id] = speaker
+        for speaker_id, alias in session.exec(select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
+                                              .where(SpeakerAlias.speaker_id.in_(chunk))):
+            aliases.setdefault(speaker_id, []).append(alias)
+    return {sid: (display_name(s), speaker_entities([s.name, s.affiliation or "", *aliases.get(sid, [])], terms))
+            for sid, s in speakers.items()}
+
+
+def load_facts(session: Session, terms: Terms, claim_ids: Iterable[int] | None = None) -> dict[int, ClaimFacts]:
+    """What the pair scoring needs for these claims (all claims when *claim_ids* is None)."""
+    gap = case((and_(Claim.cue_end.is_not(None), Claim.start > Claim.cue_end, Claim.start - Claim.cue_end <= GAP_LIMIT),
+                func.substr(Source.text, Claim.cue_end + 1, Claim.start - Claim.cue_end)), else_="")
+    statement = (select(Claim.id, Claim.source_id, Claim.speaker_id, Claim.parent_id, Claim.stance, Claim.text, gap,
+                        Source.published, Source.ingested_at)
+                 .join(Source, Source.id == Claim.source_id))
+    if claim_ids is None:
+        rows = session.exec(statement).all()
+    else:
+        rows = [row for chunk in _chunks(sorted(set(claim_ids))) for row in
+                session.exec(statement.where(Claim.id.in_(chunk))).all()]
+    speakers = _speaker_facts(session, {row[2] for row in rows if row[2] is not None}, terms)
+    topics: dict[str, object] = {}  # the same words (a quote reprinted) are read once
+    facts: dict[int, ClaimFacts] = {}
+    for claim_id, source_id, speaker_id, parent_id, stance, text, between, published, ingested_at in rows:
+        topic = topics.get(text)
+        if topic is None:
+            topic = topics[text] = claim_topic(text, terms)
+        if between and not topic.about_claims and CLAIM_NOUNS.search(between.strip()):
+            topic = dataclasses.replace(topic, about_claims=True)
+        name, entities = speakers.get(speaker_id, (None, frozenset()))
+        date = published or (ingested_at.date().isoformat() if ingested_at else None)
+        facts[claim_id] = ClaimFacts(id=claim_id, source_id=source_id, stance=stance, topic=topic,
+                                     speaker_id=speaker_id, speaker=name, speaker_entities=entities,
+                                     parent_id=parent_id, published=date)
+    return facts
+
+
+def related_pairs(session: Session, claim_ids: Iterable[int] | None = None) -> set[tuple[int, int]]:
+    """Pairs (smaller id first) that already have a relation of any kind or status."""
+    statement = select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id)
+    if claim_ids is None:
+        rows = session.exec(statement).all()
+    else:
+        rows = [row for chunk in _chunks(sorted(set(claim_ids))) for row in session.exec(statement.where(
+            or_(ClaimRelation.claim_a_id.in_(chunk), ClaimRelation.claim_b_id.in_(chunk)))).all()]
+    return {(min(a, b), max(a, b)) for a, b in rows}
+
+
+def best_per_claim(suggestions: list[Suggestion], limit: int = MAX_PER_CLAIM) -> list[Suggestion]:
+    """The strongest suggestions, at most *limit* for any one claim: a claim with fifty leads has none."""
+    taken: dict[int, int] = {}
+    kept = []
+    for suggestion in sorted(suggestions, key=lambda s: (-s.score, s.claim_a, s.claim_b)):
+        a, b = taken.get(suggestion.claim_a, 0), taken.get(suggestion.claim_b, 0)
+        if a < limit and b < limit:
+            kept.append(suggestion)
+            taken[suggestion.claim_a], taken[suggestion.claim_b] = a + 1, b + 1
+    return kept
+
+
+def _rows(suggestions: list[Suggestion]) -> list[dict]:
+    now = utc_now()
+    return [{"claim_a_id": s.claim_a, "claim_b_id": s.claim_b, "kind": s.kind, "score": s.score, "reason": s.reason,
+             "origin": Origin.AUTO.value, "status": RelationStatus.SUGGESTED.value, "created_at": now,
+             "updated_at": now} for s in suggestions]
+
+
+def suggest_for_claims(session: Session, claim_ids: Iterable[int], *, terms: Terms | None = None,
+                       min_score: float = MIN_SCORE) -> list[ClaimRelation]:
+    """Compare these claims (an article's new claims) with the store; store and return the suggestions."""
+    claim_ids = [i for i in claim_ids if i is not None]
+    if not claim_ids:
+        return []
+    terms = terms or load_terms()
+    session.flush()  # the new claims must be in the full-text index
+    new = load_facts(session, terms, claim_ids)
+    search = StoreSearch(session, terms)
+    if search.fts:
+        leads = {claim_id: search.candidates(facts) for claim_id, facts in new.items()}
+        others = load_facts(session, terms, {c for found in leads.values() for c in found} - set(new))
+        known = {**others, **new}
+    else:  # no full-text index (another database): the in-memory index over the whole store
+        known = load_facts(session, terms)
+        index = TopicIndex(known, terms)
+        leads = {claim_id: index.candidates(facts) for claim_id, facts in new.items()}
+    blocked = related_pairs(session, claim_ids)
+    found: list[Suggestion] = []
+    for claim_id, candidates in leads.items():
+        for other in candidates:
+            pair = (min(claim_id, other), max(claim_id, other))
+            if pair in blocked or other not in known:
+                continue
+            blocked.add(pair)
+            suggestion = compare(new[claim_id], known[other], terms.antonyms)
+            if suggestion is not None and suggestion.score >= min_score:
+                found.append(suggestion)
+    relations = [ClaimRelation(**row) for row in _rows(best_per_claim(found))]
+    session.add_all(relations)
+    session.flush()
+    return relations
+
+
+def full_pass(session: Session, *, terms: Terms | None = None, min_score: float = MIN_SCORE) -> list[Suggestion]:
+    """Compare every stored claim with the claims about the same matter; store and return the new suggestions.
+
+    The suggestions are written in one bulk insert (a pass over a large store makes thousands).
+    """
+    terms = terms or load_terms()
+    facts = load_facts(session, terms)
+    index = TopicIndex(facts, terms)
+    blocked = related_pairs(session)
+    found: list[Suggestion] = []
+    for a, b in index.candidate_pairs():
+        if (a, b) in blocked:
+            continue
+        suggestion = compare(facts[a], facts[b], terms.antonyms)
+        if suggestion is not None and suggestion.score >= min_score:
+            found.append(suggestion)
+    found = best_per_claim(found)
+    if found:
+        session.execute(insert(ClaimRelation), _rows(found))
+    return found

@@ -1,0 +1,413 @@
+"""What a claim is about: lemmatised content words, entities, numbers and negations (pure functions).
+
+`claim_topic(text, terms)` turns a claim's words into a `Topic`: the matter keys it is matched on
+(lemmas, with related terms folded into their group: "troops", "deployment" and "tanks" are all the
+matter "forces"), the entities it names (demonyms and capitals folded into the entity: "Serbian"
+and "Belgrade" are Serbia), its quantities, and which words sit under a negation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+from claimtrack.contradictions.terms import DEFAULT_ENTITIES, Terms
+
+# Function words and words too general to say what a claim is about.
+STOPWORDS = frozenset("""
+a an the and or but nor so yet for of to in on at by with from into onto over under about above below
+after before during since until than then there here this that these those such what which who whom
+whose when where why how all any both each few more most other some several many much own same very
+just also only even still again ever too quite rather really simply directly further
+i me my mine we us our ours you your he him his she her it its they them their one ones
+be is are was were been being am have has had having do does did doing done will would shall should
+can could may might must ought get got make made go went gone come came take took give gave
+say said tell told add added note noted call called talk ask according report claim
+not no never none nothing nobody neither without n't
+thing things way ways lot lots kind part case point fact time times people person guy guys
+country countries government situation issue issues matter something anything everything
+like look looks well now today yesterday tomorrow week weeks month months year years day days ago
+last next first new old high low highest level levels big large small major minor
+along around because following include includes involve believe think know deal nearly almost about
+monday tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december
+""".split()) | frozenset(("one two three four five six seven eight nine ten eleven twelve fifteen twenty "
+                          "thirty forty fifty hundred hundreds thousand thousands million billion dozen "
+                          "dozens half third quarter percent per cent").split())
+
+# Capitalised words that are titles or generic parts of names, never an entity on their own.
+NAME_FILLERS = frozenset("""
+mr mrs ms dr sir madam president prime minister ministry secretary spokesman spokeswoman
+spokesperson council national security general chief head department office government state
+foreign defence defense interior affairs deputy vice senior official officials the of and for
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december i we he she it they you our my his her their its
+this that these those there here what when while after before but and or if in on at as so
+""".split())
+
+# Lemmas simplemma gets wrong for this register, and derivations it does not fold.
+LEMMA_FIXES = {"rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "withdrawal": "withdraw",
+               "arrival": "arrive", "approval": "approve", "denial": "deny", "refusal": "refuse",
+               "removal": "remove", "escalation": "escalate", "de-escalation": "de-escalate",
+               "deescalation": "de-escalate", "buildup": "build up", "pullback": "pull back", "pullout": "pull back", "increases": "increase",
+               "untruth": "untrue", "falsehood": "false", "lies": "lie", "armed": "arm", "led": "lead"}
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "none", "nothing", "nobody", "neither", "nor", "without"})
+# A negation reaches over at most this many words, and stops at a clause break.
+NEGATION_REACH = 6
+SCOPE_BREAKS = frozenset({"but", "because", "and", "although", "though", "while", "whereas", "which", "who"})
+
+FIRST_PERSON = frozenset({"i", "we", "us", "our", "ours", "my", "me", "mine"})
+# "his country's forces": the speaker's own side, named indirectly.
+OWN_SIDE = re.compile(r"\b(?:his|her|their)\s+(?:country|government|nation|party|side|company)\b",
+                      re.IGNORECASE)
+# A denial aimed at what others said: "rejected claims that ...", "dismissed reports of ...".
+CLAIM_NOUNS = re.compile(
+    r"^\W*(?:(?:the|these|those|such)\s+)?(?:\w+(?:'s|’s)\s+)?(?:claims?|reports?|allegations?|accusations?|"
+    r"assertions?|suggestions?|rumou?rs?|speculation|statements?|charges?|untruths?|lies)\b",
+    re.IGNORECASE)
+
+# "We are calling on Serbia to withdraw ...": the claim asks for something, it says nothing is so.
+DIRECTIVE = re.compile(r"^\W*(?:\w+\s+){0,3}(?:call(?:s|ed|ing)?\s+(?:on|for|upon)|urg(?:e|es|ed|ing)|"
+                       r"demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+(?:to|for)|ask(?:s|ed|ing)?\s+\w+\s+to)\b",
+                       re.IGNORECASE)
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12}
+# "thousands of soldiers", "dozens of tanks": too vague to disagree with a number.
+SHARE_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "two-thirds": 2 / 3, "three-quarters": 0.75}
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "approximately", "over",
+                         "more", "less", "fewer", "up", "least", "estimated"})
+CHANGE_VERBS = frozenset("increase rise grow climb jump fall drop decrease decline shrink reduce cut".split())
+TIME_UNITS = frozenset("second minute hour day week month year decade century ago am pm time".split())
+
+TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|(?:[A-Z]\.){2,}|[A-Za-z]+(?:[’'\-][A-Za-z]+)*|[.,;:!?()]")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in a claim with what it counts: "20 vehicles", "half the troops", "40%"."""
+
+    value: float
+    kind: str  # "count", "share" (half, a third) or "percent"
+    units: frozenset[str]  # matter keys of the words it counts
+    approximate: bool
+    text: str  # the words as written, for the reason
+    changed: bool = False  # a new value ("had increased to 11,000"): later news, not a conflict
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """What one claim is about, as plain values."""
+
+    keys: frozenset[str]  # matter keys: a group name for a related term, else the lemma
+    seen: tuple[tuple[str, str], ...]  # (key, word as written, lower-case) for every matter word, for reasons
+    lemmas: frozenset[str]  # every content lemma and phrase (antonyms are checked on these)
+    entities: frozenset[str]  # entities named in the words, lower-case
+    negated: frozenset[str]  # keys and lemmas under a negation
+    negations: tuple[str, ...]  # the negated words as written ("don't even have half")
+    quantities: tuple[Quantity, ...]
+    first_person: bool  # speaks of "we", "our", "his country": the speaker's own side is an entity
+    about_claims: bool  # aims at claims ("rejected claims that ...")
+    directive: bool = False  # a call on someone to act ("We are calling on Serbia to withdraw"), not a fact
+
+    def words_for(self, key: str) -> list[str]:
+        return [word for k, word in self.seen if k == key]
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The lemma of a lower-case word (cached: news reuses its words)."""
+    fixed = LEMMA_FIXES.get(word)
+    if fixed:
+        return fixed
+    base = simplemma.lemmatize(word, lang="en").lower()
+    base = LEMMA_FIXES.get(base, base)
+    # Fold a "-ment" noun into its verb so "deployed" meets "deployment".
+    if base.endswith("ment") and len(base) > 8:
+        base = base[:-4]
+    return base
+
+
+def normalise_term(term: str) -> str:
+    """A term from a word list as the topic code sees it: lemmas joined by spaces, hyphens split."""
+    words = re.findall(r"[a-z]+", term.lower().replace("-", " "))
+    return " ".join(lemma(w) for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    surface: str
+    start: int
+    end: int
+    word: str  # lower-case, possessive dropped; "n't" for a contracted negation; "" for punctuation
+    capital: bool
+    sentence_start: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    sentence_start = True
+    for match in TOKEN.finditer(text):
+        surface = match.group()
+        start, end = match.span()
+        if surface in ".;:!?":
+            out.append(_Token(surface, start, end, "", False, False))
+            sentence_start = surface != ";" and surface != ":"
+            continue
+        if surface in ",()":
+            out.append(_Token(surface, start, end, "", False, False))
+            continue
+        word = surface
+        lower = word.lower().replace("’", "'")
+        if lower.endswith("n't"):  # don't -> do + n't; can't -> can; won't -> will
+            base = {"ca": "can", "wo": "will", "sha": "shall"}.get(lower[:-3], lower[:-3])
+            out.append(_Token(surface, start, end, base, False, sentence_start))
+            out.append(_Token(surface, start, end, "n't", False, False))
+            sentence_start = False
+            continue
+        if lower.endswith("'s"):
+            lower, word = lower[:-2], word[:-2]
+        capital = word[:1].isupper()
+        if "-" in lower and not capital:
+            # "build-up" -> build up, "military-grade" -> military grade: the parts are matched as phrases
+            for part in lower.split("-"):
+                if part:
+                    out.append(_Token(surface, start, end, part, False, sentence_start))
+                    sentence_start = False
+            continue
+        if "-" in word and capital:  # "US-led": the name, then the rest
+            head, _, rest = word.partition("-")
+            out.append(_Token(head, start, start + len(head), head.lower(), True, sentence_start))
+            out.append(_Token(surface, start, end, rest.lower(), False, False))
+            sentence_start = False
+            continue
+        out.append(_Token(surface, start, end, lower, capital, sentence_start))
+        sentence_start = False
+    return out
+
+
+def entity_key(name: str, terms: Terms) -> str | None:
+    """The entity a capitalised name stands for, lower-case ("Serbian" -> "serbia"), or None."""
+    lower = name.lower().replace("’", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    if lower in terms.entities:
+        return terms.entities[lower].lower()
+    if lower in NAME_FILLERS or len(lower) < 2:
+        return None
+    if lower.endswith("ian") and len(lower) > 5:  # Serbian -> serbia, Albanian -> albania
+        return lower[:-1]
+    return lower
+
+
+def _known_entity(lower: str, terms: Terms) -> bool:
+    return lower in terms.entities or lower in _ENTITY_VALUES or not simplemma.is_known(lower, lang="en")
+
+
+_ENTITY_VALUES = frozenset(v.lower() for v in DEFAULT_ENTITIES.values())
+
+
+def speaker_entities(names: list[str], terms: Terms) -> frozenset[str]:
+    """Entities that stand for a speaker: every name token of its name, aliases and affiliation."""
+    found: set[str] = set()
+    for name in names:
+        if not name:
+            continue
+        found |= _entities_in(_tokens(name), terms, names_only=True)
+    return frozenset(found)
+
+
+def _entities_in(tokens: list[_Token], terms: Terms, *, names_only: bool = False) -> set[str]:
+    found: set[str] = set()
+    run: list[_Token] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        whole = " ".join(t.word for t in run)
+        if len(run) > 1 and whole in terms.entities:
+            found.add(terms.entities[whole].lower())
+        elif len(run) > 1 and whole in _ENTITY_VALUES:
+            found.add(whole)
+        else:
+            for token in run:
+                key = entity_key(token.word, terms)
+                if key:
+                    found.add(key)
+        run.clear()
+
+    for token in tokens:
+        lower = token.word
+        is_name = token.capital and lower not in NAME_FILLERS and (
+            names_only or not token.sentence_start or _known_entity(lower, terms))
+        if is_name:
+            run.append(token)
+        else:
+            flush()
+    flush()
+    return found
+
+
+def claim_topic(text: str, terms: Terms) -> Topic:
+    """What the claim *text* is about (see the module docstring)."""
+    tokens = _tokens(text)
+    entities = _entities_in(tokens, terms)
+    words = [t for t in tokens if t.word and not (t.capital and t.word in _names_lower(tokens, terms))]
+    lemmas = [lemma(t.word) if t.word != "n't" else "n't" for t in words]
+
+    # Multi-word terms ("combat readiness", "pull back", "build up") become one lemma.
+    phrases = _phrases(terms)
+    merged: list[tuple[str, int, int]] = []  # (lemma or phrase, index into words, words taken)
+    i = 0
+    while i < len(lemmas):
+        for size in (3, 2):
+            candidate = " ".join(lemmas[i:i + size])
+            if i + size <= len(lemmas) and candidate in phrases:
+                merged.append((candidate, i, size))
+                i += size
+                break
+        else:
+            merged.append((lemmas[i], i, 1))
+            i += 1
+
+    seen: list[tuple[str, str]] = []
+    content: set[str] = set()
+    for item, index, size in merged:
+        if item in STOPWORDS or item == "n't" or len(item) < 3 or item[0].isdigit():
+            continue
+        key = terms.related.get(item, item)
+        content.add(item)
+        seen.append((key, text[words[index].start:words[index + size - 1].end].lower()))
+
+    negated, negations = _negations(text, words, merged, terms)
+    lowered = text.lower()
+    # "US" is a country, "us" and "I" are the speaker.
+    pronouns = {t.word for t in tokens if not (t.surface.isupper() and len(t.surface) > 1)}
+    first_person = bool(FIRST_PERSON & pronouns) or bool(OWN_SIDE.search(text))
+    return Topic(keys=frozenset(k for k, _ in seen), seen=tuple(seen), lemmas=frozenset(content),
+                 entities=frozenset(entities), negated=negated, negations=negations,
+                 quantities=tuple(_quantities(text, words, merged, terms)), first_person=first_person,
+                 about_claims=bool(CLAIM_NOUNS.search(lowered.lstrip("\"“ "))),
+                 directive=bool(DIRECTIVE.search(text)))
+
+
+def _names_lower(tokens: list[_Token], terms: Terms) -> frozenset[str]:
+    """The lower-case forms of the words taken as names (kept out of the matter words)."""
+    return frozenset(t.word for t in tokens if t.capital and t.word not in NAME_FILLERS and (
+        not t.sentence_start or _known_entity(t.word, terms)))
+
+
+@lru_cache(maxsize=8)
+def _phrase_set(related_items: frozenset, antonym_items: frozenset) -> frozenset[str]:
+    words = {term for term in related_items if " " in term}
+    words |= {w for pair in antonym_items for w in pair if " " in w}
+    return frozenset(words)
+
+
+def _phrases(terms: Terms) -> frozenset[str]:
+    return _phrase_set(frozenset(terms.related), terms.antonyms)
+
+
+def _negations(text: str, words: list[_Token], merged: list[tuple[str, int]],
+               terms: Terms) -> tuple[frozenset[str], tuple[str, ...]]:
+    negated: set[str] = set()
+    snippets: list[str] = []
+    for position, (item, index, _) in enumerate(merged):
+        if item not in NEGATORS:
+            continue
+        reach = 0
+        previous_end = words[index].end
+        shown_end = previous_end  # the snippet shows the negation and up to three words after it
+        for follower, follower_index, _ in merged[position + 1:]:
+            token = words[follower_index]
+            if _breaks(text[previous_end:token.start]) or follower in SCOPE_BREAKS or follower in NEGATORS:
+                break
+            reach += 1
+            if reach > NEGATION_REACH:
+                break
+            negated.add(follower)
+            negated.add(terms.related.get(follower, follower))
+            previous_end = token.end
+            if reach <= 3:
+                shown_end = token.end
+        start = words[index].start
+        snippet = text[start:shown_end].strip()
+        if snippet:
+            snippets.append(snippet)
+    return frozenset(negated), tuple(snippets)
+
+
+def _breaks(between: str) -> bool:
+    return any(mark in between for mark in ",;:.!?()")
+
+
+def _number_value(word: str) -> float | None:
+    cleaned = word.replace(",", "").rstrip("%")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return NUMBER_WORDS.get(word)
+
+
+def _quantities(text: str, words: list[_Token], merged: list[tuple[str, int]], terms: Terms) -> list[Quantity]:
+    found: list[Quantity] = []
+    for position, (item, index, _) in enumerate(merged):
+        token = words[index]
+        surface = token.surface
+        share = SHARE_WORDS.get(token.word)
+        value = share if share is not None else _number_value(token.word if not surface[0].isdigit() else surface)
+        if value is None:
+            continue
+        kind = "share" if share is not None else "count"
+        following = merged[position + 1:position + 5]
+        rest = 0
+        if surface.endswith("%") or (following and following[0][0] in ("percent", "per")):
+            kind = "percent"
+        elif following and following[0][0] in MULTIPLIERS:
+            value *= MULTIPLIERS[following[0][0]]
+            rest = 1
+        units: set[str] = set()
+        end = token.end
+        previous_end = token.end
+        for follower, follower_index, _ in following[rest:]:
+            if _breaks(text[previous_end:words[follower_index].start]):
+                break
+            previous_end = words[follower_index].end
+            if follower in TIME_UNITS:
+                units.add("time")
+                break
+            if follower in STOPWORDS:
+                if units:
+                    break  # the counted noun is the run of words right after the number
+                continue
+            if follower[0].isdigit() or follower in NUMBER_WORDS:
+                break
+            units.add(terms.related.get(follower, follower))
+            end = words[follower_index].end
+            if len(units) == 2:
+                break
+        # "turnout reached 61 percent", "troops had increased to 11,000": what is measured comes before.
+        if kind == "percent" or (not units and kind == "count" and surface[0].isdigit()):
+            units = set()
+            if kind == "percent" and text[token.end:token.end + 8].lower() == " percent":
+                end = token.end + 8
+            for before, before_index, _ in reversed(merged[max(0, position - 8):position]):
+                if _breaks(text[words[before_index].end:token.start]):
+                    break
+                if before not in STOPWORDS and before not in NEGATORS and not before[0].isdigit():
+                    units.add(terms.related.get(before, before))
+        # Years, times and bare numbers say nothing comparable.
+        is_year = kind == "count" and re.fullmatch(r"(?:19|20)\d\d", surface) is not None
+        if not units or "time" in units or is_year or (kind == "count" and not surface[0].isdigit() and value < 2):
+            continue
+        before = {w for w, _, _ in merged[max(0, position - 2):position]}
+        lead_in = [w for w, _, _ in merged[max(0, position - 3):position]]
+        changed = "to" in lead_in and bool(set(lead_in) & CHANGE_VERBS)
+        found.append(Quantity(value=value, kind=kind, units=frozenset(units), approximate=bool(before & APPROXIMATE),
+                              text=text[token.start:end], changed=changed))
+    return found

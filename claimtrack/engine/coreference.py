@@ -1,0 +1,170 @@
+"""Coreference within one article: speaker mentions -> entities.
+
+Surnames and honorific forms resolve to the full name seen anywhere in the article ("Vucic" ->
+"Aleksandar Vucic"); "he"/"she" to the nearest earlier speaker of compatible gender (honorifics,
+role words, first-name lists), then to the nearest named person; "they"/"it" to a recent
+organisation or group; role mentions ("the spokesman") to the last holder of that role; "who" to
+the noun phrase it follows.
+"""
+from __future__ import annotations
+
+import bisect
+
+from claimtrack.engine.attribution import Candidate
+from claimtrack.engine.model import SpeakerEntity
+from claimtrack.engine.speakers import Entity, Mention, Title, first_name_gender, full_names, parse_title
+from claimtrack.engine.text import Paragraph
+from claimtrack.vocabulary import SpeakerKind
+
+PRONOUN_PARAGRAPHS = 3  # a pronoun looks this many paragraphs back for its speaker
+
+
+class Resolver:
+    """Turns mentions into entities: names, surnames, honorifics, roles and pronouns."""
+
+    def __init__(self, paras: list[Paragraph], masked: str) -> None:
+        self.by_name: dict[str, Entity] = {}
+        self.order: list[str] = []
+        self.history: list[tuple[int, int, Entity]] = []  # (position, paragraph, entity) of speakers
+        starts = [p.start for p in paras]
+        self.para_of = lambda pos: bisect.bisect_right(starts, pos) - 1
+        self.names = full_names(masked)  # person names outside quotations
+        self.by_surname: dict[str, list[Title]] = {}
+        for _, _, title in self.names:
+            self.by_surname.setdefault(title.name.split()[-1].lower(), []).append(title)
+
+    def entities(self) -> tuple[SpeakerEntity, ...]:
+        out = []
+        for name in self.order:
+            e = self.by_name[name]
+            out.append(SpeakerEntity(e.name, e.kind, e.role, e.affiliation, tuple(dict.fromkeys(e.aliases))))
+        return tuple(out)
+
+    def resolve(self, c: Candidate) -> tuple[Entity | None, tuple[int, int] | None]:
+        if c.inherits is not None and c.mention is c.inherits.mention:
+            c.entity = c.inherits.entity
+            m = c.mention
+            return c.entity, (m.start, m.end) if m else None
+        m = c.mention
+        if m is None:
+            return None, None
+        ent = self._entity_for(m, c)
+        c.entity = ent
+        if ent is not None:
+            self.history.append((m.start, self.para_of(m.start), ent))
+        return ent, (m.start, m.end)
+
+    def _entity_for(self, m: Mention, c: Candidate) -> Entity | None:
+        low = m.text.lower()
+        pos = m.start
+        if m.kind == "relative":
+            ante = c.antecedent
+            return self._entity_for(ante, c) if ante is not None and ante.kind != "relative" else None
+        if m.kind == "pronoun":
+            if low in ("he", "she"):
+                return self._pronoun(pos, "m" if low == "he" else "f")
+            if low in ("they", "it", "we"):
+                return self._org_pronoun(pos, low)
+            return None
+        title = parse_title(m.text)
+        if title.kind is SpeakerKind.PERSON and title.name and title.name[:1].isupper():
+            return self._person(title, m.text, pos)
+        if title.kind is SpeakerKind.PERSON and title.role and low.startswith("the "):
+            # "the spokesman" -> the most recent holder of that role
+            role_word = title.role.split()[-1].lower()
+            for _, _, e in reversed(self.history):
+                if e.role and e.role.split()[-1].lower() == role_word:
+                    e.aliases.append(m.text)
+                    return e
+        name = title.name
+        if title.kind is SpeakerKind.ORGANIZATION:
+            name = _org_name(name)
+        elif name[:4] in ("The ", "A ", "An ") or name[:2] == "A ":
+            first, _, rest = name.partition(" ")
+            if rest[:1].islower():
+                name = f"{first.lower()} {rest}"  # "The minister" and "the minister" are one entity
+        return self._add(Entity(name, title.kind, title.role, title.affiliation, title.gender, [m.text]))
+
+    def _person(self, title: Title, surface: str, pos: int) -> Entity:
+        parts = title.name.split()
+        full = title.name
+        gender = title.gender
+        role, aff = title.role, title.affiliation
+        if len(parts) == 1:
+            cands = self.by_surname.get(parts[0].lower(), [])
+            if cands:
+                best = cands[0]
+                full = best.name
+                role = role or best.role
+                aff = aff or best.affiliation
+                gender = gender or best.gender
+            elif parts[0].lower() in (e.name.split()[0].lower() for e in self.by_name.values() if e.kind is SpeakerKind.PERSON):
+                for e in self.by_name.values():
+                    if e.kind is SpeakerKind.PERSON and e.name.split()[0].lower() == parts[0].lower():
+                        full = e.name
+                        break
+        else:
+            # A longer earlier entity with the same surname ("John F. Kirby" vs "John Kirby").
+            for e in self.by_name.values():
+                if e.kind is SpeakerKind.PERSON and e.name.split()[-1] == parts[-1] and e.name.split()[0] == parts[0]:
+                    full = e.name
+                    break
+        if gender is None:
+            gender = first_name_gender(full.split()[0])
+        existing = self.by_name.get(full)
+        if existing is not None:
+            existing.aliases.append(surface)
+            existing.role = existing.role or role
+            existing.affiliation = existing.affiliation or aff
+            existing.gender = existing.gender or gender
+            return existing
+        return self._add(Entity(full, SpeakerKind.PERSON, role, aff, gender, [surface]))
+
+    def _add(self, e: Entity) -> Entity:
+        existing = self.by_name.get(e.name)
+        if existing is not None:
+            existing.aliases.extend(e.aliases)
+            existing.role = existing.role or e.role
+            existing.affiliation = existing.affiliation or e.affiliation
+            if existing.kind is SpeakerKind.UNKNOWN:
+                existing.kind = e.kind
+            return existing
+        self.by_name[e.name] = e
+        self.order.append(e.name)
+        return e
+
+    def _pronoun(self, pos: int, gender: str) -> Entity | None:
+        para = self.para_of(pos)
+        # Prefer a recent speaker (Citron: quote sources first), then the nearest named person.
+        for _, p, e in reversed(self.history):
+            if para - p > PRONOUN_PARAGRAPHS:
+                break
+            if e.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN) and e.gender in (None, gender) and e.name[:1].isupper():
+                e.aliases.append("he" if gender == "m" else "she")
+                return e
+        best = None
+        for s, _, title in self.names:
+            if s >= pos:
+                break
+            if title.gender in (None, gender):
+                best = title
+        if best is not None:
+            return self._person(best, best.name, pos)
+        return None
+
+    def _org_pronoun(self, pos: int, low: str) -> Entity | None:
+        para = self.para_of(pos)
+        for _, p, e in reversed(self.history):
+            if para - p > PRONOUN_PARAGRAPHS:
+                break
+            if e.kind in (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP):
+                e.aliases.append(low)
+                return e
+        return None
+
+
+def _org_name(name: str) -> str:
+    words = name.split()
+    if words and words[0].lower() in ("the",):
+        words = words[1:]
+    return " ".join(words) or name

@@ -1,0 +1,409 @@
+"""The annotations file: every human act, one JSON object a line, that another database holding
+the same sources can import.
+
+A human act is one entry of the revision log on a claim or a relation: a claim marked by hand
+(`created`), a changed speaker, stance, review status, verdict or explanation, a note, a relation
+added by hand (`created`), a relation's review status or note. Acts are written oldest first.
+Not carried (counted, and the exporter warns): a row removed by an undo (`deleted`; acts on rows
+that no longer exist are not written either), and corrections of the speaker table itself
+(merges, alias moves); a claim's change of speaker, merges included, is carried as a claim act.
+
+Nothing refers to database ids. A claim is keyed by its source's content hash and its character
+offsets (with its words, checked on import); a relation by its kind and both claims' keys. Each
+reference also says how the claim or relation stood before any person touched it (`initial`), so
+that an import can create what the other database lacks (an edited automatic claim the other
+engine did not find, a confirmed suggestion the other finder did not make).
+
+Import rules:
+- the whole file is read and checked first; a line that is not JSON or not an act stops the import
+  with the file and line named, and nothing is changed (one transaction for the file);
+- acts on sources the database lacks are counted per source and left out; the rest is imported;
+- each imported act keeps its original author, time and note in the revision log (the import is
+  not itself an act); the value it replaced is the one this database held;
+- an act already in the log (same claim or relation, field, new value, author and time) is skipped,
+  so importing a file twice changes nothing the second time, and export, import into a fresh
+  database holding the same sources, export again gives the same file.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, func, select
+
+from claimtrack.annotations import ANNOTATABLE_FIELDS, record_revision, resolve_speaker
+from claimtrack.errors import ClaimtrackError
+from claimtrack.reports.gather import ClaimView, RelationView, Report, ReportFilter, as_utc
+from claimtrack.store.database import session_scope
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker
+from claimtrack.vocabulary import ClaimKind, Origin, RelationKind, RelationStatus, ReviewStatus, Stance
+
+CLAIM_FIELDS = ("created", *ANNOTATABLE_FIELDS, "note")
+RELATION_FIELDS = ("created", "status", "note")
+# The values a field may take, where the vocabulary fixes them.
+VOCABULARY = {("claim", "stance"): Stance, ("claim", "status"): ReviewStatus,
+              ("relation", "status"): RelationStatus}
+
+
+# ----------------------------------------------------------------------------- the line format
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ClaimState(_Strict):
+    speaker: str | None
+    stance: Stance
+    status: ReviewStatus
+    verdict: str | None
+    explanation: str | None
+
+
+class ClaimKey(_Strict):
+    source: str = Field(pattern=r"^[0-9a-f]{64}$", description="the source's content hash")
+    source_name: str | None = Field(description="its title or location, for messages only")
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    text: str
+    origin: Origin
+    kind: ClaimKind
+    initial: ClaimState
+
+    @model_validator(mode="after")
+    def _span(self) -> ClaimKey:
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end} is not after start {self.start}")
+        return self
+
+
+class RelationState(_Strict):
+    status: RelationStatus
+    note: str | None
+
+
+class RelationKey(_Strict):
+    kind: RelationKind
+    origin: Origin
+    score: float
+    reason: str | None
+    initial: RelationState
+    a: ClaimKey
+    b: ClaimKey
+
+
+class Act(_Strict):
+    act: Literal["claim", "relation"]
+    field: str
+    old: str | None
+    new: str | None
+    author: str = Field(min_length=1)
+    at: AwareDatetime
+    note: str | None
+    claim: ClaimKey | None = None
+    relation: RelationKey | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Act:
+        fields = CLAIM_FIELDS if self.act == "claim" else RELATION_FIELDS
+        if self.field not in fields:
+            raise ValueError(f"field {self.field!r}: not one of {', '.join(fields)} for a {self.act}")
+        if (self.act == "claim") != (self.claim is not None) or (self.act == "relation") != (self.relation is not None):
+            raise ValueError(f"a {self.act} act needs its {self.act} key (and only that)")
+        vocabulary = VOCABULARY.get((self.act, self.field))
+        if vocabulary is not None:
+            try:
+                vocabulary(self.new)
+            except ValueError:
+                allowed = ", ".join(v.value for v in vocabulary)
+                raise ValueError(f"{self.field} {self.new!r}: not one of {allowed}") from None
+        return self
+
+    @property
+    def sources(self) -> list[ClaimKey]:
+        return [self.claim] if self.claim else [self.relation.a, self.relation.b]
+
+
+# ----------------------------------------------------------------------------- export
+
+def _initial_claim_state(view: ClaimView, revisions: list[Revision]) -> dict[str, Any]:
+    """Each annotatable field before its first human change (its current value if never changed)."""
+    state = {"speaker": view.speaker.name if view.speaker else None, "stance": view.claim.stance,
+             "status": view.claim.status, "verdict": view.claim.verdict, "explanation": view.claim.explanation}
+    for name in ANNOTATABLE_FIELDS:
+        first = next((r for r in revisions if r.field == name), None)
+        if first is not None:
+            state[name] = first.old_value
+    return state
+
+
+def _claim_key(view: ClaimView, revisions: list[Revision]) -> dict[str, Any]:
+    claim, source = view.claim, view.source
+    return {"source": source.content_hash, "source_name": source.title or source.location,
+            "start": claim.start, "end": claim.end, "text": claim.text, "origin": claim.origin,
+            "kind": claim.kind, "initial": _initial_claim_state(view, revisions)}
+
+
+def _relation_key(item: RelationView, revisions: list[Revision], claim_keys: dict[int, dict]) -> dict[str, Any]:
+    rel = item.relation
+    initial = {"status": rel.status, "note": rel.note}
+    for name in ("status", "note"):
+        first = next((r for r in revisions if r.field == name), None)
+        if first is not None:
+            initial[name] = first.old_value
+    return {"kind": rel.kind, "origin": rel.origin, "score": rel.score, "reason": rel.reason, "initial": initial,
+            "a": claim_keys[rel.claim_a_id], "b": claim_keys[rel.claim_b_id]}
+
+
+@dataclass
+class AnnotationExport:
+    acts: list[dict[str, Any]] = field(default_factory=list)
+    left_out: dict[str, int] = field(default_factory=dict)  # "table.field" -> revisions not carried
+
+    def render(self) -> str:
+        return "".join(json.dumps(act, ensure_ascii=False) + "\n" for act in self.acts)
+
+    def warnings(self) -> list[str]:
+        if not self.left_out:
+            return []
+        counted = ", ".join(f"{name} {n}" for name, n in sorted(self.left_out.items()))
+        return [f"revisions not carried by the annotations file ({counted}): removals, speaker merges and "
+                "alias moves are not exported; what a claim's speaker became is"]
+
+
+def annotation_acts(report: Report, left_out: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    """The human acts on the report's claims and relations, oldest first.
+
+    A revision this file cannot replay (a row removed by an undo, a change to a speaker or an
+    alias) is counted in *left_out* instead.
+    """
+    by_row: dict[tuple[str, int], list[Revision]] = {}
+    for revision in report.revisions:
+        by_row.setdefault((revision.table_name, revision.row_id), []).append(revision)
+    claim_keys = {view.claim.id: _claim_key(view, by_row.get(("claim", view.claim.id), []))
+                  for view in report.all_claims}
+    relations = {item.relation.id: item for item in report.relations}
+    selected_claims = {view.claim.id for view in report.claims}
+    acts = []
+    for revision in report.revisions:  # already in (time, id) order
+        known = CLAIM_FIELDS if revision.table_name == "claim" else RELATION_FIELDS
+        if revision.field not in known:
+            if left_out is not None:
+                name = f"{revision.table_name}.{revision.field}"
+                left_out[name] = left_out.get(name, 0) + 1
+            continue
+        act = {"act": None, "field": revision.field, "old": revision.old_value, "new": revision.new_value,
+               "author": revision.author, "at": as_utc(revision.created_at).isoformat(), "note": revision.note}
+        if revision.table_name == "claim" and revision.row_id in selected_claims:
+            act["act"], act["claim"] = "claim", claim_keys[revision.row_id]
+        elif revision.table_name == "claimrelation" and revision.row_id in relations:
+            item = relations[revision.row_id]
+            act["act"] = "relation"
+            act["relation"] = _relation_key(item, by_row.get(("claimrelation", item.relation.id), []), claim_keys)
+            if revision.field == "created":  # "12 contradicts 14": ids mean nothing in another database
+                act["old"] = act["new"] = None
+        else:
+            continue
+        acts.append(act)
+    return acts
+
+
+def export_annotations(session: Session, report: Report) -> AnnotationExport:
+    """The report's acts, and a count of the revisions the file leaves out."""
+    export = AnnotationExport()
+    export.acts = annotation_acts(report, export.left_out)
+    if report.selection == ReportFilter():  # everything: speaker and alias corrections count too
+        for table, count in session.exec(select(Revision.table_name, func.count(Revision.id))
+                                         .where(Revision.table_name.not_in(("claim", "claimrelation")))
+                                         .group_by(Revision.table_name)).all():
+            export.left_out[f"{table}.*"] = count
+    return export
+
+
+# ----------------------------------------------------------------------------- import
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    already_present: int = 0
+    missing_sources: dict[str, tuple[str | None, int]] = field(default_factory=dict)  # hash -> (name, acts)
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing_sources
+
+
+def read_acts(path: Path) -> list[tuple[int, Act]]:
+    """Every act of the file with its line number; the first bad line raises, naming file and line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ClaimtrackError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise ClaimtrackError(f"{path} line {line}: not UTF-8 text") from None
+    acts = []
+    for number, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ClaimtrackError(f"{path} line {number}: not JSON ({exc.msg}, column {exc.colno}); "
+                                  "is the file truncated?") from None
+        try:
+            acts.append((number, Act.model_validate(record)))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise ClaimtrackError(f"{path} line {number}: not a claimtrack annotation "
+                                  f"({where + ': ' if where else ''}{first['msg']})") from None
+    return acts
+
+
+def import_annotations(engine: Engine, path: Path) -> ImportReport:
+    """Apply every act of the file whose sources this database holds, in one transaction."""
+    acts = read_acts(path)
+    report = ImportReport()
+    with session_scope(engine) as session:
+        importer = _Importer(session)
+        for number, act in acts:
+            missing = [key for key in act.sources if importer.source(key.source) is None]
+            if missing:
+                key = missing[0]
+                name, count = report.missing_sources.get(key.source, (key.source_name, 0))
+                report.missing_sources[key.source] = (name, count + 1)
+                continue
+            try:
+                applied = importer.apply(act)
+            except ClaimtrackError as exc:
+                raise ClaimtrackError(f"{path} line {number}: {exc}") from None
+            if applied:
+                report.imported += 1
+            else:
+                report.already_present += 1
+    return report
+
+
+class _Importer:
+    """Finds (or creates) what an act is about in this database, and replays the act on it."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self._sources: dict[str, Source | None] = {}
+
+    def source(self, content_hash: str) -> Source | None:
+        if content_hash not in self._sources:
+            self._sources[content_hash] = self.session.exec(
+                select(Source).where(Source.content_hash == content_hash)).first()
+        return self._sources[content_hash]
+
+    # --- finding and creating
+
+    def claim(self, key: ClaimKey, at: datetime, *, manual_only: bool = False) -> Claim:
+        source = self.source(key.source)
+        if source.text[key.start:key.end] != key.text:
+            raise ClaimtrackError(f"the words at {key.start}-{key.end} of source {source.id} are not the claim's "
+                                  f"({key.text[:40]!r})")
+        found = self.session.exec(select(Claim).where(Claim.source_id == source.id, Claim.start == key.start,
+                                                      Claim.end == key.end).order_by(Claim.id)).all()
+        same_origin = [c for c in found if c.origin == key.origin.value]
+        if same_origin:
+            return same_origin[0]
+        if found and not manual_only:
+            return found[0]
+        initial = key.initial
+        speaker_id = resolve_speaker(self.session, initial.speaker, create=True).id if initial.speaker else None
+        claim = Claim(source_id=source.id, speaker_id=speaker_id, text=key.text, start=key.start, end=key.end,
+                      kind=key.kind.value, stance=initial.stance.value, status=initial.status.value,
+                      verdict=initial.verdict, explanation=initial.explanation, confidence=1.0,
+                      rule="manual" if key.origin == Origin.MANUAL else "imported", origin=key.origin.value,
+                      created_at=at, updated_at=at)
+        self.session.add(claim)
+        self.session.flush()
+        return claim
+
+    def relation(self, key: RelationKey, at: datetime) -> ClaimRelation:
+        a, b = self.claim(key.a, at), self.claim(key.b, at)
+        for first, second in ((a.id, b.id), (b.id, a.id)):
+            found = self.session.exec(select(ClaimRelation).where(
+                ClaimRelation.claim_a_id == first, ClaimRelation.claim_b_id == second,
+                ClaimRelation.kind == key.kind.value)).first()
+            if found is not None:
+                return found
+        relation = ClaimRelation(claim_a_id=a.id, claim_b_id=b.id, kind=key.kind.value, score=key.score,
+                                 reason=key.reason, origin=key.origin.value, status=key.initial.status.value,
+                                 note=key.initial.note, created_at=at, updated_at=at)
+        self.session.add(relation)
+        self.session.flush()
+        return relation
+
+    def _logged(self, table: str, row_id: int, act: Act, *, new: str | None) -> bool:
+        """Whether this act is already in the revision log (same row, field, value, author, time)."""
+        revisions = self.session.exec(select(Revision).where(
+            Revision.table_name == table, Revision.row_id == row_id, Revision.field == act.field,
+            Revision.author == act.author)).all()
+        return any(as_utc(r.created_at) == as_utc(act.at) and (act.field == "created" or r.new_value == new)
+                   for r in revisions)
+
+    def _record(self, table: str, row_id: int, act: Act, old, new) -> None:
+        revision = record_revision(self.session, table=table, row_id=row_id, field=act.field, old=old, new=new,
+                                   author=act.author, note=act.note)
+        revision.created_at = as_utc(act.at)
+
+    # --- replaying
+
+    def apply(self, act: Act) -> bool:
+        """Replay one act; False when it was already there."""
+        return self._apply_claim(act) if act.act == "claim" else self._apply_relation(act)
+
+    def _apply_claim(self, act: Act) -> bool:
+        claim = self.claim(act.claim, act.at, manual_only=act.field == "created")
+        if act.field == "created":
+            if self._logged("claim", claim.id, act, new=claim.text):
+                return False
+            self._record("claim", claim.id, act, None, claim.text)
+            return True
+        new = act.new
+        if act.field == "speaker" and new is not None:
+            new = resolve_speaker(self.session, new, create=True).name
+        if self._logged("claim", claim.id, act, new=new):
+            return False
+        old = self._claim_value(claim, act.field)
+        if act.field == "speaker":
+            claim.speaker_id = resolve_speaker(self.session, new).id if new is not None else None
+        elif act.field != "note":
+            setattr(claim, act.field, new)
+        claim.updated_at = max(as_utc(claim.updated_at), as_utc(act.at))
+        self.session.add(claim)
+        self._record("claim", claim.id, act, old if act.field != "note" else act.old, new)
+        return True
+
+    def _claim_value(self, claim: Claim, name: str) -> str | None:
+        if name == "speaker":
+            speaker = self.session.get(Speaker, claim.speaker_id) if claim.speaker_id is not None else None
+            return speaker.name if speaker else None
+        return getattr(claim, name, None)
+
+    def _apply_relation(self, act: Act) -> bool:
+        relation = self.relation(act.relation, act.at)
+        if act.field == "created":
+            new = f"{relation.claim_a_id} {relation.kind} {relation.claim_b_id}"
+            if self._logged("claimrelation", relation.id, act, new=new):
+                return False
+            self._record("claimrelation", relation.id, act, None, new)
+            return True
+        if self._logged("claimrelation", relation.id, act, new=act.new):
+            return False
+        old = getattr(relation, act.field)
+        setattr(relation, act.field, act.new)
+        relation.updated_at = max(as_utc(relation.updated_at), as_utc(act.at))
+        self.session.add(relation)
+        self._record("claimrelation", relation.id, act, old, act.new)
+        return True

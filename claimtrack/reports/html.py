@@ -1,0 +1,145 @@
+"""The contradiction report as one self-contained HTML file: inline styles, no scripts, no fonts or
+images fetched from anywhere, print styles for paper.
+
+Every value is escaped with `html.escape` where it is written, so nothing from an article (a
+`<script>`, an attribute, an entity) becomes markup; links are made only from http(s) addresses.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from claimtrack import __version__
+from claimtrack.reports.gather import (ClaimView, RelationView, Report, describe_revision, relation_revisions,
+                                       shown_time, speaker_label, web_url)
+
+STYLE = """
+:root { color-scheme: light; }
+body { font: 16px/1.5 Georgia, "Times New Roman", serif; color: #1b1b1b; background: #fff;
+       max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+h1, h2, h3, h4 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; }
+h1 { font-size: 1.8rem; margin-bottom: .25rem; }
+.meta { color: #555; font-size: .9rem; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { border-bottom: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+article.contradiction { border-top: 3px solid #444; margin-top: 2rem; padding-top: .5rem; }
+.facts { display: grid; grid-template-columns: 9rem 1fr; gap: .2rem 1rem; margin: .5rem 0 1rem; }
+.facts dt { font-weight: bold; }
+.facts dd { margin: 0; }
+.status { font-family: Arial, sans-serif; font-size: .8rem; text-transform: uppercase; letter-spacing: .05em;
+          padding: .05rem .4rem; border: 1px solid currentColor; border-radius: .2rem; }
+.status-confirmed { color: #1a5e20; } .status-suggested { color: #7a5a00; } .status-dismissed { color: #777; }
+.claims { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
+section.claim h4 { margin: .5rem 0; }
+blockquote { margin: .5rem 0; padding: .5rem .8rem; border-left: 4px solid #999; background: #f6f6f6; }
+blockquote mark { background: #ffe98a; font-weight: bold; }
+ul.decisions { margin: .2rem 0 0; padding-left: 1.2rem; }
+a { color: #0b4f9c; overflow-wrap: anywhere; }
+.location { overflow-wrap: anywhere; font-size: .9rem; }
+@media (max-width: 40rem) { .claims { grid-template-columns: 1fr; } }
+@media print {
+  body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; }
+  .claims { grid-template-columns: 1fr 1fr; }
+  article.contradiction { break-inside: avoid-page; page-break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  blockquote { background: none; border-left-color: #000; }
+  blockquote mark { background: none; text-decoration: underline; }
+  a { color: #000; text-decoration: none; }
+  a[href]::after { content: " (" attr(href) ")"; font-size: .85em; }
+}
+@page { margin: 18mm 15mm; }
+""".strip("\n")
+
+
+def e(value: object) -> str:
+    """Escaped text (quotes too, so it is safe inside attributes as well)."""
+    return "" if value is None else escape(str(value), quote=True)
+
+
+def render_html(report: Report) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Contradiction report, {e(shown_time(report.generated_at))}</title>",
+        f"<style>\n{STYLE}\n</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        "<h1>Contradiction report</h1>",
+        f'<p class="meta">Generated {e(shown_time(report.generated_at))} from database '
+        f"<code>{e(report.database)}</code> by claimtrack {e(__version__)}.<br>",
+        f"Selection: {e(report.selection.describe())}; {len(report.claims)} claims, "
+        f"{len(report.contradictions)} contradictions.</p>",
+        "</header>",
+        "<main>",
+        *_summary(report),
+        f"<h2>Contradictions ({len(report.contradictions)})</h2>",
+    ]
+    if not report.contradictions:
+        parts.append("<p>None match.</p>")
+    for number, item in enumerate(report.contradictions, 1):
+        parts += _contradiction(report, number, item)
+    parts += ["</main>", "</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _summary(report: Report) -> list[str]:
+    summary = report.speaker_summary()
+    if not summary:
+        return ["<h2>Summary by speaker</h2>", "<p>No claims match.</p>"]
+    rows = [f'<tr><td>{e(s.name)}</td><td class="n">{s.claims}</td><td class="n">{s.contradictions}</td>'
+            f'<td class="n">{s.confirmed}</td></tr>' for s in summary]
+    return ["<h2>Summary by speaker</h2>", "<table>",
+            '<thead><tr><th>Speaker</th><th class="n">Claims</th><th class="n">Contradictions</th>'
+            '<th class="n">Confirmed</th></tr></thead>',
+            "<tbody>", *rows, "</tbody>", "</table>"]
+
+
+def _status(status: str) -> str:
+    return f'<span class="status status-{e(status)}">{e(status)}</span>'
+
+
+def _contradiction(report: Report, number: int, item: RelationView) -> list[str]:
+    rel = item.relation
+    parts = [
+        f'<article class="contradiction" id="relation-{rel.id}">',
+        f"<h3>{number}. {e(item.a.speaker_name)} {e(rel.kind)} {e(item.b.speaker_name)} {_status(rel.status)}</h3>",
+        '<dl class="facts">',
+        f"<dt>Relation</dt> <dd>#{rel.id}, {e(rel.kind)}, score {rel.score:.2f}, {e(rel.origin)}</dd>",
+        f"<dt>Review status</dt> <dd>{e(rel.status)}</dd>",
+        f"<dt>Reason</dt> <dd>{e(rel.reason) or '—'}</dd>",
+        f"<dt>Note</dt> <dd>{e(rel.note) or '—'}</dd>",
+    ]
+    decisions = relation_revisions(report, rel)
+    if decisions:
+        items = "".join(f"<li>{e(shown_time(r.created_at))}, {e(r.author)}: {e(describe_revision(r))}"
+                        + (f" ({e(r.note)})" if r.note and r.field != "note" else "") + "</li>"
+                        for r in decisions)
+        parts.append(f'<dt>Decisions</dt> <dd><ul class="decisions">{items}</ul></dd>')
+    parts += ["</dl>", '<div class="claims">', *_claim("A", item.a), *_claim("B", item.b), "</div>", "</article>"]
+    return parts
+
+
+def _claim(label: str, view: ClaimView) -> list[str]:
+    claim, source, quote = view.claim, view.source, view.quotation
+    url = web_url(source.location)
+    where = (f'<a href="{e(url)}">{e(url)}</a>' if url
+             else e(source.location) if source.location else "no location recorded")
+    review = e(claim.status) + (f"; verdict <strong>{e(claim.verdict)}</strong>" if claim.verdict else "") + (
+        f": {e(claim.explanation)}" if claim.explanation else "")
+    facts = [e(source.title) or "untitled source", e(source.outlet), e(source.published)]
+    return [
+        '<section class="claim">',
+        f"<h4>Claim {label}: #{claim.id}, {e(speaker_label(view.speaker))}, {e(claim.stance)}</h4>",
+        f"<blockquote>{e(quote.before)}<mark>{e(quote.words)}</mark>{e(quote.after)}</blockquote>",
+        '<dl class="facts">',
+        f"<dt>Source</dt> <dd>#{source.id} {', '.join(f for f in facts if f)}</dd>",
+        f'<dt>Location</dt> <dd class="location">{where}</dd>',
+        f"<dt>Words</dt> <dd>characters {claim.start}–{claim.end}, {e(claim.kind)}, cue {e(claim.cue) or '—'}</dd>",
+        f"<dt>Claim review</dt> <dd>{review}</dd>",
+        "</dl>",
+        "</section>",
+    ]

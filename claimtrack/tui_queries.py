@@ -1,0 +1,165 @@
+"""Read-side queries the terminal UI needs beyond `claimtrack.queries`: keyset pages that stay fast
+on a store of millions of claims, the claims of one article, contradictions with both sides, and
+speaker names for a fuzzy pick. Pure SQLModel; never imports the UI.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, tuple_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from claimtrack.queries import ClaimFilter, ClaimRow, _filtered, sentence_around
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
+
+# Where a page of claims ends, in the claims' reading order: (source id, start offset, claim id).
+ClaimPosition = tuple[int, int, int]
+
+
+def claims_page(session: Session, flt: ClaimFilter = ClaimFilter(), *, after: ClaimPosition | None = None,
+                limit: int = 200) -> list[ClaimRow]:
+    """The next *limit* claims after *after* in reading order (source, offset): a keyset page, as fast
+    at the millionth claim as at the first, unlike an OFFSET."""
+    statement = (select(Claim, Speaker.name, Source.title)
+                 .join(Speaker, Claim.speaker_id == Speaker.id, isouter=True)
+                 .join(Source, Claim.source_id == Source.id))
+    statement = _filtered(session, statement, flt)
+    if after is not None:
+        statement = statement.where(tuple_(Claim.source_id, Claim.start, Claim.id) > tuple_(*after))
+    statement = statement.order_by(Claim.source_id, Claim.start, Claim.id).limit(limit)
+    return [ClaimRow(claim, speaker, title) for claim, speaker, title in session.exec(statement).all()]
+
+
+def position_of(claim: Claim) -> ClaimPosition:
+    return (claim.source_id, claim.start, claim.id)
+
+
+@dataclass(frozen=True)
+class SourcePageRow:
+    source: Source
+    claims: int
+
+
+def sources_page(session: Session, *, title: str | None = None, after: int | None = None,
+                 limit: int = 200) -> list[SourcePageRow]:
+    """Sources by id after *after*, each with its claim count counted for that page alone."""
+    claim_count = (select(func.count(Claim.id)).where(Claim.source_id == Source.id)
+                   .correlate(Source).scalar_subquery())
+    statement = select(Source, claim_count)
+    if title:
+        pattern = f"%{title.strip().lower()}%"
+        statement = statement.where(or_(func.lower(Source.title).like(pattern),
+                                        func.lower(Source.location).like(pattern),
+                                        func.lower(Source.outlet).like(pattern)))
+    if after is not None:
+        statement = statement.where(Source.id > after)
+    rows = session.exec(statement.order_by(Source.id).limit(limit)).all()
+    return [SourcePageRow(source, n) for source, n in rows]
+
+
+@dataclass(frozen=True)
+class ArticleClaim:
+    """A claim as the reader shows it: its spans, its speaker's name and role, and its cue."""
+
+    claim: Claim
+    speaker: str | None
+    role: str | None
+    affiliation: str | None
+
+
+def article_claims(session: Session, source_id: int) -> list[ArticleClaim]:
+    """Every claim of one source, in reading order, with its speaker's name and role."""
+    rows = session.exec(
+        select(Claim, Speaker.name, Speaker.role, Speaker.affiliation)
+        .join(Speaker, Claim.speaker_id == Speaker.id, isouter=True)
+        .where(Claim.source_id == source_id).order_by(Claim.start, Claim.id)).all()
+    return [ArticleClaim(claim, name, role, affiliation) for claim, name, role, affiliation in rows]
+
+
+@dataclass(frozen=True)
+class ClaimSide:
+    """One side of a relation: the claim, who said it, where and when, and its sentence."""
+
+    claim: Claim
+    speaker: str | None
+    source_title: str | None
+    source_location: str | None
+    published: str | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    relation: ClaimRelation
+    a: ClaimSide
+    b: ClaimSide
+
+
+def _side(claim: Claim, speaker: str | None, source: Source) -> ClaimSide:
+    left, right = sentence_around(source.text, claim.start, claim.end)
+    return ClaimSide(claim, speaker, source.title, source.location, source.published,
+                     " ".join(source.text[left:right].split()))
+
+
+def relations_page(session: Session, *, status: str | None = None, kind: str | None = None,
+                   include_dismissed: bool = True, offset: int = 0, limit: int = 200) -> list[RelationRow]:
+    """Relations between claims, strongest first, with both claims and their contexts."""
+    claim_a, claim_b = aliased(Claim), aliased(Claim)
+    speaker_a, speaker_b = aliased(Speaker), aliased(Speaker)
+    source_a, source_b = aliased(Source), aliased(Source)
+    statement = (select(ClaimRelation, claim_a, speaker_a.name, source_a, claim_b, speaker_b.name, source_b)
+                 .join(claim_a, claim_a.id == ClaimRelation.claim_a_id)
+                 .join(claim_b, claim_b.id == ClaimRelation.claim_b_id)
+                 .join(speaker_a, speaker_a.id == claim_a.speaker_id, isouter=True)
+                 .join(speaker_b, speaker_b.id == claim_b.speaker_id, isouter=True)
+                 .join(source_a, source_a.id == claim_a.source_id)
+                 .join(source_b, source_b.id == claim_b.source_id))
+    if status:
+        statement = statement.where(ClaimRelation.status == status)
+    elif not include_dismissed:
+        statement = statement.where(ClaimRelation.status != "dismissed")
+    if kind:
+        statement = statement.where(ClaimRelation.kind == kind)
+    statement = statement.order_by(ClaimRelation.score.desc(), ClaimRelation.id).offset(offset).limit(limit)
+    return [RelationRow(relation, _side(a, name_a, src_a), _side(b, name_b, src_b))
+            for relation, a, name_a, src_a, b, name_b, src_b in session.exec(statement).all()]
+
+
+def relation_row(session: Session, relation_id: int) -> RelationRow | None:
+    """One relation with both sides, as `relations_page` shows it (None if it is gone)."""
+    relation = session.get(ClaimRelation, relation_id)
+    if relation is None:
+        return None
+    sides = []
+    for claim_id in (relation.claim_a_id, relation.claim_b_id):
+        claim = session.get(Claim, claim_id)
+        speaker = session.get(Speaker, claim.speaker_id) if claim.speaker_id else None
+        sides.append(_side(claim, speaker.name if speaker else None, session.get(Source, claim.source_id)))
+    return RelationRow(relation, *sides)
+
+
+def claim_relations(session: Session, claim_id: int) -> list[ClaimRelation]:
+    """The relations a claim takes part in, on either side."""
+    return list(session.exec(select(ClaimRelation).where(
+        or_(ClaimRelation.claim_a_id == claim_id, ClaimRelation.claim_b_id == claim_id))
+        .order_by(ClaimRelation.id)).all())
+
+
+def speaker_choices(session: Session) -> list[tuple[str, str]]:
+    """(what to match, canonical name) for every speaker name and alias: what a fuzzy pick searches."""
+    choices = [(name, name) for name in session.exec(select(Speaker.name)).all()]
+    choices += [(alias, name) for alias, name in session.exec(
+        select(SpeakerAlias.alias, Speaker.name).join(Speaker, Speaker.id == SpeakerAlias.speaker_id)).all()
+        if alias != name]
+    return choices
+
+
+def speaker_aliases(session: Session, speaker_id: int) -> list[SpeakerAlias]:
+    return list(session.exec(select(SpeakerAlias).where(SpeakerAlias.speaker_id == speaker_id)
+                             .order_by(SpeakerAlias.alias)).all())
+
+
+def revision_log(session: Session, *, limit: int = 50) -> list[Revision]:
+    """The newest revisions first: the session's work, for a glance."""
+    return list(session.exec(select(Revision).order_by(Revision.id.desc()).limit(limit)).all())

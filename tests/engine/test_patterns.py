@@ -1,0 +1,260 @@
+"""Table-driven tests: one real-style sentence (or two) per attribution pattern."""
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.engine import extract
+from claimtrack.vocabulary import ClaimKind, Stance
+from tests.engine.conftest import claim_for
+
+BODY = "Lead paragraph of an invented report.\n\n"  # the first line is read as the headline
+
+# text, content fragment, expected speaker (canonical), speaker mention, kind, stance, rule prefix
+CASES = [
+    ('"We will rebuild every school in the valley," Governor Ana Ruiz said.',
+     "We will rebuild", "Ana Ruiz", "Governor Ana Ruiz", ClaimKind.DIRECT, Stance.ASSERTS, "P1"),
+    ('“The figures do not add up at all,” said Peter Hale, the committee chairman.',
+     "The figures do not add up", "Peter Hale", "Peter Hale", ClaimKind.DIRECT, Stance.ASSERTS, "P2"),
+    ('"There is no plan to raise fares this year," the mayor Lena Park told reporters.',
+     "There is no plan", "Lena Park", "the mayor Lena Park", ClaimKind.DIRECT, Stance.ASSERTS, "P3"),
+    ('Lena Park spoke briefly. She added: "The tunnel will open in May next year."',
+     "The tunnel will open", "Lena Park", "She", ClaimKind.DIRECT, Stance.ASSERTS, "P4"),
+    ("Finance minister Tariq Aziz said the deficit had narrowed for a third quarter.",
+     "the deficit had narrowed", "Tariq Aziz", "Finance minister Tariq Aziz", ClaimKind.INDIRECT, Stance.ASSERTS, "P9"),
+    ("The deficit had narrowed for a third quarter, finance minister Tariq Aziz said.",
+     "The deficit had narrowed", "Tariq Aziz", "finance minister Tariq Aziz", ClaimKind.INDIRECT, Stance.ASSERTS, "P9"),
+    ("According to the fire service, the blaze started in a disused warehouse.",
+     "the blaze started", "fire service", "the fire service", ClaimKind.INDIRECT, Stance.ASSERTS, "P8"),
+    ("The blaze started in a disused warehouse, according to the fire service.",
+     "The blaze started", "fire service", "the fire service", ClaimKind.INDIRECT, Stance.ASSERTS, "P8"),
+    ('Inspector Ravi Menon said the crash was caused by "a catastrophic brake failure".',
+     "the crash was caused", "Ravi Menon", "Inspector Ravi Menon", ClaimKind.MIXED, Stance.ASSERTS, "P9"),
+    ("The union accused the company of breaking the pay agreement.",
+     "the company of breaking", "union", "The union", ClaimKind.INDIRECT, Stance.ACCUSES, "P9"),
+    ("The United Nations urged both sides to return to talks.",
+     "both sides to return", "United Nations", "The United Nations", ClaimKind.INDIRECT, Stance.URGES, "P9"),
+    ("Police warned that the road would stay closed overnight.",
+     "the road would stay closed", "Police", "Police", ClaimKind.INDIRECT, Stance.WARNS, "P9"),
+    ("The minister denied that any documents had been destroyed.",
+     "any documents had been destroyed", "minister", "The minister", ClaimKind.INDIRECT, Stance.DENIES, "P9"),
+    ("The minister did not deny that documents had been destroyed.",
+     "documents had been destroyed", "minister", "The minister", ClaimKind.INDIRECT, Stance.UNCOMMITTED, "P9"),
+    ("The club declined to comment on the transfer.",
+     "to comment on the transfer", "club", "The club", ClaimKind.INDIRECT, Stance.UNCOMMITTED, "P9"),
+    ("The agency refused to confirm whether the satellite had failed.",
+     "whether the satellite had failed", "agency", "The agency", ClaimKind.INDIRECT, Stance.UNCOMMITTED, "P9"),
+    ("Mayor Ida Lund admitted that the budget had been overspent.",
+     "the budget had been overspent", "Ida Lund", "Mayor Ida Lund", ClaimKind.INDIRECT, Stance.ADMITS, "P9"),
+    ("The board confirmed that the chief executive would step down.",
+     "the chief executive would step down", "board", "The board", ClaimKind.INDIRECT, Stance.CONFIRMS, "P9"),
+    ("The company promised that every customer would be refunded.",
+     "every customer would be refunded", "company", "The company", ClaimKind.INDIRECT, Stance.PROMISES, "P9"),
+    ("Analysts suggested that the merger could be delayed until next year.",
+     "the merger could be delayed", "Analysts", "Analysts", ClaimKind.INDIRECT, Stance.HEDGES, "P9"),
+    ("The opposition claimed that the vote had been rigged.",
+     "the vote had been rigged", "opposition", "The opposition", ClaimKind.INDIRECT, Stance.ALLEGES, "P9"),
+    ("The regulator rejected claims that it had been too slow to act.",
+     "claims that it had been too slow", "regulator", "The regulator", ClaimKind.INDIRECT, Stance.REJECTS, "P9"),
+    ('"The report is a fabrication and it is not accurate," Ms Lowe told reporters.',
+     "The report is a fabrication", "Lowe", "Ms Lowe", ClaimKind.DIRECT, Stance.DENIES, "P3"),
+    ("The ceasefire, the army said, would hold until Sunday.",
+     "would hold until Sunday", "army", "the army", ClaimKind.INDIRECT, Stance.ASSERTS, "P11"),
+    ('The plan was approved, it was reported. Senator Joan Blake was quoted as saying "this is a good day for the state".',
+     "this is a good day", "Joan Blake", "Senator Joan Blake", ClaimKind.PARTIAL, Stance.ASSERTS, "P4"),
+]
+
+
+@pytest.mark.parametrize("text,fragment,speaker,mention,kind,stance,rule", CASES)
+def test_pattern(text, fragment, speaker, mention, kind, stance, rule):
+    full = BODY + text
+    ex, c = claim_for(full, fragment)
+    assert c.speaker is not None and speaker.lower() in c.speaker.lower()
+    assert full[c.speaker_start:c.speaker_end] == mention
+    if kind is not ClaimKind.PARTIAL:
+        assert c.kind is kind
+    assert c.stance is stance
+    assert c.rule.startswith(rule)
+    assert 0.0 <= c.confidence <= 1.0
+    assert full[c.start:c.end] == c.text
+
+
+def test_split_quote_is_one_claim_with_two_spans():
+    text = BODY + '"We are not finished," the coach said, "and we will win the league."'
+    ex, c = claim_for(text, "We are not finished")
+    assert len(c.spans) == 2
+    assert "we will win the league" in text[c.spans[1][0]:c.spans[1][1]]
+    assert c.rule.startswith("P6")
+    assert len([x for x in ex.claims if "win the league" in x.text]) == 1
+
+
+def test_multi_paragraph_quote_continues_when_next_paragraph_opens_with_a_mark():
+    text = BODY + ('The judge said: "The evidence was overwhelming and consistent.\n\n'
+                   '"No reasonable jury could have reached another verdict."\n\nCourt rose at noon.')
+    ex, c = claim_for(text, "The evidence was overwhelming")
+    assert "No reasonable jury" in text[c.start:c.end]
+    assert len(c.spans) == 2
+    assert c.kind is ClaimKind.DIRECT
+
+
+def test_floating_quote_inherits_previous_speaker():
+    text = BODY + ('"Water levels are falling fast," hydrologist Mia Chen said.\n\n'
+                   '"We have not seen a drought like this in forty years of records."')
+    _, c = claim_for(text, "We have not seen a drought")
+    assert c.speaker == "Mia Chen"
+    assert c.rule.startswith("P12")
+
+
+def test_pronoun_resolves_by_gender_to_nearest_compatible_speaker():
+    text = BODY + ("Sarah Mills, the party leader, met John Carter on Monday. "
+                   "Mills said the talks had been useful.\n\n"
+                   '"We will meet again next month to finish the work," she said.')
+    _, c = claim_for(text, "We will meet again")
+    assert c.speaker == "Sarah Mills"
+    assert text[c.speaker_start:c.speaker_end] == "she"
+
+
+def test_surname_and_honorific_resolve_to_full_name():
+    text = BODY + ("Health Secretary Wes Streeting visited the hospital on Friday. "
+                   '"Waiting lists are coming down across the country," Mr Streeting said.')
+    ex, c = claim_for(text, "Waiting lists")
+    assert c.speaker == "Wes Streeting"
+    assert ex.speaker("Wes Streeting") is not None
+
+
+def test_title_split_into_name_role_affiliation():
+    text = BODY + '"We are watching closely," White House National Security Council spokesman John Kirby said.'
+    ex, c = claim_for(text, "We are watching closely")
+    e = ex.speaker(c.speaker)
+    assert e is not None
+    assert (e.name, e.role, e.affiliation) == ("John Kirby", "spokesman", "White House National Security Council")
+
+
+def test_name_inside_quote_is_never_the_speaker():
+    text = BODY + '"Paris and Berlin will never accept this," the envoy said.'
+    _, c = claim_for(text, "Paris and Berlin")
+    assert c.speaker is not None and "Paris" not in c.speaker and "Berlin" not in c.speaker
+
+
+def test_addressee_is_never_the_speaker():
+    text = BODY + '"The talks are over for now," Vucic told Kirby.'
+    _, c = claim_for(text, "The talks are over")
+    assert c.speaker == "Vucic"
+
+
+def test_nested_attribution_has_parent():
+    text = BODY + "A former aide admitted to leaking the memo, his lawyer said on Friday."
+    ex, child = claim_for(text, "to leaking the memo")
+    assert child.parent is not None
+    parent = ex.claims[child.parent]
+    assert parent.speaker == "his lawyer"
+    assert "admitted to leaking the memo" in parent.text
+
+
+def test_missing_space_after_full_stop_splits_sentences():
+    text = BODY + "The vote was close, the clerk said.Turnout was high across the county, officials said."
+    ex = extract(text)
+    texts = [c.text for c in ex.claims]
+    assert "The vote was close" in texts
+    assert "Turnout was high across the county" in texts
+
+
+@pytest.mark.parametrize("text", [
+    BODY + "Everything went according to plan on the day of the launch.",
+    BODY + "The said firm has been trading since 1998 in the old town.",
+    BODY + "Most people cannot tell the difference between the two wines.",
+    BODY + "Add salt and stir the sauce for five minutes.",
+    BODY + 'The so-called "woke" agenda dominated the conference for a second day.',
+    BODY + 'She starred in "The Long Goodbye" and "Summer in Paris" before retiring.',
+    BODY + "The claims were investigated by the watchdog last year.",
+    BODY + "Her statement was read out in court by a clerk.",
+    BODY + "It was the children's favourite game, and the parents' too.",
+])
+def test_no_claim(text):
+    assert extract(text).claims == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Minister says talks will resume\n\nBody text without attribution.",
+    "Body.\n\n3 min read\n\nLive Story\n\nA protester holds a sign. (Photo by Jane Roe/Agency)\n",
+])
+def test_headlines_captions_and_boilerplate_give_nothing(text):
+    assert extract(text).claims == ()
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    '"',
+    '""""',
+    'He said "unbalanced and never closed',
+    "“Curly open only, she said.\n\nNext paragraph without marks.",
+    "‘single’ marks and horses' tails and don't, shouldn‘t » bullets »",
+    "\n\n\n",
+    '"a" "b" "c" said said said according to to to',
+])
+def test_odd_input_never_raises(text):
+    ex = extract(text)
+    for c in ex.claims:
+        assert text[c.start:c.end] == c.text
+
+
+def test_unbalanced_mark_does_not_drop_the_article():
+    text = BODY + ('He said "this mark is never closed.\n\n'
+                   "The minister said the budget would be published on Tuesday.")
+    ex = extract(text)
+    assert any("the budget would be published" in c.text for c in ex.claims)
+
+
+def test_relative_pronoun_resolves_to_antecedent():
+    text = BODY + "The plan drew a rebuke from Governor Ana Ruiz, who called it “a reckless gamble with public money.”"
+    _, c = claim_for(text, "a reckless gamble")
+    assert c.speaker == "Ana Ruiz"
+    assert text[c.speaker_start:c.speaker_end] == "who"
+
+
+def test_question_then_inverted_cue_is_not_split():
+    text = BODY + '"So what do we do now?" asked the minister Karl Berg.'
+    _, c = claim_for(text, "So what do we do now")
+    assert c.speaker == "Karl Berg"
+    assert c.stance is Stance.UNCOMMITTED
+
+
+def test_capitalised_stop_words_inside_names():
+    text = BODY + '"We built this party from nothing," said Al From, the group\'s founder.'
+    _, c = claim_for(text, "We built this party")
+    assert c.speaker == "Al From"
+
+
+def test_colon_introduces_next_paragraph_quote():
+    text = BODY + ("The chairman closed the meeting with a warning:\n\n"
+                   '"Nobody in this room should assume the budget is safe next year."')
+    _, c = claim_for(text, "Nobody in this room")
+    assert c.speaker is not None and "chairman" in c.speaker
+    assert c.kind is ClaimKind.DIRECT
+
+
+def test_dash_signature_under_quote():
+    text = BODY + '"The queues at the border get longer every single week."\n\n- Maria Gonzalez, Dover.'
+    _, c = claim_for(text, "The queues at the border")
+    assert c.speaker == "Maria Gonzalez"
+    assert c.rule.startswith("P13")
+
+
+def test_quoted_fragment_with_uncommon_verb():
+    text = BODY + 'Senator Amy Stone branded the proposal "a gift to the tobacco lobby" on Monday.'
+    _, c = claim_for(text, "a gift to the tobacco lobby")
+    assert c.speaker == "Amy Stone"
+    assert c.kind is ClaimKind.MIXED
+
+
+def test_parenthesised_party_after_name():
+    text = BODY + '"We will not support this bill," Sen. Lisa Grant (D-Ore.) said on Tuesday.'
+    ex, c = claim_for(text, "We will not support this bill")
+    assert c.speaker == "Lisa Grant"
+    assert text[c.speaker_start:c.speaker_end] == "Sen. Lisa Grant (D-Ore.)"
+
+
+def test_participle_shares_the_subject():
+    text = BODY + "The airline cancelled 40 flights on Sunday, saying that staff shortages had hit its crews."
+    _, c = claim_for(text, "staff shortages had hit")
+    assert c.speaker is not None and "airline" in c.speaker
+    assert c.cue == "saying"

@@ -1,0 +1,180 @@
+"""The annotations file: export, import into another database holding the same sources, export again."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlmodel import Session, func, select
+
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source
+from tests.reports.conftest import GENERATED_AT
+from tests.reports.fixture_db import STORED_AT, build_fixture
+
+
+@pytest.fixture
+def exported(export, workdir):
+    """The fixture database's annotations, written to annotations.jsonl in the work folder."""
+    text = export("--format", "annotations")
+    (workdir / "annotations.jsonl").write_text(text, encoding="utf-8")
+    return text
+
+
+def other_database(workdir, **how):
+    """Another database with (some of) the same sources, and no human work."""
+    built = build_fixture(workdir / "other.db", human_work=False, **how)
+    built.engine.dispose()
+    return "other.db"
+
+
+def counts(path) -> dict[str, int]:
+    from claimtrack.store.database import open_database
+
+    engine = open_database(str(path))
+    with Session(engine) as session:
+        found = {model.__name__: session.exec(select(func.count()).select_from(model)).one()
+                 for model in (Source, Claim, ClaimRelation, Revision)}
+    engine.dispose()
+    return found
+
+
+def export_of(claimtrack, db: str) -> str:
+    result = claimtrack("export", "--format", "annotations", "--generated-at", GENERATED_AT, db=db)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_every_human_act_is_one_line_keyed_by_hash_and_offsets(exported, fixture):
+    acts = [json.loads(line) for line in exported.splitlines()]
+    with Session(fixture.engine) as session:
+        revisions = session.exec(select(Revision).order_by(Revision.created_at, Revision.id)).all()
+        hashes = set(session.exec(select(Source.content_hash)).all())
+        texts = {s.content_hash: s.text for s in session.exec(select(Source)).all()}
+    assert [(a["field"], a["author"], a["note"]) for a in acts] == [(r.field, r.author, r.note) for r in revisions]
+    assert {a["field"] for a in acts} == {"created", "speaker", "stance", "status", "verdict", "explanation", "note"}
+    for act in acts:
+        keys = [act["claim"]] if act["act"] == "claim" else [act["relation"]["a"], act["relation"]["b"]]
+        for key in keys:
+            assert key["source"] in hashes and texts[key["source"]][key["start"]:key["end"]] == key["text"]
+            assert set(key) == {"source", "source_name", "start", "end", "text", "origin", "kind", "initial"}
+        if act["act"] == "relation" and act["field"] == "created":
+            assert act["old"] is act["new"] is None  # "7 contradicts 1": database ids mean nothing elsewhere
+    manual = next(a for a in acts if a["act"] == "claim" and a["field"] == "created")
+    assert manual["claim"]["origin"] == "manual" and manual["claim"]["initial"]["speaker"] == "Silt Lab"
+    assert manual["author"] == "ana" and manual["at"] == "2025-03-20T09:10:00+00:00"
+
+
+def test_round_trip_into_a_fresh_database_gives_the_same_file(exported, claimtrack, workdir):
+    fresh = other_database(workdir, engine_work=False)  # the same articles, nothing else
+    result = claimtrack("import", "annotations.jsonl", db=fresh)
+    assert result.exit_code == 0, result.output
+    assert f"Acts imported: {len(exported.splitlines())}, already present: 0" in result.stdout
+    assert export_of(claimtrack, fresh) == exported
+
+
+def test_import_is_idempotent(exported, claimtrack, workdir):
+    fresh = other_database(workdir, engine_work=False)
+    assert claimtrack("import", "annotations.jsonl", db=fresh).exit_code == 0
+    before = counts(workdir / fresh)
+    again = claimtrack("import", "annotations.jsonl", db=fresh)
+    assert again.exit_code == 0 and "Acts imported: 0, already present: 18" in again.stdout
+    assert counts(workdir / fresh) == before
+    assert export_of(claimtrack, fresh) == exported
+
+
+def test_import_finds_the_claims_the_other_engine_found_and_keeps_authors_and_times(exported, claimtrack, workdir):
+    other = other_database(workdir)  # same articles, same automatic claims and suggestions
+    before = counts(workdir / other)
+    assert claimtrack("import", "annotations.jsonl", db=other).exit_code == 0
+    after = counts(workdir / other)
+    assert after["Claim"] == before["Claim"] + 1  # only the claim marked by hand is new
+    assert after["ClaimRelation"] == before["ClaimRelation"] + 1  # only the relation added by hand
+    assert export_of(claimtrack, other) == exported
+    history = json.loads(claimtrack("history", "1", "--format", "json", db=other).stdout)
+    assert [(h["time"], h["author"], h["field"], h["new"]) for h in history] == [
+        ("2025-03-20T09:01:00+00:00", "ana", "status", "confirmed"),
+        ("2025-03-20T09:02:00+00:00", "ana", "verdict", "Mostly false"),
+        ("2025-03-20T09:03:00+00:00", "ana", "explanation", "The tender documents put the cost at 6.8 million euros.")]
+    claims = {c["id"]: c for c in json.loads(claimtrack("claims", "--format", "json", db=other).stdout)}
+    assert claims[1]["verdict"] == "Mostly false" and claims[8]["speaker"] == "Port Authority"
+    assert claims[5]["stance"] == "alleges"
+
+
+@pytest.mark.parametrize("damage", ["not json", "truncated", "unknown field", "bad stance", "no author",
+                                    "words moved"])
+def test_a_bad_line_is_named_and_nothing_changes(exported, claimtrack, workdir, damage):
+    lines = exported.splitlines()
+    act = json.loads(lines[6])
+    if damage == "not json":
+        lines[6] = "{this is not json"
+    elif damage == "truncated":
+        lines = lines[:7]
+        lines[6] = lines[6][: len(lines[6]) // 2]
+    elif damage == "unknown field":
+        act["colour"] = "red"
+        lines[6] = json.dumps(act)
+    elif damage == "bad stance":
+        act.update(field="stance", new="shouting")
+        lines[6] = json.dumps(act)
+    elif damage == "no author":
+        del act["author"]
+        lines[6] = json.dumps(act)
+    else:  # the words are no longer the ones at those offsets
+        key = act.get("claim") or act["relation"]["a"]
+        key["start"] += 1
+        key["end"] += 1
+        lines[6] = json.dumps(act)
+    (workdir / "damaged.jsonl").write_text("\n".join(lines) + ("\n" if damage != "truncated" else ""), encoding="utf-8")
+    fresh = other_database(workdir, engine_work=False)
+    before = counts(workdir / fresh)
+    result = claimtrack("import", "damaged.jsonl", db=fresh)
+    assert result.exit_code == 1
+    assert "damaged.jsonl line 7:" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert counts(workdir / fresh) == before  # lines 1-6 were good, yet nothing was imported
+
+
+def test_acts_on_missing_sources_are_reported_and_the_rest_imported(exported, fixture, claimtrack, workdir):
+    partial = other_database(workdir, engine_work=False, sources=("council", "revised"))
+    result = claimtrack("import", "annotations.jsonl", db=partial)
+    with Session(fixture.engine) as session:
+        reservoir = session.get(Source, fixture.sources["reservoir"]).content_hash
+    missing = [line for line in exported.splitlines() if reservoir in line]
+    assert result.exit_code == 1 and missing
+    assert result.stderr.strip() == (f"not imported: {len(missing)} act(s) on source <b>Reservoir</b> safe, says board "
+                                     f'& "experts" [{reservoir[:12]}]: not in this database (ingest it first)')
+    assert f"Acts imported: {len(exported.splitlines()) - len(missing)}" in result.stdout
+    kept = "".join(line + "\n" for line in exported.splitlines() if reservoir not in line)
+    assert export_of(claimtrack, partial) == kept
+
+
+def test_import_of_a_missing_file_or_non_utf8_is_one_line(claimtrack, workdir, fixture):
+    missing = claimtrack("import", "nowhere.jsonl")
+    assert missing.exit_code == 1 and "nowhere.jsonl: no such file" in missing.stderr
+    (workdir / "latin.jsonl").write_bytes(b'{"act": "claim"}\n{"note": "caf\xe9"}\n')
+    latin = claimtrack("import", "latin.jsonl")
+    assert latin.exit_code == 1 and "latin.jsonl line 2: not UTF-8 text" in latin.stderr
+
+
+def test_undone_and_restored_work_round_trips_and_what_is_left_out_is_said(fixture, claimtrack, workdir):
+    from claimtrack.annotations import record_revision
+    from claimtrack.store.database import session_scope
+
+    lab = fixture.claims["lab_cleaner"]
+    with session_scope(fixture.engine) as session:  # as claimtrack.undo records an undo and a redo
+        for field, minute in (("deleted", 40), ("created", 41)):
+            revision = record_revision(session, table="claim", row_id=lab, field=field, author="ana",
+                                       old="{}" if field == "deleted" else None,
+                                       new=None if field == "deleted" else "cleaner than expected, which should "
+                                                                            "lower the bill.")
+            revision.created_at = STORED_AT.replace(minute=minute)
+        record_revision(session, table="speaker", row_id=99, field="deleted", old="{}", new=None, author="ben")
+    result = claimtrack("export", "--format", "annotations", "--generated-at", GENERATED_AT)
+    assert result.exit_code == 0
+    acts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["at"][11:16] for a in acts if a.get("claim", {}).get("origin") == "manual" and a["field"] == "created"] \
+        == ["09:10", "09:41"]
+    assert all(a["field"] != "deleted" for a in acts)
+    assert "warning: revisions not carried by the annotations file (claim.deleted 1, speaker.* 1)" in result.stderr
+    (workdir / "annotations.jsonl").write_text(result.stdout, encoding="utf-8")
+    fresh = other_database(workdir, engine_work=False)
+    assert claimtrack("import", "annotations.jsonl", db=fresh).exit_code == 0
+    assert export_of(claimtrack, fresh) == result.stdout

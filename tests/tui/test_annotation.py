@@ -1,0 +1,305 @@
+"""Pilot tests of every annotation action: the store and the revision log afterwards, undo/redo too."""
+from __future__ import annotations
+
+from textual.widgets import Select
+from textual.widgets.text_area import Selection
+
+from tests.tui.helpers import (AUTHOR, SIZE, app_on, claim, error_notifications, move_to_row, notifications,
+                               pilot_test, relation, revisions, settle, speaker_named)
+from tui.screens.annotate import AnnotateClaimScreen
+from tui.screens.choice import ChoiceScreen
+from tui.screens.claims import ClaimsScreen
+from tui.screens.new_claim import NewClaimScreen
+from tui.screens.new_relation import NewRelationScreen
+from tui.screens.prompt import TextPromptScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.speaker_pick import SpeakerPickScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.paged_table import PagedTable
+
+
+async def open_claims_at(pilot, claim_id: int) -> ClaimsScreen:
+    await pilot.press("2")
+    await settle(pilot)
+    screen = pilot.app.screen
+    table = screen.query_one(PagedTable)
+    table.focus()
+    await move_to_row(pilot, table, str(claim_id))
+    assert screen.current_claim_id() == claim_id
+    return screen
+
+
+@pilot_test
+async def test_annotate_stance_status_verdict_explanation_and_note(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_claims_at(pilot, 11)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, AnnotateClaimScreen)
+        form.query_one("#stance", Select).value = "denies"
+        form.query_one("#status", Select).value = "confirmed"
+        form.query_one("#verdict").value = "Misleading"
+        form.query_one("#explanation").value = "Satellite images show armour at the border"
+        form.query_one("#note").value = "desk check"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ClaimsScreen)
+        detail = app.screen.query_one("#claim-detail")
+        assert "Misleading" in str(detail.content.renderables[2].columns[1]._cells)
+    stored = claim(seeded_db, 11)
+    assert (stored.stance, stored.status, stored.verdict) == ("denies", "confirmed", "Misleading")
+    assert stored.explanation == "Satellite images show armour at the border"
+    log = revisions(seeded_db, table="claim", row_id=11)
+    assert {r.field for r in log} == {"stance", "status", "verdict", "explanation"}
+    assert {r.author for r in log} == {AUTHOR} and {r.note for r in log} == {"desk check"}
+    assert next(r for r in log if r.field == "stance").old_value == "asserts"
+
+
+@pilot_test
+async def test_change_the_speaker_by_fuzzy_pick_then_undo_and_redo(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_claims_at(pilot, 12)  # said by "Serbia"
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakerPickScreen)
+        await pilot.press(*"vucc")  # a typo still finds him
+        await pilot.pause()
+        assert app.screen.shown[0].name == "Aleksandar Vucic"
+        await pilot.press("enter")
+        await settle(pilot)
+        vucic = speaker_named(seeded_db, "Aleksandar Vucic")
+        assert claim(seeded_db, 12).speaker_id == vucic.id
+        [change] = revisions(seeded_db, table="claim", row_id=12)
+        assert (change.field, change.old_value, change.new_value) == ("speaker", "Serbia", "Aleksandar Vucic")
+
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert claim(seeded_db, 12).speaker_id == speaker_named(seeded_db, "Serbia").id
+        undo = revisions(seeded_db, table="claim", row_id=12)[-1]
+        assert undo.note == f"undo of revision {change.id}" and undo.author == AUTHOR
+
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert claim(seeded_db, 12).speaker_id == vucic.id
+        redo = revisions(seeded_db, table="claim", row_id=12)[-1]
+        assert redo.note == f"redo of revision {change.id}"
+
+        await pilot.press("u")
+        await settle(pilot)
+        assert claim(seeded_db, 12).speaker_id == speaker_named(seeded_db, "Serbia").id
+        assert revisions(seeded_db, table="claim", row_id=12)[-1].note == f"undo of revision {redo.id}"
+        assert any(m.startswith("undone") for m in notifications(app))
+
+
+@pilot_test
+async def test_a_new_speaker_from_the_pick(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_claims_at(pilot, 13)
+        await pilot.press("s", *"Vjosa Osmani")
+        await pilot.pause()
+        assert app.screen.shown[-1].is_new
+        await pilot.press("down", "end", "enter")
+        await settle(pilot)
+    osmani = speaker_named(seeded_db, "Vjosa Osmani")
+    assert osmani is not None and claim(seeded_db, 13).speaker_id == osmani.id
+
+
+@pilot_test
+async def test_add_and_remove_a_relation_then_undo_both(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_claims_at(pilot, 9)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, NewRelationScreen)
+        app.screen.query_one("#other").value = "2"
+        app.screen.query_one("#note").value = "alert denied, deployment reported"
+        app.screen.query_one("#other").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        [created] = [r for r in revisions(seeded_db, table="claimrelation") if r.field == "created"]
+        added = relation(seeded_db, created.row_id)
+        assert (added.claim_a_id, added.claim_b_id, added.kind, added.status) == (9, 2, "contradicts", "confirmed")
+        assert added.note == "alert denied, deployment reported" and created.author == AUTHOR
+
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert relation(seeded_db, added.id).status == "dismissed"
+
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert relation(seeded_db, added.id).status == "confirmed"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert relation(seeded_db, added.id) is None
+        fields = [(r.field, r.note) for r in revisions(seeded_db, table="claimrelation", row_id=added.id)]
+        assert fields[-1] == ("deleted", f"undo of revision {created.id}")
+
+
+@pilot_test
+async def test_a_claim_marked_by_hand_in_the_reader_and_undone(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        view = app.screen.query_one(ArticleView)
+        words = "Tensions rise between Serbia and Kosovo"
+        start = view.text.index(words)
+        view.selection = Selection(view.document.get_location_from_index(start),
+                                   view.document.get_location_from_index(start + len(words)))
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, NewClaimScreen)
+        await pilot.press(*"Vucic", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        [created] = [r for r in revisions(seeded_db, table="claim") if r.field == "created"]
+        made = claim(seeded_db, created.row_id)
+        assert (made.text, made.origin, made.start) == (words, "manual", start)
+        assert made.speaker_id == speaker_named(seeded_db, "Aleksandar Vucic").id
+        assert created.author == AUTHOR
+        assert made.id in app.screen.query_one(ArticleView).claim_ids()
+
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert claim(seeded_db, made.id) is None
+        assert made.id not in app.screen.query_one(ArticleView).claim_ids()
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert claim(seeded_db, made.id).text == words
+
+
+@pilot_test
+async def test_marking_without_a_selection_says_what_to_do(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert any("select the claim's words first" in m for m in notifications(app))
+
+
+@pilot_test
+async def test_annotating_from_the_reader(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("n")
+        claim_id = app.screen.current_claim_id()
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#status", Select).value = "rejected"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.current_claim_id() == claim_id
+    assert claim(seeded_db, claim_id).status == "rejected"
+
+
+@pilot_test
+async def test_contradictions_confirm_dismiss_and_note_are_revisions(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        strongest = screen.current_relation().relation.id
+        await pilot.press("c")
+        await settle(pilot)
+        assert relation(seeded_db, strongest).status == "confirmed"
+        await pilot.press("j")
+        other = app.screen.current_relation().relation.id
+        assert other != strongest
+        await pilot.press("d")
+        await settle(pilot)
+        assert relation(seeded_db, other).status == "dismissed"
+        await pilot.press("k", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptScreen)
+        await pilot.press(*"ask the ministry", "enter")
+        await settle(pilot)
+        assert relation(seeded_db, strongest).note == "ask the ministry"
+        assert "ask the ministry" in str(app.screen.query_one("#relation-reason").content)
+        log = [(r.row_id, r.field, r.new_value) for r in revisions(seeded_db, table="claimrelation")]
+        assert log == [(strongest, "status", "confirmed"), (other, "status", "dismissed"),
+                       (strongest, "note", "ask the ministry")]
+        await pilot.press("ctrl+z", "ctrl+z")
+        await settle(pilot)
+        assert relation(seeded_db, other).status == "suggested"
+        assert relation(seeded_db, strongest).note is None
+
+
+@pilot_test
+async def test_merge_two_speakers_and_undo(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await settle(pilot)
+        white_house = speaker_named(seeded_db, "White House")
+        await move_to_row(pilot, app.screen.query_one(PagedTable), str(white_house.id))
+        await pilot.press("m", *"John Kirby", "enter")
+        await settle(pilot)
+        assert speaker_named(seeded_db, "White House") is None
+        assert str(white_house.id) not in [r.value for r in app.screen.query_one(PagedTable).rows]
+        assert any(r.field == "deleted" and r.table_name == "speaker" for r in revisions(seeded_db))
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert speaker_named(seeded_db, "White House").id == white_house.id
+
+
+@pilot_test
+async def test_move_an_alias_to_a_new_speaker(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await settle(pilot)
+        vucic = speaker_named(seeded_db, "Aleksandar Vucic")
+        await move_to_row(pilot, app.screen.query_one(PagedTable), str(vucic.id))
+        await pilot.press("l")
+        await pilot.pause()
+        choice = app.screen
+        assert isinstance(choice, ChoiceScreen)
+        labels = [label for label, _ in choice.options]
+        await pilot.press(*["j"] * labels.index("Serbia's leader Vucic"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakerPickScreen)
+        await pilot.press(*"Milos Vucevic")
+        await pilot.pause()
+        await pilot.press("down", "end", "enter")
+        await settle(pilot)
+    moved = speaker_named(seeded_db, "Milos Vucevic")
+    assert moved is not None
+    last = revisions(seeded_db)[-1]
+    assert (last.table_name, last.field, last.old_value, last.new_value) == (
+        "speakeralias", "speaker", "Aleksandar Vucic", "Milos Vucevic")
+
+
+@pilot_test
+async def test_errors_are_notifications_not_tracebacks(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_claims_at(pilot, 3)
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#other").value = "99999"
+        app.screen.query_one("#other").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("no such claim" in m for m in error_notifications(app))
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert any("nothing to redo" in m for m in error_notifications(app))
+        assert isinstance(app.screen, ClaimsScreen)  # still running

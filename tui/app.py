@@ -1,0 +1,145 @@
+"""The claimtrack terminal UI: Sources, Claims, Contradictions and Speakers (keys 1-4), the Reader for
+one article, annotation with undo/redo, exports from the command palette.
+
+    make_app(db)   the app on a database (what tests and `claimtrack tui` use)
+    run_app(db)    make it and run it in the terminal
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import HelpPanel
+from textual.worker import Worker, WorkerState
+
+from tui.commands import ClaimtrackCommands
+from tui.desk import Desk
+from tui.export import EXPORT_FORMATS, ExportFormat, default_path, export_report
+from tui.screens.base import DeskScreen, attempt
+from tui.screens.claims import ClaimsScreen
+from tui.screens.contradictions import ContradictionsScreen
+from tui.screens.sources import SourcesScreen
+from tui.screens.speakers import SpeakersScreen
+
+
+class ClaimtrackApp(App[None]):
+    """Who asserted what, and where their claims collide: the fact-checker's desk in a terminal."""
+
+    TITLE = "claimtrack"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ClaimtrackCommands}
+    MODES = {
+        "sources": SourcesScreen,
+        "claims": ClaimsScreen,
+        "contradictions": ContradictionsScreen,
+        "speakers": SpeakersScreen,
+    }
+    DEFAULT_MODE = "sources"
+    BINDINGS = [
+        Binding("1", "switch_mode('sources')", "Sources", tooltip="Articles, counts and ingest", id="screen.sources"),
+        Binding("2", "switch_mode('claims')", "Claims", tooltip="Every claim, filtered and searched",
+                id="screen.claims"),
+        Binding("3", "switch_mode('contradictions')", "Contradictions", tooltip="Claims that collide, side by side",
+                id="screen.contradictions"),
+        Binding("4", "switch_mode('speakers')", "Speakers", tooltip="Entities, aliases, merge and split",
+                id="screen.speakers"),
+        Binding("ctrl+z", "undo", "Undo", priority=True, tooltip="Take back the last change (also u)",
+                id="edit.undo"),
+        Binding("u", "undo", "Undo", show=False, tooltip="Take back the last change", id="edit.undo_u"),
+        Binding("ctrl+y", "redo", "Redo", priority=True, show=False, tooltip="Apply again what was undone", id="edit.redo"),
+        Binding("e", "export", "Export", tooltip="Write a report or an export to a file", id="export"),
+        Binding("question_mark", "help", "Help", tooltip="Show or hide the keys that work here", id="help"),
+        Binding("q", "quit", "Quit", tooltip="Leave claimtrack (every change is already saved)", id="quit"),
+    ]
+
+    class ExportWritten(Message):
+        def __init__(self, path: Path, label: str, warnings: list[str]) -> None:
+            super().__init__()
+            self.path = path
+            self.label = label
+            self.warnings = warnings
+
+    def __init__(self, desk: Desk, *, export_folder: Path | None = None) -> None:
+        super().__init__()
+        self.desk = desk
+        self.export_folder = export_folder
+
+    # ------------------------------------------------------------------ after a change
+
+    def store_changed(self) -> None:
+        """The store changed: the screen in front reads its data again (the others when they come back)."""
+        if isinstance(self.screen, DeskScreen):
+            self.screen.reload()
+
+    def action_undo(self) -> None:
+        if attempt(self, self.desk.undo, title="Undo"):
+            self.store_changed()
+
+    def action_redo(self) -> None:
+        if attempt(self, self.desk.redo, title="Redo"):
+            self.store_changed()
+
+    async def show_claims_of(self, speaker: str) -> None:
+        await self.switch_mode("claims")
+        if isinstance(self.screen, ClaimsScreen):
+            self.screen.filter_by_speaker(speaker)
+
+    # ------------------------------------------------------------------ help
+
+    def action_help(self) -> None:
+        if self.screen.query(HelpPanel):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    # ------------------------------------------------------------------ export
+
+    def action_export(self) -> None:
+        from tui.screens.choice import ChoiceScreen
+
+        def chosen(fmt: ExportFormat | None) -> None:
+            if fmt is not None:
+                self.ask_export_path(fmt)
+
+        self.push_screen(ChoiceScreen("Export", [(f"export: {f.label}", f) for f in EXPORT_FORMATS]), chosen)
+
+    def ask_export_path(self, fmt: ExportFormat) -> None:
+        from tui.screens.prompt import TextPromptScreen
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.export(fmt, Path(path).expanduser())
+
+        self.push_screen(TextPromptScreen(f"export: {fmt.label} — write to", value=str(default_path(
+            fmt, self.export_folder))), chosen)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export(self, fmt: ExportFormat, path: Path) -> None:
+        written, warnings = export_report(self.desk.engine, fmt, path, database=self.desk.database)
+        self.post_message(self.ExportWritten(written, fmt.label, warnings))
+
+    def on_claimtrack_app_export_written(self, message: ExportWritten) -> None:
+        self.notify(str(message.path), title=f"{message.label} written")
+        for warning in message.warnings:
+            self.notify(warning, title="Export", severity="warning", timeout=10)
+
+    # ------------------------------------------------------------------ errors from workers
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(f"{error}" if error else "something went wrong", title="Not done", severity="error",
+                        timeout=10)
+
+
+def make_app(db: str, *, author: str | None = None, export_folder: Path | None = None) -> ClaimtrackApp:
+    """The app on the database at *db* (a path or URL), annotating as *author* (default: the configured one)."""
+    return ClaimtrackApp(Desk.open(db, author=author), export_folder=export_folder)
+
+
+def run_app(db: str, *, author: str | None = None) -> None:
+    """Run the UI in this terminal until the person quits."""
+    make_app(db, author=author).run()

@@ -1,0 +1,238 @@
+"""The desk: what the screens read from and write to the store, all through claimtrack's library.
+
+One `Desk` per app: the database engine, who is annotating, and the session's undo history. Every
+write is one transaction and returns a short sentence for the notification; a `ClaimtrackError`
+(bad input, a vanished row) goes up to the screen, which shows it as a notification.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from claimtrack import annotations, relations, speaker_edits, tui_queries
+from claimtrack.annotations import current_author
+from claimtrack.queries import ClaimFilter, ClaimRow, SpeakerRow, contradiction_counts, count_claims, list_speakers
+from claimtrack.store.database import open_database, session_scope
+from claimtrack.store.models import Claim, Revision, Source, Speaker
+from claimtrack.undo import UndoHistory
+
+
+@dataclass(frozen=True)
+class SourceListing:
+    source: Source
+    claims: int
+    contradictions: int
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    """A claim with what the detail pane shows: the sentence around it, its speaker and its history."""
+
+    claim: Claim
+    speaker: Speaker | None
+    source: Source
+    sentence_start: int
+    sentence_end: int
+    history: list[Revision]
+    relations: list
+
+
+@dataclass(frozen=True)
+class Article:
+    source: Source
+    claims: list[tui_queries.ArticleClaim]
+
+
+class Desk:
+    def __init__(self, engine: Engine, *, author: str | None = None, database: str = ""):
+        self.engine = engine
+        self.author = author or current_author()
+        self.database = database or str(engine.url)
+        self.history = UndoHistory()
+        self.generation = 0  # goes up with every change, so screens know to reload
+
+    @classmethod
+    def open(cls, db: str, *, author: str | None = None) -> "Desk":
+        return cls(open_database(db), author=author, database=db)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with session_scope(self.engine) as session:
+            yield session
+
+    # ------------------------------------------------------------------ reading
+
+    def sources(self, *, title: str | None = None, after: int | None = None, limit: int = 200) -> list[SourceListing]:
+        with self.session() as session:
+            rows = tui_queries.sources_page(session, title=title, after=after, limit=limit)
+            counts = contradiction_counts(session, [row.source.id for row in rows])
+        return [SourceListing(row.source, row.claims, counts.get(row.source.id, 0)) for row in rows]
+
+    def claims(self, flt: ClaimFilter, *, after: tui_queries.ClaimPosition | None = None,
+               limit: int = 200) -> list[ClaimRow]:
+        with self.session() as session:
+            return tui_queries.claims_page(session, flt, after=after, limit=limit)
+
+    def count_claims(self, flt: ClaimFilter) -> int:
+        with self.session() as session:
+            return count_claims(session, flt)
+
+    def claim_detail(self, claim_id: int) -> ClaimDetail:
+        from claimtrack.queries import sentence_around
+
+        with self.session() as session:
+            claim = annotations.get_claim(session, claim_id)
+            source = session.get(Source, claim.source_id)
+            speaker = session.get(Speaker, claim.speaker_id) if claim.speaker_id else None
+            left, right = sentence_around(source.text, claim.start, claim.end)
+            return ClaimDetail(claim, speaker, source, left, right, annotations.claim_history(session, claim_id),
+                               tui_queries.claim_relations(session, claim_id))
+
+    def article(self, source_id: int) -> Article:
+        with self.session() as session:
+            source = session.get(Source, source_id)
+            if source is None:
+                from claimtrack.errors import ClaimtrackError
+
+                raise ClaimtrackError(f"source {source_id}: no such source")
+            return Article(source, tui_queries.article_claims(session, source_id))
+
+    def relations(self, *, status: str | None = None, offset: int = 0,
+                  limit: int = 200) -> list[tui_queries.RelationRow]:
+        with self.session() as session:
+            return tui_queries.relations_page(session, status=status, offset=offset, limit=limit)
+
+    def relation(self, relation_id: int) -> tui_queries.RelationRow | None:
+        with self.session() as session:
+            return tui_queries.relation_row(session, relation_id)
+
+    def speakers(self, *, name: str | None = None, offset: int = 0, limit: int = 200) -> list[SpeakerRow]:
+        with self.session() as session:
+            return list_speakers(session, name=name, offset=offset, limit=limit)
+
+    def speaker_choices(self) -> list[tuple[str, str]]:
+        with self.session() as session:
+            return tui_queries.speaker_choices(session)
+
+    def speaker_id(self, name: str) -> int:
+        """The id of the speaker with this canonical name or alias (an error if there is none)."""
+        with self.session() as session:
+            return annotations.resolve_speaker(session, name).id
+
+    def aliases(self, speaker_id: int):
+        with self.session() as session:
+            return tui_queries.speaker_aliases(session, speaker_id)
+
+    def claim_position(self, claim_id: int) -> tuple[int, int, int] | None:
+        with self.session() as session:
+            claim = session.get(Claim, claim_id)
+            return tui_queries.position_of(claim) if claim else None
+
+    # ------------------------------------------------------------------ writing (each one undoable)
+
+    def _change(self, work: Callable[[Session], list[Revision]]) -> list[Revision]:
+        with self.session() as session:
+            revisions = work(session)
+            session.flush()
+            self.history.record(revisions)
+        self.generation += 1
+        return revisions
+
+    def annotate(self, claim_id: int, *, speaker: str | None = None, new_speaker: bool = False,
+                 stance: str | None = None, status: str | None = None, verdict: str | None = None,
+                 explanation: str | None = None, note: str | None = None) -> str:
+        revisions = self._change(lambda session: annotations.annotate_claim(
+            session, claim_id, author=self.author, note=note, speaker=speaker, new_speaker=new_speaker,
+            stance=stance, status=status, verdict=verdict, explanation=explanation))
+        if not revisions:
+            return f"claim {claim_id}: nothing changed"
+        return f"claim {claim_id}: " + "; ".join(f"{r.field} {r.old_value or '—'} → {r.new_value or '—'}"
+                                                  for r in revisions)
+
+    def add_manual_claim(self, source_id: int, start: int, end: int, *, speaker: str | None,
+                         new_speaker: bool = False, stance: str = "asserts", kind: str = "direct") -> int:
+        created: list[int] = []
+
+        def work(session: Session) -> list[Revision]:
+            claim = annotations.add_manual_claim(session, source_id=source_id, start=start, end=end,
+                                                 author=self.author, speaker=speaker, new_speaker=new_speaker,
+                                                 stance=stance, kind=kind)
+            created.append(claim.id)
+            return annotations.claim_history(session, claim.id)
+
+        self._change(work)
+        return created[0]
+
+    def add_relation(self, claim_a: int, claim_b: int, kind: str, *, note: str | None = None) -> str:
+        made: list[int] = []
+
+        def work(session: Session) -> list[Revision]:
+            mark = _last_revision_id(session)
+            relation = relations.add_manual_relation(session, claim_a, claim_b, kind, author=self.author, note=note)
+            session.flush()
+            made.append(relation.id)
+            return _relation_revisions_after(session, relation.id, mark)
+
+        self._change(work)
+        return f"relation #{made[0]}: claim {claim_a} {kind} claim {claim_b}"
+
+    def set_relation_status(self, relation_id: int, status: str, *, note: str | None = None) -> str:
+        def work(session: Session) -> list[Revision]:
+            mark = _last_revision_id(session)
+            relations.set_relation_status(session, relation_id, status, author=self.author, note=note)
+            session.flush()
+            return _relation_revisions_after(session, relation_id, mark)
+
+        revisions = self._change(work)
+        return f"relation #{relation_id}: {status}" if revisions else f"relation #{relation_id}: already {status}"
+
+    def note_relation(self, relation_id: int, note: str) -> str:
+        with self.session() as session:
+            status = relations.get_relation(session, relation_id).status
+        self.set_relation_status(relation_id, status, note=note)
+        return f"relation #{relation_id}: note kept"
+
+    def merge_speakers(self, keep_id: int, merged_id: int) -> str:
+        revisions = self._change(lambda session: speaker_edits.merge_speakers(
+            session, keep_id, merged_id, author=self.author))
+        return revisions[-1].note or "speakers merged"
+
+    def move_alias(self, alias_id: int, to_speaker: str, *, new_speaker: bool = False) -> str:
+        revisions = self._change(lambda session: speaker_edits.move_alias(
+            session, alias_id, to_speaker, author=self.author, new_speaker=new_speaker))
+        moved = sum(1 for r in revisions if r.table_name == "claim")
+        return f"{revisions[-1].note}; {moved} claim(s) moved with it"
+
+    def undo(self) -> str:
+        with self.session() as session:
+            revisions = self.history.undo(session, author=self.author)
+        self.generation += 1
+        return "undone: " + _describe(revisions)
+
+    def redo(self) -> str:
+        with self.session() as session:
+            revisions = self.history.redo(session, author=self.author)
+        self.generation += 1
+        return "redone: " + _describe(revisions)
+
+
+def _last_revision_id(session: Session) -> int:
+    return session.exec(select(Revision.id).order_by(Revision.id.desc())).first() or 0
+
+
+def _relation_revisions_after(session: Session, relation_id: int, revision_id: int) -> list[Revision]:
+    """The revisions this session just wrote for one relation (the relations module does not return them)."""
+    return list(session.exec(select(Revision).where(
+        Revision.id > revision_id, Revision.table_name == "claimrelation", Revision.row_id == relation_id).order_by(Revision.id)).all())
+
+
+def _describe(revisions: list[Revision]) -> str:
+    if not revisions:
+        return "nothing left to change"
+    first = revisions[0]
+    what = f"{first.table_name} {first.row_id} {first.field}"
+    return what + (f" and {len(revisions) - 1} more change(s)" if len(revisions) > 1 else "")

@@ -1,0 +1,1 @@
+"""One module per screen; the modals (pickers and forms) return typed results."""

@@ -1,0 +1,218 @@
+"""Claims: every claim in a table (a page at a time), filtered by speaker, stance, status and source,
+with full-text search on /; the detail pane shows the sentence around the claim and its history."""
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+
+from claimtrack.queries import ClaimFilter, ClaimRow
+from claimtrack.tui_queries import position_of
+from claimtrack.vocabulary import ReviewStatus, Stance
+from tui.screens.base import ClaimActions, DeskScreen, attempt
+from tui.widgets.claim_card import claim_panel_body, in_sentence, stance_text
+from tui.widgets.paged_table import PagedTable
+
+PAGE = 200
+DETAIL_DELAY = 0.06  # seconds the cursor rests on a row before its detail is read
+
+
+class ClaimsScreen(ClaimActions, DeskScreen):
+    BINDINGS = [
+        Binding("slash", "search", "Search", tooltip="Full-text search in the claims' words", id="claims.search"),
+        Binding("f", "focus_filters", "Filters", tooltip="Filter by speaker, stance, status and source",
+                id="claims.filters"),
+        Binding("enter", "open_reader", "Read", tooltip="Open the claim in its article", id="claims.read"),
+        Binding("escape", "back_to_table", "Back", show=False),
+        *ClaimActions.CLAIM_BINDINGS,
+    ]
+
+    class Loaded(Message):
+        """A page of claims (and, with the first page, how many match) read by the worker."""
+
+        def __init__(self, request: int, rows: list[ClaimRow], first_page: bool, total: int | None) -> None:
+            super().__init__()
+            self.request = request
+            self.rows = rows
+            self.first_page = first_page
+            self.total = total
+
+    def __init__(self) -> None:
+        super().__init__(id="claims")
+        self.claim_filter = ClaimFilter()
+        self.last_position: tuple[int, int, int] | None = None
+        self.shown_claim: int | None = None
+        self.detail_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal(id="claim-filters"):
+            yield Input(placeholder="/ search words", id="search")
+            yield Input(placeholder="speaker", id="speaker-filter")
+            yield Select([(s.value, s.value) for s in Stance], prompt="stance", id="stance-filter")
+            yield Select([(s.value, s.value) for s in ReviewStatus], prompt="status", id="status-filter")
+            yield Input(placeholder="source id", type="integer", id="source-filter")
+        yield Label("", id="claim-count")
+        yield PagedTable(id="claims-table")
+        with VerticalScroll(id="claim-detail-scroll"):
+            yield Static(id="claim-detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Claims"
+        table = self.query_one(PagedTable)
+        for label, key in (("id", "id"), ("speaker", "speaker"), ("stance", "stance"), ("status", "status"),
+                           ("kind", "kind"), ("source", "source"), ("claim", "claim")):
+            table.add_column(label, key=key)
+        table.focus()
+        self.reload()
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        super().reload()
+        self.query_one(PagedTable).exhausted = True  # no more pages asked for until the first one is here
+        self.last_position = None
+        self.load_page(self.request, first_page=True)
+
+    @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
+    def load_page(self, request: int, first_page: bool) -> None:
+        flt = self.claim_filter
+        rows = self.desk.claims(flt, after=None if first_page else self.last_position, limit=PAGE)
+        self.post_message(self.Loaded(request, rows, first_page, None))
+        if first_page:
+            self.post_message(self.Loaded(request, [], False, self.desk.count_claims(flt)))
+
+    def on_claims_screen_loaded(self, message: Loaded) -> None:
+        if message.request != self.request:
+            return  # a page of an older reload (the filter changed since)
+        table = self.query_one(PagedTable)
+        if message.total is not None:
+            self.query_one("#claim-count", Label).update(f"{message.total:,} claims" + _described(self.claim_filter))
+            return
+        keep = table.cursor_row if message.first_page else None
+        if message.first_page:
+            table.clear()
+        for row in message.rows:
+            if not message.first_page and str(row.claim.id) in table.rows:
+                continue  # asked for twice
+            claim = row.claim
+            table.add_row(str(claim.id), _clip(row.speaker or "unattributed", 24), stance_text(claim.stance),
+                          claim.status, claim.kind, str(claim.source_id), _clip(claim.text, 70), key=str(claim.id))
+        if message.rows:
+            self.last_position = position_of(message.rows[-1].claim)
+        table.page_arrived(len(message.rows) == PAGE)
+        if keep is not None and table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+        if message.first_page:
+            self.show_detail()
+
+    @on(PagedTable.NeedMore)
+    def more(self) -> None:
+        self.load_page(self.request, first_page=False)
+
+    # ------------------------------------------------------------------ the current claim
+
+    def current_claim_id(self) -> int | None:
+        table = self.query_one(PagedTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    @on(DataTable.RowHighlighted)
+    def row_highlighted(self) -> None:
+        """Show the claim once the cursor rests (holding j does not query every row it passes)."""
+        if self.detail_timer is not None:
+            self.detail_timer.stop()
+        self.detail_timer = self.set_timer(DETAIL_DELAY, self.show_detail)
+
+    def show_detail(self) -> None:
+        claim_id = self.current_claim_id()
+        panel = self.query_one("#claim-detail", Static)
+        if claim_id is None:
+            self.shown_claim = None
+            panel.update("[dim]No claim matches.[/dim]")
+            return
+        self.shown_claim = claim_id
+
+        def show() -> None:
+            detail = self.desk.claim_detail(claim_id)
+            c = detail.claim
+            sentence = in_sentence(detail.source.text, detail.sentence_start, detail.sentence_end, c.start, c.end)
+            speaker = detail.speaker
+            panel.update(claim_panel_body(c, speaker.name if speaker else None, speaker.role if speaker else None,
+                                          speaker.affiliation if speaker else None, sentence, detail.history,
+                                          detail.relations))
+
+        attempt(self, show)
+
+    def action_open_reader(self) -> None:
+        from tui.screens.reader import ReaderScreen
+
+        claim_id = self.current_claim_id()
+        if claim_id is not None:
+            self.app.push_screen(ReaderScreen(self.desk.claim_detail(claim_id).claim.source_id, claim_id))
+
+    @on(PagedTable.RowSelected)
+    def row_selected(self) -> None:
+        self.action_open_reader()
+
+    # ------------------------------------------------------------------ filters
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#speaker-filter", Input).focus()
+
+    def action_back_to_table(self) -> None:
+        self.query_one(PagedTable).focus()
+
+    def set_filter(self, **changes) -> None:
+        values = {**self.claim_filter.__dict__, **changes}
+        self.claim_filter = ClaimFilter(**values)
+        self.reload()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.set_filter(search=event.value.strip() or None)
+
+    @on(Input.Changed, "#speaker-filter")
+    def speaker_changed(self, event: Input.Changed) -> None:
+        self.set_filter(speaker=event.value.strip() or None)
+
+    @on(Input.Changed, "#source-filter")
+    def source_changed(self, event: Input.Changed) -> None:
+        value = event.value.strip()
+        self.set_filter(source_id=int(value) if value.isdigit() else None)
+
+    @on(Select.Changed, "#stance-filter")
+    def stance_changed(self, event: Select.Changed) -> None:
+        self.set_filter(stance=None if event.value is Select.NULL else str(event.value))
+
+    @on(Select.Changed, "#status-filter")
+    def status_changed(self, event: Select.Changed) -> None:
+        self.set_filter(status=None if event.value is Select.NULL else str(event.value))
+
+    @on(Input.Submitted)
+    def filter_done(self) -> None:
+        self.query_one(PagedTable).focus()
+
+    def filter_by_speaker(self, name: str) -> None:
+        """Show one speaker's claims (from the speakers screen)."""
+        self.query_one("#speaker-filter", Input).value = name
+
+
+def _described(flt: ClaimFilter) -> str:
+    parts = [f"{name} {value!r}" if name == "search" else f"{name} {value}"
+             for name, value in flt.__dict__.items() if value not in (None, "")]
+    return (" · " + ", ".join(parts)) if parts else ""
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,196 @@
+"""Contradictions: claim A and claim B side by side (speakers, stances, sources, dates, the sentences
+around them), the reason and the score; c confirms, d dismisses, Enter opens a claim in the reader."""
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from claimtrack.tui_queries import ClaimSide, RelationRow
+from tui.screens.base import DeskScreen
+from tui.widgets.claim_card import stance_text
+from tui.widgets.paged_table import PagedTable
+
+PAGE = 200
+STATUS_FILTERS = (None, "suggested", "confirmed", "dismissed")
+
+
+class ContradictionsScreen(DeskScreen):
+    BINDINGS = [
+        Binding("c", "decide('confirmed')", "Confirm", tooltip="Confirm: these claims do contradict each other",
+                id="contradictions.confirm"),
+        Binding("d", "decide('dismissed')", "Dismiss", tooltip="Dismiss: not a contradiction",
+                id="contradictions.dismiss"),
+        Binding("n", "note", "Note", tooltip="Keep a note on this relation", id="contradictions.note"),
+        Binding("enter", "open_claim('a')", "Read A", tooltip="Open claim A in the reader",
+                id="contradictions.read_a"),
+        Binding("b", "open_claim('b')", "Read B", tooltip="Open claim B in the reader", id="contradictions.read_b"),
+        Binding("f", "cycle_status", "Status filter", tooltip="Show all, suggested, confirmed or dismissed",
+                id="contradictions.filter"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, request: int, rows: list[RelationRow], first_page: bool) -> None:
+            super().__init__()
+            self.request = request
+            self.rows = rows
+            self.first_page = first_page
+
+    def __init__(self) -> None:
+        super().__init__(id="contradictions")
+        self.status_filter: str | None = None
+        self.rows: dict[int, RelationRow] = {}
+        self.loaded = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Label("", id="relation-count")
+        yield PagedTable(id="relations-table")
+        with Horizontal(id="sides"):
+            with Vertical(classes="side"):
+                yield Static(id="side-a")
+            with Vertical(classes="side"):
+                yield Static(id="side-b")
+        yield Static(id="relation-reason")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Contradictions"
+        table = self.query_one(PagedTable)
+        for label, key in (("id", "id"), ("kind", "kind"), ("score", "score"), ("status", "status"),
+                           ("speaker A", "a"), ("stance A", "stance_a"), ("speaker B", "b"), ("stance B", "stance_b")):
+            table.add_column(label, key=key)
+        table.focus()
+        self.reload()
+
+    def reload(self) -> None:
+        super().reload()
+        self.query_one(PagedTable).exhausted = True  # no more pages asked for until the first one is here
+        self.loaded = 0
+        self.load_page(self.request, first_page=True)
+
+    @work(thread=True, exclusive=True, group="relations", exit_on_error=False)
+    def load_page(self, request: int, first_page: bool) -> None:
+        rows = self.desk.relations(status=self.status_filter, offset=0 if first_page else self.loaded, limit=PAGE)
+        self.post_message(self.Loaded(request, rows, first_page))
+
+    def on_contradictions_screen_loaded(self, message: Loaded) -> None:
+        if message.request != self.request:
+            return  # a page of an older reload (the filter changed since)
+        table = self.query_one(PagedTable)
+        keep = table.cursor_row if message.first_page else None
+        if message.first_page:
+            table.clear()
+            self.rows.clear()
+            self.loaded = 0
+        for row in message.rows:
+            if not message.first_page and str(row.relation.id) in table.rows:
+                continue  # asked for twice
+            relation = row.relation
+            self.rows[relation.id] = row
+            table.add_row(f"#{relation.id}", relation.kind, f"{relation.score:.2f}", relation.status,
+                          _clip(row.a.speaker or "unattributed", 22), stance_text(row.a.claim.stance),
+                          _clip(row.b.speaker or "unattributed", 22), stance_text(row.b.claim.stance),
+                          key=str(relation.id))
+        self.loaded += len(message.rows)
+        table.page_arrived(len(message.rows) == PAGE)
+        shown = self.status_filter or "all statuses"
+        self.query_one("#relation-count", Label).update(f"{self.loaded} relation(s) loaded · {shown} · f to filter")
+        if keep is not None and table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+        if message.first_page:
+            self.show_sides()
+
+    @on(PagedTable.NeedMore)
+    def more(self) -> None:
+        self.load_page(self.request, first_page=False)
+
+    def current_relation(self) -> RelationRow | None:
+        table = self.query_one(PagedTable)
+        if not table.row_count:
+            return None
+        return self.rows.get(int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    @on(DataTable.RowHighlighted)
+    def show_sides(self) -> None:
+        row = self.current_relation()
+        side_a, side_b = self.query_one("#side-a", Static), self.query_one("#side-b", Static)
+        reason = self.query_one("#relation-reason", Static)
+        if row is None:
+            side_a.update("[dim]No contradictions stored yet: they are found when articles are ingested.[/dim]")
+            side_b.update("")
+            reason.update("")
+            return
+        side_a.update(_side("A", row.a))
+        side_b.update(_side("B", row.b))
+        relation = row.relation
+        text = Text.assemble(("why: ", "bold"), relation.reason or "—", "   ", ("score ", "bold"),
+                             f"{relation.score:.2f}", "   ", ("status ", "bold"), relation.status,
+                             "   ", ("origin ", "bold"), relation.origin)
+        if relation.note:
+            text.append("\nnote: ", style="bold")
+            text.append(relation.note)
+        reason.update(text)
+
+    def action_decide(self, status: str) -> None:
+        row = self.current_relation()
+        if row is None:
+            self.notify("no relation here", severity="warning")
+            return
+        self.attempt(lambda: self.desk.set_relation_status(row.relation.id, status))
+
+    def action_note(self) -> None:
+        from tui.screens.prompt import TextPromptScreen
+
+        row = self.current_relation()
+        if row is None:
+            self.notify("no relation here", severity="warning")
+            return
+
+        def chosen(note: str | None) -> None:
+            if note:
+                self.attempt(lambda: self.desk.note_relation(row.relation.id, note))
+
+        self.app.push_screen(TextPromptScreen(f"Note on relation #{row.relation.id}", value=row.relation.note or ""),
+                             chosen)
+
+    def action_open_claim(self, side: str) -> None:
+        from tui.screens.reader import ReaderScreen
+
+        row = self.current_relation()
+        if row is None:
+            return
+        claim = (row.a if side == "a" else row.b).claim
+        self.app.push_screen(ReaderScreen(claim.source_id, claim.id))
+
+    @on(PagedTable.RowSelected)
+    def row_selected(self) -> None:
+        self.action_open_claim("a")
+
+    def action_cycle_status(self) -> None:
+        self.status_filter = STATUS_FILTERS[(STATUS_FILTERS.index(self.status_filter) + 1) % len(STATUS_FILTERS)]
+        self.reload()
+
+
+def _side(label: str, side: ClaimSide) -> Group:
+    claim = side.claim
+    where = " · ".join(x for x in (side.source_title or side.source_location or f"source {claim.source_id}",
+                                   side.published) if x)
+    head = Text.assemble((f"{label}  ", "bold reverse"), " ", (side.speaker or "unattributed", "bold"), " ",
+                         stance_text(claim.stance), f"  · claim {claim.id}")
+    words = " ".join(claim.text.split())
+    sentence = Text(side.sentence, style="dim")
+    at = side.sentence.find(words[:40])
+    if at >= 0:
+        sentence.stylize("not dim bold", at, at + len(words))
+    return Group(head, Text(where, style="italic"), Text(""), sentence)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,130 @@
+"""Reader: one article with every claim highlighted (one colour per speaker, cues marked). The panel
+shows the claim under the cursor; n / N step through claims; select words and press m for a new claim."""
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Static, TextArea
+
+from claimtrack.errors import ClaimtrackError
+from tui.screens.base import ClaimActions, DeskScreen
+from tui.widgets.article_view import UNATTRIBUTED, ArticleView
+from tui.widgets.claim_card import claim_facts
+
+
+class ReaderScreen(ClaimActions, DeskScreen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", tooltip="Back to where you came from", id="reader.back"),
+        Binding("n", "next_claim", "Next claim", tooltip="Move to the next claim", id="reader.next"),
+        Binding("N", "previous_claim", "Prev claim", tooltip="Move to the previous claim", id="reader.previous"),
+        Binding("m", "mark_claim", "Mark claim", tooltip="Make the selected words a claim by hand",
+                id="reader.mark"),
+        *ClaimActions.CLAIM_BINDINGS,
+    ]
+
+    def __init__(self, source_id: int, claim_id: int | None = None) -> None:
+        super().__init__()
+        self.source_id = source_id
+        self.start_claim_id = claim_id
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static(id="reader-heading")
+        with Horizontal(id="reader-body"):
+            yield Container(id="article-holder")
+            with VerticalScroll(id="reader-side"):
+                yield Static(id="claim-facts")
+                yield Static(id="speaker-legend")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Reader"
+        self.reload()
+
+    def reload(self) -> None:
+        super().reload()
+        try:
+            article = self.desk.article(self.source_id)
+        except ClaimtrackError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        source = article.source
+        heading = " · ".join(x for x in (source.title or source.location or f"source {source.id}", source.outlet,
+                                          source.published) if x)
+        self.query_one("#reader-heading", Static).update(f"[b]{escape(heading)}[/b]  ({len(article.claims)} claims)")
+        view = self.article_view
+        if view is None:
+            view = ArticleView(source.text, article.claims, id="article")
+            self.query_one("#article-holder").mount(view)
+            view.focus()
+            if self.start_claim_id is not None:
+                view.go_to_claim(self.start_claim_id)
+        else:
+            view.set_claims(article.claims)
+        legend = "\n".join(f"[{colour}]■[/] {escape(name)}" for name, colour in view.speaker_colour.items())
+        self.query_one("#speaker-legend", Static).update(
+            f"\n[b]speakers[/b]\n{legend}\n[{UNATTRIBUTED}]■[/] unattributed\n[b u]cue[/] cue word")
+        self.show_claim_at_cursor()
+
+    @property
+    def article_view(self) -> ArticleView | None:
+        views = self.query(ArticleView)
+        return views.first() if views else None
+
+    def current_claim_id(self) -> int | None:
+        view = self.article_view
+        if view is None:
+            return None
+        item = view.claim_at(view.cursor_offset)
+        return item.claim.id if item else None
+
+    @on(TextArea.SelectionChanged)
+    def show_claim_at_cursor(self) -> None:
+        view = self.article_view
+        panel = self.query_one("#claim-facts", Static)
+        if view is None:
+            return
+        item = view.claim_at(view.cursor_offset)
+        if item is None:
+            panel.update("[dim]Move onto a highlighted span to see its claim; n / N step through them.[/dim]")
+            return
+        panel.update(claim_facts(item.claim, item.speaker, item.role, item.affiliation))
+
+    def action_next_claim(self) -> None:
+        view = self.article_view
+        if view is not None and view.next_claim(+1) is None:
+            self.notify("this article has no claims", severity="warning")
+
+    def action_previous_claim(self) -> None:
+        view = self.article_view
+        if view is not None and view.next_claim(-1) is None:
+            self.notify("this article has no claims", severity="warning")
+
+    def action_mark_claim(self) -> None:
+        from tui.screens.new_claim import NewClaimScreen
+
+        view = self.article_view
+        span = view.selected_span() if view else None
+        if span is None:
+            self.notify("select the claim's words first (shift+arrows or the mouse), then press m",
+                        severity="warning")
+            return
+        start, end = span
+
+        def chosen(draft) -> None:
+            if draft is None:
+                return
+
+            def add() -> str:
+                claim_id = self.desk.add_manual_claim(self.source_id, start, end, speaker=draft.speaker,
+                                                      new_speaker=draft.is_new_speaker, stance=draft.stance,
+                                                      kind=draft.kind)
+                self.start_claim_id = claim_id
+                return f"claim {claim_id} added by hand"
+
+            self.attempt(add)
+
+        self.app.push_screen(NewClaimScreen(view.text[start:end], self.desk.speaker_choices()), chosen)

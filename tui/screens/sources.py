@@ -1,0 +1,203 @@
+"""Sources: every stored article with its claim and contradiction counts; a filter; ingesting a file
+or a folder in a worker, with progress and one notification per failure."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Footer, Header, Input, Label, ProgressBar
+
+from claimtrack.ingest import IngestReport
+from tui.desk import SourceListing
+from tui.screens.base import DeskScreen
+from tui.widgets.paged_table import PagedTable
+
+PAGE = 200
+
+
+class SourcesScreen(DeskScreen):
+    BINDINGS = [
+        Binding("enter", "open_reader", "Read", tooltip="Open the article with its claims highlighted",
+                id="sources.read"),
+        Binding("slash", "focus_filter", "Filter", tooltip="Show only sources whose title, outlet or path match",
+                id="sources.filter"),
+        Binding("i", "focus_ingest", "Ingest", tooltip="Ingest a file or a folder (path below)",
+                id="sources.ingest"),
+        Binding("escape", "back_to_table", "Back", show=False),
+    ]
+
+    class Loaded(Message):
+        """A page of sources read by the worker."""
+
+        def __init__(self, request: int, rows: list[SourceListing], first_page: bool) -> None:
+            super().__init__()
+            self.request = request
+            self.rows = rows
+            self.first_page = first_page
+
+    class IngestProgress(Message):
+        def __init__(self, location: str, done: int, total: int) -> None:
+            super().__init__()
+            self.location = location
+            self.done = done
+            self.total = total
+
+    class IngestFinished(Message):
+        def __init__(self, path: str, report: IngestReport) -> None:
+            super().__init__()
+            self.path = path
+            self.report = report
+
+    def __init__(self) -> None:
+        super().__init__(id="sources")
+        self.title_filter = ""
+        self.last_id: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Input(placeholder="/ filter sources by title, outlet or path", id="source-filter")
+        yield PagedTable(id="sources-table")
+        with Horizontal(id="ingest-bar"):
+            yield Label("ingest ", classes="bar-label")
+            yield Input(placeholder="i · path to a file or folder (txt, md, html, jsonl)", id="ingest-path")
+            yield ProgressBar(id="ingest-progress", show_eta=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Sources"
+        table = self.query_one(PagedTable)
+        for label, key in (("id", "id"), ("title", "title"), ("outlet", "outlet"), ("published", "published"),
+                           ("claims", "claims"), ("contradictions", "contradictions")):
+            table.add_column(label, key=key)
+        self.query_one("#ingest-progress").display = False
+        table.focus()
+        self.reload()
+
+    def reload(self) -> None:
+        super().reload()
+        self.query_one(PagedTable).exhausted = True  # no more pages asked for until the first one is here
+        self.last_id = None
+        self.load_page(self.request, first_page=True)
+
+    @work(thread=True, exclusive=True, group="sources", exit_on_error=False)
+    def load_page(self, request: int, first_page: bool) -> None:
+        rows = self.desk.sources(title=self.title_filter or None, after=None if first_page else self.last_id,
+                                 limit=PAGE)
+        self.post_message(self.Loaded(request, rows, first_page))
+
+    def on_sources_screen_loaded(self, message: Loaded) -> None:
+        if message.request != self.request:
+            return  # a page of an older reload (the filter changed since)
+        table = self.query_one(PagedTable)
+        keep = table.cursor_row if message.first_page else None
+        if message.first_page:
+            table.clear()
+        for row in message.rows:
+            if not message.first_page and str(row.source.id) in table.rows:
+                continue  # asked for twice
+            source = row.source
+            table.add_row(str(source.id), _clip(source.title or source.location or "untitled", 60),
+                          source.outlet or "", source.published or "", str(row.claims), str(row.contradictions),
+                          key=str(source.id))
+        if message.rows:
+            self.last_id = message.rows[-1].source.id
+        table.page_arrived(len(message.rows) == PAGE)
+        if keep is not None and table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+
+    @on(PagedTable.NeedMore)
+    def more(self) -> None:
+        self.load_page(self.request, first_page=False)
+
+    def current_source_id(self) -> int | None:
+        table = self.query_one(PagedTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_open_reader(self) -> None:
+        from tui.screens.reader import ReaderScreen
+
+        source_id = self.current_source_id()
+        if source_id is not None:
+            self.app.push_screen(ReaderScreen(source_id))
+
+    @on(PagedTable.RowSelected)
+    def row_selected(self) -> None:
+        self.action_open_reader()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#source-filter", Input).focus()
+
+    def action_focus_ingest(self) -> None:
+        self.query_one("#ingest-path", Input).focus()
+
+    def action_back_to_table(self) -> None:
+        self.query_one(PagedTable).focus()
+
+    @on(Input.Changed, "#source-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.title_filter = event.value.strip()
+        self.reload()
+
+    @on(Input.Submitted, "#source-filter")
+    def filter_done(self) -> None:
+        self.query_one(PagedTable).focus()
+
+    # ------------------------------------------------------------------ ingesting
+
+    @on(Input.Submitted, "#ingest-path")
+    def ingest_submitted(self, event: Input.Submitted) -> None:
+        path = event.value.strip()
+        if not path:
+            return
+        if not Path(path).expanduser().exists():
+            self.notify(f"{path}: no such file or folder", title="Ingest", severity="error")
+            return
+        event.input.value = ""
+        bar = self.query_one("#ingest-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=None, progress=0)
+        self.query_one(PagedTable).focus()
+        self.ingest(str(Path(path).expanduser()))
+
+    @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
+    def ingest(self, path: str) -> None:
+        from claimtrack.ingest import ingest_documents
+        from claimtrack.readers import count_inputs, read_inputs
+
+        total = count_inputs([path])
+        done = 0
+
+        def one_more(location: str) -> None:
+            nonlocal done
+            done += 1
+            self.post_message(self.IngestProgress(location, done, total))
+
+        self.post_message(self.IngestProgress("", 0, total))
+        report = ingest_documents(self.desk.engine, read_inputs([path]), on_document=one_more)
+        self.post_message(self.IngestFinished(path, report))
+
+    def on_sources_screen_ingest_progress(self, message: IngestProgress) -> None:
+        self.query_one("#ingest-progress", ProgressBar).update(total=max(message.total, 1), progress=message.done)
+
+    def on_sources_screen_ingest_finished(self, message: IngestFinished) -> None:
+        report = message.report
+        self.query_one("#ingest-progress", ProgressBar).display = False
+        for failure in report.failed:
+            self.notify(failure, title="Ingest failed", severity="error", timeout=10)
+        for where, source_id in report.skipped:
+            self.notify(f"{where}: already stored as source {source_id}", title="Skipped", severity="warning")
+        self.notify(f"{len(report.added)} source(s) added, {len(report.skipped)} skipped, {len(report.failed)} "
+                    f"failed; {report.claims_stored} claims stored", title=f"Ingested {Path(message.path).name}")
+        self.desk.generation += 1
+        self.reload()
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

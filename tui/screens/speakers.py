@@ -1,0 +1,174 @@
+"""Speakers: every entity with its aliases, role and claim count; merge two speakers that are one
+(a wrong split) and move an alias to another speaker (a wrong merge)."""
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Footer, Header, Input
+
+from claimtrack.queries import SpeakerRow
+from tui.screens.base import DeskScreen
+from tui.widgets.paged_table import PagedTable
+
+PAGE = 200
+
+
+class SpeakersScreen(DeskScreen):
+    BINDINGS = [
+        Binding("m", "merge", "Merge into…", tooltip="This speaker is the same entity as another: merge it in",
+                id="speakers.merge"),
+        Binding("l", "move_alias", "Move alias", tooltip="One of these names is someone else: move that alias",
+                id="speakers.move_alias"),
+        Binding("enter", "show_claims", "Claims", tooltip="Show this speaker's claims", id="speakers.claims"),
+        Binding("slash", "focus_filter", "Filter", tooltip="Show only speakers whose name matches",
+                id="speakers.filter"),
+        Binding("escape", "back_to_table", "Back", show=False),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, request: int, rows: list[SpeakerRow], first_page: bool) -> None:
+            super().__init__()
+            self.request = request
+            self.rows = rows
+            self.first_page = first_page
+
+    def __init__(self) -> None:
+        super().__init__(id="speakers")
+        self.name_filter = ""
+        self.loaded = 0
+        self.rows: dict[int, SpeakerRow] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Input(placeholder="/ filter speakers by name", id="speaker-name-filter")
+        yield PagedTable(id="speakers-table")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Speakers"
+        table = self.query_one(PagedTable)
+        for label, key in (("id", "id"), ("name", "name"), ("kind", "kind"), ("role", "role"),
+                           ("affiliation", "affiliation"), ("claims", "claims"), ("aliases", "aliases")):
+            table.add_column(label, key=key)
+        table.focus()
+        self.reload()
+
+    def reload(self) -> None:
+        super().reload()
+        self.query_one(PagedTable).exhausted = True  # no more pages asked for until the first one is here
+        self.loaded = 0
+        self.load_page(self.request, first_page=True)
+
+    @work(thread=True, exclusive=True, group="speakers", exit_on_error=False)
+    def load_page(self, request: int, first_page: bool) -> None:
+        rows = self.desk.speakers(name=self.name_filter or None, offset=0 if first_page else self.loaded, limit=PAGE)
+        self.post_message(self.Loaded(request, rows, first_page))
+
+    def on_speakers_screen_loaded(self, message: Loaded) -> None:
+        if message.request != self.request:
+            return  # a page of an older reload (the filter changed since)
+        table = self.query_one(PagedTable)
+        keep = table.cursor_row if message.first_page else None
+        if message.first_page:
+            table.clear()
+            self.rows.clear()
+            self.loaded = 0
+        for row in message.rows:
+            if not message.first_page and str(row.speaker.id) in table.rows:
+                continue  # asked for twice
+            speaker = row.speaker
+            self.rows[speaker.id] = row
+            table.add_row(str(speaker.id), _clip(speaker.name, 32), speaker.kind, _clip(speaker.role or "", 16),
+                          _clip(speaker.affiliation or "", 24), str(row.claims), _clip("; ".join(row.aliases), 60),
+                          key=str(speaker.id))
+        self.loaded += len(message.rows)
+        table.page_arrived(len(message.rows) == PAGE)
+        if keep is not None and table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+
+    @on(PagedTable.NeedMore)
+    def more(self) -> None:
+        self.load_page(self.request, first_page=False)
+
+    def current_speaker(self) -> SpeakerRow | None:
+        table = self.query_one(PagedTable)
+        if not table.row_count:
+            return None
+        return self.rows.get(int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    def action_merge(self) -> None:
+        from tui.screens.speaker_pick import SpeakerPickScreen
+
+        row = self.current_speaker()
+        if row is None:
+            return
+        merged = row.speaker
+        choices = [(key, name) for key, name in self.desk.speaker_choices() if name != merged.name]
+
+        def chosen(choice) -> None:
+            if choice is None:
+                return
+            if choice.is_new:
+                self.notify(f"{choice.name!r} is not a stored speaker: pick one to merge into", severity="warning")
+                return
+            self.attempt(lambda: self.desk.merge_speakers(self.desk.speaker_id(choice.name), merged.id))
+
+        self.app.push_screen(SpeakerPickScreen(choices, title=f"Merge “{merged.name}” into…"), chosen)
+
+    def action_move_alias(self) -> None:
+        from tui.screens.choice import ChoiceScreen
+        from tui.screens.speaker_pick import SpeakerPickScreen
+
+        row = self.current_speaker()
+        if row is None:
+            return
+        speaker = row.speaker
+        aliases = self.desk.aliases(speaker.id)
+        if not aliases:
+            self.notify(f"{speaker.name} has no alias to move", severity="warning")
+            return
+
+        def alias_chosen(alias) -> None:
+            if alias is None:
+                return
+            choices = [(key, name) for key, name in self.desk.speaker_choices() if name != speaker.name]
+
+            def target_chosen(choice) -> None:
+                if choice is not None:
+                    self.attempt(lambda: self.desk.move_alias(alias.id, choice.name, new_speaker=choice.is_new))
+
+            self.app.push_screen(SpeakerPickScreen(choices, title=f"Move “{alias.alias}” to…"), target_chosen)
+
+        self.app.push_screen(ChoiceScreen(f"Which name of {speaker.name} is someone else?",
+                                          [(a.alias, a) for a in aliases]), alias_chosen)
+
+    async def action_show_claims(self) -> None:
+        row = self.current_speaker()
+        if row is not None:
+            await self.app.show_claims_of(row.speaker.name)
+
+    @on(PagedTable.RowSelected)
+    async def row_selected(self) -> None:
+        await self.action_show_claims()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#speaker-name-filter", Input).focus()
+
+    def action_back_to_table(self) -> None:
+        self.query_one(PagedTable).focus()
+
+    @on(Input.Changed, "#speaker-name-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.name_filter = event.value.strip()
+        self.reload()
+
+    @on(Input.Submitted, "#speaker-name-filter")
+    def filter_done(self) -> None:
+        self.query_one(PagedTable).focus()
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,46 @@
+"""A DataTable that asks for the next page when the cursor nears its last loaded row."""
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+
+class PagedTable(DataTable):
+    """Rows arrive a page at a time; `NeedMore` is posted when fewer than `margin` rows are left below."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, tooltip="Next row"),
+        Binding("k", "cursor_up", "Up", show=False, tooltip="Previous row"),
+        Binding("g", "scroll_top", "Top", show=False, tooltip="First row"),
+        Binding("G", "scroll_bottom", "Bottom", show=False, tooltip="Last loaded row"),
+    ]
+
+    class NeedMore(Message):
+        """The cursor is near the end of what is loaded."""
+
+        def __init__(self, table: "PagedTable") -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> "PagedTable":
+            return self.table
+
+    def __init__(self, *args, margin: int = 40, **kwargs) -> None:
+        kwargs.setdefault("cursor_type", "row")
+        kwargs.setdefault("zebra_stripes", True)
+        super().__init__(*args, **kwargs)
+        self.margin = margin
+        self.exhausted = False  # True when the last page came back short: nothing more to ask for
+        self._asked = False
+
+    def page_arrived(self, full_page: bool) -> None:
+        self.exhausted = not full_page
+        self._asked = False
+
+    def watch_cursor_coordinate(self, old, new) -> None:
+        super().watch_cursor_coordinate(old, new)
+        if not self.exhausted and not self._asked and self.row_count - new.row <= self.margin:
+            self._asked = True
+            self.post_message(self.NeedMore(self))
