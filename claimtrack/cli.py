@@ -382,15 +382,24 @@ def evaluate(app: App, gold: str, thr: tuple[float, ...], predictions: str | Non
 @click.option("--summary", is_flag=True, help="Print the summary even on a terminal (no TUI).")
 @pass_app
 def demo(app: App, seeds: str, summary: bool) -> None:
-    """Load the seed articles into the database and show what claimtrack found."""
+    """Load the seed articles into the database and show what claimtrack found.
+
+    On a terminal the result opens in the terminal UI; otherwise (or with --summary) a summary of
+    sources, claims and contradictions is printed.
+    """
     from claimtrack.summary import print_summary
 
     if not Path(seeds).exists():
         raise ClaimtrackError(f"{seeds}: no such folder (run the demo from the claimtrack checkout)")
     report = _ingest(app, (seeds,), 10.0)
     _print_ingest_report(app, report)
-    with Session(app.engine) as session:
-        print_summary(app.out, session)
+    if sys.stdout.isatty() and sys.stdin.isatty() and not summary:
+        from tui.app import run_app  # only here: the core never imports the UI at import time
+
+        run_app(app.db)
+    else:
+        with Session(app.engine) as session:
+            print_summary(app.out, session)
     if not report.ok:
         sys.exit(1)
 

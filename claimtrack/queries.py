@@ -92,17 +92,17 @@ def list_sources(session: Session, *, limit: int | None = None, offset: int = 0)
 
 
 def contradiction_counts(session: Session, source_ids: list[int]) -> dict[int, int]:
-    """Relations (not dismissed) touching a claim of each source."""
+    """Relations (not dismissed) touching a claim of each source; one relation inside a source counts once."""
     if not source_ids:
         return {}
-    counts: dict[int, int] = {}
+    pairs: set[tuple[int, int]] = set()
     for column in (ClaimRelation.claim_a_id, ClaimRelation.claim_b_id):
-        rows = session.exec(
-            select(Claim.source_id, func.count(ClaimRelation.id)).join(Claim, Claim.id == column)
-            .where(Claim.source_id.in_(source_ids), ClaimRelation.status != "dismissed")
-            .group_by(Claim.source_id)).all()
-        for source_id, n in rows:
-            counts[source_id] = counts.get(source_id, 0) + n
+        pairs.update(session.exec(
+            select(Claim.source_id, ClaimRelation.id).join(Claim, Claim.id == column)
+            .where(Claim.source_id.in_(source_ids), ClaimRelation.status != "dismissed")).all())
+    counts: dict[int, int] = {}
+    for source_id, _relation in pairs:
+        counts[source_id] = counts.get(source_id, 0) + 1
     return counts
 
 
