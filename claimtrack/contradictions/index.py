@@ -15,11 +15,12 @@ Two retrievals, for two jobs:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import combinations
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Iterable, Iterator
 
 from sqlalchemy import text as sql_text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from claimtrack.contradictions.signals import MIN_SHARED_UNNAMED, NEGATIVE, NOT_COMMITTED, POSITIVE, ClaimFacts
@@ -92,9 +93,12 @@ class StoreSearch:
             return []
         found: dict[int, None] = {}  # best-ranked first, each claim once
         for query in fts_queries(facts, self.terms):
-            rows = self.session.connection().execute(
-                sql_text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q ORDER BY rank LIMIT :n"),
-                {"q": query, "n": SEARCH_LIMIT}).all()
+            try:
+                rows = self.session.connection().execute(
+                    sql_text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q ORDER BY rank LIMIT :n"),
+                    {"q": query, "n": SEARCH_LIMIT}).all()
+            except DBAPIError:  # a word FTS5 cannot parse (from a user's terms file): that route finds nothing
+                continue
             found.update((row[0], None) for row in rows if row[0] != facts.id)
         return list(found)
 

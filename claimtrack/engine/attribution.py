@@ -118,7 +118,7 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
     if m is not None:
         c = Candidate(sent, cue, span, m, "", 0.8, a=m.first)
         if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
-            c.antecedent = subject_left(toks, m.first - 1, 0, text)  # "Obama, who called ..."
+            c.antecedent = subject_left(toks, m.first - 1, 0, text)  # "the mayor, who called ..."
         c.after = cue.end
         return c
     if cue.form in ("ed", "s") and (cue.lemma in _INVERTING) and (prev is None or (
@@ -146,7 +146,7 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
         c.after = cue.end
         return c
     if prev is not None and prev.low in ("and", "but") and not items and cue.lemma in SAY_LIKE:
-        # "The State Department has deemed ... and says it does not plan ..."
+        # "The ministry reviewed the file and says it will not act ..."
         m = initial_subject(toks, text, cue.group_start)
         if m is not None:
             c = Candidate(sent, cue, span, m, "", 0.65, a=cue.group_start)
@@ -301,13 +301,13 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
         j += 1
     rest = [t for t in toks[j:] if not (t.kind == "p" and t.text in ".!?;")]
     if c.a > 0 and c.inherits is None and _comma_quote_before(toks, c.a):
-        # '"...," he said introducing Clinton': a quote closed by a comma is this cue's content.
+        # '"...," she said introducing the next speaker': a quote closed by a comma is this cue's content.
         c.trailing = True
         if sep == "," and j < n and toks[j].kind == "q":
             c.split_from = j
         return
     left_region = c.a > 0 and _has_content_before(toks, c.a)
-    # 'Said Dorothy Poynter, ..., "We were all so proud."': an inverted cue opening the sentence
+    # 'Said Ana Ruiz, who grew up nearby, "We were so proud."': an inverted cue opening the sentence
     inverted = c.inverted and left_region
     if not rest:
         if sep == ":":
@@ -318,7 +318,7 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
         c.trailing = True
         return
     if sep == "," and left_region and toks[j].kind == "q" and not inverted and not _quote_before(toks, c.a):
-        # 'Asked whether ..., Priebus said, "Probably."': the quote after the cue is the content
+        # 'Asked whether ..., the coach said, "Probably."': the quote after the cue is the content
         c.fwd = (j, _forward_end(toks, j, items, idx))
         c.rule = "P4 speaker cue: quote"
         return
@@ -335,10 +335,15 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
         return
     end = _forward_end(toks, j, items, idx)
     if c.mention is not None and c.mention.kind == "relative":
-        # "Barkley, who said he typically votes Democratic, said ...": the clause ends at its comma
-        comma = next((i for i in range(j, end) if toks[i].kind == "p" and toks[i].text == ","), None)
+        # "Ruiz, who said she rarely votes, said ...": the clause ends at its comma
+        comma = next((i for i in range(j, end) if toks[i].kind == "p" and toks[i].text in ",—–-"), None)
         if comma is not None:
             end = comma
+    if lemma in lx.QUOTE_ONLY_CUES:
+        # 'Lee called the plan a "farce" on his radio show': the naming ends with the quoted words
+        last_q = max((i for i in range(j, end) if toks[i].kind == "q"), default=None)
+        if last_q is not None:
+            end = last_q + 1
     c.fwd = (j, end)
     if not c.rule:
         if toks[j].kind == "q" and (sep in (":", ",") or end - j == 1):
@@ -377,7 +382,7 @@ def _quote_before(toks: list[Token], a: int) -> bool:
 
 
 def _titleish(t: Token) -> bool:
-    """'"Sunday Morning Futures,"': a quoted title, not quoted speech."""
+    """'"Morning Briefing,"': a quoted title, not quoted speech."""
     words = [w for w in t.text.strip("\"“”'’‘,.«» ").split() if w[:1].isalpha()]
     return 0 < len(words) <= 6 and all(w[0].isupper() for w in words)
 
@@ -437,9 +442,9 @@ def _forward_end(toks: list[Token], j: int, items: list[Candidate], idx: int) ->
                 end = k + 1
                 break
     for k in range(j + 1, end - 1):
-        # "he supports the final bill, which includes ...": a closing relative clause is the
+        # "she backs the bill, which includes ...": a closing relative clause is the
         # reporter's gloss, not the speaker's content
-        if toks[k].kind == "p" and toks[k].text == "," and toks[k + 1].low == "which" \
+        if toks[k].kind == "p" and toks[k].text == "," and toks[k + 1].low in ("which", "who") \
                 and not any(t.kind == "p" and t.text == "," for t in toks[k + 2:end]):
             end = k
             break
@@ -457,7 +462,7 @@ def _forward_end(toks: list[Token], j: int, items: list[Candidate], idx: int) ->
 
 
 def _trim_time_adjunct(toks: list[Token], j: int, end: int) -> int:
-    """'said Obama was the founder of ISIS on Wednesday at a Florida rally': the closing "when"
+    """'said the plan had failed on Wednesday at a rally in Leeds': the closing "when"
     of the report is not part of what was said."""
     for t in range(max(j + 2, end - 8), end - 1):
         if toks[t].kind == "w" and toks[t].low in ("on", "last", "this", "earlier", "late") \
@@ -503,7 +508,7 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
     if first is not None and first.kind == "w" and (
         first.low.endswith("ing") or first.low in ADJUNCT_PREPS
     ) and not _has_finite_verb(toks[start:end]) and not any(t.kind == "q" for t in toks[start:end]):
-        # "Weighing in on the discussion, Huckabee agreed": an adjunct, not content
+        # "Weighing in on the debate, the senator agreed": an adjunct, not content
         c.trailing = False
         c.fwd = None
         return
@@ -637,7 +642,7 @@ def _main_clause_start(toks: list[Token], limit: int) -> int | None:
 
 
 def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], used: set[int]) -> Candidate | None:
-    """'Sanders called the suspension "arbitrary."': no lexicon cue, but the sentence's subject
+    """'Ruiz branded the ruling "absurd."': no lexicon cue, but the sentence's subject
     says the quoted words. The verb after the subject is the cue; the rest is the content."""
     if not any(t.kind == "q" and t.quote not in used for t in toks):
         return None

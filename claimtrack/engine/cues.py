@@ -173,7 +173,7 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
         if plow in lx.NOUN_CONTEXT and not (plow in ("and", "or") and form in ("ed", "s")):
             return False  # "the claims", "of remarks" (but "paused and said")
         if plow.endswith(("'s", "’s")) and form != "ed":
-            return False  # "Trump's claims"
+            return False  # "the minister's claims"
     if form == "base":
         if prev is None:
             return False  # imperative: "Add salt", "Tell me"
@@ -187,7 +187,7 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
         ) and any(t.kind == "p" and t.text == "," for t in toks[max(0, k - 10):k]):
             return True  # "Critics, including the group X, say the ..."
         if prev.kind == "p" and prev.text == "," and nxt is not None and nxt.kind == "w" and not nxt.capitalised:
-            # "Democratic economists, like their Republican counterparts, say taxing ..."
+            # "Economists, like their rivals, say taxing ..."
             commas = [m for m in range(max(0, k - 15), k) if toks[m].kind == "p" and toks[m].text == ","]
             if commas and commas[-1] > 0:
                 before = toks[commas[-1] - 1]
@@ -210,9 +210,12 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
         if prev.kind == "p" and prev.text in ",;—–-(":
             return True
         if prev.kind == "q" and prev.text.rstrip("\"”'’“ ").endswith(","):
-            return True  # '"corrupt," noting that'
+            return True  # '"reckless," adding that'
         if prev.kind == "w" and prev.low in STATEMENT_NOUNS:
             return True  # "issued a statement saying"
+        if nxt is not None and (nxt.kind == "q" or (nxt.kind == "p" and nxt.text == ":")):
+            return True  # 'a voice-over saying: "..."', 'a hat reading "..."'
+
         if prev.kind == "w" and prev.low in BE_FORMS | {"and", "while", "by", "after", "before", "when", "upon"}:
             return True
         return prev.kind == "w" and (prev.low in lx.ADVERBS)

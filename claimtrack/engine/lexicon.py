@@ -82,7 +82,7 @@ NOUNISH_S_FORMS = frozenset("""
     appeals protests objects agrees_not defends_not welcomes thanks cites
 """.replace("_not", "").split()) - {"warns", "agrees", "defends"}
 
-# Cues whose content may be a to-infinitive or a plain object ("wants to run", "endorsed Clinton").
+# Cues whose content may be a to-infinitive or a plain object ("wants to run", "endorsed the mayor").
 INTENT_CUES = frozenset("want plan seek intend prefer hope vow promise pledge threaten refuse decline agree".split())
 POSITION_CUES = frozenset("support endorse defend oppose praise welcome applaud hail commend thank reject dismiss criticise criticize condemn denounce".split())
 
@@ -107,6 +107,8 @@ IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
     "learn": ("learned", "learnt", "learns", "learning"),
     "forecast": ("forecast", "forecasts", "forecasting"),
     "lambast": ("lambasted", "lambasts", "lambasting"),
+    "read": ("read", "reads", "reading"),  # '"...," it read.'
+    "cry": ("cried", "cries", "crying"),
 }
 
 # Verbs whose final consonant doubles ("admitted", "rebutting").
@@ -351,7 +353,7 @@ FEMALE_NAMES = frozenset("""
     liz priti suella  yvette harriet diane nicola kemi rachel angela emily
     margaret indira benazir  hasina aung golda tzipi ayelet  vjosa
     ana  jelena ivana milica tanja natasa marija dragana
-    melezia hope sophie claire chloe lucy ella mia ava isla amelia jessica jade zoe
+    hope sophie claire chloe lucy ella mia ava isla amelia jessica jade zoe
     katie kate katy becky beth ellen eleanor abby gina tina dina nina lena lana
     madeleine condoleezza condi samantha janet jen jennifer  karine kayleigh
     dana donna megyn katy katie ana valerie debbie maxine ilhan alexandria rashida ayanna

@@ -24,9 +24,9 @@ from claimtrack.engine.stance import stance_of
 from claimtrack.engine.text import Sentence, paragraphs, split_sentences, tokenize
 from claimtrack.vocabulary import ClaimKind
 
-# "-Michelle Marks, Philadelphia." / "— Senator Jane Roe" under a quotation
+# "- Maria Gonzalez, Dover." / "— Senator Jane Roe" under a quotation
 DASH_SIGNATURE = re.compile(r"[-—–―]+\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
-# "JAKE TAPPER: ..." / "Clinton: ..." at the start of a transcript paragraph
+# "ANNA SMITH: ..." at the start of a transcript paragraph
 SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
 # Any word that can be a cue (a cheap pre-filter before tokenizing a sentence).
 CUE_WORDS = frozenset(FORMS) | {"according", "quoted"}
@@ -101,9 +101,24 @@ class _Run:
         return not CUE_WORDS.isdisjoint(LOWER_WORD.findall(self.lowered, sent.start, sent.end))
 
     def _introduced_paragraphs(self, sentences, used: set[int]) -> list[Candidate]:
-        """Quote paragraphs introduced by a colon ("Cruz called them on it:") or signed with a
-        dash on the next line ("-Michelle Marks, Philadelphia.") (P4 / P13)."""
+        """Quote paragraphs introduced by a colon ("The chairman ended with a warning:") or signed with a
+        dash on the next line ("- Maria Gonzalez, Dover.") (P4 / P13)."""
         out: list[Candidate] = []
+        skip_paras = {p.index for p in self.paras if p.skip}
+        for qi, q in enumerate(self.quotes):
+            # '"..." ― Dev Patel' on the quote's own line
+            if qi in used or self.quote_para[qi] in skip_paras or self.words[qi] < 2:
+                continue
+            line_end = self.paras[self.quote_para[qi] + len(q.pieces) - 1].end
+            m = DASH_SIGNATURE.match(self.text, _skip_spaces(self.text, q.end, line_end), line_end)
+            if m and not any(ch in ".!?" for ch in self.text[m.end():line_end].rstrip(". ")):
+                a, b = m.span(1)
+                c = Candidate(Sentence(self.quote_para[qi], q.start, line_end), None, None,
+                              Mention(0, 0, a, b, self.text[a:b], "name"), "P13 quote, dash signature", 0.65)
+                c.pieces = list(q.pieces)
+                c.quotes = {qi}
+                used.add(qi)
+                out.append(c)
         last_sentence: dict[int, tuple] = {}
         for sent, toks in sentences:
             last_sentence[sent.paragraph] = (sent, toks)
@@ -139,10 +154,10 @@ class _Run:
         return out
 
     def _transcript_turns(self, cands: list[Candidate]) -> list[Candidate]:
-        """Interview transcripts: "JAKE TAPPER: Donald Trump released a video ..." (P14).
+        """Interview transcripts: "ANNA SMITH: The minister released a video ..." (P14).
 
         Only where the article has turns by at least two labelled speakers, so that one-off
-        labels ("EMAIL:", "Contributing:", "Christie: A closing surge") are left alone."""
+        labels ("EMAIL:", "Contributing:", "Smith: A late surge") are left alone."""
         taken = {c.sentence.paragraph for c in cands}
         turns = []
         for para in self.paras:
@@ -375,6 +390,12 @@ class _Run:
                 return ClaimKind.PARTIAL
             return ClaimKind.DIRECT
         return ClaimKind.MIXED if c.quotes else ClaimKind.INDIRECT
+
+
+def _skip_spaces(text: str, i: int, end: int) -> int:
+    while i < end and text[i].isspace():
+        i += 1
+    return i
 
 
 def _size(pieces: list[tuple[int, int]]) -> int:

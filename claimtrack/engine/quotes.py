@@ -176,7 +176,7 @@ def word_count(text: str, quote: Quote) -> int:
 
 
 def looks_like_title(text: str, quote: Quote) -> bool:
-    """A title of a work or a name in marks: every word capitalised ("Good Morning America")."""
+    """A title of a work or a name in marks: every word capitalised ("Summer in Paris")."""
     words = [w for a, b in quote.pieces for w in WORD.findall(text, *interior(text, a, b))]
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "from", "by"}
     return bool(words) and all(w[0].isupper() or w in small for w in words) and len(words) <= 8

@@ -101,7 +101,7 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
                     return m
         return None
     if t.kind == "p" and t.text == ")":
-        # "Sen. Marco Rubio (R-Fla.) said": step over the parenthesis, keep it in the mention
+        # "Sen. Lisa Grant (D-Ore.) said": step over the parenthesis, keep it in the mention
         j = k - 2
         while j > floor and k - j < 8 and not (toks[j].kind == "p" and toks[j].text == "("):
             j -= 1
@@ -127,7 +127,7 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
             break
         if w.kind != "w":
             break
-        # a capitalised word inside the sentence is a name, not a stop word ("Al From", "Theresa May")
+        # a capitalised word inside the sentence is a name, not a stop word ("Mary Will", "Theresa May")
         wl = w.low if not (w.capitalised and a - 1 > 0) else ""
         if wl in lx.CLAUSE_BOUNDARIES and not (
             wl == "and" and a - 1 > floor and toks[a - 2].kind == "w"
@@ -140,7 +140,7 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
         noun_slot = a - 2 >= floor and toks[a - 2].kind == "w" and (
             toks[a - 2].low in DETERMINERS or toks[a - 2].low.endswith(("'s", "’s")))
         if not w.capitalised and _verbish(wl) and wl not in CONNECTORS and not (noun_slot and wl not in lx.AUXILIARIES):
-            break  # ("Cruz's thinking", "the claims" are nouns)
+            break  # ("the minister's thinking", "the claims" are nouns)
         if not w.capitalised and wl.endswith("ed") and wl not in lx.SPEAKER_NOUNS and wl not in lx.ROLE_NOUNS:
             # "the retired neurosurgeon": a participle right after a determiner is an adjective
             if not (a - 2 >= floor and toks[a - 2].kind == "w" and toks[a - 2].low in DETERMINERS):
@@ -225,7 +225,7 @@ def subject_right(toks: list[Token], k: int, text: str, loose: bool = False) -> 
     t = toks[k]
     if not loose and not t.capitalised and t.low not in DETERMINERS and t.low not in lx.SUBJECT_PRONOUNS \
             and not _head_noun(t.low) and not t.low[:1].isdigit() and not _after_quote(toks, k):
-        return None  # "said on the MSNBC show": a preposition does not start a speaker
+        return None  # "said on the morning show": a preposition does not start a speaker
     if t.low in lx.SUBJECT_PRONOUNS - {"who", "which"}:
         return _mention(toks, k, k + 1, "pronoun", text)
     b = k
@@ -238,7 +238,7 @@ def subject_right(toks: list[Token], k: int, text: str, loose: bool = False) -> 
             break
         if w.kind != "w":
             break
-        wl = w.low if not w.capitalised else ""  # "Al From", "Theresa May" are names
+        wl = w.low if not w.capitalised else ""  # "Mary Will", "Theresa May" are names
         if b > k and (wl in lx.CLAUSE_BOUNDARIES and wl != "and" or wl in lx.AUXILIARIES or wl in ("who", "which", "whose", "whom")):
             break
         if b > k and not w.capitalised and _verbish(wl) and wl not in CONNECTORS:
@@ -327,7 +327,7 @@ def parse_title(surface: str) -> Title:
     while name_words and name_words[0].lower().rstrip(".") in lx.HONORIFICS:
         honorific = name_words[0].lower().rstrip(".")
         name_words = name_words[1:]
-    # An honorific-like role word directly before the name ("President Obama", "Mr. Trump").
+    # An honorific-like role word directly before the name ("President Ruiz", "Mr. Lee").
     if j > 0 and _clean(body[j - 1]).lower().rstrip(".") in lx.HONORIFICS and honorific is None:
         honorific = _clean(body[j - 1]).lower().rstrip(".")
     pre = body[:j]
@@ -414,7 +414,7 @@ def full_names(masked: str) -> list[tuple[int, int, Title]]:
         surface = m.group()
         first, _, rest = surface.partition(" ")
         if first.lower() in FORMS or first.lower() in lx.CLAUSE_BOUNDARIES:
-            surface = rest  # "Stated Stone", "But Kirby": a capitalised sentence opener
+            surface = rest  # "Stated Lee", "But Kirby": a capitalised sentence opener
         title = parse_title(surface)
         if title.kind is SpeakerKind.PERSON and " " in title.name:
             out.append((m.start(), m.end(), title))

@@ -19,6 +19,7 @@ ABBREVIATIONS = frozenset("""
 
 WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[’']?")
 TERMINAL = ".!?"
+SIGNED_QUOTE = re.compile(r"[\"”»]\s*[-—–―]+\s*[A-Z]")  # '"..." ― Dev Patel' is not a headline
 CLOSERS = "\"”’')]»"
 OPENERS = "\"“‘'([«„"
 
@@ -73,12 +74,18 @@ def _is_boilerplate(line: str, first: bool) -> bool:
     words = line.split()
     if (len(words) <= BOILERPLATE_MAX_WORDS and BOILERPLATE_LINE.match(line)) or CAPTION_MARKERS.search(line):
         return True
-    if first and len(words) <= 25:
-        return True  # the headline
+    if first and len(words) <= 25 and (line[-1] not in TERMINAL + CLOSERS or _title_case(words)):
+        return True  # the headline (a first line that reads as a sentence is kept as the lede)
     # Headlines, standfirst labels and menu items carry no final punctuation.
-    if len(words) <= 20 and line[-1] not in TERMINAL + CLOSERS + ":;,…—-":
+    if len(words) <= 20 and line[-1] not in TERMINAL + CLOSERS + ":;,…—-" and not SIGNED_QUOTE.search(line):
         return True
     return False
+
+
+def _title_case(words: list[str]) -> bool:
+    """"Council Votes To Close Two Libraries" - most words capitalised."""
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and sum(w[:1].isupper() for w in long_words) >= 0.7 * len(long_words)
 
 
 def split_sentences(text: str, para: Paragraph, masked: str) -> list[Sentence]:
@@ -147,7 +154,7 @@ _NEXT_WORDS = re.compile(r"[^\W\d_][\w'’.\-]*|[,;:!?.()\"“”]")
 
 
 def _attribution_follows(masked: str, k: int, b: int) -> bool:
-    """'"Why not?" Trump asked.': the words after a quotation are its attribution."""
+    """'"Why not?" the mayor asked.': the words after a quotation are its attribution."""
     for n, m in enumerate(_NEXT_WORDS.finditer(masked, k, min(b, k + 80))):
         w = m.group()
         if w.lower() in SPEECH_VERBS:

@@ -141,3 +141,14 @@ def test_the_index_pairs_only_claims_about_the_same_matter(store):
     candidate_pairs = set(index.candidate_pairs())
     assert (asserted.id, denied.id) in candidate_pairs
     assert all(asserted.id in pair for pair in candidate_pairs)  # the bakeries meet neither each other nor Kirby
+
+
+def test_odd_words_in_a_users_terms_never_break_the_search(store):
+    terms = build_terms({"related": {"forces": ['"', "*", 'a"b', "(", "NEAR", "AND"]},
+                         "entities": {"Kosovo": '"Kos" AND ('}})
+    kirby, vucic = kirby_and_vucic(store)
+    source = store.source()
+    asserted = store.claim(source, kirby, DEPLOYMENT)
+    denied = store.claim(source, vucic, DENIAL, "denies")
+    found = suggest_for_claims(store.session, [asserted.id, denied.id], terms=terms)
+    assert pairs(found) == {(asserted.id, denied.id, "contradicts")}

@@ -15,9 +15,8 @@ from claimtrack.tui_queries import position_of
 from claimtrack.vocabulary import ReviewStatus, Stance
 from tui.screens.base import ClaimActions, DeskScreen, attempt
 from tui.widgets.claim_card import claim_panel_body, in_sentence, stance_text
-from tui.widgets.paged_table import PagedTable
+from tui.widgets.paged_table import PagedTable, page_size
 
-PAGE = 200
 DETAIL_DELAY = 0.06  # seconds the cursor rests on a row before its detail is read
 
 
@@ -82,7 +81,7 @@ class ClaimsScreen(ClaimActions, DeskScreen):
     @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
         flt = self.claim_filter
-        rows = self.desk.claims(flt, after=None if first_page else self.last_position, limit=PAGE)
+        rows = self.desk.claims(flt, after=None if first_page else self.last_position, limit=page_size(first_page))
         self.post_message(self.Loaded(request, rows, first_page, None))
         if first_page:
             self.post_message(self.Loaded(request, [], False, self.desk.count_claims(flt)))
@@ -105,7 +104,7 @@ class ClaimsScreen(ClaimActions, DeskScreen):
                           claim.status, claim.kind, str(claim.source_id), _clip(claim.text, 70), key=str(claim.id))
         if message.rows:
             self.last_position = position_of(message.rows[-1].claim)
-        table.page_arrived(len(message.rows) == PAGE)
+        table.page_arrived(len(message.rows) == page_size(message.first_page))
         if keep is not None and table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
         if message.first_page:

@@ -14,9 +14,8 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from claimtrack.tui_queries import ClaimSide, RelationRow
 from tui.screens.base import DeskScreen
 from tui.widgets.claim_card import stance_text
-from tui.widgets.paged_table import PagedTable
+from tui.widgets.paged_table import PagedTable, page_size
 
-PAGE = 200
 STATUS_FILTERS = (None, "suggested", "confirmed", "dismissed")
 
 
@@ -76,7 +75,7 @@ class ContradictionsScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="relations", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
-        rows = self.desk.relations(status=self.status_filter, offset=0 if first_page else self.loaded, limit=PAGE)
+        rows = self.desk.relations(status=self.status_filter, offset=0 if first_page else self.loaded, limit=page_size(first_page))
         self.post_message(self.Loaded(request, rows, first_page))
 
     def on_contradictions_screen_loaded(self, message: Loaded) -> None:
@@ -98,7 +97,7 @@ class ContradictionsScreen(DeskScreen):
                           _clip(row.b.speaker or "unattributed", 22), stance_text(row.b.claim.stance),
                           key=str(relation.id))
         self.loaded += len(message.rows)
-        table.page_arrived(len(message.rows) == PAGE)
+        table.page_arrived(len(message.rows) == page_size(message.first_page))
         shown = self.status_filter or "all statuses"
         self.query_one("#relation-count", Label).update(f"{self.loaded} relation(s) loaded · {shown} · f to filter")
         if keep is not None and table.row_count:

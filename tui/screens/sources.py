@@ -14,9 +14,8 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from claimtrack.ingest import IngestReport
 from tui.desk import SourceListing
 from tui.screens.base import DeskScreen
-from tui.widgets.paged_table import PagedTable
+from tui.widgets.paged_table import PagedTable, page_size
 
-PAGE = 200
 
 
 class SourcesScreen(DeskScreen):
@@ -86,7 +85,7 @@ class SourcesScreen(DeskScreen):
     @work(thread=True, exclusive=True, group="sources", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
         rows = self.desk.sources(title=self.title_filter or None, after=None if first_page else self.last_id,
-                                 limit=PAGE)
+                                 limit=page_size(first_page))
         self.post_message(self.Loaded(request, rows, first_page))
 
     def on_sources_screen_loaded(self, message: Loaded) -> None:
@@ -105,7 +104,7 @@ class SourcesScreen(DeskScreen):
                           key=str(source.id))
         if message.rows:
             self.last_id = message.rows[-1].source.id
-        table.page_arrived(len(message.rows) == PAGE)
+        table.page_arrived(len(message.rows) == page_size(message.first_page))
         if keep is not None and table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
 

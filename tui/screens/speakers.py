@@ -10,9 +10,8 @@ from textual.widgets import Footer, Header, Input
 
 from claimtrack.queries import SpeakerRow
 from tui.screens.base import DeskScreen
-from tui.widgets.paged_table import PagedTable
+from tui.widgets.paged_table import PagedTable, page_size
 
-PAGE = 200
 
 
 class SpeakersScreen(DeskScreen):
@@ -63,7 +62,7 @@ class SpeakersScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="speakers", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
-        rows = self.desk.speakers(name=self.name_filter or None, offset=0 if first_page else self.loaded, limit=PAGE)
+        rows = self.desk.speakers(name=self.name_filter or None, offset=0 if first_page else self.loaded, limit=page_size(first_page))
         self.post_message(self.Loaded(request, rows, first_page))
 
     def on_speakers_screen_loaded(self, message: Loaded) -> None:
@@ -84,7 +83,7 @@ class SpeakersScreen(DeskScreen):
                           _clip(speaker.affiliation or "", 24), str(row.claims), _clip("; ".join(row.aliases), 60),
                           key=str(speaker.id))
         self.loaded += len(message.rows)
-        table.page_arrived(len(message.rows) == PAGE)
+        table.page_arrived(len(message.rows) == page_size(message.first_page))
         if keep is not None and table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
 

@@ -6,6 +6,14 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 
+FIRST_PAGE = 60  # enough to fill a tall terminal: the first screen shows sooner
+PAGE = 200  # each later page, asked for as the cursor comes near the end
+
+
+def page_size(first_page: bool) -> int:
+    return FIRST_PAGE if first_page else PAGE
+
+
 class PagedTable(DataTable):
     """Rows arrive a page at a time; `NeedMore` is posted when fewer than `margin` rows are left below."""
 
