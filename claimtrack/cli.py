@@ -404,7 +404,9 @@ def demo(app: App, seeds: str, summary: bool) -> None:
         sys.exit(1)
 
 
-from claimtrack.cli_contradictions import register  # noqa: E402  (the contradiction commands)
-register(cli)
-from claimtrack.cli_reports import register as _register_reports; _register_reports(cli)  # noqa: E402,E702
-from claimtrack.cli_tui import register as _register_tui; _register_tui(cli)  # noqa: E402,E702
+
+# Commands that live in their own modules (each module's register() adds its commands to the group).
+from claimtrack import cli_contradictions, cli_reports, cli_tui  # noqa: E402  (they import App from here)
+
+for _module in (cli_contradictions, cli_reports, cli_tui):
+    _module.register(cli)

@@ -17,7 +17,7 @@ COMMANDS = sorted(cli.commands)
 
 def test_the_cli_has_the_commands_the_issues_name():
     for name in ("ingest", "sources", "claims", "speakers", "show", "annotate", "history", "reextract", "demo",
-                 "extract", "eval"):
+                 "extract", "eval", "contradictions", "relate", "confirm", "dismiss", "export", "import", "tui"):
         assert name in cli.commands
 
 
