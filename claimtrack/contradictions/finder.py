@@ -15,7 +15,7 @@ from sqlalchemy import and_, case, func, insert, or_
 from sqlmodel import Session, select
 
 from claimtrack.contradictions.index import StoreSearch, TopicIndex
-from claimtrack.contradictions.signals import ClaimFacts, Suggestion, compare
+from claimtrack.contradictions.signals import NOT_COMMITTED, ClaimFacts, Suggestion, compare
 from claimtrack.contradictions.terms import Terms, load_terms
 from claimtrack.contradictions.topics import CLAIM_NOUNS, claim_topic, speaker_entities
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias, utc_now
@@ -51,8 +51,18 @@ def _speaker_facts(session: Session, speaker_ids: set[int], terms: Terms) -> dic
         for speaker_id, alias in session.exec(select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
                                               .where(SpeakerAlias.speaker_id.in_(chunk))):
             aliases.setdefault(speaker_id, []).append(alias)
-    return {sid: (display_name(s), speaker_entities([s.name, s.affiliation or "", *aliases.get(sid, [])], terms))
-            for sid, s in speakers.items()}
+    cache = terms.topic_cache
+    facts = {}
+    for sid, speaker in speakers.items():
+        names = (speaker.name, speaker.affiliation or "", *sorted(aliases.get(sid, [])))
+        key = ("speaker",) + names  # tuples never collide with the claim texts cached beside them
+        if key not in cache:
+            cache[key] = speaker_entities(list(names), terms)
+        facts[sid] = (display_name(speaker), cache[key])
+    return facts
+
+
+TOPIC_CACHE_LIMIT = 300_000  # claim texts; a few hundred MB at most
 
 
 def load_facts(session: Session, terms: Terms, claim_ids: Iterable[int] | None = None) -> dict[int, ClaimFacts]:
@@ -68,7 +78,9 @@ def load_facts(session: Session, terms: Terms, claim_ids: Iterable[int] | None =
         rows = [row for chunk in _chunks(sorted(set(claim_ids))) for row in
                 session.exec(statement.where(Claim.id.in_(chunk))).all()]
     speakers = _speaker_facts(session, {row[2] for row in rows if row[2] is not None}, terms)
-    topics: dict[str, object] = {}  # the same words (a quote reprinted) are read once
+    topics = terms.topic_cache  # the same words (a candidate met again, a quote reprinted) are read once
+    if len(topics) > TOPIC_CACHE_LIMIT:
+        topics.clear()
     facts: dict[int, ClaimFacts] = {}
     for claim_id, source_id, speaker_id, parent_id, stance, text, between, published, ingested_at in rows:
         topic = topics.get(text)
@@ -125,7 +137,9 @@ def suggest_for_claims(session: Session, claim_ids: Iterable[int], *, terms: Ter
     new = load_facts(session, terms, claim_ids)
     search = StoreSearch(session, terms)
     if search.fts:
-        leads = {claim_id: search.candidates(facts) for claim_id, facts in new.items()}
+        # An uncommitted claim ("did not directly deny") contradicts nobody: no need to look.
+        leads = {claim_id: search.candidates(facts) for claim_id, facts in new.items()
+                 if facts.stance not in NOT_COMMITTED}
         others = load_facts(session, terms, {c for found in leads.values() for c in found} - set(new))
         known = {**others, **new}
     else:  # no full-text index (another database): the in-memory index over the whole store

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrack.errors import ClaimtrackError
@@ -78,6 +78,9 @@ class Terms:
     related: dict[str, str]  # term (lemmas joined by spaces) -> group name
     antonyms: frozenset[tuple[str, str]]  # both orders
     entities: dict[str, str]  # lower-cased surface name -> entity name
+    # What each claim text is about, read under these terms: a batch ingest meets the same stored
+    # claims again and again as candidates, and reading a claim is the finder's costliest step.
+    topic_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def group_members(self, group: str) -> list[str]:
         return [term for term, name in self.related.items() if name == group]
@@ -135,9 +138,26 @@ def _table(extra: dict, name: str, shown: str) -> dict:
     return table
 
 
+_LOADED: dict[tuple[str, float], Terms] = {}  # (path, mtime) -> terms, so their topic cache lives on
+
+
 def load_terms(path: Path | None = None) -> Terms:
     """The terms in force: defaults plus the user's file (*path*, else the configured one)."""
     path = path or user_terms_path()
+    try:
+        key = (str(path), path.stat().st_mtime) if path is not None else ("", 0.0)
+    except OSError:
+        key = None
+    if key is not None and key in _LOADED:
+        return _LOADED[key]
+    terms = _read_terms(path)
+    if key is not None:
+        _LOADED.clear()  # one set of terms in force at a time
+        _LOADED[key] = terms
+    return terms
+
+
+def _read_terms(path: Path | None) -> Terms:
     if path is None:
         return build_terms()
     try:
