@@ -25,10 +25,16 @@ class ClaimtrackGroup(click.Group):
     """Turns a `ClaimtrackError` from any command into a one-line error and exit status 1."""
 
     def invoke(self, ctx):
+        from sqlalchemy.exc import SQLAlchemyError
+
         try:
             return super().invoke(ctx)
         except ClaimtrackError as exc:
             raise click.ClickException(str(exc)) from None
+        except SQLAlchemyError as exc:  # a database that went away, filled its disk, was locked too long...
+            db = ctx.obj.db if isinstance(ctx.obj, App) else "database"
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise click.ClickException(f"{db}: database error ({reason})") from None
 
 
 class App:

@@ -124,3 +124,14 @@ def test_a_source_that_fails_half_way_leaves_nothing_half_written(run, db_path, 
     assert counts(db_path) == before
     with sqlite3.connect(db_path) as db:
         assert db.execute("SELECT count(*) FROM speaker WHERE name='John Kirby'").fetchone()[0] == 0
+
+
+def test_a_database_that_breaks_under_a_command_is_one_line(run, db_path):
+    assert run("ingest", str(SEED_ARTICLE)).exit_code == 0
+    with sqlite3.connect(db_path) as db:  # damage the store behind claimtrack's back
+        db.execute("DROP TRIGGER claim_fts_insert")
+        db.execute("DROP TABLE claim_fts")
+    result = run("claims", "--search", "troops")
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {db_path}: database error (no such table")
