@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from claimtrack.engine.lexicon import GROUP_NOUNS
 from claimtrack.engine.model import SpeakerEntity
 from claimtrack.store.models import Speaker, SpeakerAlias
 from claimtrack.vocabulary import SpeakerKind
@@ -25,8 +26,18 @@ PRONOUNS = frozenset("i me my we us our he him his she her they them their it it
 
 
 def is_description(name: str) -> bool:
-    """ "his lawyer", "a senior official": a description, not a name, so not the same entity everywhere."""
-    return not name[:1].isupper()
+    """ "his lawyer", "The union spokeswoman", "International observers": a description, not a name,
+    so not the same entity in every article. A name has a capital after its first word ("White
+    House", "Jens Stoltenberg"), is one capitalised word that is not a group noun ("Serbia", not
+    "Officials"), or starts with a possessive name ("Kosovo's government")."""
+    words = name.split()
+    if not words or not words[0][:1].isupper():
+        return True
+    if len(words) == 1:
+        return words[0].lower() in GROUP_NOUNS  # "Officials" at the start of a sentence
+    if words[0].endswith(("'s", "’s")):
+        return False
+    return not any(word[:1].isupper() for word in words[1:])
 
 
 def stored_name(entity: SpeakerEntity, source_id: int | None) -> str:

@@ -145,7 +145,9 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
         c = Candidate(sent, cue, span, base.mention, "", 0.75, a=cue.group_start, inherits=base)
         c.after = cue.end
         return c
-    if prev is not None and prev.low in ("and", "but") and not items and cue.lemma in SAY_LIKE:
+    if prev is not None and prev.low in ("and", "but") and not items and (
+        cue.lemma in SAY_LIKE or (cue.lemma in lx.QUOTE_ONLY_CUES and _quote_after(toks, cue.end))
+    ):
         # "The ministry reviewed the file and says it will not act ..."
         m = initial_subject(toks, text, cue.group_start)
         if m is not None:
@@ -168,11 +170,24 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
 SAY_LIKE = frozenset(
     "say tell add note warn insist argue claim deny confirm admit acknowledge explain stress".split()
 )
+# Cues that report the preceding words after "as": "..., as the memo put it", "as she said".
+AS_CUES = SAY_LIKE | {"put it"} | frozenset("write report describe call observe remark quip joke".split())
 _INVERTING = frozenset(
     "say add tell write explain continue note ask reply respond answer insist argue warn "
     "declare recall acknowledge admit confirm deny claim state announce observe remark quip joke "
-    "counter retort conclude concede urge suggest agree tweet post scream yell cry shout exclaim".split()
+    "counter retort conclude concede urge suggest agree tweet post scream yell cry shout exclaim "
+    "beam enthuse marvel chuckle snort sniff sneer gloat thunder bellow groan blurt interject".split()
 )
+
+
+def _quote_after(toks: list[Token], k: int) -> bool:
+    """A quotation follows within the clause ("and called the plan "a farce"")."""
+    for t in toks[k:k + 12]:
+        if t.kind == "q":
+            return True
+        if t.kind == "p" and t.text in ";.":
+            return False
+    return False
 
 
 def _quote_near(toks: list[Token], cue: Cue) -> bool:
@@ -182,9 +197,20 @@ def _quote_near(toks: list[Token], cue: Cue) -> bool:
 def initial_subject(toks: list[Token], text: str, limit: int) -> Mention | None:
     """The sentence's opening noun phrase, for ", saying ..." participles and colon intros."""
     k = _main_clause_start(toks, limit)
+    if k is not None and k + 1 < limit and toks[k].kind == "q":
+        # '"...," the singer says before adding, "..."': the subject follows the opening quote
+        if toks[k + 1].kind == "p" and toks[k + 1].text == ",":
+            k += 2
+        elif _ends_with_comma(toks[k]):
+            k += 1
     if k is None or k >= limit or toks[k].kind != "w":
         return None
     m = subject_right(toks, k, text, loose=True)
+    if m is None and toks[k].capitalised:
+        b = k  # '"...," Nia Brooks sings to the crowd before asking': the opening name
+        while b < limit and toks[b].kind == "w" and toks[b].capitalised:
+            b += 1
+        m = Mention(k, b, toks[k].start, toks[b - 1].end, text[toks[k].start:toks[b - 1].end], "name")
     if m is None or m.last > limit:
         return None
     return m
@@ -228,9 +254,14 @@ def _skip_adjuncts(toks: list[Token], j: int, addressee: bool) -> int:
             j += 1
             moved = True
             continue
+        if t.low in ("this", "last", "earlier", "late") and j + 1 < n and toks[j + 1].low in lx.DAYS:
+            j += 2  # "told reporters this weekend he would ..."
+            moved = True
+            continue
         if t.low in ADJUNCT_PREPS:
             k = j + 1
-            while k < n and k - j <= 8 and toks[k].kind == "w" and toks[k].low != "that":
+            while k < n and k - j <= 8 and toks[k].kind == "w" and toks[k].low != "that" \
+                    and toks[k].low not in lx.SUBJECT_PRONOUNS and toks[k].low not in lx.AUXILIARIES:
                 k += 1
             if k >= n or (toks[k].kind == "p" and toks[k].text in ",:.") or toks[k].low == "that" or toks[k].kind == "q":
                 j = k
@@ -344,6 +375,14 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
         last_q = max((i for i in range(j, end) if toks[i].kind == "q"), default=None)
         if last_q is not None:
             end = last_q + 1
+    else:
+        # 'Lee described the plan as a "farce," but ...': "as" + quoted words close the content
+        as_q = next((i for i in range(j + 1, end) if toks[i].low == "as" and any(
+            t.kind == "q" for t in toks[i + 1:i + 4])), None)
+        if as_q is not None:
+            end = max(i for i in range(as_q + 1, end) if toks[i].kind == "q") + 1
+    j = _colon_quote_start(toks, j, end)
+    j, end = _named_quote(toks, j, end)
     c.fwd = (j, end)
     if not c.rule:
         if toks[j].kind == "q" and (sep in (":", ",") or end - j == 1):
@@ -395,7 +434,7 @@ def _comma_quote_before(toks: list[Token], a: int) -> bool:
             return not _titleish(toks[k])
     if k >= 0 and toks[k].kind == "q":
         inner = toks[k].text.rstrip("\"”'’ ")
-        return inner.endswith((",", "?", "!", "—", "-"))
+        return inner.endswith((",", "?", "!", "—", "-")) and not (inner.endswith(",") and _titleish(toks[k]))
     return False
 
 
@@ -448,6 +487,7 @@ def _forward_end(toks: list[Token], j: int, items: list[Candidate], idx: int) ->
                 and not any(t.kind == "p" and t.text == "," for t in toks[k + 2:end]):
             end = k
             break
+    end = _end_after_quote(toks, j, end)
     end = _trim_time_adjunct(toks, j, end)
     for later in items[idx + 1:]:
         if later.a <= j or later.a >= end:
@@ -500,10 +540,15 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
     while start < end and toks[start].kind == "w" and toks[start].low in ("but", "and", "so"):
         start += 1
     if end > start and toks[end - 1].kind == "w" and toks[end - 1].low in SUBORDINATORS:
-        # "..., as the crowd applauded": a subordinate clause, not an attribution
-        c.trailing = False
-        c.fwd = None
-        return
+        if toks[end - 1].low == "as" and c.cue is not None and c.cue.lemma in AS_CUES:
+            end -= 1  # "..., as the memo put it": the clause before "as" is the content
+            while end > start and toks[end - 1].kind == "p" and toks[end - 1].text in ",—–(":
+                end -= 1
+        else:
+            # "..., as the crowd applauded": a subordinate clause, not an attribution
+            c.trailing = False
+            c.fwd = None
+            return
     first = toks[start] if start < end and not c.middle else None
     if first is not None and first.kind == "w" and (
         first.low.endswith("ing") or first.low in ADJUNCT_PREPS
@@ -542,6 +587,76 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
     else:
         c.rule = "P9 clause, speaker cue" + (" (inverted)" if inverted else "")
         c.confidence = min(c.confidence, 0.75)
+
+
+QUOTE_CLOSING_CLAUSES = frozenset("before until after while when as".split())
+
+
+def _end_after_quote(toks: list[Token], j: int, end: int) -> int:
+    """The reporter's own words after the last closing quotation are not the speaker's content:
+    '... "a disgrace," and threatened to ...', '... "properly" before floating the idea ...',
+    '... "New York values," saying ...', '... "the loophole," a flaw in the system ...'.
+    Quoted words are never cut off ('a "bully," a "coward" and ...')."""
+    k = max((i for i in range(j, end) if toks[i].kind == "q"), default=None)
+    if k is None or k + 1 >= end:
+        return end
+    nxt, after = toks[k + 1], toks[k + 2] if k + 2 < end else None
+    if nxt.kind != "w" or nxt.capitalised or after is None or after.kind != "w":
+        return end
+    if nxt.low in ("and", "but") and not after.capitalised and (
+        after.low in FORMS or after.low in IRREGULAR_PAST or after.low.endswith(("ed", "ing"))
+    ):
+        return k + 1
+    if nxt.low in QUOTE_CLOSING_CLAUSES and not (nxt.low == "when" and after.low == "it"):  # "when it comes to"
+        if nxt.low != "as" or after.low in lx.SUBJECT_PRONOUNS:  # "as long as" goes on
+            return k + 1
+    if _ends_with_comma(toks[k]) and (nxt.low.endswith("ing") or nxt.low in ("a", "an")):
+        return k + 1
+    return end
+
+
+FRAGMENT_CLAUSE_PREPS = frozenset("of about with for".split())
+
+
+def _fragment_clause_start(toks: list[Token], j: int, end: int) -> int:
+    """'delivered a defence of "city values"', 'placed ads calling the deal a "mistake"': when a
+    reporting word, "that" or a preposition stands before the first quotation, what is said
+    starts there, not at the sentence's main verb."""
+    first_q = next((i for i in range(j, end) if toks[i].kind == "q"), None)
+    if first_q is None:
+        return j
+    for i in range(first_q - 1, j, -1):
+        t = toks[i]
+        if t.kind != "w":
+            if t.kind == "p" and t.text in ",;:—–(":
+                break
+            continue
+        if t.low == "that":
+            return i
+        if (t.low in FORMS and not t.capitalised) or t.low in FRAGMENT_CLAUSE_PREPS:
+            return i + 1
+    return j
+
+
+def _named_quote(toks: list[Token], j: int, end: int) -> tuple[int, int]:
+    """'used the phrase "clean energy" often': the quoted words named by "the phrase",
+    "the slogan", "the words" are the content by themselves."""
+    if j + 2 < end and toks[j].low in ("the", "a", "his", "her", "their", "its") \
+            and toks[j + 1].low in lx.NAMING_NOUNS and toks[j + 2].kind == "q":
+        return j + 2, _end_of_quote_run(toks, j + 2)
+    return j, end
+
+
+def _colon_quote_start(toks: list[Token], j: int, end: int) -> int:
+    """'S scolded him: "Q"', 'S had a new message: "Q"': a quotation introduced by a colon and
+    running to the end of the content is the content by itself."""
+    for k in range(j + 1, end - 1):
+        if toks[k].kind == "p" and toks[k].text == ":" and toks[k + 1].kind == "q":
+            if all(t.kind == "q" or t.kind == "p" for t in toks[k + 1:end]) and not any(
+                    t.kind == "q" for t in toks[j:k]):
+                return k + 1
+            break
+    return j
 
 
 def _end_of_quote_run(toks: list[Token], j: int) -> int:
@@ -615,10 +730,7 @@ def _has_finite_verb(words: list[Token]) -> bool:
 LEADING_SKIP = frozenset("but and so yet still later also then now meanwhile instead indeed".split())
 SUBORDINATE_STARTS = SUBORDINATORS | ADJUNCT_PREPS | frozenset("in during despite asked speaking".split())
 NOT_SUBJECTS = frozenset("it there this that these those hours minutes days weeks months years what".split())
-IRREGULAR_PAST = frozenset(
-    "made gave took put set saw knew thought brought came went found left kept held led felt told "
-    "wrote spoke threw drew chose broke won lost met ran sat stood hit cut let read sent paid".split()
-)
+IRREGULAR_PAST = lx.IRREGULAR_PAST
 NOT_VERBS = frozenset(
     "the a an of to in on at for with from by as and or but that which who this these those "
     "his her their its our my your not also no".split()
@@ -677,10 +789,16 @@ def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], use
         if toks[i].kind == "p" and toks[i].text == ";":
             end = i
             break
+        if toks[i].kind == "w" and toks[i].low in ("and", "but") and i + 1 < n and toks[i + 1].kind == "w" \
+                and toks[i + 1].low in FORMS and any(t.kind == "q" for t in toks[v + 1:i]):
+            end = i  # 'urged voters to "think again" and said ...': a second report of its own
+            break
+    end = _end_after_quote(toks, v + 1, end)
+    start, end = _named_quote(toks, _colon_quote_start(toks, _fragment_clause_start(toks, v + 1, end), end), end)
     c = Candidate(sent, None, (toks[v].start, toks[v].end), mention, "P5 speaker verb quoted fragment", 0.45,
                   a=mention.first)
-    c.fwd = (v + 1, end)
-    _set_content(text, toks, c, [(v + 1, end)])
+    c.fwd = (start, end)
+    _set_content(text, toks, c, [(start, end)])
     if not c.pieces or not (c.quotes - used) or c.quotes & used:
         return None
     return c

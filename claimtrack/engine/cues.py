@@ -154,7 +154,20 @@ def _group_start(toks: list[Token], i: int) -> int:
     return k
 
 
+GERUND_PREPOSITIONS = frozenset("before after by without upon".split())
+FORMS_HINT = frozenset("that which who".split())
 OBJECT_STARTS = frozenset("that the a an his her their its him them it us me this these those to".split())
+
+
+def _comma_quote_follows(toks: list[Token], k: int) -> bool:
+    """A comma and a quotation follow, with at most a short adjunct before them."""
+    for m in range(k, min(len(toks) - 1, k + 10)):
+        t = toks[m]
+        if t.kind == "p" and t.text == ",":
+            return toks[m + 1].kind == "q"
+        if t.kind != "w" or t.low in lx.SUBJECT_PRONOUNS or t.low in lx.AUXILIARIES or t.low in FORMS_HINT:
+            return False
+    return False
 
 
 def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
@@ -163,16 +176,20 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if toks[i].low == "states":
         return False  # "battleground states", "the United States"
-    if form == "s" and toks[i].low in lx.NOUNISH_S_FORMS:
-        # "court challenges." is a noun; "challenges the ruling" is a verb
+    if form == "s" and toks[i].low in lx.NOUNISH_S_FORMS and not (
+        prev is not None and prev.kind == "w" and prev.low in lx.SINGULAR_SUBJECT_PRONOUNS
+    ):
+        # "court challenges." is a noun; "challenges the ruling" and '"...," he notes.' are verbs
         if nxt is None or not (nxt.kind == "q" or (nxt.kind == "w" and (nxt.low in OBJECT_STARTS or nxt.capitalised))
                                or (nxt.kind == "p" and nxt.text == ":")):
             return False
     if prev is not None and prev.kind == "w":
         plow = prev.low
-        if plow in lx.NOUN_CONTEXT and not (plow in ("and", "or") and form in ("ed", "s")):
+        if plow in lx.NOUN_CONTEXT and not (plow in ("and", "or") and form in ("ed", "s")) \
+                and not (plow in lx.ADVERBS and form == "ed") \
+                and not (plow in GERUND_PREPOSITIONS and form == "ing"):  # "further claims" / "further wrote", "before asking"
             return False  # "the claims", "of remarks" (but "paused and said")
-        if plow.endswith(("'s", "’s")) and form != "ed":
+        if plow.endswith(("'s", "’s")) and form != "ed" and plow.replace("’", "'") not in lx.PRONOUN_BE_CONTRACTIONS:
             return False  # "the minister's claims"
     if form == "base":
         if prev is None:
@@ -215,8 +232,12 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
             return True  # "issued a statement saying"
         if nxt is not None and (nxt.kind == "q" or (nxt.kind == "p" and nxt.text == ":")):
             return True  # 'a voice-over saying: "..."', 'a hat reading "..."'
+        if _comma_quote_follows(toks, i + 1):
+            return True  # 'footage of the mayor asking, "..."', '... saying during the debate, "..."'
 
         if prev.kind == "w" and prev.low in BE_FORMS | {"and", "while", "by", "after", "before", "when", "upon"}:
             return True
+        if prev.kind == "w" and prev.low.replace("’", "'") in lx.PRONOUN_BE_CONTRACTIONS:
+            return True  # "he's predicting", "they're saying"
         return prev.kind == "w" and (prev.low in lx.ADVERBS)
     return True

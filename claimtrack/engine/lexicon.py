@@ -31,6 +31,11 @@ _add(Stance.ASSERTS, """
     call refer_to praise welcome applaud hail commend endorse thank chant read describe_as
     characterize characterise label dub brand term
 """)
+# Idiomatic and manner-of-speaking cues ("as the memo put it", "likened the plan to ...").
+_add(Stance.ASSERTS, """
+    put_it liken interject opine aver posit theorize theorise blurt enthuse marvel chuckle beam
+    snort sniff sneer gloat thunder bellow groan grouse gripe bemoan fret vent rant fume
+""")
 # Intentions, wishes and positions: attributions in the wide sense (PolNeAR counts them).
 _add(Stance.ASSERTS, "want plan seek intend prefer support endorse defend agree")
 _add(Stance.REJECTS, "oppose")
@@ -42,11 +47,12 @@ _add(Stance.ALLEGES, "claim allege purport")
 _add(Stance.ACCUSES, """
     accuse blame charge criticise criticize condemn denounce slam blast decry castigate
     lambast lambaste rebuke chide berate assail attack mock ridicule
+    scold chastise admonish reprimand taunt rail_against
 """)
 _add(Stance.WARNS, "warn caution threaten alert")
 _add(Stance.URGES, """
     urge call_on call_for demand ask appeal_for appeal_to press_for implore plead recommend
-    advise request order instruct propose
+    advise request order instruct propose exhort
 """)
 _add(Stance.PROMISES, "promise pledge vow guarantee assure swear")
 _add(Stance.HEDGES, """
@@ -71,7 +77,12 @@ QUOTE_ONLY_CUES = frozenset(
 QUOTE_ONLY_CUES = frozenset({"call", "refer to", "label", "dub", "brand", "term", "read", "chant",
                              "describe as", "characterize", "characterise", "continue", "scream", "yell",
                              "cry", "holler", "roar", "snap", "shout", "whisper", "mutter", "exclaim",
-                             "sigh", "scoff", "muse", "joke", "quip", "boast", "brag", "gush", "laugh"})
+                             "sigh", "scoff", "muse", "joke", "quip", "boast", "brag", "gush", "laugh",
+                             "blurt", "enthuse", "marvel", "chuckle", "beam", "snort", "sniff", "sneer",
+                             "gloat", "thunder", "bellow", "groan", "vent", "fume", "interject", "put it"})
+
+# Nouns that name the quoted words after them: 'used the phrase "clean energy"'.
+NAMING_NOUNS = frozenset("phrase term word words slogan motto line refrain catchphrase nickname label".split())
 
 # -s forms that are far more often plural nouns ("court challenges", "the claims"): as verbs they
 # must be followed by their object, a that-clause or a quotation.
@@ -108,8 +119,15 @@ IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
     "forecast": ("forecast", "forecasts", "forecasting"),
     "lambast": ("lambasted", "lambasts", "lambasting"),
     "read": ("read", "reads", "reading"),  # '"...," it read.'
+    "put": ("put", "puts", "putting"),  # only as "put it": 'as the memo put it'
     "cry": ("cried", "cries", "crying"),
 }
+
+# Common irregular past forms: a lower-case one after a noun phrase is its verb ("Lee left the room").
+IRREGULAR_PAST = frozenset(
+    "made gave took put set saw knew thought brought came went found left kept held led felt told "
+    "wrote spoke threw drew chose broke won lost met ran sat stood hit cut let read sent paid".split()
+)
 
 # Verbs whose final consonant doubles ("admitted", "rebutting").
 DOUBLING = frozenset("admit rebut regret commit omit refer prefer concur quip confer".split())
@@ -130,6 +148,10 @@ ADVERBS = frozenset("""
     just long often frequently similarly likewise meanwhile however too herself himself themselves
     itself personally immediately swiftly strongly sharply bluntly loudly quietly
 """.split())
+# Subject pronouns that take an -s verb: after them "notes", "claims", "reports" are verbs.
+SINGULAR_SUBJECT_PRONOUNS = frozenset("he she it who".split())
+# A pronoun glued to a form of "be": the subject of a progressive cue ("he's predicting").
+PRONOUN_BE_CONTRACTIONS = frozenset("he's she's who's they're we're i'm you're".split())
 AUXILIARIES = frozenset("""
     has have had is was were are be been being did does do will would could can may might
     should must shall 's ’s

@@ -92,6 +92,7 @@ class _Run:
         self._expand_quotes(cands)
         cands = self._dedupe(cands)
         cands.extend(self._floating(cands))
+        cands.extend(self._unattributed_quotes(cands))
         cands.sort(key=lambda c: (c.pieces[0][0], -c.pieces[-1][1]))
         return self._finish(cands)
 
@@ -293,8 +294,9 @@ class _Run:
         for qi, q in enumerate(self.quotes):
             if qi in used or self.quote_para[qi] in skip_paras:
                 continue
-            if looks_like_title(self.text, q) or not self._stands_alone(q):
+            if not self._stands_alone(q):
                 continue
+            title = looks_like_title(self.text, q)
             k = bisect.bisect_left(starts, q.start) - 1
             source = None
             while k >= 0:
@@ -307,13 +309,14 @@ class _Run:
                 k -= 1
             if source is None:
                 continue
-            if self._continues(source, qi):
-                # '"Q1," he said. "Q2."': the same utterance, one claim with several spans.
+            if self._continues(source, qi) and (not title or self.words[qi] >= 2):
+                # '"Q1," he said. "Q2."': the same utterance, one claim with several spans
+                # (even when every word is capitalised: '"Here he comes," she said. "The Chief."').
                 source.pieces = sorted(source.pieces + list(q.pieces))
                 source.quotes.add(qi)
                 used.add(qi)
                 continue
-            if self.words[qi] < MIN_QUOTE_WORDS:
+            if title or self.words[qi] < MIN_QUOTE_WORDS:
                 continue
             c = Candidate(source.sentence, None, None, source.mention, "P12 floating quote", 0.6)
             c.inherits = source
@@ -321,6 +324,35 @@ class _Run:
             c.quotes = {qi}
             out.append(c)
             used.add(qi)
+        return out
+
+    def _unattributed_quotes(self, cands: list[Candidate]) -> list[Candidate]:
+        """A quotation of a whole phrase (4+ words) that no rule attributed is still somebody's
+        words: keep it as a low-confidence claim (P15). It takes the speaker of the attribution
+        just before it in the same paragraph, if any; otherwise it has no speaker. Shorter
+        quotations (scare quotes, names, slogans), titles and the first line are left out."""
+        used: set[int] = set()
+        for c in cands:
+            used |= c.quotes
+        skip_paras = {p.index for p in self.paras if p.skip}
+        ordered = sorted((c for c in cands if c.mention is not None and c.parent is None),
+                         key=lambda c: c.pieces[0][0])
+        starts = [c.pieces[0][0] for c in ordered]
+        out: list[Candidate] = []
+        for qi, q in enumerate(self.quotes):
+            if qi in used or self.quote_para[qi] in skip_paras or self.quote_para[qi] == 0 \
+                    or self.words[qi] < MIN_QUOTE_WORDS or looks_like_title(self.text, q):
+                # (the first line is the headline, even when it reads as a sentence)
+                continue
+            para = self.quote_para[qi]
+            k = bisect.bisect_left(starts, q.start) - 1
+            source = ordered[k] if k >= 0 and ordered[k].sentence.paragraph == para else None
+            c = Candidate(Sentence(para, q.start, q.end), None, None, source.mention if source else None,
+                          "P15 unattributed quotation", 0.35)
+            c.inherits = source
+            c.pieces = list(q.pieces)
+            c.quotes = {qi}
+            out.append(c)
         return out
 
     def _continues(self, source: Candidate, qi: int) -> bool:

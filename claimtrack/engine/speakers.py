@@ -116,6 +116,11 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
     if low in lx.SUBJECT_PRONOUNS:
         kind = "relative" if low in ("who", "which") else "pronoun"
         return _mention(toks, k - 1, k, kind, text)
+    if low.replace("’", "'") in lx.PRONOUN_BE_CONTRACTIONS:
+        # "he's predicting": the mention is the pronoun without the glued "'s"
+        pronoun = re.split(r"['’]", t.text)[0]
+        kind = "relative" if pronoun.lower() == "who" else "pronoun"
+        return Mention(k - 1, k, t.start, t.start + len(pronoun), pronoun, kind)
     # Collect the noun phrase leftwards.
     a = k
     while a > floor and k - a < MAX_NP:
@@ -161,6 +166,15 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
     trailing_np = (a > floor and toks[a - 1].kind == "p" and toks[a - 1].text == ","
                    and toks[a].low in ("a", "an", "the", "one", "another") and k - a <= 5)
     if not _valid_head(toks, a, k) and not _after_quote(toks, a) and not trailing_np:
+        # "Lee at the time said", "The mayor on local radio said": a closing prepositional
+        # phrase is an adjunct of the cue, the subject is the noun phrase before it
+        for p in range(a + 1, k - 1):
+            if toks[p].low in SUBJECT_ADJUNCT_PREPS and (_valid_head(toks, a, p) or (
+                    p - a <= 3 and toks[a].low in SHORT_NP_DETERMINERS)):
+                return _mention(toks, a, p, "name" if toks[p - 1].capitalised else "nominal", text)
+        if k - a <= 3 and toks[a].low in SHORT_NP_DETERMINERS and (
+                a == floor or toks[a - 1].kind == "p" or toks[a - 1].low in lx.CLAUSE_BOUNDARIES):
+            return _mention(toks, a, k, "nominal", text)  # "The leaflet says", "This ad claims"
         # Keep the trailing capitalised run when the rest does not look like a noun phrase.
         b = k
         while b > a and toks[b - 1].kind == "w" and toks[b - 1].capitalised:
@@ -170,6 +184,11 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
         a = b
     kind = "name" if toks[k - 1].capitalised else "nominal"
     return _mention(toks, a, k, kind, text)
+
+
+SUBJECT_ADJUNCT_PREPS = frozenset("at on in during".split())
+# A short determiner phrase opening a clause is a subject whatever its noun ("The leaflet says").
+SHORT_NP_DETERMINERS = frozenset("the a an this that these those his her its their one".split())
 
 
 def _after_quote(toks: list[Token], a: int) -> bool:
@@ -246,6 +265,8 @@ def subject_right(toks: list[Token], k: int, text: str, loose: bool = False) -> 
         if b > k and not w.capitalised and wl.endswith("ed") and wl not in lx.SPEAKER_NOUNS \
                 and toks[b - 1].low not in DETERMINERS:
             break  # "The airline cancelled": a past-tense verb ends the subject
+        if b > k and not w.capitalised and (wl in lx.IRREGULAR_PAST or wl in ("also", "then", "later", "again")):
+            break  # "Lee left the room", "The minister also referenced"
         if b > k and wl in TIME_WORDS and wl not in ("the",):
             break
         if b > k and wl in ("on", "in", "at", "during", "after", "before", "with", "to", "from") and not (

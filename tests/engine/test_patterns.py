@@ -280,3 +280,128 @@ def test_first_line_that_reads_as_a_sentence_is_the_lede_not_a_headline():
     text = "The mayor said on Monday that the library would reopen in June.\n\nWork starts next week."
     _, c = claim_for(text, "the library would reopen in June")
     assert "mayor" in c.speaker
+
+
+# Cue and content shapes added for quotation recall: text, content fragment, speaker mention,
+# cue, the content's first words (None: not checked), the content's last characters (None: not checked).
+RECALL_CASES = [
+    # an -s cue that is usually a noun ("notes") is a verb after a subject pronoun
+    ('Ms Hale spoke last. "We have paid our share twice over," she notes.',
+     "We have paid our share", "she", "notes", None, None),
+    # a closing prepositional phrase between the subject and the cue
+    ('The warden at the time said the prison had been "full to bursting" for a decade.',
+     "the prison had been", "The warden", "said", "the prison had been", None),
+    # a pronoun glued to "is" before a progressive cue
+    ('Mr Reed is upbeat. He’s predicting that the harvest will be "the best in living memory" this year.',
+     "the harvest will be", "He", "predicting", "the harvest will be", None),
+    # a quoted programme title closed by a comma is not the cue's content
+    ('Speaking on "Farming Today," Councillor Amy Hart said the county\'s "roads and bridges" are crumbling.',
+     "roads and bridges", "Councillor Amy Hart", "said", "the county", None),
+    # "told X this week she would ...": the time adjunct does not swallow the content
+    ('The coach told the players this week she would regard a draw as "a small miracle" on Saturday.',
+     "small miracle", "The coach", "told", "she would regard", None),
+    # a naming cue coordinated with an earlier verb of the same subject
+    ('Carla Diaz left the court on Friday and called the verdict "a gift to every fraudster."',
+     "the verdict", "Carla Diaz", "called", "the verdict", None),
+    # an adverb that can also modify nouns ("further") before a past-tense cue
+    ('The report was blunt. "No ward met the target in any month," it further wrote.',
+     "No ward met the target", "it", "further wrote", None, None),
+    # "described X as "Y"": the naming ends with the quoted words
+    ('The minister described the audit as a "complete fiction," but declined to say more.',
+     "complete fiction", "The minister", "described", "the audit", 'fiction,"'),
+    # a participle cue after a quotation that opens the sentence shares its subject
+    ('"Sing it louder," Nia Brooks tells the choir before asking, "Who wrote this one for us?"',
+     "Who wrote this one", "Nia Brooks", "asking", None, None),
+    # a participle cue followed by a comma and a quotation
+    ('The film shows the governor asking, "Why are we still waiting for this bridge?"',
+     "Why are we still waiting", "the governor", "asking", None, None),
+    # ... also after a short adjunct
+    ('The advert ends with footage of the mayor saying at a rally in March, "I never spend a penny I do not have."',
+     "I never spend a penny", "the mayor", "saying", '"I never', None),
+    # a quotation introduced by a colon after the verb's object is the content by itself
+    ('Councillor Amy Hart warned them plainly: "The parish will not pay for your mistakes again."',
+     "The parish will not pay", "Councillor Amy Hart", "warned", '"The parish', None),
+    # a quotation closed by a comma ends before the subordinate clause that follows it
+    ('The guard then shouts, "Stay behind the yellow line," until the train stops.',
+     "Stay behind the yellow line", "The guard", "then shouts", None, 'line,"'),
+    # "... "fragment" and said ...": the second report is not part of the first content
+    ('Mr Osei exhorted voters to "think again about the bridge" and said he would fight on.',
+     "think again", "Mr Osei", "exhorted", "voters to", 'bridge"'),
+    # the reporter's words after the last quotation: a coordinated verb, a time clause, a gloss
+    ('The mayor called the ferry contract "a scandal from start to finish," and promised an inquiry.',
+     "a scandal from start", "The mayor", "called", "the ferry contract", 'finish,"'),
+    ('Ms Lund argued that the board "never listens to the tenants" before walking out.',
+     "never listens", "Ms Lund", "argued", "the board", 'tenants"'),
+    ('The minister also cited the "weekend rota gap," a hole that left wards unstaffed.',
+     "weekend rota gap", "The minister", "also cited", None, 'gap,"'),
+    # idiomatic and manner-of-speaking cues
+    ('The main test is a "clean driving record over five years," as one insurer put it.',
+     "clean driving record", "one insurer", "put it", "The main test", None),
+    ('Another critic, Dr Sara Vine, likened the scheme to "pouring water into a sieve."',
+     "pouring water", "Dr Sara Vine", "likened", "the scheme to", None),
+    ('"We did it, we really did it!" beamed Tom Reyes, a volunteer from Leeds.',
+     "We did it", "Tom Reyes", "beamed", None, None),
+    ('The senator has railed against the "rigged housing market" for years.',
+     "rigged housing market", "The senator", "has railed against", "the", None),
+    # "condemned X as "A" and a "B"": the content runs to the last quoted words
+    ('The minister condemned the walkout as "selfish and cynical" and a "danger to patients" on Monday.',
+     "selfish and cynical", "The minister", "condemned", "the walkout", 'patients"'),
+    # a closing time clause after the last quotation, whatever its first word
+    ('Mr Cole then told them, "Get out of the building," until alarms sounded.',
+     "Get out of the building", "Mr Cole", "then told", '"Get out', 'building,"'),
+    # a noun that names the quoted words ("the phrase", "the slogan")
+    ('Ms Lund used the slogan "homes before profits" at every meeting.',
+     "homes before profits", "Ms Lund", "used", '"homes', 'profits"'),
+    # with no lexicon cue, what is said starts at a reporting word or preposition before the quote
+    ('The bishop gave a spirited defence of "the parish school and its teachers," to loud applause.',
+     "the parish school", "The bishop", "gave", '"the parish', None),
+    # a short determiner phrase before a cue is its subject, whatever the noun
+    ('The leaflet says Ms Kerr "will close the pool within a year of taking office."',
+     "will close the pool", "The leaflet", "says", "Ms Kerr", None),
+    # ... but quoted words are never cut off
+    ('The senator called his rival a "bully," a "coward" and "a danger to us all."',
+     "a danger to us all", "The senator", "called", "his rival", 'to us all."'),
+]
+
+
+@pytest.mark.parametrize("text,fragment,mention,cue,first,last", RECALL_CASES)
+def test_recall_pattern(text, fragment, mention, cue, first, last):
+    full = BODY + text
+    _, c = claim_for(full, fragment)
+    assert c.speaker_start is not None and mention in full[c.speaker_start:c.speaker_end]
+    assert c.cue == cue
+    if first is not None:
+        assert c.text.startswith(first)
+    if last is not None:
+        assert c.text.endswith(last)
+
+
+def test_unattributed_quotation_is_kept_without_a_speaker():
+    text = BODY + 'Residents were angry about the plan to "close the library and sell the land" next year.'
+    _, c = claim_for(text, "close the library")
+    assert c.rule.startswith("P15") and c.speaker is None and c.kind is ClaimKind.DIRECT
+
+
+def test_unattributed_quotation_takes_the_speaker_before_it_in_the_paragraph():
+    text = BODY + 'Ms Okafor said the plan was finished. The diggers left and the site was "closed for good, with no plans to reopen."'
+    _, c = claim_for(text, "closed for good")
+    assert c.rule.startswith("P15") and c.speaker is not None and "Okafor" in c.speaker
+
+
+def test_capitalised_continuation_of_a_quote_joins_it():
+    text = BODY + '"Make way for the champion," she said, waving. "The Chief. Our Chief."'
+    _, c = claim_for(text, "Make way for the champion")
+    assert "The Chief. Our Chief." in c.text and len(c.spans) == 2
+
+
+@pytest.mark.parametrize("text", [
+    BODY + "There were no further reported cases of the virus this week.",
+    BODY + 'The "green belt" was never built, and the "new town" stayed empty.',
+    BODY + 'Tickets for "The Long Goodbye" sold out within a day.',
+    'Council leader: "We will not sell a single home"\n\nThe meeting ran late.',
+    BODY + "The satellite beamed images back to the ground station.",
+    BODY + "He put it in the drawer and locked it.",
+    BODY + "The crowd cheered, as the band played on into the night.",
+])
+def test_recall_patterns_must_not_fire(text):
+    assert extract(text).claims == ()

@@ -1,0 +1,40 @@
+"""Which speakers are the same entity across articles, and which belong to one article only."""
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session
+
+from claimtrack.engine.model import SpeakerEntity
+from claimtrack.speakers import is_description, upsert_speaker
+from claimtrack.store.database import open_database
+from claimtrack.vocabulary import SpeakerKind
+
+
+@pytest.mark.parametrize("name, description", [
+    ("his lawyer", True), ("The union spokeswoman", True), ("A spokeswoman for the nurses' union", True),
+    ("International observers", True), ("Officials", True), ("a member of a major party", True),
+    ("White House", False), ("Jens Stoltenberg", False), ("Serbia", False), ("Kosovo's government", False),
+    ("The Guardian", False),
+])
+def test_names_and_descriptions(name, description):
+    assert is_description(name) is description
+
+
+def test_descriptions_stay_with_their_article_and_names_are_shared(tmp_path):
+    engine = open_database(str(tmp_path / "s.db"))
+    with Session(engine) as session:
+        lawyer_1 = upsert_speaker(session, SpeakerEntity("his lawyer", SpeakerKind.PERSON, role="lawyer"), 1)
+        lawyer_2 = upsert_speaker(session, SpeakerEntity("his lawyer", SpeakerKind.PERSON, role="lawyer"), 2)
+        assert lawyer_1.id != lawyer_2.id and lawyer_1.name == "his lawyer (source 1)"
+        full = upsert_speaker(session, SpeakerEntity("Aleksandar Vucic", SpeakerKind.PERSON,
+                                                     aliases=("Vucic", "Serbian President Aleksandar Vucic")), 1)
+        short = upsert_speaker(session, SpeakerEntity("Vucic", SpeakerKind.PERSON), 2)
+        assert short.id == full.id
+        other = upsert_speaker(session, SpeakerEntity("Jane Smith", SpeakerKind.PERSON, aliases=("Smith",)), 3)
+        assert upsert_speaker(session, SpeakerEntity("John Smith", SpeakerKind.PERSON, aliases=("Smith",)), 4).id != other.id
+        he = upsert_speaker(session, SpeakerEntity("Tom Reed", SpeakerKind.PERSON, aliases=("he", "Reed")), 5)
+        session.commit()
+        from claimtrack.queries import list_speakers
+
+        aliases = {row.speaker.name: row.aliases for row in list_speakers(session)}
+        assert "he" not in aliases[he.name] and "Reed" in aliases[he.name]
