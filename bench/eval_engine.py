@@ -1,6 +1,6 @@
 """Extract claims from a PolNeAR-style gold JSONL, write predictions, print the scorer's figures.
 
-    .venv/bin/python bench/eval_polnear.py GOLD.jsonl [--out PRED.jsonl] [--scorer score_quotes.py]
+    .venv/bin/python bench/eval_engine.py GOLD.jsonl [--out PRED.jsonl] [--scorer score_quotes.py]
 
 Without --scorer the figures come from claimtrack.evaluation.score_documents (same definitions).
 """
