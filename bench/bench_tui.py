@@ -179,6 +179,45 @@ async def one_run(db: Path) -> dict[str, float]:
     return figures
 
 
+async def bare_textual_baseline() -> dict[str, float]:
+    """The same pilot on a bare Textual app (one DataTable of 1,000 rows per mode, no database): what the
+    framework and the pilot cost by themselves, to read the figures above against."""
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.widgets import DataTable, Footer, Header
+
+    class Bare(Screen):
+        def compose(self):
+            yield Header()
+            yield DataTable(cursor_type="row")
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("id", "speaker", "stance", "status", "kind", "source", "claim")
+            for n in range(1000):
+                table.add_row(str(n), "John Kirby", "asserts", "unreviewed", "direct", "1", "x" * 70)
+            table.focus()
+
+    class BareApp(App):
+        MODES = {"a": Bare, "b": Bare}
+        DEFAULT_MODE = "a"
+        BINDINGS = [("2", "switch_mode('b')")]
+
+    app = BareApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        began = time.perf_counter()
+        await pilot.press("2")
+        switch = time.perf_counter() - began
+        steps = []
+        for _ in range(200):
+            began = time.perf_counter()
+            await pilot.press("down")
+            steps.append(time.perf_counter() - began)
+    return {"bare Textual: switch screen": switch, "bare Textual: scroll one row (median)": statistics.median(steps)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
@@ -203,6 +242,9 @@ def main() -> None:
     for name, value in medians.items():
         shown = f"{value:,.0f}" if name.startswith("rows") else f"{value * 1000:8.1f} ms"
         print(f"  {name:<{width}}  {shown}")
+    print("for reference, the same pilot on a bare Textual app (no database):")
+    for name, value in asyncio.run(bare_textual_baseline()).items():
+        print(f"  {name:<{width}}  {value * 1000:8.1f} ms")
     if args.json:
         print(json.dumps(medians))
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from claimtrack.queries import ClaimFilter, ClaimRow, _filtered, sentence_around
-from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
+from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
 
 # Where a page of claims ends, in the claims' reading order: (source id, start offset, claim id).
 ClaimPosition = tuple[int, int, int]
@@ -126,19 +126,6 @@ def relations_page(session: Session, *, status: str | None = None, kind: str | N
             for relation, a, name_a, src_a, b, name_b, src_b in session.exec(statement).all()]
 
 
-def relation_row(session: Session, relation_id: int) -> RelationRow | None:
-    """One relation with both sides, as `relations_page` shows it (None if it is gone)."""
-    relation = session.get(ClaimRelation, relation_id)
-    if relation is None:
-        return None
-    sides = []
-    for claim_id in (relation.claim_a_id, relation.claim_b_id):
-        claim = session.get(Claim, claim_id)
-        speaker = session.get(Speaker, claim.speaker_id) if claim.speaker_id else None
-        sides.append(_side(claim, speaker.name if speaker else None, session.get(Source, claim.source_id)))
-    return RelationRow(relation, *sides)
-
-
 def claim_relations(session: Session, claim_id: int) -> list[ClaimRelation]:
     """The relations a claim takes part in, on either side."""
     return list(session.exec(select(ClaimRelation).where(
@@ -158,8 +145,3 @@ def speaker_choices(session: Session) -> list[tuple[str, str]]:
 def speaker_aliases(session: Session, speaker_id: int) -> list[SpeakerAlias]:
     return list(session.exec(select(SpeakerAlias).where(SpeakerAlias.speaker_id == speaker_id)
                              .order_by(SpeakerAlias.alias)).all())
-
-
-def revision_log(session: Session, *, limit: int = 50) -> list[Revision]:
-    """The newest revisions first: the session's work, for a glance."""
-    return list(session.exec(select(Revision).order_by(Revision.id.desc()).limit(limit)).all())

@@ -15,7 +15,8 @@ class ClaimtrackCommands(Provider):
     def commands(self) -> list[tuple[str, str, object]]:
         app = self.app
         entries = [
-            ("screen: Sources", "Articles with claim and contradiction counts; ingest", partial(app.switch_mode, "sources")),
+            ("screen: Sources", "Articles with claim and contradiction counts; ingest",
+             partial(app.switch_mode, "sources")),
             ("screen: Claims", "Every claim, filtered and searched", partial(app.switch_mode, "claims")),
             ("screen: Contradictions", "Claims that collide, side by side", partial(app.switch_mode, "contradictions")),
             ("screen: Speakers", "Entities, aliases, merge and split", partial(app.switch_mode, "speakers")),

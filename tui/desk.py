@@ -106,10 +106,6 @@ class Desk:
         with self.session() as session:
             return tui_queries.relations_page(session, status=status, offset=offset, limit=limit)
 
-    def relation(self, relation_id: int) -> tui_queries.RelationRow | None:
-        with self.session() as session:
-            return tui_queries.relation_row(session, relation_id)
-
     def speakers(self, *, name: str | None = None, offset: int = 0, limit: int = 200) -> list[SpeakerRow]:
         with self.session() as session:
             return list_speakers(session, name=name, offset=offset, limit=limit)
@@ -227,7 +223,8 @@ def _last_revision_id(session: Session) -> int:
 def _relation_revisions_after(session: Session, relation_id: int, revision_id: int) -> list[Revision]:
     """The revisions this session just wrote for one relation (the relations module does not return them)."""
     return list(session.exec(select(Revision).where(
-        Revision.id > revision_id, Revision.table_name == "claimrelation", Revision.row_id == relation_id).order_by(Revision.id)).all())
+        Revision.id > revision_id, Revision.table_name == "claimrelation", Revision.row_id == relation_id)
+        .order_by(Revision.id)).all())
 
 
 def _describe(revisions: list[Revision]) -> str:

@@ -49,6 +49,22 @@ def seeded_db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def seed_claims(seeded_db: Path) -> dict[str, int]:
+    """The seed claims the tests act on, found by speaker and words (not by id, which the engine decides)."""
+    engine = open_database(str(seeded_db))
+    with session_scope(engine) as session:
+        found = {
+            "kirby_staging": _claim_of(session, "John Kirby", "unprecedented staging").id,
+            "kirby_withdraw": _claim_of(session, "John Kirby", "withdraw those forces").id,
+            "vucic_troops": _claim_of(session, "Aleksandar Vucic", "half the troops").id,
+            "vucic_readiness": _claim_of(session, "Aleksandar Vucic", "combat readiness").id,
+            "white_house_tanks": _claim_of(session, "White House", "tanks and artillery").id,
+        }
+    engine.dispose()
+    return found
+
+
+@pytest.fixture
 def engine(seeded_db: Path):
     engine = open_database(str(seeded_db))
     yield engine

@@ -139,11 +139,12 @@ def last_revision_id(session) -> int:
     return session.exec(select(Revision.id).order_by(Revision.id.desc())).first() or 0
 
 
-def test_relation_creation_and_status_are_undone(engine):
+def test_relation_creation_and_status_are_undone(engine, seed_claims):
     history = UndoHistory()
     with session_scope(engine) as s:
         mark = last_revision_id(s)
-        relation = add_manual_relation(s, 3, 11, "contradicts", author=AUTHOR, note="same border, two stories")
+        relation = add_manual_relation(s, seed_claims["kirby_withdraw"], seed_claims["vucic_troops"], "contradicts",
+                                       author=AUTHOR, note="same border, two stories")
         history.record(newest_revisions(s, mark))
         suggested = s.exec(select(ClaimRelation).where(ClaimRelation.status == "suggested")).first()
         mark = last_revision_id(s)

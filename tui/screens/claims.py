@@ -91,7 +91,8 @@ class ClaimsScreen(ClaimActions, DeskScreen):
             return  # a page of an older reload (the filter changed since)
         table = self.query_one(PagedTable)
         if message.total is not None:
-            self.query_one("#claim-count", Label).update(f"{message.total:,} claims" + _described(self.claim_filter))
+            noun = "claim" if message.total == 1 else "claims"
+            self.query_one("#claim-count", Label).update(f"{message.total:,} {noun}" + _described(self.claim_filter))
             return
         keep = table.cursor_row if message.first_page else None
         if message.first_page:

@@ -75,7 +75,8 @@ class ContradictionsScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="relations", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
-        rows = self.desk.relations(status=self.status_filter, offset=0 if first_page else self.loaded, limit=page_size(first_page))
+        rows = self.desk.relations(status=self.status_filter, offset=0 if first_page else self.loaded,
+                                   limit=page_size(first_page))
         self.post_message(self.Loaded(request, rows, first_page))
 
     def on_contradictions_screen_loaded(self, message: Loaded) -> None:

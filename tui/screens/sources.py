@@ -181,6 +181,13 @@ class SourcesScreen(DeskScreen):
         report = ingest_documents(self.desk.engine, read_inputs([path]), on_document=one_more)
         self.post_message(self.IngestFinished(path, report))
 
+    def on_worker_state_changed(self, event) -> None:
+        """An ingest that failed outright (the app shows the error): the progress bar goes away."""
+        from textual.worker import WorkerState
+
+        if event.worker.group == "ingest" and event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            self.query_one("#ingest-progress", ProgressBar).display = False
+
     def on_sources_screen_ingest_progress(self, message: IngestProgress) -> None:
         self.query_one("#ingest-progress", ProgressBar).update(total=max(message.total, 1), progress=message.done)
 

@@ -24,9 +24,12 @@ class SpeakerPickScreen(ModalScreen[SpeakerChoice | None]):
         Binding("down", "focus_list", "Down", show=False),
     ]
 
-    def __init__(self, choices: list[tuple[str, str]], *, title: str = "Speaker", limit: int = 12) -> None:
-        """*choices*: (name or alias to match, canonical name), as `Desk.speaker_choices` gives them."""
+    def __init__(self, choices: list[tuple[str, str]], *, title: str = "Speaker", limit: int = 12,
+                 allow_new: bool = True) -> None:
+        """*choices*: (name or alias to match, canonical name), as `Desk.speaker_choices` gives them;
+        with *allow_new*, the typed name is offered as a new speaker when no speaker has it."""
         super().__init__()
+        self.allow_new = allow_new
         self.choices = choices
         self.pick_title = title
         self.limit = limit
@@ -54,7 +57,7 @@ class SpeakerPickScreen(ModalScreen[SpeakerChoice | None]):
             if score >= 50 and name not in found:
                 found.append(name)
         picks = [SpeakerChoice(name) for name in found[: self.limit]]
-        if not any(name.lower() == query.lower() for key, name in self.choices if key.lower() == query.lower()):
+        if self.allow_new and not any(key.lower() == query.lower() for key, _ in self.choices):
             picks.append(SpeakerChoice(query, is_new=True))
         return picks
 

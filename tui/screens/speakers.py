@@ -62,7 +62,8 @@ class SpeakersScreen(DeskScreen):
 
     @work(thread=True, exclusive=True, group="speakers", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
-        rows = self.desk.speakers(name=self.name_filter or None, offset=0 if first_page else self.loaded, limit=page_size(first_page))
+        rows = self.desk.speakers(name=self.name_filter or None, offset=0 if first_page else self.loaded,
+                                  limit=page_size(first_page))
         self.post_message(self.Loaded(request, rows, first_page))
 
     def on_speakers_screen_loaded(self, message: Loaded) -> None:
@@ -109,12 +110,10 @@ class SpeakersScreen(DeskScreen):
         def chosen(choice) -> None:
             if choice is None:
                 return
-            if choice.is_new:
-                self.notify(f"{choice.name!r} is not a stored speaker: pick one to merge into", severity="warning")
-                return
             self.attempt(lambda: self.desk.merge_speakers(self.desk.speaker_id(choice.name), merged.id))
 
-        self.app.push_screen(SpeakerPickScreen(choices, title=f"Merge “{merged.name}” into…"), chosen)
+        self.app.push_screen(SpeakerPickScreen(choices, title=f"Merge “{merged.name}” into…", allow_new=False),
+                             chosen)
 
     def action_move_alias(self) -> None:
         from tui.screens.choice import ChoiceScreen

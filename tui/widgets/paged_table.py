@@ -18,6 +18,7 @@ class PagedTable(DataTable):
     """Rows arrive a page at a time; `NeedMore` is posted when fewer than `margin` rows are left below."""
 
     BINDINGS = [
+        Binding("enter", "select_cursor", "Open", tooltip="Open the row under the cursor"),
         Binding("j", "cursor_down", "Down", show=False, tooltip="Next row"),
         Binding("k", "cursor_up", "Up", show=False, tooltip="Previous row"),
         Binding("g", "scroll_top", "Top", show=False, tooltip="First row"),
