@@ -300,7 +300,8 @@ def history(app: App, claim_id: int, fmt: str) -> None:
     from claimtrack.output import emit
 
     with app.session() as session:
-        rows = [{"id": r.id, "time": r.created_at.isoformat(timespec="seconds"), "author": r.author,
+        rows = [{"id": r.id, "time": r.created_at.strftime("%Y-%m-%d %H:%M:%S UTC") if fmt == "table"
+                 else r.created_at.isoformat(timespec="seconds"), "author": r.author,
                  "field": r.field, "old": r.old_value, "new": r.new_value, "note": r.note}
                 for r in claim_history(session, claim_id)]
     if not rows and fmt == "table":
