@@ -31,8 +31,11 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_extract.py $(CORPUS)/dev.jsonl
-	$(BIN)/python bench/bench_ingest.py $(CORPUS)/train.jsonl
+	$(BIN)/python bench/bench_extract.py $(CORPUS)/dev.jsonl --runs 5
+	$(BIN)/python bench/bench_ingest.py $(CORPUS)/train.jsonl --runs 3
+	$(BIN)/python bench/bench_contradictions.py --repeat 3
+	$(BIN)/python bench/eval_contradictions.py
+	$(BIN)/python bench/bench_tui.py --runs 5
 
 eval: $(STAMP)
 	$(BIN)/claimtrack eval $(CORPUS)/dev.jsonl
