@@ -94,20 +94,12 @@ class ClaimsScreen(ClaimActions, DeskScreen):
             noun = "claim" if message.total == 1 else "claims"
             self.query_one("#claim-count", Label).update(f"{message.total:,} {noun}" + _described(self.claim_filter))
             return
-        keep = table.cursor_row if message.first_page else None
-        if message.first_page:
-            table.clear()
-        for row in message.rows:
-            if not message.first_page and str(row.claim.id) in table.rows:
-                continue  # asked for twice
-            claim = row.claim
-            table.add_row(str(claim.id), _clip(row.speaker or "unattributed", 24), stance_text(claim.stance),
-                          claim.status, claim.kind, str(claim.source_id), _clip(claim.text, 70), key=str(claim.id))
+        table.fill_page(message.rows, message.first_page, key=lambda row: row.claim.id,
+                        cells=lambda row: (str(row.claim.id), _clip(row.speaker or "unattributed", 24),
+                                           stance_text(row.claim.stance), row.claim.status, row.claim.kind,
+                                           str(row.claim.source_id), _clip(row.claim.text, 70)))
         if message.rows:
             self.last_position = position_of(message.rows[-1].claim)
-        table.page_arrived(len(message.rows) == page_size(message.first_page))
-        if keep is not None and table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
         if message.first_page:
             self.show_detail()
 
@@ -118,10 +110,7 @@ class ClaimsScreen(ClaimActions, DeskScreen):
     # ------------------------------------------------------------------ the current claim
 
     def current_claim_id(self) -> int | None:
-        table = self.query_one(PagedTable)
-        if not table.row_count:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return self.query_one(PagedTable).current_key()
 
     @on(DataTable.RowHighlighted)
     def row_highlighted(self) -> None:

@@ -82,27 +82,18 @@ class ContradictionsScreen(DeskScreen):
     def on_contradictions_screen_loaded(self, message: Loaded) -> None:
         if message.request != self.request:
             return  # a page of an older reload (the filter changed since)
-        table = self.query_one(PagedTable)
-        keep = table.cursor_row if message.first_page else None
         if message.first_page:
-            table.clear()
             self.rows.clear()
             self.loaded = 0
-        for row in message.rows:
-            if not message.first_page and str(row.relation.id) in table.rows:
-                continue  # asked for twice
-            relation = row.relation
-            self.rows[relation.id] = row
-            table.add_row(f"#{relation.id}", relation.kind, f"{relation.score:.2f}", relation.status,
-                          _clip(row.a.speaker or "unattributed", 22), stance_text(row.a.claim.stance),
-                          _clip(row.b.speaker or "unattributed", 22), stance_text(row.b.claim.stance),
-                          key=str(relation.id))
-        self.loaded += len(message.rows)
-        table.page_arrived(len(message.rows) == page_size(message.first_page))
+        self.rows.update((row.relation.id, row) for row in message.rows)
+        self.loaded += self.query_one(PagedTable).fill_page(
+            message.rows, message.first_page, key=lambda row: row.relation.id,
+            cells=lambda row: (f"#{row.relation.id}", row.relation.kind, f"{row.relation.score:.2f}",
+                               row.relation.status, _clip(row.a.speaker or "unattributed", 22),
+                               stance_text(row.a.claim.stance), _clip(row.b.speaker or "unattributed", 22),
+                               stance_text(row.b.claim.stance)))
         shown = self.status_filter or "all statuses"
         self.query_one("#relation-count", Label).update(f"{self.loaded} relation(s) loaded · {shown} · f to filter")
-        if keep is not None and table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
         if message.first_page:
             self.show_sides()
 
@@ -111,10 +102,7 @@ class ContradictionsScreen(DeskScreen):
         self.load_page(self.request, first_page=False)
 
     def current_relation(self) -> RelationRow | None:
-        table = self.query_one(PagedTable)
-        if not table.row_count:
-            return None
-        return self.rows.get(int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        return self.rows.get(self.query_one(PagedTable).current_key())
 
     @on(DataTable.RowHighlighted)
     def show_sides(self) -> None:

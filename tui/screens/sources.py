@@ -91,32 +91,20 @@ class SourcesScreen(DeskScreen):
     def on_sources_screen_loaded(self, message: Loaded) -> None:
         if message.request != self.request:
             return  # a page of an older reload (the filter changed since)
-        table = self.query_one(PagedTable)
-        keep = table.cursor_row if message.first_page else None
-        if message.first_page:
-            table.clear()
-        for row in message.rows:
-            if not message.first_page and str(row.source.id) in table.rows:
-                continue  # asked for twice
-            source = row.source
-            table.add_row(str(source.id), _clip(source.title or source.location or "untitled", 60),
-                          source.outlet or "", source.published or "", str(row.claims), str(row.contradictions),
-                          key=str(source.id))
+        self.query_one(PagedTable).fill_page(
+            message.rows, message.first_page, key=lambda row: row.source.id,
+            cells=lambda row: (str(row.source.id), _clip(row.source.title or row.source.location or "untitled", 60),
+                               row.source.outlet or "", row.source.published or "", str(row.claims),
+                               str(row.contradictions)))
         if message.rows:
             self.last_id = message.rows[-1].source.id
-        table.page_arrived(len(message.rows) == page_size(message.first_page))
-        if keep is not None and table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
 
     @on(PagedTable.NeedMore)
     def more(self) -> None:
         self.load_page(self.request, first_page=False)
 
     def current_source_id(self) -> int | None:
-        table = self.query_one(PagedTable)
-        if not table.row_count:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return self.query_one(PagedTable).current_key()
 
     def action_open_reader(self) -> None:
         from tui.screens.reader import ReaderScreen

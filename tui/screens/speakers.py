@@ -69,34 +69,22 @@ class SpeakersScreen(DeskScreen):
     def on_speakers_screen_loaded(self, message: Loaded) -> None:
         if message.request != self.request:
             return  # a page of an older reload (the filter changed since)
-        table = self.query_one(PagedTable)
-        keep = table.cursor_row if message.first_page else None
         if message.first_page:
-            table.clear()
             self.rows.clear()
             self.loaded = 0
-        for row in message.rows:
-            if not message.first_page and str(row.speaker.id) in table.rows:
-                continue  # asked for twice
-            speaker = row.speaker
-            self.rows[speaker.id] = row
-            table.add_row(str(speaker.id), _clip(speaker.name, 32), speaker.kind, _clip(speaker.role or "", 16),
-                          _clip(speaker.affiliation or "", 24), str(row.claims), _clip("; ".join(row.aliases), 60),
-                          key=str(speaker.id))
-        self.loaded += len(message.rows)
-        table.page_arrived(len(message.rows) == page_size(message.first_page))
-        if keep is not None and table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
+        self.rows.update((row.speaker.id, row) for row in message.rows)
+        self.loaded += self.query_one(PagedTable).fill_page(
+            message.rows, message.first_page, key=lambda row: row.speaker.id,
+            cells=lambda row: (str(row.speaker.id), _clip(row.speaker.name, 32), row.speaker.kind,
+                               _clip(row.speaker.role or "", 16), _clip(row.speaker.affiliation or "", 24),
+                               str(row.claims), _clip("; ".join(row.aliases), 60)))
 
     @on(PagedTable.NeedMore)
     def more(self) -> None:
         self.load_page(self.request, first_page=False)
 
     def current_speaker(self) -> SpeakerRow | None:
-        table = self.query_one(PagedTable)
-        if not table.row_count:
-            return None
-        return self.rows.get(int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        return self.rows.get(self.query_one(PagedTable).current_key())
 
     def action_merge(self) -> None:
         from tui.screens.speaker_pick import SpeakerPickScreen

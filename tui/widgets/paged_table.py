@@ -1,6 +1,9 @@
 """A DataTable that asks for the next page when the cursor nears its last loaded row."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
@@ -53,3 +56,28 @@ class PagedTable(DataTable):
         if not self.exhausted and not self._asked and self.row_count - new.row <= self.margin:
             self._asked = True
             self.post_message(self.NeedMore(self))
+
+    def fill_page(self, rows: Iterable[Any], first_page: bool, *, key: Callable[[Any], int],
+                  cells: Callable[[Any], tuple]) -> int:
+        """Show one page of rows: a first page replaces the table (the cursor keeps its place), a
+        later page is appended, skipping rows already shown. Returns how many rows came."""
+        keep = self.cursor_row if first_page else None
+        if first_page:
+            self.clear()
+        count = 0
+        for row in rows:
+            count += 1
+            row_key = str(key(row))
+            if not first_page and row_key in self.rows:
+                continue  # asked for twice
+            self.add_row(*cells(row), key=row_key)
+        self.page_arrived(count == page_size(first_page))
+        if keep is not None and self.row_count:
+            self.move_cursor(row=min(keep, self.row_count - 1))
+        return count
+
+    def current_key(self) -> int | None:
+        """The id in the row under the cursor (rows are keyed by the id they show)."""
+        if not self.row_count:
+            return None
+        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
