@@ -37,6 +37,17 @@ def record_revision(session: Session, *, table: str, row_id: int, field: str, ol
     return revision
 
 
+def latest_revision_id(session: Session) -> int:
+    """The id of the newest revision (0 in a new store): a mark to find the revisions written after it."""
+    return session.exec(select(Revision.id).order_by(Revision.id.desc())).first() or 0
+
+
+def revisions_since(session: Session, table: str, row_id: int, after_id: int) -> list[Revision]:
+    """The revisions of one row written after the revision *after_id*, oldest first."""
+    return list(session.exec(select(Revision).where(
+        Revision.id > after_id, Revision.table_name == table, Revision.row_id == row_id).order_by(Revision.id)).all())
+
+
 def get_claim(session: Session, claim_id: int) -> Claim:
     claim = session.get(Claim, claim_id)
     if claim is None:

@@ -79,6 +79,15 @@ class SourceRow:
     contradictions: int
 
 
+def get_source(session: Session, source_id: int) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        from claimtrack.errors import ClaimtrackError
+
+        raise ClaimtrackError(f"source {source_id}: no such source")
+    return source
+
+
 def list_sources(session: Session, *, limit: int | None = None, offset: int = 0) -> list[SourceRow]:
     claim_counts = (select(Claim.source_id, func.count(Claim.id).label("n")).group_by(Claim.source_id).subquery())
     statement = (select(Source, func.coalesce(claim_counts.c.n, 0))

@@ -71,3 +71,13 @@ def test_version_option():
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0 and claimtrack.__version__ in result.output
     assert isinstance(cli, click.Group)
+
+
+def test_the_tui_reads_and_writes_only_through_library_functions():
+    import re
+    from pathlib import Path
+
+    sql = re.compile(r"\bselect\(|session\.(exec|get|execute|query)\(|sql_text|\bfrom sqlalchemy import .*\btext\b")
+    offenders = [f"{path}:{number}" for path in sorted(Path(__file__).resolve().parent.parent.joinpath("tui").rglob("*.py"))
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if sql.search(line)]
+    assert offenders == []

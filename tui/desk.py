@@ -11,11 +11,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from claimtrack import annotations, relations, speaker_edits, tui_queries
 from claimtrack.annotations import current_author
-from claimtrack.queries import ClaimFilter, ClaimRow, SpeakerRow, contradiction_counts, count_claims, list_speakers
+from claimtrack.errors import ClaimtrackError
+from claimtrack.queries import (ClaimFilter, ClaimRow, SpeakerRow, contradiction_counts, count_claims, get_source,
+                                list_speakers)
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim, Revision, Source, Speaker
 from claimtrack.undo import UndoHistory
@@ -86,20 +88,15 @@ class Desk:
 
         with self.session() as session:
             claim = annotations.get_claim(session, claim_id)
-            source = session.get(Source, claim.source_id)
-            speaker = session.get(Speaker, claim.speaker_id) if claim.speaker_id else None
+            source = get_source(session, claim.source_id)
+            speaker = speaker_edits.get_speaker(session, claim.speaker_id) if claim.speaker_id else None
             left, right = sentence_around(source.text, claim.start, claim.end)
             return ClaimDetail(claim, speaker, source, left, right, annotations.claim_history(session, claim_id),
                                tui_queries.claim_relations(session, claim_id))
 
     def article(self, source_id: int) -> Article:
         with self.session() as session:
-            source = session.get(Source, source_id)
-            if source is None:
-                from claimtrack.errors import ClaimtrackError
-
-                raise ClaimtrackError(f"source {source_id}: no such source")
-            return Article(source, tui_queries.article_claims(session, source_id))
+            return Article(get_source(session, source_id), tui_queries.article_claims(session, source_id))
 
     def relations(self, *, status: str | None = None, offset: int = 0,
                   limit: int = 200) -> list[tui_queries.RelationRow]:
@@ -125,8 +122,10 @@ class Desk:
 
     def claim_position(self, claim_id: int) -> tuple[int, int, int] | None:
         with self.session() as session:
-            claim = session.get(Claim, claim_id)
-            return tui_queries.position_of(claim) if claim else None
+            try:
+                return tui_queries.position_of(annotations.get_claim(session, claim_id))
+            except ClaimtrackError:  # removed meanwhile (an undo)
+                return None
 
     # ------------------------------------------------------------------ writing (each one undoable)
 
@@ -167,21 +166,21 @@ class Desk:
         made: list[int] = []
 
         def work(session: Session) -> list[Revision]:
-            mark = _last_revision_id(session)
+            mark = annotations.latest_revision_id(session)
             relation = relations.add_manual_relation(session, claim_a, claim_b, kind, author=self.author, note=note)
             session.flush()
             made.append(relation.id)
-            return _relation_revisions_after(session, relation.id, mark)
+            return annotations.revisions_since(session, "claimrelation", relation.id, mark)
 
         self._change(work)
         return f"relation #{made[0]}: claim {claim_a} {kind} claim {claim_b}"
 
     def set_relation_status(self, relation_id: int, status: str, *, note: str | None = None) -> str:
         def work(session: Session) -> list[Revision]:
-            mark = _last_revision_id(session)
+            mark = annotations.latest_revision_id(session)
             relations.set_relation_status(session, relation_id, status, author=self.author, note=note)
             session.flush()
-            return _relation_revisions_after(session, relation_id, mark)
+            return annotations.revisions_since(session, "claimrelation", relation_id, mark)
 
         revisions = self._change(work)
         return f"relation #{relation_id}: {status}" if revisions else f"relation #{relation_id}: already {status}"
@@ -214,17 +213,6 @@ class Desk:
             revisions = self.history.redo(session, author=self.author)
         self.generation += 1
         return "redone: " + _describe(revisions)
-
-
-def _last_revision_id(session: Session) -> int:
-    return session.exec(select(Revision.id).order_by(Revision.id.desc())).first() or 0
-
-
-def _relation_revisions_after(session: Session, relation_id: int, revision_id: int) -> list[Revision]:
-    """The revisions this session just wrote for one relation (the relations module does not return them)."""
-    return list(session.exec(select(Revision).where(
-        Revision.id > revision_id, Revision.table_name == "claimrelation", Revision.row_id == relation_id)
-        .order_by(Revision.id)).all())
 
 
 def _describe(revisions: list[Revision]) -> str:
