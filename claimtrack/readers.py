@@ -95,8 +95,8 @@ def _files_in_folder(folder: Path) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(root, name)
-            if not name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES and os.access(path, os.R_OK):
-                yield path
+            if not name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES:
+                yield path  # an unreadable one is reported by read_file, not skipped in silence
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[SourceDocument | ReadFailure]:

@@ -158,3 +158,19 @@ def test_a_dateline_near_the_top_of_a_text_article_gives_its_date(tmp_path, line
     path = tmp_path / "dated.txt"
     path.write_text(f"Headline here\n\n{line}\n\nThe minister said the talks would resume.\n", encoding="utf-8")
     assert only_document(read_all(path)).published == expected
+
+
+def test_an_unreadable_file_in_a_folder_is_reported_not_skipped(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE + "more")
+    real = type(tmp_path).read_bytes
+
+    def refuse(path):  # root reads everything, so the permission error is simulated
+        if path.name == "b.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(type(tmp_path), "read_bytes", refuse)
+    items = read_all(tmp_path)
+    assert isinstance(items[0], SourceDocument)
+    assert str(items[1]) == f"{tmp_path / 'b.txt'}: cannot read: Permission denied"
