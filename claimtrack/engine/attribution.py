@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from claimtrack.engine import lexicon as lx
 from claimtrack.engine.cues import FORMS, STATEMENT_NOUNS, Cue, find_cues
-from claimtrack.engine.speakers import Mention, subject_left, subject_right
+from claimtrack.engine.speakers import Mention, subject_left, subject_right, with_apposition
 from claimtrack.engine.text import Sentence, Token
 
 BOUNDARY_WORDS = frozenset("and but while though although whereas yet as so".split())
@@ -130,6 +130,8 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
             name = _appositive_name(toks, m, text)
             if name is not None:
                 m, after = name, name.last  # 'said Labour's shadow minister, Jo Platt'
+            elif after > m.last and m.kind == "name":
+                m = with_apposition(m, toks, m.last + 1, after, text)  # 'said Mary Brown, the minister'
             c = Candidate(sent, cue, span, m, "", 0.85, a=cue.group_start)
             c.after = after
             c.inverted = True
@@ -772,6 +774,8 @@ def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], use
         if head in lx.DAYS or head in NOT_SUBJECTS or toks[mention.first].low in NOT_SUBJECTS:
             return None
     v = _skip_apposition(toks, mention.last)
+    if v > mention.last and mention.kind == "name":
+        mention = with_apposition(mention, toks, mention.last + 1, v, text)
     if v < n and toks[v].kind == "p" and toks[v].text == ",":
         v += 1
     while v < n and toks[v].kind == "w" and (toks[v].low in lx.ADVERBS or toks[v].low in lx.AUXILIARIES

@@ -12,7 +12,15 @@ import bisect
 
 from claimtrack.engine.attribution import Candidate
 from claimtrack.engine.model import SpeakerEntity
-from claimtrack.engine.speakers import Entity, Mention, Title, first_name_gender, full_names, parse_title
+from claimtrack.engine.speakers import (
+    Entity,
+    Mention,
+    Title,
+    apply_apposition,
+    first_name_gender,
+    full_names,
+    parse_title,
+)
 from claimtrack.engine.text import Paragraph
 from claimtrack.vocabulary import SpeakerKind
 
@@ -25,13 +33,23 @@ class Resolver:
     def __init__(self, paras: list[Paragraph], masked: str) -> None:
         self.by_name: dict[str, Entity] = {}
         self.order: list[str] = []
-        self.history: list[tuple[int, int, Entity]] = []  # (position, paragraph, entity) of speakers
+        # Entities by first word (lower-cased) and by (first word, last word), in order of creation:
+        # a name is matched against earlier entities without a scan of all of them.
+        self.by_first: dict[str, list[Entity]] = {}
+        self.by_first_last: dict[tuple[str, str], list[Entity]] = {}
+        # (position, paragraph, entity) of each speaker's latest attribution, least recent first:
+        # pronouns and role mentions look back over distinct speakers, not over every attribution
+        # (one paragraph may hold thousands of them).
+        self.recent: dict[int, tuple[int, int, Entity]] = {}
         starts = [p.start for p in paras]
         self.para_of = lambda pos: bisect.bisect_right(starts, pos) - 1
         self.names = full_names(masked)  # person names outside quotations
         self.by_surname: dict[str, list[Title]] = {}
         for _, _, title in self.names:
             self.by_surname.setdefault(title.name.split()[-1].lower(), []).append(title)
+        # For "he"/"she": the names a pronoun of each gender may fall back on, by position
+        # (built on first use).
+        self.names_for: dict[str, tuple[list[int], list[Title]]] = {}
 
     def entities(self) -> tuple[SpeakerEntity, ...]:
         out = []
@@ -51,7 +69,8 @@ class Resolver:
         ent = self._entity_for(m, c)
         c.entity = ent
         if ent is not None:
-            self.history.append((m.start, self.para_of(m.start), ent))
+            self.recent.pop(id(ent), None)
+            self.recent[id(ent)] = (m.start, self.para_of(m.start), ent)
         return ent, (m.start, m.end)
 
     def _entity_for(self, m: Mention, c: Candidate) -> Entity | None:
@@ -68,11 +87,11 @@ class Resolver:
             return None
         title = parse_title(m.text)
         if title.kind is SpeakerKind.PERSON and title.name and title.name[:1].isupper():
-            return self._person(title, m.text, pos)
+            return self._person(apply_apposition(title, m.apposition), m.text, pos)
         if title.kind is SpeakerKind.PERSON and title.role and low.startswith("the "):
             # "the spokesman" -> the most recent holder of that role
             role_word = title.role.split()[-1].lower()
-            for _, _, e in reversed(self.history):
+            for _, _, e in reversed(self.recent.values()):
                 if e.role and e.role.split()[-1].lower() == role_word:
                     e.aliases.append(m.text)
                     return e
@@ -98,15 +117,15 @@ class Resolver:
                 role = role or best.role
                 aff = aff or best.affiliation
                 gender = gender or best.gender
-            elif parts[0].lower() in (e.name.split()[0].lower() for e in self.by_name.values() if e.kind is SpeakerKind.PERSON):
-                for e in self.by_name.values():
-                    if e.kind is SpeakerKind.PERSON and e.name.split()[0].lower() == parts[0].lower():
+            else:
+                for e in self.by_first.get(parts[0].lower(), ()):
+                    if e.kind is SpeakerKind.PERSON:
                         full = e.name
                         break
         else:
             # A longer earlier entity with the same surname ("John F. Kirby" vs "John Kirby").
-            for e in self.by_name.values():
-                if e.kind is SpeakerKind.PERSON and e.name.split()[-1] == parts[-1] and e.name.split()[0] == parts[0]:
+            for e in self.by_first_last.get((parts[0], parts[-1]), ()):
+                if e.kind is SpeakerKind.PERSON:
                     full = e.name
                     break
         if gender is None:
@@ -130,31 +149,35 @@ class Resolver:
                 existing.kind = e.kind
             return existing
         self.by_name[e.name] = e
+        words = e.name.split()
+        if words:
+            self.by_first.setdefault(words[0].lower(), []).append(e)
+            self.by_first_last.setdefault((words[0], words[-1]), []).append(e)
         self.order.append(e.name)
         return e
 
     def _pronoun(self, pos: int, gender: str) -> Entity | None:
         para = self.para_of(pos)
         # Prefer a recent speaker (Citron: quote sources first), then the nearest named person.
-        for _, p, e in reversed(self.history):
+        for _, p, e in reversed(self.recent.values()):
             if para - p > PRONOUN_PARAGRAPHS:
                 break
             if e.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN) and e.gender in (None, gender) and e.name[:1].isupper():
                 e.aliases.append("he" if gender == "m" else "she")
                 return e
-        best = None
-        for s, _, title in self.names:
-            if s >= pos:
-                break
-            if title.gender in (None, gender):
-                best = title
+        if gender not in self.names_for:
+            fit = sorted(((s, t) for s, _, t in self.names if t.gender in (None, gender)), key=lambda x: x[0])
+            self.names_for[gender] = ([s for s, _ in fit], [t for _, t in fit])
+        starts, titles = self.names_for[gender]
+        k = bisect.bisect_left(starts, pos) - 1
+        best = titles[k] if k >= 0 else None
         if best is not None:
             return self._person(best, best.name, pos)
         return None
 
     def _org_pronoun(self, pos: int, low: str) -> Entity | None:
         para = self.para_of(pos)
-        for _, p, e in reversed(self.history):
+        for _, p, e in reversed(self.recent.values()):
             if para - p > PRONOUN_PARAGRAPHS:
                 break
             if e.kind in (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP):

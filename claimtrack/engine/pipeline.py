@@ -21,7 +21,7 @@ from claimtrack.engine.model import ExtractedClaim, Extraction
 from claimtrack.engine.quotes import Quote, find_quotes, looks_like_title, mask, word_count
 from claimtrack.engine.speakers import Mention
 from claimtrack.engine.stance import stance_of
-from claimtrack.engine.text import Sentence, paragraphs, split_sentences, tokenize
+from claimtrack.engine.text import SPEECH_VERBS, Sentence, paragraphs, split_sentences, tokenize
 from claimtrack.vocabulary import ClaimKind
 
 # "- Maria Gonzalez, Dover." / "— Senator Jane Roe" under a quotation
@@ -72,11 +72,18 @@ class _Run:
         for para in self.paras:
             if para.skip:
                 continue
-            pieces = self.pieces_by_para.get(para.index, [])
+            pieces = sorted(self.pieces_by_para.get(para.index, []))
+            # Quotations never overlap, so pieces sorted by start are sorted by end too: the pieces
+            # meeting a sentence are found by bisection, not by a scan per sentence.
+            piece_starts = [a for a, _, _ in pieces]
+            piece_ends = [b for _, b, _ in pieces]
             for sent in split_sentences(self.text, para, self.masked):
-                if not self._may_attribute(sent, pieces):
+                lo = bisect.bisect_right(piece_ends, sent.start)
+                hi = bisect.bisect_left(piece_starts, sent.end, lo)
+                local = pieces[lo:hi]
+                if not self._may_attribute(sent, local):
                     continue  # no cue word, no quotation: tokenizing it would find nothing
-                toks = tokenize(self.text, sent.start, sent.end, pieces)
+                toks = tokenize(self.text, sent.start, sent.end, local)
                 sentences.append((sent, toks))
                 cands.extend(attribute_sentence(self.text, sent, toks))
         self._link_adjacent_quotes(cands, sentences)
@@ -291,6 +298,7 @@ class _Run:
         skip_paras = {p.index for p in self.paras if p.skip}
         ordered = sorted(cands, key=lambda c: c.pieces[0][0])
         starts = [c.pieces[0][0] for c in ordered]
+        last_end: dict[int, int] = {}  # id(source) -> where its last quotation ends (kept up to date)
         for qi, q in enumerate(self.quotes):
             if qi in used or self.quote_para[qi] in skip_paras:
                 continue
@@ -309,11 +317,17 @@ class _Run:
                 k -= 1
             if source is None:
                 continue
-            if self._continues(source, qi) and (not title or self.words[qi] >= 2):
+            if self._continues(source, qi, last_end) and (not title or self.words[qi] >= 2):
                 # '"Q1," he said. "Q2."': the same utterance, one claim with several spans
                 # (even when every word is capitalised: '"Here he comes," she said. "The Chief."').
-                source.pieces = sorted(source.pieces + list(q.pieces))
+                # (Appended in place when in order: a paragraph of thousands of continuations
+                # must not re-sort the claim's pieces each time.)
+                if source.pieces[-1] <= q.pieces[0]:
+                    source.pieces.extend(q.pieces)
+                else:
+                    source.pieces = sorted(source.pieces + list(q.pieces))
                 source.quotes.add(qi)
+                last_end[id(source)] = max(last_end[id(source)], q.end)
                 used.add(qi)
                 continue
             if title or self.words[qi] < MIN_QUOTE_WORDS:
@@ -355,11 +369,13 @@ class _Run:
             out.append(c)
         return out
 
-    def _continues(self, source: Candidate, qi: int) -> bool:
+    def _continues(self, source: Candidate, qi: int, last_end: dict[int, int]) -> bool:
         """The quote follows a direct claim in the same paragraph."""
         if not source.quotes or self.quote_para[qi] != source.sentence.paragraph:
             return False
-        last = max(self.quotes[k].end for k in source.quotes)
+        last = last_end.get(id(source))
+        if last is None:
+            last = last_end[id(source)] = max(self.quotes[k].end for k in source.quotes)
         if last > self.quotes[qi].start or source.rule.startswith(("P9", "P5", "P8")):
             return False
         # Only the rest of the attribution's sentence may stand between them:
@@ -380,6 +396,35 @@ class _Run:
             j += 1
         after_ok = j >= len(self.text) or self.text[j] in "\n\"“" or self.text[j].isupper() or self.text[b - 2: b - 1] in (".", "?", "!")
         return before_ok and after_ok
+
+    def _whole_utterance(self, qi: int) -> bool:
+        """A short quotation that is a sentence of its own ('"Hello there," said Bob Jones.',
+        'He said: "We lost."'), not a fragment inside reported speech ('called it "a disgrace"')."""
+        q = self.quotes[qi]
+        para = self.paras[self.quote_para[qi]]
+        text = self.text
+        i = q.start
+        while i > para.start and text[i - 1] in " \t\u00a0":
+            i -= 1
+        if i > para.start:
+            before = text[i - 1]
+            if before == ",":
+                w = LOWER_WORD.findall(self.lowered, max(para.start, i - 30), i - 1)
+                if not w or w[-1] not in SPEECH_VERBS:
+                    return False  # 'as the paper put it, "the operator."'
+            elif before not in ".!?:\"”»":
+                return False
+        a, b = q.pieces[-1]
+        inner_end = b - 1
+        while inner_end > a and text[inner_end] in "\"“”„«»'’‘`":
+            inner_end -= 1
+        if text[inner_end] in ",.!?…—-":
+            return True  # '"Hello there," said', '"Why?" she asked'
+        j = b
+        end = self.paras[self.quote_para[qi] + len(q.pieces) - 1].end
+        while j < end and text[j] in " \t\u00a0":
+            j += 1
+        return j >= end or text[j] in ".!?,;:"
 
     # --- speakers and output -------------------------------------------------------------------
     def _finish(self, cands: list[Candidate]) -> Extraction:
@@ -418,7 +463,8 @@ class _Run:
                 quoted += b - a
         total = sum(b - a for a, b in c.pieces)
         if c.quotes and quoted >= total - 2 * len(c.pieces):
-            if all(self.words[qi] < MIN_QUOTE_WORDS for qi in c.quotes):
+            if all(self.words[qi] < MIN_QUOTE_WORDS for qi in c.quotes) \
+                    and not any(self._whole_utterance(qi) for qi in c.quotes):
                 return ClaimKind.PARTIAL
             return ClaimKind.DIRECT
         return ClaimKind.MIXED if c.quotes else ClaimKind.INDIRECT

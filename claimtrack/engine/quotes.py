@@ -2,19 +2,21 @@
 
 Straight marks get a direction from their neighbours; curly marks keep theirs unless the context
 plainly contradicts it. Single marks are inner quotes or apostrophes and are left inside.
-An unclosed quotation is continued by a following paragraph that opens with a mark (the news
-convention for long quotes), or else closed at its paragraph's end. Nothing here raises.
+An unclosed quotation is continued by a following paragraph that opens with a mark of the same
+kind (the news convention for long quotes), or else closed at its paragraph's end: a stray
+straight mark never swallows the next paragraph's curly quotation. Nothing here raises.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from claimtrack.engine.text import Paragraph
+from claimtrack.engine.text import SPEECH_VERBS, Paragraph
 
 OPEN, CLOSE, EITHER = 1, 2, 3
 DOUBLE_MARK = re.compile(r"'''|''|``|[\"“”„«»]")  # ''' = an inner and an outer close
 SINGLE_MARK = re.compile(r"[‘’']")
+LOWER_WORD = re.compile(r"[a-z]+")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -114,10 +116,19 @@ def _clear_closer_ahead(marks: list[tuple[int, int, int]], n: int) -> bool:
     return False
 
 
+def _family(mark: str) -> str:
+    """The kind of a mark: straight, curly, guillemet or TeX-style, double or single."""
+    if mark[:2] in ("``", "''"):
+        return "tex"
+    return {"\"": "straight", "“": "curly", "”": "curly", "„": "curly", "«": "guillemet", "»": "guillemet",
+            "'": "straight single", "‘": "curly single", "’": "curly single"}.get(mark[:1], mark[:1])
+
+
 def _scan(text: str, paras: list[Paragraph], marks_by_para: list[list[tuple[int, int, int]]]) -> list[Quote]:
     quotes: list[Quote] = []
     pieces: list[tuple[int, int]] = []  # finished pieces of a quote running over paragraphs
     open_at: int | None = None
+    open_mark = ""  # the mark that opened the quotation running over paragraphs
     skip_first = False
     for pi, para in enumerate(paras):
         marks = marks_by_para[pi]
@@ -128,6 +139,7 @@ def _scan(text: str, paras: list[Paragraph], marks_by_para: list[list[tuple[int,
             if open_at is None:
                 if d != CLOSE:
                     open_at = s
+                    open_mark = text[s:e]
             elif d != OPEN:
                 pieces.append((open_at, e))
                 quotes.append(Quote(tuple(pieces)))
@@ -138,12 +150,15 @@ def _scan(text: str, paras: list[Paragraph], marks_by_para: list[list[tuple[int,
                     quotes.append(Quote(tuple(pieces), unclosed=True))
                     pieces = []
                 open_at = s
+                open_mark = text[s:e]
         if open_at is None:
             continue
         piece = (open_at, para.end)
         nxt = paras[pi + 1] if pi + 1 < len(paras) else None
         nxt_marks = marks_by_para[pi + 1] if nxt else []
-        if nxt and nxt_marks and nxt_marks[0][0] == nxt.start and nxt_marks[0][2] != CLOSE:
+        if nxt and nxt_marks and nxt_marks[0][0] == nxt.start and nxt_marks[0][2] != CLOSE \
+                and _family(text[nxt_marks[0][0]:nxt_marks[0][1]]) == _family(open_mark) \
+                and not _separately_attributed(text, para, open_at, nxt, nxt_marks):
             pieces.append(piece)
             open_at = nxt.start
             skip_first = True
@@ -152,6 +167,19 @@ def _scan(text: str, paras: list[Paragraph], marks_by_para: list[list[tuple[int,
             quotes.append(Quote(tuple(pieces), unclosed=True))
             pieces, open_at = [], None
     return quotes
+
+
+def _separately_attributed(text: str, para: Paragraph, open_at: int, nxt: Paragraph,
+                           nxt_marks: list[tuple[int, int, int]]) -> bool:
+    """'The mayor said "we will fix it.' + '"It is too small," Ann Lee said.': each paragraph
+    attributes its own quotation, so the unclosed mark was stray; a quotation running over
+    paragraphs is attributed once."""
+    if len(nxt_marks) < 2 or nxt_marks[1][2] == OPEN:
+        return False
+    after = LOWER_WORD.findall(text[nxt_marks[1][1]:min(nxt.end, nxt_marks[1][1] + 60)].lower())[:4]
+    if not any(w in SPEECH_VERBS for w in after):
+        return False  # '"...," Ann Lee said': the second paragraph's quotation has its own speaker
+    return any(w in SPEECH_VERBS for w in LOWER_WORD.findall(text[para.start:open_at].lower()))
 
 
 MARK_CHARS = "\"“”„«»‘’'`"

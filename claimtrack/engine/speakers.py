@@ -8,7 +8,7 @@ Resolution of mentions to entities (surnames, pronouns, roles) is in coreference
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimtrack.engine import lexicon as lx
 from claimtrack.engine.cues import FORMS
@@ -29,6 +29,9 @@ class Mention:
     end: int
     text: str
     kind: str  # "pronoun", "relative", "name", "nominal"
+    # An apposition after a name ("Mary Brown, the minister of sport,"): split into role and
+    # affiliation by the resolver (split_apposition); not part of the mention's span.
+    apposition: str | None = None
 
 
 @dataclass
@@ -98,6 +101,8 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
                     if m.kind == "nominal" and all(t.kind == "w" and t.capitalised for t in toks[j + 1:k - 1]) \
                             and first.low not in lx.DAYS:
                         return _mention(toks, j + 1, k - 1, "name", text)
+                    if m.kind == "name" and m.last == j:
+                        m = with_apposition(m, toks, j + 1, k - 1, text)
                     return m
         return None
     if t.kind == "p" and t.text == ")":
@@ -401,6 +406,89 @@ def parse_title(surface: str) -> Title:
     if gender is None:
         gender = _gender_of_words(pre_lows) or first_name_gender(name_words[0])
     return Title(" ".join(name_words), SpeakerKind.PERSON, role, affiliation, gender, honorific)
+
+
+APPOSITION_OPENERS = frozenset("the a an his her its their".split())
+APPOSITION_PREPOSITIONS = frozenset("of for at with from in to".split())
+# Lower-case words that belong to the role ("executive vice president", "press secretary");
+# other words before the role word are its affiliation ("the committee chairman").
+ROLE_MODIFIERS = frozenset("""executive vice deputy senior chief interim acting assistant associate general
+    managing press political permanent principal co top lead junior special foreign prime ranking""".split())
+APPOSITION_FILLERS = frozenset("the a an his her its their former then longtime current now also".split())
+# Speaker nouns that are no title: "a father of three", "the wife of a victim", "her opponent".
+KINSHIP = frozenset("""father mother wife husband son daughter brother sister parent parents grandfather
+    grandmother grandson granddaughter uncle aunt cousin nephew niece widow widower fiance fiancee
+    opponent rival friend ally colleague neighbour neighbor""".split())
+
+
+def _title_word(low: str) -> bool:
+    low = low.rstrip(".")
+    if low in lx.ORG_HEADS or low in lx.GROUP_NOUNS or low in ("campaign", "government", "ministry", "administration"):
+        return False
+    return low in lx.ROLE_NOUNS or (low in lx.SPEAKER_NOUNS and low not in KINSHIP)
+
+
+def with_apposition(m: Mention, toks: list[Token], a: int, b: int, text: str) -> Mention:
+    """*m* carrying the apposition toks[a:b] ("the minister of sport") when it names a role."""
+    if not (0 <= a < b <= len(toks)) or b - a > 12:
+        return m
+    first = toks[a]
+    if first.kind != "w" or not (first.low in APPOSITION_OPENERS or first.low in lx.ROLE_NOUNS):
+        return m
+    if any(t.kind not in ("w", "p") or t.low in ("who", "which", "whose", "that") for t in toks[a:b]):
+        return m
+    surface = text[toks[a].start:toks[b - 1].end]
+    if split_apposition(surface) is None:
+        return m
+    return replace(m, apposition=surface)
+
+
+def split_apposition(surface: str) -> tuple[str, str | None, str | None] | None:
+    """Role, affiliation and gender in an apposition, split like a title before a name:
+    "the minister of sport" -> minister, sport; "a spokeswoman for the health ministry" ->
+    spokeswoman, health ministry; "the Serbian president" -> president, Serbian; "the campaign's
+    press secretary" -> press secretary, campaign. The affiliation is what follows "of/for/at/..."
+    after the role word, else the words before the role. None when it names no role ("a father
+    of three" is no title)."""
+    words = [w for w in (_clean(w) for w in surface.split()) if w]
+    lows = [_strip_possessive(w).lower() for w in words]
+    end = len(words)
+    for p in range(1, len(words) - 1):
+        if lows[p] in APPOSITION_PREPOSITIONS and _title_word(lows[p - 1]):
+            end = p
+            break
+    heads = [i for i in range(end) if _title_word(lows[i])]
+    if not heads:
+        return None
+    h = heads[-1]
+    r = h
+    while r > 0 and _strip_possessive(words[r - 1]) == words[r - 1] and (
+        (lows[r - 1] in ROLE_MODIFIERS and words[r - 1][:1].islower()) or _title_word(lows[r - 1])
+        or (lows[r - 1] == "and" and r > 1 and _title_word(lows[r - 2]))
+    ):
+        r -= 1
+    role = " ".join(words[r:h + 1])
+    post = words[end + 1:]
+    while post and post[0].lower() in APPOSITION_FILLERS:
+        post = post[1:]
+    affiliation = " ".join(post) if any(w[:1].isalpha() for w in post) else None
+    if affiliation is None:
+        pre = [w for w, low in zip(words[:r], lows[:r]) if low not in APPOSITION_FILLERS]
+        if pre and not any(low in APPOSITION_PREPOSITIONS or low == "and" or not low[:1].isalpha()
+                           for low in (_strip_possessive(w).lower() for w in pre)):
+            affiliation = " ".join(_strip_possessive(w) for w in pre)
+    return role, affiliation, _gender_of_words(lows[r:h + 1])
+
+
+def apply_apposition(title: Title, apposition: str | None) -> Title:
+    """A name's title completed by its apposition (a title before the name wins)."""
+    if not apposition or title.role:
+        return title
+    split = split_apposition(apposition)
+    if split is None:
+        return title
+    role, aff, gender = split
+    return replace(title, role=role, affiliation=title.affiliation or aff, gender=title.gender or gender)
 
 
 def _gender_of_words(lows: list[str]) -> str | None:

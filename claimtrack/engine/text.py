@@ -20,6 +20,10 @@ ABBREVIATIONS = frozenset("""
 WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[’']?")
 TERMINAL = ".!?"
 SIGNED_QUOTE = re.compile(r"[\"”»]\s*[-—–―]+\s*[A-Z]")  # '"..." ― Dev Patel' is not a headline
+# A sentence ending inside the line ("... said the man. And ..."): a lower-case word, a full stop,
+# a space and a capital or an opening mark. Such a line is prose, whatever its last character is
+# (a quotation left open at the end of a paragraph must not turn it into a "headline").
+INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’']?\s+[\"“‘'(]?[A-Z]")
 CLOSERS = "\"”’')]»"
 OPENERS = "\"“‘'([«„"
 
@@ -74,11 +78,26 @@ def _is_boilerplate(line: str, first: bool) -> bool:
     words = line.split()
     if (len(words) <= BOILERPLATE_MAX_WORDS and BOILERPLATE_LINE.match(line)) or CAPTION_MARKERS.search(line):
         return True
-    if first and len(words) <= 25 and (line[-1] not in TERMINAL + CLOSERS or _title_case(words)):
+    if first and len(words) <= 25 and (
+        _title_case(words) or (line[-1] not in TERMINAL + CLOSERS and not _inner_sentence_end(line))
+    ):
         return True  # the headline (a first line that reads as a sentence is kept as the lede)
     # Headlines, standfirst labels and menu items carry no final punctuation.
-    if len(words) <= 20 and line[-1] not in TERMINAL + CLOSERS + ":;,…—-" and not SIGNED_QUOTE.search(line):
+    if len(words) <= 20 and line[-1] not in TERMINAL + CLOSERS + ":;,…—-" and not SIGNED_QUOTE.search(line) \
+            and not _inner_sentence_end(line):
         return True
+    return False
+
+
+def _inner_sentence_end(line: str) -> bool:
+    """A sentence ends inside the line, after a word that is no abbreviation ("Mr.", "U.S.")."""
+    for m in INNER_SENTENCE_END.finditer(line):
+        k = m.start() + 2
+        j = k
+        while j > 0 and line[j - 1].isalpha():
+            j -= 1
+        if line[j:k].lower() not in ABBREVIATIONS:
+            return True
     return False
 
 
