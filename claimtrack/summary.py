@@ -21,6 +21,12 @@ def _clip(text: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _quoted(text: str) -> str:
+    """The claim's words between quotation marks (once: a direct quote brings its own)."""
+    text = _clip(text, 200)
+    return text if text[:1] in "\"“‘'«" else f"“{text}”"
+
+
 def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
     totals = store_totals(session)
     header = Text.assemble(("claimtrack", "bold"), f"  {totals['sources']} sources · {totals['claims']} claims · "
@@ -64,8 +70,8 @@ def render_relations(session: Session, limit: int = 30):
     panels = []
     for relation, claim_a, claim_b, name_a, name_b in rows:
         body = Text.assemble(
-            (f"{name_a or 'unattributed'} {claim_a.stance}: ", "bold"), f"“{_clip(claim_a.text, 200)}”\n",
-            (f"{name_b or 'unattributed'} {claim_b.stance}: ", "bold"), f"“{_clip(claim_b.text, 200)}”\n",
+            (f"{name_a or 'unattributed'} {claim_a.stance}: ", "bold"), _quoted(claim_a.text) + "\n",
+            (f"{name_b or 'unattributed'} {claim_b.stance}: ", "bold"), _quoted(claim_b.text) + "\n",
             ("why: ", "dim"), relation.reason or "")
         panels.append(Panel(body, title=Text(f"#{relation.id} {relation.kind} · score {relation.score:.2f} · "
                                              f"{relation.status}")))
