@@ -73,6 +73,35 @@ def count_claims(session: Session, flt: ClaimFilter = ClaimFilter()) -> int:
 
 
 @dataclass(frozen=True)
+class RelationPairs:
+    """A query of relations with both claims, their speakers' names and their sources.
+
+    Rows are (relation, claim_a, speaker_a_name, source_a, claim_b, speaker_b_name, source_b);
+    `claim_a` and `claim_b` are the aliases to filter on.
+    """
+
+    statement: object
+    claim_a: object
+    claim_b: object
+
+
+def relation_pairs() -> RelationPairs:
+    from sqlalchemy.orm import aliased
+
+    claim_a, claim_b = aliased(Claim), aliased(Claim)
+    speaker_a, speaker_b = aliased(Speaker), aliased(Speaker)
+    source_a, source_b = aliased(Source), aliased(Source)
+    statement = (select(ClaimRelation, claim_a, speaker_a.name, source_a, claim_b, speaker_b.name, source_b)
+                 .join(claim_a, claim_a.id == ClaimRelation.claim_a_id)
+                 .join(claim_b, claim_b.id == ClaimRelation.claim_b_id)
+                 .join(source_a, source_a.id == claim_a.source_id)
+                 .join(source_b, source_b.id == claim_b.source_id)
+                 .join(speaker_a, speaker_a.id == claim_a.speaker_id, isouter=True)
+                 .join(speaker_b, speaker_b.id == claim_b.speaker_id, isouter=True))
+    return RelationPairs(statement, claim_a, claim_b)
+
+
+@dataclass(frozen=True)
 class SourceRow:
     source: Source
     claims: int

@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, tuple_
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from claimtrack.queries import ClaimFilter, ClaimRow, _filtered, sentence_around
+from claimtrack.queries import ClaimFilter, ClaimRow, _filtered, relation_pairs, sentence_around
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
 
 # Where a page of claims ends, in the claims' reading order: (source id, start offset, claim id).
@@ -105,16 +104,7 @@ def _side(claim: Claim, speaker: str | None, source: Source) -> ClaimSide:
 def relations_page(session: Session, *, status: str | None = None, kind: str | None = None,
                    include_dismissed: bool = True, offset: int = 0, limit: int = 200) -> list[RelationRow]:
     """Relations between claims, strongest first, with both claims and their contexts."""
-    claim_a, claim_b = aliased(Claim), aliased(Claim)
-    speaker_a, speaker_b = aliased(Speaker), aliased(Speaker)
-    source_a, source_b = aliased(Source), aliased(Source)
-    statement = (select(ClaimRelation, claim_a, speaker_a.name, source_a, claim_b, speaker_b.name, source_b)
-                 .join(claim_a, claim_a.id == ClaimRelation.claim_a_id)
-                 .join(claim_b, claim_b.id == ClaimRelation.claim_b_id)
-                 .join(speaker_a, speaker_a.id == claim_a.speaker_id, isouter=True)
-                 .join(speaker_b, speaker_b.id == claim_b.speaker_id, isouter=True)
-                 .join(source_a, source_a.id == claim_a.source_id)
-                 .join(source_b, source_b.id == claim_b.source_id))
+    statement = relation_pairs().statement
     if status:
         statement = statement.where(ClaimRelation.status == status)
     elif not include_dismissed:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from sqlalchemy import func, or_
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from claimtrack.errors import ClaimtrackError
+from claimtrack.queries import relation_pairs
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
 from claimtrack.vocabulary import RelationKind, RelationStatus
 
@@ -29,17 +29,9 @@ def contradiction_rows(session: Session, *, speaker: str | None = None, status: 
                        min_score: float | None = None, kinds: tuple[str, ...] = CONFLICT_KINDS,
                        limit: int | None = None) -> list[dict]:
     """Relations with both claims, best first. Without *status*, dismissed ones are left out."""
-    claim_a, claim_b = aliased(Claim), aliased(Claim)
-    speaker_a, speaker_b = aliased(Speaker), aliased(Speaker)
-    source_a, source_b = aliased(Source), aliased(Source)
-    statement = (select(ClaimRelation, claim_a, speaker_a.name, source_a, claim_b, speaker_b.name, source_b)
-                 .join(claim_a, claim_a.id == ClaimRelation.claim_a_id)
-                 .join(claim_b, claim_b.id == ClaimRelation.claim_b_id)
-                 .join(source_a, source_a.id == claim_a.source_id)
-                 .join(source_b, source_b.id == claim_b.source_id)
-                 .join(speaker_a, speaker_a.id == claim_a.speaker_id, isouter=True)
-                 .join(speaker_b, speaker_b.id == claim_b.speaker_id, isouter=True)
-                 .where(ClaimRelation.kind.in_(kinds)))
+    pairs = relation_pairs()
+    claim_a, claim_b = pairs.claim_a, pairs.claim_b
+    statement = pairs.statement.where(ClaimRelation.kind.in_(kinds))
     if status:
         try:
             status = RelationStatus(status.strip().lower()).value
