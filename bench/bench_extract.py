@@ -1,6 +1,6 @@
 """Throughput of claimtrack.engine.extract over a JSONL corpus (one {"text": ...} per line).
 
-    .venv/bin/python bench/bench_extract.py /work/shared/corpora/polnear/dev.jsonl [--runs 5]
+    .venv/bin/python bench/bench_extract.py path/to/polnear/dev.jsonl [--runs 5]
 
 Prints the median documents/second over several runs in one process and the peak memory
 (tracemalloc peak of Python allocations during the runs, plus the process's max RSS).
