@@ -59,6 +59,28 @@ class DeskScreen(Screen):
             self.reload()
 
 
+class PagedScreen(DeskScreen):
+    """A main screen whose table is read a page at a time by its `load_page` worker."""
+
+    def restart_paging(self) -> None:
+        """Forget where the last page ended (each screen keeps its own position)."""
+        raise NotImplementedError
+
+    def load_page(self, request: int, first_page: bool) -> None:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        super().reload()
+        from tui.widgets.paged_table import PagedTable
+
+        self.query_one(PagedTable).exhausted = True  # no more pages asked for until the first one is here
+        self.restart_paging()
+        self.load_page(self.request, first_page=True)
+
+    def on_paged_table_need_more(self) -> None:
+        self.load_page(self.request, first_page=False)
+
+
 class ClaimActions:
     """Annotation keys for a screen with a current claim (`current_claim_id`)."""
 

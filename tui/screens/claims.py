@@ -13,14 +13,14 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 from claimtrack.queries import ClaimFilter, ClaimRow
 from claimtrack.tui_queries import position_of
 from claimtrack.vocabulary import ReviewStatus, Stance
-from tui.screens.base import ClaimActions, DeskScreen, attempt
+from tui.screens.base import ClaimActions, PagedScreen, attempt
 from tui.widgets.claim_card import claim_panel_body, in_sentence, stance_text
 from tui.widgets.paged_table import PagedTable, page_size
 
 DETAIL_DELAY = 0.06  # seconds the cursor rests on a row before its detail is read
 
 
-class ClaimsScreen(ClaimActions, DeskScreen):
+class ClaimsScreen(ClaimActions, PagedScreen):
     BINDINGS = [
         Binding("slash", "search", "Search", tooltip="Full-text search in the claims' words", id="claims.search"),
         Binding("f", "focus_filters", "Filters", tooltip="Filter by speaker, stance, status and source",
@@ -72,11 +72,8 @@ class ClaimsScreen(ClaimActions, DeskScreen):
 
     # ------------------------------------------------------------------ loading
 
-    def reload(self) -> None:
-        super().reload()
-        self.query_one(PagedTable).exhausted = True  # no more pages asked for until the first one is here
+    def restart_paging(self) -> None:
         self.last_position = None
-        self.load_page(self.request, first_page=True)
 
     @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
@@ -102,10 +99,6 @@ class ClaimsScreen(ClaimActions, DeskScreen):
             self.last_position = position_of(message.rows[-1].claim)
         if message.first_page:
             self.show_detail()
-
-    @on(PagedTable.NeedMore)
-    def more(self) -> None:
-        self.load_page(self.request, first_page=False)
 
     # ------------------------------------------------------------------ the current claim
 

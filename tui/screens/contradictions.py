@@ -12,14 +12,14 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from claimtrack.tui_queries import ClaimSide, RelationRow
-from tui.screens.base import DeskScreen
+from tui.screens.base import PagedScreen
 from tui.widgets.claim_card import stance_text
 from tui.widgets.paged_table import PagedTable, page_size
 
 STATUS_FILTERS = (None, "suggested", "confirmed", "dismissed")
 
 
-class ContradictionsScreen(DeskScreen):
+class ContradictionsScreen(PagedScreen):
     BINDINGS = [
         Binding("c", "decide('confirmed')", "Confirm", tooltip="Confirm: these claims do contradict each other",
                 id="contradictions.confirm"),
@@ -67,11 +67,8 @@ class ContradictionsScreen(DeskScreen):
         table.focus()
         self.reload()
 
-    def reload(self) -> None:
-        super().reload()
-        self.query_one(PagedTable).exhausted = True  # no more pages asked for until the first one is here
+    def restart_paging(self) -> None:
         self.loaded = 0
-        self.load_page(self.request, first_page=True)
 
     @work(thread=True, exclusive=True, group="relations", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
@@ -96,10 +93,6 @@ class ContradictionsScreen(DeskScreen):
         self.query_one("#relation-count", Label).update(f"{self.loaded} relation(s) loaded · {shown} · f to filter")
         if message.first_page:
             self.show_sides()
-
-    @on(PagedTable.NeedMore)
-    def more(self) -> None:
-        self.load_page(self.request, first_page=False)
 
     def current_relation(self) -> RelationRow | None:
         return self.rows.get(self.query_one(PagedTable).current_key())

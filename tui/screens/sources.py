@@ -13,12 +13,12 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
 from claimtrack.ingest import IngestReport
 from tui.desk import SourceListing
-from tui.screens.base import DeskScreen
+from tui.screens.base import PagedScreen
 from tui.widgets.paged_table import PagedTable, page_size
 
 
 
-class SourcesScreen(DeskScreen):
+class SourcesScreen(PagedScreen):
     BINDINGS = [
         Binding("enter", "open_reader", "Read", tooltip="Open the article with its claims highlighted",
                 id="sources.read"),
@@ -76,11 +76,8 @@ class SourcesScreen(DeskScreen):
         table.focus()
         self.reload()
 
-    def reload(self) -> None:
-        super().reload()
-        self.query_one(PagedTable).exhausted = True  # no more pages asked for until the first one is here
+    def restart_paging(self) -> None:
         self.last_id = None
-        self.load_page(self.request, first_page=True)
 
     @work(thread=True, exclusive=True, group="sources", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
@@ -98,10 +95,6 @@ class SourcesScreen(DeskScreen):
                                str(row.contradictions)))
         if message.rows:
             self.last_id = message.rows[-1].source.id
-
-    @on(PagedTable.NeedMore)
-    def more(self) -> None:
-        self.load_page(self.request, first_page=False)
 
     def current_source_id(self) -> int | None:
         return self.query_one(PagedTable).current_key()

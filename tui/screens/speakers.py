@@ -9,12 +9,12 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input
 
 from claimtrack.queries import SpeakerRow
-from tui.screens.base import DeskScreen
+from tui.screens.base import PagedScreen
 from tui.widgets.paged_table import PagedTable, page_size
 
 
 
-class SpeakersScreen(DeskScreen):
+class SpeakersScreen(PagedScreen):
     BINDINGS = [
         Binding("m", "merge", "Merge into…", tooltip="This speaker is the same entity as another: merge it in",
                 id="speakers.merge"),
@@ -54,11 +54,8 @@ class SpeakersScreen(DeskScreen):
         table.focus()
         self.reload()
 
-    def reload(self) -> None:
-        super().reload()
-        self.query_one(PagedTable).exhausted = True  # no more pages asked for until the first one is here
+    def restart_paging(self) -> None:
         self.loaded = 0
-        self.load_page(self.request, first_page=True)
 
     @work(thread=True, exclusive=True, group="speakers", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
@@ -78,10 +75,6 @@ class SpeakersScreen(DeskScreen):
             cells=lambda row: (str(row.speaker.id), _clip(row.speaker.name, 32), row.speaker.kind,
                                _clip(row.speaker.role or "", 16), _clip(row.speaker.affiliation or "", 24),
                                str(row.claims), _clip("; ".join(row.aliases), 60)))
-
-    @on(PagedTable.NeedMore)
-    def more(self) -> None:
-        self.load_page(self.request, first_page=False)
 
     def current_speaker(self) -> SpeakerRow | None:
         return self.rows.get(self.query_one(PagedTable).current_key())
