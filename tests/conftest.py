@@ -36,3 +36,41 @@ def run(db_path: Path, monkeypatch):
         return runner.invoke(cli, ["--db", str(db or db_path), *args], input=input, catch_exceptions=False)
 
     return invoke
+
+
+# ----------------------------------------------------------------------------- PostgreSQL
+
+POSTGRES_ENV = "CLAIMTRACK_TEST_POSTGRES"
+POSTGRES_HINT = (f"PostgreSQL tests need a server: set {POSTGRES_ENV}=postgresql://USER:PASSWORD@HOST:PORT/postgres "
+                 "(a role that may create databases), or run `bash .ci/run`, which installs and starts one")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The URL of a PostgreSQL server to make test databases on; the test is skipped when none is given."""
+    import os
+
+    url = os.environ.get(POSTGRES_ENV, "").strip()
+    if not url:
+        pytest.skip(POSTGRES_HINT)
+    return url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """A new, empty PostgreSQL database for one test (dropped afterwards), as a claimtrack --db URL."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from claimtrack.store.database import database_url
+
+    server = make_url(database_url(postgres_server))
+    name = f"claimtrack_test_{uuid.uuid4().hex[:12]}"
+    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield server.set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

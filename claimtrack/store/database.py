@@ -24,11 +24,28 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+# PostgreSQL URLs without a driver name mean psycopg 3 (SQLAlchemy alone would pick psycopg2).
+POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg2://")
+
+
 def database_url(target: str) -> str:
-    """A URL as given, or a file path turned into an SQLite URL."""
+    """A URL as given (PostgreSQL ones on psycopg 3), or a file path turned into an SQLite URL."""
     if "://" in target:
+        for scheme in POSTGRES_SCHEMES:
+            if target.startswith(scheme):
+                return "postgresql+psycopg://" + target[len(scheme):]
         return target
     return f"sqlite:///{Path(target).expanduser().absolute()}"
+
+
+def shown_url(target: str) -> str:
+    """*target* as it may be printed: a URL's password hidden."""
+    if "://" not in target:
+        return target
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can read: show it as given
+        return target
 
 
 def _check_sqlite_path(path: Path, shown: str) -> None:
@@ -44,6 +61,12 @@ def _check_sqlite_path(path: Path, shown: str) -> None:
             raise ClaimtrackError(f"{shown}: not an SQLite database (the file holds something else)")
     elif not _writable(folder):
         raise ClaimtrackError(f"{shown}: cannot create database: folder {folder} is read-only")
+
+
+def first_line(error: BaseException) -> str:
+    """A driver's message on one line (psycopg's run over several)."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return "; ".join(lines[:2]) if lines else type(error).__name__
 
 
 def _writable(folder: Path) -> bool:
@@ -75,7 +98,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         current = MigrationContext.configure(connection).get_current_revision()
         if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
             raise ClaimtrackError(
-                f"{engine.url.database}: made by a newer claimtrack (schema revision {current}); upgrade claimtrack"
+                f"{engine.url.render_as_string(hide_password=True)}: made by a newer claimtrack (schema revision {current}); upgrade claimtrack"
             )
         target = script.get_current_head() if revision == "head" else revision
         if current == target:
@@ -86,8 +109,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def open_database(target: str, *, migrate_to: str = "head") -> Engine:
     """Open (creating if needed) the database at *target* and bring its schema up to date."""
-    url = make_url(database_url(target))
-    shown = target
+    try:
+        url = make_url(database_url(target))
+    except Exception:
+        raise ClaimtrackError(f"{target}: not a database URL or file path") from None
+    shown = shown_url(target)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         _check_sqlite_path(Path(url.database), shown)
     try:
@@ -100,7 +126,7 @@ def open_database(target: str, *, migrate_to: str = "head") -> Engine:
         upgrade(engine, migrate_to)
     except DBAPIError as exc:
         engine.dispose()
-        raise ClaimtrackError(f"{shown}: cannot open database: {exc.orig}") from None
+        raise ClaimtrackError(f"{shown}: cannot open database: {first_line(exc.orig)}") from None
     return engine
 
 
