@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from claimtrack.errors import ClaimtrackError
 from claimtrack.speakers import create_speaker, find_speaker
 from claimtrack.store.models import Claim, Revision, Source, Speaker, utc_now
+from claimtrack.versions import take_row
 from claimtrack.vocabulary import ClaimKind, Origin, ReviewStatus, SpeakerKind, Stance
 
 # Claim fields a person may change, as named in the revision log.
@@ -30,9 +31,11 @@ def current_author() -> str:
 
 def record_revision(session: Session, *, table: str, row_id: int, field: str, old, new,
                     author: str, note: str | None = None) -> Revision:
+    """Log one human change; the row's version is raised with it (see `claimtrack.versions`)."""
     revision = Revision(table_name=table, row_id=row_id, field=field,
                         old_value=None if old is None else str(old),
-                        new_value=None if new is None else str(new), author=author, note=note)
+                        new_value=None if new is None else str(new), author=author, note=note,
+                        row_version=take_row(session, table, row_id))
     session.add(revision)
     return revision
 
@@ -80,9 +83,13 @@ def resolve_speaker(session: Session, name: str, *, create: bool = False) -> Spe
 def annotate_claim(session: Session, claim_id: int, *, author: str, note: str | None = None,
                    speaker: str | None = None, new_speaker: bool = False, stance: str | None = None,
                    status: str | None = None, verdict: str | None = None,
-                   explanation: str | None = None) -> list[Revision]:
-    """Apply a person's changes to a claim, one revision per changed field (a note alone is one too)."""
+                   explanation: str | None = None, expected_version: int | None = None) -> list[Revision]:
+    """Apply a person's changes to a claim, one revision per changed field (a note alone is one too).
+
+    *expected_version* is the claim's version the person saw (default: the one read here); if someone
+    else has changed the claim since, nothing is saved and `EditConflict` says who changed what."""
     claim = get_claim(session, claim_id)
+    seen = claim.version if expected_version is None else expected_version
     changes: dict[str, tuple[object, object]] = {}
     if speaker is not None:
         target = resolve_speaker(session, speaker, create=new_speaker)
@@ -105,6 +112,8 @@ def annotate_claim(session: Session, claim_id: int, *, author: str, note: str | 
             if value != getattr(claim, name):
                 changes[name] = (getattr(claim, name), value)
                 setattr(claim, name, value)
+    if changes or note:
+        take_row(session, "claim", claim.id, seen)
     revisions = [record_revision(session, table="claim", row_id=claim.id, field=name, old=old, new=new,
                                  author=author, note=note) for name, (old, new) in changes.items()]
     if not revisions and note:

@@ -242,7 +242,7 @@ def show(app: App, claim_id: int) -> None:
             ("stance", claim.stance), ("cue", claim.cue or "—"), ("kind", claim.kind),
             ("rule", f"{claim.rule or '—'} (confidence {claim.confidence:.2f})"), ("origin", claim.origin),
             ("status", claim.status), ("verdict", claim.verdict or "—"), ("explanation", claim.explanation or "—"),
-            ("offsets", f"{claim.start}-{claim.end}"),
+            ("offsets", f"{claim.start}-{claim.end}"), ("version", claim.version),
             ("source", f"#{source.id} {source.title or ''} [{source.location or ''}]"),
         ):
             facts.add_row(label, Text(str(value)))
@@ -274,9 +274,15 @@ def show(app: App, claim_id: int) -> None:
 @click.option("--explanation", help="Why the verdict.")
 @click.option("--note", help="A note kept with the change in the revision log.")
 @click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who is annotating (default: login name).")
+@click.option("--if-version", "if_version", type=int, metavar="N",
+              help="Save only if the claim is still at version N (as `show` printed it); else say who changed what.")
 @pass_app
-def annotate(app: App, claim_id, speaker, new_speaker, stance, status, verdict, explanation, note, author) -> None:
-    """Change a claim by hand; every change is recorded as a revision."""
+def annotate(app: App, claim_id, speaker, new_speaker, stance, status, verdict, explanation, note, author,
+             if_version) -> None:
+    """Change a claim by hand; every change is recorded as a revision.
+
+    On a shared database, a change made by someone else since you looked (--if-version) or in the
+    instant between reading and writing is never overwritten: the command refuses and shows it."""
     from claimtrack.annotations import annotate_claim, current_author
 
     if not any(v is not None for v in (speaker, stance, status, verdict, explanation, note)):
@@ -284,7 +290,7 @@ def annotate(app: App, claim_id, speaker, new_speaker, stance, status, verdict, 
     with app.session() as session:
         revisions = annotate_claim(session, claim_id, author=author or current_author(), note=note, speaker=speaker,
                                    new_speaker=new_speaker, stance=stance, status=status, verdict=verdict,
-                                   explanation=explanation)
+                                   explanation=explanation, expected_version=if_version)
         lines = [f"claim {claim_id}: {r.field}: {r.old_value!s} -> {r.new_value!s}" for r in revisions]
     app.out.print("\n".join(lines) if lines else f"claim {claim_id}: nothing changed", markup=False,
                   highlight=False, soft_wrap=True)
@@ -417,3 +423,5 @@ from claimtrack import cli_contradictions, cli_reports, cli_tui  # noqa: E402  (
 
 for _module in (cli_contradictions, cli_reports, cli_tui):
     _module.register(cli)
+from claimtrack import cli_db  # noqa: E402  (the db commands: copy, info)
+cli_db.register(cli)

@@ -53,12 +53,14 @@ def ingest_documents(engine: Engine, documents: Iterable[SourceDocument | ReadFa
     return report
 
 
+STORE_ATTEMPTS = 3  # a write that collides with another writer's new speaker is simply tried again
+
+
 def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> None:
     shown = f"{doc.location} ({doc.doc_id})" if doc.doc_id else doc.location
     digest = content_hash(doc.text)
     try:
-        with Session(engine) as session:
-            existing = session.exec(select(Source.id).where(Source.content_hash == digest)).first()
+        existing = _stored_source(engine, digest)
         if existing is not None:
             report.skipped.append((shown, existing))
             return
@@ -67,23 +69,42 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> No
         except Exception as exc:  # the engine must never raise; if it does, say so and go on
             report.failed.append(f"{shown}: claim extraction failed ({type(exc).__name__}: {exc})")
             return
-        with session_scope(engine) as session:
-            source = Source(content_hash=digest, location=doc.location, doc_id=doc.doc_id, title=doc.title,
-                            outlet=doc.outlet, published=doc.published, format=doc.format, text=doc.text)
-            session.add(source)
-            session.flush()
-            claims = store_extraction(session, source.id, extraction)
-            suggest_for_claims(session, [c.id for c in claims])  # contradictions with the store
-            source_id = source.id
+        for attempt in range(1, STORE_ATTEMPTS + 1):
+            try:
+                source_id, stored = _store(engine, doc, digest, extraction)
+                break
+            except IntegrityError as exc:
+                # Another writer got there between our check and our commit: the same text (then it is
+                # stored once, and this copy is skipped), or a speaker of the same name (then try again:
+                # this time the speaker is found).
+                existing = _stored_source(engine, digest)
+                if existing is not None:
+                    report.skipped.append((shown, existing))
+                    return
+                if attempt == STORE_ATTEMPTS:
+                    report.failed.append(f"{shown}: database error ({getattr(exc, 'orig', exc)})")
+                    return
         report.added.append((shown, source_id))
-        report.claims_stored += len(claims)
-    except IntegrityError:
-        # Another process stored the same text between our check and our commit.
-        with Session(engine) as session:
-            existing = session.exec(select(Source.id).where(Source.content_hash == digest)).first()
-        report.skipped.append((shown, existing or 0))
+        report.claims_stored += stored
     except SQLAlchemyError as exc:
         report.failed.append(f"{shown}: database error ({getattr(exc, 'orig', exc)})")
+
+
+def _stored_source(engine: Engine, digest: str) -> int | None:
+    with Session(engine) as session:
+        return session.exec(select(Source.id).where(Source.content_hash == digest)).first()
+
+
+def _store(engine: Engine, doc: SourceDocument, digest: str, extraction: Extraction) -> tuple[int, int]:
+    """One source with its claims and suggested contradictions, in one transaction: (source id, claims)."""
+    with session_scope(engine) as session:
+        source = Source(content_hash=digest, location=doc.location, doc_id=doc.doc_id, title=doc.title,
+                        outlet=doc.outlet, published=doc.published, format=doc.format, text=doc.text)
+        session.add(source)
+        session.flush()
+        claims = store_extraction(session, source.id, extraction)
+        suggest_for_claims(session, [c.id for c in claims])  # contradictions with the store
+        return source.id, len(claims)
 
 
 def claim_from_extracted(source_id: int, extracted, speaker_id: int | None) -> Claim:

@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 from claimtrack.annotations import get_claim, record_revision
 from claimtrack.errors import ClaimtrackError
 from claimtrack.store.models import ClaimRelation, utc_now
+from claimtrack.versions import take_row
 from claimtrack.vocabulary import Origin, RelationKind, RelationStatus
 
 
@@ -43,9 +44,14 @@ def add_manual_relation(session: Session, claim_a: int, claim_b: int, kind: str,
 
 
 def set_relation_status(session: Session, relation_id: int, status: RelationStatus | str, *, author: str,
-                        note: str | None = None) -> ClaimRelation:
+                        note: str | None = None, expected_version: int | None = None) -> ClaimRelation:
+    """A person's decision on a relation; refused with `EditConflict` if someone else changed it after
+    the person saw it (*expected_version*, by default the version read here)."""
     relation = get_relation(session, relation_id)
     status = RelationStatus(status).value
+    if relation.status != status or (note and relation.note != note):
+        take_row(session, "claimrelation", relation.id,
+                 relation.version if expected_version is None else expected_version)
     if relation.status != status:
         record_revision(session, table="claimrelation", row_id=relation.id, field="status",
                         old=relation.status, new=status, author=author, note=note)

@@ -19,6 +19,7 @@ from claimtrack.annotations import record_revision
 from claimtrack.errors import ClaimtrackError
 from claimtrack.speaker_edits import row_snapshot
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker, SpeakerAlias, utc_now
+from claimtrack.versions import EditConflict
 
 TABLES = {"claim": Claim, "claimrelation": ClaimRelation, "speaker": Speaker, "speakeralias": SpeakerAlias}
 CLAIM_FIELDS = ("stance", "status", "verdict", "explanation")
@@ -68,10 +69,14 @@ def _apply(session: Session, revision: Revision, *, backwards: bool, author: str
         return [record_revision(session, table=table, row_id=revision.row_id, field="note", old=old, new=new,
                                 author=author, note=note)]
     row = _row(session, table, revision.row_id)
+    # What the field must hold now for the undo (redo) to be safe: the value the revision left (found).
+    # Anything else means someone changed it since, and putting the old value back would lose their work.
+    expected_now = revision.new_value if backwards else revision.old_value
     if name == "speaker" and table in ("claim", "speakeralias"):
         current = session.get(Speaker, row.speaker_id).name if row.speaker_id else None
         if current == value:
             return []
+        _refuse_if_changed_since(session, revision, current, expected_now)
         row.speaker_id = _speaker_id_named(session, value) if value is not None else None
         if table == "speakeralias" and row.speaker_id is None:
             raise ClaimtrackError(f"revision {revision.id}: an alias must belong to a speaker")
@@ -79,6 +84,7 @@ def _apply(session: Session, revision: Revision, *, backwards: bool, author: str
         current = getattr(row, name)
         if current == value:
             return []
+        _refuse_if_changed_since(session, revision, current, expected_now)
         setattr(row, name, value)
     else:
         raise ClaimtrackError(f"revision {revision.id}: a change to {table}.{name} cannot be undone")
@@ -87,6 +93,15 @@ def _apply(session: Session, revision: Revision, *, backwards: bool, author: str
     session.add(row)
     return [record_revision(session, table=table, row_id=revision.row_id, field=name, old=current, new=value,
                             author=author, note=note)]
+
+
+def _refuse_if_changed_since(session: Session, revision: Revision, current, expected_now) -> None:
+    if current == expected_now:
+        return
+    later = list(session.exec(select(Revision).where(
+        Revision.table_name == revision.table_name, Revision.row_id == revision.row_id,
+        Revision.field == revision.field, Revision.id > revision.id).order_by(Revision.id)).all())
+    raise EditConflict(revision.table_name, revision.row_id, later)
 
 
 def _row(session: Session, table: str, row_id: int):

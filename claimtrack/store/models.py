@@ -41,6 +41,8 @@ class Speaker(SQLModel, table=True):
     role: str | None = None
     affiliation: str | None = None
     created_at: datetime = Field(default_factory=utc_now)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"},
+                         description="raised by every human change: the optimistic check against lost edits")
 
 
 class SpeakerAlias(SQLModel, table=True):
@@ -91,6 +93,8 @@ class Claim(SQLModel, table=True):
     )
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"},
+                         description="raised by every human change: the optimistic check against lost edits")
 
 
 class ClaimRelation(SQLModel, table=True):
@@ -113,6 +117,8 @@ class ClaimRelation(SQLModel, table=True):
     note: str | None = None
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"},
+                         description="raised by every human change: the optimistic check against lost edits")
 
 
 class Revision(SQLModel, table=True):
@@ -129,3 +135,4 @@ class Revision(SQLModel, table=True):
     author: str
     created_at: datetime = Field(default_factory=utc_now)
     note: str | None = None
+    row_version: int | None = Field(default=None, description="the row's version after this change")

@@ -28,7 +28,7 @@ def test_first_revision_database_with_data_upgrades_to_head_intact(tmp_path):
 
     engine = open_database(str(path))  # upgrades to head on open
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
         assert db.execute("SELECT text, verdict, status FROM claim WHERE id=1").fetchone() == (
             "Troops are massing at the border,", "False", "confirmed")
         assert db.execute("SELECT author, new_value FROM revision WHERE id=1").fetchone() == ("ana", "False")

@@ -1,0 +1,113 @@
+"""No lost edits when several people work on one store: an optimistic version check per row.
+
+Claims, relations and speakers carry a `version` that every human change raises by one, in the
+same transaction as the change, with `UPDATE ... SET version = version + 1 WHERE id = ? AND
+version = <the version the person saw>`. If someone else changed the row since, that update
+touches nothing and the change is refused with an `EditConflict` naming who changed what (found
+through the revisions, which record the version they produced). The update also holds the row's
+lock until the transaction ends, so two writers can never both pass the check.
+
+A person "saw" a version when their screen loaded the row (the TUI passes it along); a command-line
+edit reads and writes in one go, so it checks against the version it has just read.
+"""
+from __future__ import annotations
+
+from sqlalchemy import event, update
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
+from sqlmodel import Session, select
+
+from claimtrack.errors import ClaimtrackError
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker
+
+VERSIONED = {"claim": Claim, "claimrelation": ClaimRelation, "speaker": Speaker}
+SHOWN_NAMES = {"claim": "claim", "claimrelation": "relation", "speaker": "speaker"}
+_TAKEN = "claimtrack.taken_rows"  # session.info key: rows whose version this transaction has raised
+
+
+class EditConflict(ClaimtrackError):
+    """Someone else changed the row after this person looked at it; their change was not saved."""
+
+    def __init__(self, table: str, row_id: int, changes: list[Revision], *, removed: bool = False):
+        self.table, self.row_id, self.changes, self.removed = table, row_id, changes, removed
+        super().__init__(conflict_message(table, row_id, changes, removed=removed))
+
+
+def conflict_message(table: str, row_id: int, changes: list[Revision], *, removed: bool = False) -> str:
+    what = f"{SHOWN_NAMES.get(table, table)} {row_id}"
+    if removed:
+        return f"{what} was removed by someone else; your change was not saved"
+    if not changes:
+        return f"{what} was changed by someone else since you looked at it; your change was not saved: look again"
+    return (f"{what} was changed by {describe_changes(changes)} since you looked at it; "
+            "your change was not saved: look again and re-apply it if it still holds")
+
+
+def describe_changes(changes: list[Revision]) -> str:
+    """ "ana at 2026-11-25 17:02 UTC (verdict: 'False' → 'Misleading'), ..." """
+    parts = []
+    for revision in changes:
+        moment = revision.created_at.strftime("%Y-%m-%d %H:%M UTC") if revision.created_at else "?"
+        if revision.field in ("created", "deleted", "note"):
+            detail = f"{revision.field}: {_short(revision.new_value or revision.old_value)}"
+        else:
+            detail = f"{revision.field}: {_short(revision.old_value)} → {_short(revision.new_value)}"
+        parts.append(f"{revision.author} at {moment} ({detail})")
+    return "; ".join(parts)
+
+
+def _short(value: str | None, width: int = 60) -> str:
+    if value is None:
+        return "(none)"
+    value = " ".join(value.split())
+    return repr(value if len(value) <= width else value[: width - 1] + "…")
+
+
+def take_row(session: Session, table: str, row_id: int, expected_version: int | None = None) -> int | None:
+    """Raise the row's version for a change in this transaction (once per transaction) and return it.
+
+    With *expected_version* (the version the person saw) the change is refused with `EditConflict`
+    when the row has moved on since. Tables without versions return None."""
+    model = VERSIONED.get(table)
+    if model is None:
+        return None
+    taken: dict[tuple[str, int], int] = session.info.setdefault(_TAKEN, {})
+    if (table, row_id) in taken:
+        return taken[(table, row_id)]
+    statement = update(model.__table__).where(model.__table__.c.id == row_id)
+    if expected_version is not None:
+        statement = statement.where(model.__table__.c.version == expected_version)
+    statement = statement.values(version=model.__table__.c.version + 1).returning(model.__table__.c.version)
+    version = session.connection().execute(statement).scalar_one_or_none()
+    if version is None and expected_version is None:
+        return None  # the row is gone (a revision about a removed row): nothing to check or raise
+    if version is None:
+        current = session.connection().execute(
+            select(model.__table__.c.version).where(model.__table__.c.id == row_id)).scalar_one_or_none()
+        changes = [] if current is None else changes_since(session, table, row_id, expected_version or 0)
+        raise EditConflict(table, row_id, changes, removed=current is None)
+    row = session.identity_map.get(identity_key(model, row_id))
+    if row is not None:  # keep the loaded object in step without making it "dirty"
+        set_committed_value(row, "version", version)
+    taken[(table, row_id)] = version
+    return version
+
+
+def changes_since(session: Session, table: str, row_id: int, version: int) -> list[Revision]:
+    """The revisions of one row that produced a version after *version*, oldest first."""
+    return list(session.exec(select(Revision).where(
+        Revision.table_name == table, Revision.row_id == row_id, Revision.row_version > version)
+        .order_by(Revision.id)).all())
+
+
+def current_version(session: Session, table: str, row_id: int) -> int | None:
+    model = VERSIONED[table]
+    return session.connection().execute(
+        select(model.__table__.c.version).where(model.__table__.c.id == row_id)).scalar_one_or_none()
+
+
+@event.listens_for(OrmSession, "after_commit")
+@event.listens_for(OrmSession, "after_rollback")
+def _forget_taken_rows(session: OrmSession) -> None:
+    session.info.pop(_TAKEN, None)
