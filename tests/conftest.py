@@ -74,3 +74,11 @@ def postgres_url(postgres_server: str) -> str:
     yield server.set(database=name).render_as_string(hide_password=False)
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def desk_url(request, tmp_path: Path) -> str:
+    """An empty store on each backend in turn: an SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "desk.db")
+    return request.getfixturevalue("postgres_url")

@@ -51,6 +51,8 @@ class ClaimtrackApp(App[None]):
         Binding("u", "undo", "Undo", show=False, tooltip="Take back the last change", id="edit.undo_u"),
         Binding("ctrl+y", "redo", "Redo", priority=True, show=False, tooltip="Apply again what was undone",
                 id="edit.redo"),
+        Binding("ctrl+r", "refresh_store", "Refresh", tooltip="Read the store again: see what others changed",
+                id="refresh"),
         Binding("e", "export", "Export", tooltip="Write a report or an export to a file", id="export"),
         Binding("question_mark", "help", "Help", tooltip="Show or hide the keys that work here", id="help"),
         Binding("q", "quit", "Quit", tooltip="Leave claimtrack (every change is already saved)", id="quit"),
@@ -74,6 +76,15 @@ class ClaimtrackApp(App[None]):
         """The store changed: the screen in front reads its data again (the others when they come back)."""
         if isinstance(self.screen, DeskScreen):
             self.screen.reload()
+
+    def refresh_from_store(self) -> None:
+        """Read everything again (others on a shared database may have changed it)."""
+        self.desk.refreshed()
+        self.store_changed()
+
+    def action_refresh_store(self) -> None:
+        self.refresh_from_store()
+        self.notify("read the store again", title="Refresh", timeout=2)
 
     def action_undo(self) -> None:
         if attempt(self, self.desk.undo, title="Undo"):

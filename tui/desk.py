@@ -120,6 +120,15 @@ class Desk:
         with self.session() as session:
             return tui_queries.speaker_aliases(session, speaker_id)
 
+    def claim_version(self, claim_id: int) -> int:
+        """The claim's version now: what a change started from this screen expects to find."""
+        with self.session() as session:
+            return annotations.get_claim(session, claim_id).version
+
+    def refreshed(self) -> None:
+        """Others may have changed the store: every screen reads it again."""
+        self.generation += 1
+
     def claim_position(self, claim_id: int) -> tuple[int, int, int] | None:
         with self.session() as session:
             try:
@@ -139,10 +148,14 @@ class Desk:
 
     def annotate(self, claim_id: int, *, speaker: str | None = None, new_speaker: bool = False,
                  stance: str | None = None, status: str | None = None, verdict: str | None = None,
-                 explanation: str | None = None, note: str | None = None) -> str:
+                 explanation: str | None = None, note: str | None = None,
+                 expected_version: int | None = None) -> str:
+        """Change a claim; *expected_version* is the version the person saw (a change by someone else
+        since then refuses this one with `EditConflict`)."""
         revisions = self._change(lambda session: annotations.annotate_claim(
             session, claim_id, author=self.author, note=note, speaker=speaker, new_speaker=new_speaker,
-            stance=stance, status=status, verdict=verdict, explanation=explanation))
+            stance=stance, status=status, verdict=verdict, explanation=explanation,
+            expected_version=expected_version))
         if not revisions:
             return f"claim {claim_id}: nothing changed"
         return f"claim {claim_id}: " + "; ".join(f"{r.field} {r.old_value or '—'} → {r.new_value or '—'}"
@@ -175,20 +188,22 @@ class Desk:
         self._change(work)
         return f"relation #{made[0]}: claim {claim_a} {kind} claim {claim_b}"
 
-    def set_relation_status(self, relation_id: int, status: str, *, note: str | None = None) -> str:
+    def set_relation_status(self, relation_id: int, status: str, *, note: str | None = None,
+                            expected_version: int | None = None) -> str:
         def work(session: Session) -> list[Revision]:
             mark = annotations.latest_revision_id(session)
-            relations.set_relation_status(session, relation_id, status, author=self.author, note=note)
+            relations.set_relation_status(session, relation_id, status, author=self.author, note=note,
+                                          expected_version=expected_version)
             session.flush()
             return annotations.revisions_since(session, "claimrelation", relation_id, mark)
 
         revisions = self._change(work)
         return f"relation #{relation_id}: {status}" if revisions else f"relation #{relation_id}: already {status}"
 
-    def note_relation(self, relation_id: int, note: str) -> str:
+    def note_relation(self, relation_id: int, note: str, *, expected_version: int | None = None) -> str:
         with self.session() as session:
             status = relations.get_relation(session, relation_id).status
-        self.set_relation_status(relation_id, status, note=note)
+        self.set_relation_status(relation_id, status, note=note, expected_version=expected_version)
         return f"relation #{relation_id}: note kept"
 
     def merge_speakers(self, keep_id: int, merged_id: int) -> str:

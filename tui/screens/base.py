@@ -10,15 +10,23 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from claimtrack.errors import ClaimtrackError
+from claimtrack.versions import EditConflict
 
 if TYPE_CHECKING:
     from tui.desk import Desk
 
 
 def attempt(widget, work: Callable[[], str | None], *, title: str = "") -> bool:
-    """Run a desk call; its sentence becomes a notification, and so does any error (never a traceback)."""
+    """Run a desk call; its sentence becomes a notification, and so does any error (never a traceback).
+
+    When someone else changed the row since this screen showed it, the change is refused: the
+    notification says who changed what, and the screens read the store again to show it."""
     try:
         message = work()
+    except EditConflict as exc:
+        widget.notify(str(exc), title="Changed by someone else: not saved", severity="warning", timeout=20)
+        widget.app.refresh_from_store()
+        return False
     except ClaimtrackError as exc:
         widget.notify(str(exc), title=title or "Not done", severity="error")
         return False
@@ -111,9 +119,12 @@ class ClaimActions:
         if claim_id is None:
             return
 
+        seen = self.desk.claim_version(claim_id)
+
         def chosen(choice) -> None:
             if choice is not None:
-                self.attempt(lambda: self.desk.annotate(claim_id, speaker=choice.name, new_speaker=choice.is_new))
+                self.attempt(lambda: self.desk.annotate(claim_id, speaker=choice.name, new_speaker=choice.is_new,
+                                                        expected_version=seen))
 
         self.app.push_screen(SpeakerPickScreen(self.desk.speaker_choices(), title=f"Speaker of claim {claim_id}"),
                              chosen)
@@ -128,7 +139,8 @@ class ClaimActions:
 
         def chosen(edit) -> None:
             if edit is not None:
-                self.attempt(lambda: self.desk.annotate(claim_id, **edit.changes()))
+                self.attempt(lambda: self.desk.annotate(claim_id, **edit.changes(),
+                                                        expected_version=detail.claim.version))
 
         self.app.push_screen(AnnotateClaimScreen(detail.claim), chosen)
 
@@ -158,9 +170,11 @@ class ClaimActions:
             return
         options = [(f"#{r.id} {r.kind} claim {r.claim_b_id if r.claim_a_id == claim_id else r.claim_a_id} "
                     f"({r.status}, {r.score:.2f})", r.id) for r in live]
+        seen = {r.id: r.version for r in live}
 
         def chosen(relation_id) -> None:
             if relation_id is not None:
-                self.attempt(lambda: self.desk.set_relation_status(relation_id, "dismissed"))
+                self.attempt(lambda: self.desk.set_relation_status(relation_id, "dismissed",
+                                                                   expected_version=seen[relation_id]))
 
         self.app.push_screen(ChoiceScreen(f"Dismiss a relation of claim {claim_id}", options), chosen)

@@ -123,7 +123,8 @@ class ContradictionsScreen(PagedScreen):
         if row is None:
             self.notify("no relation here", severity="warning")
             return
-        self.attempt(lambda: self.desk.set_relation_status(row.relation.id, status))
+        self.attempt(lambda: self.desk.set_relation_status(row.relation.id, status,
+                                                           expected_version=row.relation.version))
 
     def action_note(self) -> None:
         from tui.screens.prompt import TextPromptScreen
@@ -135,7 +136,8 @@ class ContradictionsScreen(PagedScreen):
 
         def chosen(note: str | None) -> None:
             if note:
-                self.attempt(lambda: self.desk.note_relation(row.relation.id, note))
+                self.attempt(lambda: self.desk.note_relation(row.relation.id, note,
+                                                             expected_version=row.relation.version))
 
         self.app.push_screen(TextPromptScreen(f"Note on relation #{row.relation.id}", value=row.relation.note or ""),
                              chosen)

@@ -1,0 +1,139 @@
+"""Two people on one store never silently overwrite each other (on SQLite and on PostgreSQL).
+
+Each case runs on both backends (`desk_url`); the PostgreSQL runs are skipped, with a message,
+when no server is configured.
+"""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlmodel import select
+
+from claimtrack.annotations import annotate_claim
+from claimtrack.relations import set_relation_status
+from claimtrack.store.database import open_database, session_scope
+from claimtrack.store.models import Claim, ClaimRelation, Revision
+from claimtrack.undo import UndoHistory
+from claimtrack.versions import EditConflict
+from tests.conftest import SEED_ARTICLE
+
+
+@pytest.fixture
+def desk(desk_url, run) -> str:
+    assert run("ingest", str(SEED_ARTICLE), db=desk_url).exit_code == 0
+    return desk_url
+
+
+def troops_claim(engine) -> Claim:
+    with session_scope(engine) as session:
+        return session.exec(select(Claim).where(Claim.text.contains("half the troops"))).one()
+
+
+def test_a_stale_change_is_refused_and_the_other_change_is_shown(desk, run):
+    claim_id = troops_claim(open_database(desk)).id
+    assert "version      1" in run("show", str(claim_id), db=desk).output.replace("│", " ")
+    first = run("annotate", str(claim_id), "--verdict", "False", "--author", "ana", "--if-version", "1", db=desk)
+    assert first.exit_code == 0, first.output
+    second = run("annotate", str(claim_id), "--verdict", "Misleading", "--explanation", "moved, not withdrawn",
+                 "--author", "ben", "--if-version", "1", db=desk)
+    assert second.exit_code == 1
+    message = " ".join(second.output.split())
+    assert f"claim {claim_id} was changed by ana at" in message
+    assert "(verdict: (none) → 'False')" in message and "your change was not saved" in message
+    engine = open_database(desk)
+    with session_scope(engine) as session:
+        claim = session.get(Claim, claim_id)
+        assert (claim.verdict, claim.explanation, claim.version) == ("False", None, 2)
+        assert [r.author for r in session.exec(select(Revision).where(Revision.row_id == claim_id))] == ["ana"]
+    engine.dispose()
+    again = run("annotate", str(claim_id), "--verdict", "Misleading", "--author", "ben", "--if-version", "2", db=desk)
+    assert again.exit_code == 0, again.output
+
+
+def test_one_change_of_several_fields_raises_the_version_once(desk, run):
+    engine = open_database(desk)
+    claim_id = troops_claim(engine).id
+    result = run("annotate", str(claim_id), "--verdict", "False", "--stance", "denies", "--note", "checked", db=desk)
+    assert result.exit_code == 0, result.output
+    with session_scope(engine) as session:
+        assert session.get(Claim, claim_id).version == 2
+        assert {r.row_version for r in session.exec(select(Revision).where(Revision.row_id == claim_id))} == {2}
+    engine.dispose()
+
+
+def race(engine_url: str, work, writers: int = 2) -> list[BaseException | None]:
+    """Run *work(session, number)* in several threads, each on its own engine and connection, all released
+    at once; returns each writer's exception (None for a writer whose transaction committed)."""
+    start = threading.Barrier(writers)
+    outcomes: list[BaseException | None] = [None] * writers
+
+    def writer(number: int) -> None:
+        engine = open_database(engine_url)
+        try:
+            start.wait()
+            with session_scope(engine) as session:
+                work(session, number)
+        except BaseException as exc:  # noqa: BLE001 - the outcome is what the test looks at
+            outcomes[number] = exc
+        finally:
+            engine.dispose()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_two_people_saving_the_same_claim_at_once_one_is_told(desk, round_):
+    engine = open_database(desk)
+    claim = troops_claim(engine)
+    verdicts = ["False", "Misleading"]
+    outcomes = race(desk, lambda session, n: annotate_claim(
+        session, claim.id, author=f"writer{n}", verdict=verdicts[n], expected_version=claim.version))
+    refused = [exc for exc in outcomes if exc is not None]
+    assert len(refused) == 1 and isinstance(refused[0], EditConflict), outcomes
+    winner = outcomes.index(None)
+    assert f"by writer{winner} at" in str(refused[0])
+    with session_scope(engine) as session:
+        stored = session.get(Claim, claim.id)
+        assert (stored.verdict, stored.version) == (verdicts[winner], claim.version + 1)
+        authors = {r.author for r in session.exec(select(Revision).where(Revision.row_id == claim.id))}
+        assert authors == {f"writer{winner}"}
+    engine.dispose()
+
+
+def test_deciding_a_relation_someone_else_decided_is_refused(desk):
+    engine = open_database(desk)
+    with session_scope(engine) as session:
+        relation = session.exec(select(ClaimRelation).order_by(ClaimRelation.id)).first()
+        assert relation is not None, "the seed article yields suggested contradictions"
+        seen = relation.version
+        set_relation_status(session, relation.id, "confirmed", author="ana", expected_version=seen)
+    with pytest.raises(EditConflict, match=r"relation \d+ was changed by ana .*status: 'suggested' → 'confirmed'"):
+        with session_scope(engine) as session:
+            set_relation_status(session, relation.id, "dismissed", author="ben", expected_version=seen)
+    with session_scope(engine) as session:
+        assert session.get(ClaimRelation, relation.id).status == "confirmed"
+    engine.dispose()
+
+
+def test_undo_never_overwrites_a_later_change_by_someone_else(desk):
+    engine = open_database(desk)
+    claim_id = troops_claim(engine).id
+    ana = UndoHistory()
+    with session_scope(engine) as session:
+        changes = annotate_claim(session, claim_id, author="ana", verdict="False")
+        session.flush()
+        ana.record(changes)
+    with session_scope(engine) as session:
+        annotate_claim(session, claim_id, author="ben", verdict="Misleading")
+    with pytest.raises(EditConflict, match=r"by ben at .*verdict: 'False' → 'Misleading'"):
+        with session_scope(engine) as session:
+            ana.undo(session, author="ana")
+    with session_scope(engine) as session:
+        assert session.get(Claim, claim_id).verdict == "Misleading"
+    engine.dispose()
