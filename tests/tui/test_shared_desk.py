@@ -1,0 +1,94 @@
+"""Several fact-checkers on one store: the TUI sees others' work when it refreshes, and a change
+to a claim someone else changed meanwhile is refused and shown. On SQLite and on PostgreSQL."""
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from claimtrack.annotations import annotate_claim
+from claimtrack.ingest import ingest_documents
+from claimtrack.readers import read_inputs
+from claimtrack.relations import set_relation_status
+from claimtrack.store.database import open_database, session_scope
+from claimtrack.store.models import Claim, ClaimRelation, Revision
+from tests.conftest import FIXTURES, SEED_ARTICLE
+from tests.tui.helpers import AUTHOR, SIZE, app_on, pilot_test, settle, shown
+from tests.tui.test_annotation import open_claims_at
+from tui.screens.annotate import AnnotateClaimScreen
+from tui.screens.contradictions import ContradictionsScreen
+from tui.widgets.paged_table import PagedTable
+
+
+@pytest.fixture
+def shared_desk(desk_url):
+    """The seed article on a store another person (the test) also writes to, through its own engine."""
+    other = open_database(desk_url)
+    assert ingest_documents(other, read_inputs([str(SEED_ARTICLE)])).ok
+    yield desk_url, other
+    other.dispose()
+
+
+def troops_claim_id(engine) -> int:
+    with session_scope(engine) as session:
+        return session.exec(select(Claim.id).where(Claim.text.contains("half the troops"))).one()
+
+
+@pilot_test
+async def test_refresh_shows_an_article_a_colleague_just_ingested(shared_desk, tmp_path):
+    url, colleague = shared_desk
+    app = app_on(url, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(PagedTable)
+        assert table.row_count == 1
+        assert ingest_documents(colleague, read_inputs([str(FIXTURES / "articles" / "harbour-bridge-closure.txt")])).ok
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert app.screen.query_one(PagedTable).row_count == 2
+
+
+@pilot_test
+async def test_saving_over_a_colleagues_change_is_refused_and_shows_it(shared_desk, tmp_path):
+    url, colleague = shared_desk
+    claim_id = troops_claim_id(colleague)
+    app = app_on(url, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_claims_at(pilot, claim_id)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, AnnotateClaimScreen)
+        with session_scope(colleague) as session:  # while the form is open, a colleague rules on the claim
+            annotate_claim(session, claim_id, author="ana", verdict="False", explanation="troop counts doubled")
+        form.query_one("#verdict").value = "Accurate"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [warning] = [n for n in app._notifications if n.severity == "warning"]
+        assert warning.title == "Changed by someone else: not saved"
+        assert "by ana at" in warning.message and "'troop counts doubled'" in warning.message
+        assert "verdict False" in shown(app.screen.query_one("#claim-detail"))  # the colleague's ruling, on screen
+    with session_scope(colleague) as session:
+        stored = session.get(Claim, claim_id)
+        assert (stored.verdict, stored.explanation) == ("False", "troop counts doubled")
+        assert not session.exec(select(Revision).where(Revision.author == AUTHOR)).all()
+
+
+@pilot_test
+async def test_confirming_a_contradiction_a_colleague_dismissed_is_refused(shared_desk, tmp_path):
+    url, colleague = shared_desk
+    app = app_on(url, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ContradictionsScreen)
+        row = screen.current_relation()
+        assert row is not None
+        with session_scope(colleague) as session:
+            set_relation_status(session, row.relation.id, "dismissed", author="ana", note="different dates")
+        await pilot.press("c")
+        await settle(pilot)
+        [warning] = [n for n in app._notifications if n.severity == "warning"]
+        assert "by ana at" in warning.message and "'suggested' → 'dismissed'" in warning.message
+    with session_scope(colleague) as session:
+        assert session.get(ClaimRelation, row.relation.id).status == "dismissed"
