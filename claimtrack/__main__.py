@@ -1,4 +1,5 @@
 """`python -m claimtrack`: the same as the `claimtrack` command."""
 from claimtrack.cli import main
 
-main()
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from claimtrack.errors import ClaimtrackError
+from claimtrack.store.database import shown_url
 from claimtrack.vocabulary import RelationStatus
 
 EXPORT_FORMATS = ("md", "html", "json", "csv", "claimreview", "annotations")
@@ -21,18 +22,6 @@ def _moment(value: str | None) -> datetime:
     except ValueError:
         raise click.BadParameter(f"{value!r}: not an ISO 8601 time") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def shown_database(target: str) -> str:
-    """The database as the user named it, without any password in a URL."""
-    if "://" not in target:
-        return target
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(target).render_as_string(hide_password=True)
-    except Exception:  # not a URL SQLAlchemy understands: show nothing secret
-        return target.split("://", 1)[0] + "://…"
 
 
 def render_export(session, fmt: str, selection, *, database: str, generated_at: datetime, relations: bool,
@@ -96,7 +85,7 @@ def register(cli_group: click.Group) -> None:
             raise click.UsageError("--relations goes with --format csv")
         selection = ReportFilter(speaker=speaker, status=status, source_id=source_id)
         with app.session() as session:
-            text = render_export(session, fmt, selection, database=shown_database(app.db),
+            text = render_export(session, fmt, selection, database=shown_url(app.db),
                                  generated_at=_moment(generated_at), relations=relations,
                                  warn=lambda line: app.err.print(f"warning: {line}", markup=False, highlight=False))
         _write(text, output)

@@ -18,7 +18,7 @@ from claimtrack.annotations import current_author
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries import (ClaimFilter, ClaimRow, SpeakerRow, contradiction_counts, count_claims, get_source,
                                 list_speakers)
-from claimtrack.store.database import open_database, session_scope
+from claimtrack.store.database import open_database, session_scope, shown_url
 from claimtrack.store.models import Claim, Revision, Source, Speaker
 from claimtrack.undo import UndoHistory
 
@@ -59,7 +59,7 @@ class Desk:
 
     @classmethod
     def open(cls, db: str, *, author: str | None = None) -> "Desk":
-        return cls(open_database(db), author=author, database=db)
+        return cls(open_database(db), author=author, database=shown_url(db))
 
     @contextmanager
     def session(self) -> Iterator[Session]:

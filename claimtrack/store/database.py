@@ -39,13 +39,13 @@ def database_url(target: str) -> str:
 
 
 def shown_url(target: str) -> str:
-    """*target* as it may be printed: a URL's password hidden."""
+    """*target* as the user named it, as it may be printed: never a URL's password."""
     if "://" not in target:
         return target
     try:
         return make_url(target).render_as_string(hide_password=True)
-    except Exception:  # not a URL SQLAlchemy can read: show it as given
-        return target
+    except Exception:  # not a URL SQLAlchemy understands: show nothing secret
+        return target.split("://", 1)[0] + "://…"
 
 
 def _check_sqlite_path(path: Path, shown: str) -> None:

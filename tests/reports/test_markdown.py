@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 
-from claimtrack.cli_reports import shown_database
+from claimtrack.store.database import shown_url as shown_database
 from claimtrack.reports.markdown import md_text
 
 
