@@ -37,3 +37,43 @@ def test_first_revision_database_with_data_upgrades_to_head_intact(tmp_path):
         found = list_claims(session, ClaimFilter(search="troops border"))
         assert [row.claim.id for row in found] == [1]
         assert list_claims(session, ClaimFilter(search="navy")) == []
+
+
+def test_a_store_from_before_versions_upgrades_with_every_row_at_version_1(tmp_path):
+    path = tmp_path / "0003.db"
+    open_database(str(path), migrate_to="0003").dispose()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO source (id, content_hash, ingested_at, format, text) VALUES "
+                   "(1, 'abc', '2026-01-01', 'text', 'Tanks massed at the border, the general said.')")
+        db.execute("INSERT INTO claim (id, source_id, text, start, end, kind, stance, confidence, origin, status,"
+                   " created_at, updated_at) VALUES (1, 1, 'Tanks massed at the border', 0, 26, 'indirect',"
+                   " 'asserts', 0.9, 'auto', 'unreviewed', '2026-01-01', '2026-01-01')")
+    engine = open_database(str(path))
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version FROM claim WHERE id=1").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'claim_fts%'"
+                          ).fetchone() == (3,)  # the full-text triggers survive the new column
+    with Session(engine) as session:
+        assert [row.claim.id for row in list_claims(session, ClaimFilter(search="tanks"))] == [1]
+    engine.dispose()
+
+
+def test_versions_can_be_taken_out_and_put_back(tmp_path):
+    from alembic import command
+
+    from claimtrack.store.database import migration_config, upgrade
+
+    path = tmp_path / "down.db"
+    engine = open_database(str(path))
+    config = migration_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    with sqlite3.connect(path) as db:
+        assert "version" not in {row[1] for row in db.execute("PRAGMA table_info(claim)")}
+    upgrade(engine)
+    with sqlite3.connect(path) as db:
+        assert "version" in {row[1] for row in db.execute("PRAGMA table_info(claim)")}
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'claim_fts%'"
+                          ).fetchone() == (3,)
+    engine.dispose()
