@@ -54,7 +54,9 @@ def _human_relation_claim_ids(session: Session, claim_ids: list[int]) -> set[int
 def reextract_source(session: Session, source: Source) -> ReextractReport:
     report = ReextractReport(source_id=source.id)
     extraction = extract(source.text)
-    old = list(session.exec(select(Claim).where(Claim.source_id == source.id)).all())
+    # Lock the source's claims first (PostgreSQL; SQLite has one writer anyway): a person's change
+    # committed meanwhile is then seen below, and one made during the re-extraction waits for it.
+    old = list(session.exec(select(Claim).where(Claim.source_id == source.id).with_for_update()).all())
     ids = [c.id for c in old]
     edited = human_edited_fields(session, ids)
     in_human_relation = _human_relation_claim_ids(session, ids) if ids else set()
