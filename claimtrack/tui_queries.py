@@ -135,3 +135,12 @@ def speaker_choices(session: Session) -> list[tuple[str, str]]:
 def speaker_aliases(session: Session, speaker_id: int) -> list[SpeakerAlias]:
     return list(session.exec(select(SpeakerAlias).where(SpeakerAlias.speaker_id == speaker_id)
                              .order_by(SpeakerAlias.alias)).all())
+
+
+def store_stamp(session: Session) -> tuple:
+    """A cheap fingerprint of the store's contents (newest ids and the number of speakers): when it moves
+    without this desk having changed anything, someone else is working on the store."""
+    from claimtrack.store.models import Revision
+
+    newest = [select(func.max(model.id)).scalar_subquery() for model in (Source, Claim, ClaimRelation, Revision)]
+    return tuple(session.exec(select(*newest, select(func.count(Speaker.id)).scalar_subquery())).one())

@@ -65,10 +65,33 @@ class ClaimtrackApp(App[None]):
             self.label = label
             self.warnings = warnings
 
+    OTHERS_CHECK_S = 15  # how often to look for changes made by others on a shared database
+
     def __init__(self, desk: Desk, *, export_folder: Path | None = None) -> None:
         super().__init__()
         self.desk = desk
         self.export_folder = export_folder
+        self.seen_stamp: tuple | None = None  # the store as last shown (see `watch_for_others`)
+        self.seen_generation = -1
+
+    def on_mount(self) -> None:
+        self.watch_for_others()
+        self.set_interval(self.OTHERS_CHECK_S, self.watch_for_others)
+
+    # ------------------------------------------------------------------ others on the same store
+
+    @work(thread=True, exclusive=True, group="others", exit_on_error=False)
+    def watch_for_others(self) -> None:
+        """Tell the person when the store changed without them (a colleague on a shared database)."""
+        stamp, generation = self.desk.store_stamp(), self.desk.generation
+        self.call_from_thread(self.compare_stamp, stamp, generation)
+
+    def compare_stamp(self, stamp: tuple, generation: int) -> None:
+        others = (self.seen_stamp is not None and stamp != self.seen_stamp and generation == self.seen_generation)
+        self.seen_stamp, self.seen_generation = stamp, generation
+        if others:
+            self.notify("Someone else changed the store: Ctrl+R shows their work.", title="New work by others",
+                        timeout=10)
 
     # ------------------------------------------------------------------ after a change
 
@@ -81,6 +104,7 @@ class ClaimtrackApp(App[None]):
         """Read everything again (others on a shared database may have changed it)."""
         self.desk.refreshed()
         self.store_changed()
+        self.watch_for_others()  # what is shown now is the store as it is
 
     def action_refresh_store(self) -> None:
         self.refresh_from_store()

@@ -129,6 +129,10 @@ class Desk:
         """Others may have changed the store: every screen reads it again."""
         self.generation += 1
 
+    def store_stamp(self) -> tuple:
+        with self.session() as session:
+            return tui_queries.store_stamp(session)
+
     def claim_position(self, claim_id: int) -> tuple[int, int, int] | None:
         with self.session() as session:
             try:

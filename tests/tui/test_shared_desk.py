@@ -92,3 +92,24 @@ async def test_confirming_a_contradiction_a_colleague_dismissed_is_refused(share
         assert "by ana at" in warning.message and "'suggested' → 'dismissed'" in warning.message
     with session_scope(colleague) as session:
         assert session.get(ClaimRelation, row.relation.id).status == "dismissed"
+
+
+@pilot_test
+async def test_the_desk_is_told_when_a_colleague_changed_the_store(shared_desk, tmp_path):
+    url, colleague = shared_desk
+    claim_id = troops_claim_id(colleague)
+    app = app_on(url, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.watch_for_others()  # what the app does every OTHERS_CHECK_S seconds
+        await settle(pilot)
+        app.desk.annotate(claim_id, note="my own change")  # this desk's own work is no news to it
+        app.watch_for_others()
+        await settle(pilot)
+        assert not [n for n in app._notifications if n.title == "New work by others"]
+        with session_scope(colleague) as session:
+            annotate_claim(session, claim_id, author="ana", verdict="False")
+        app.watch_for_others()
+        await settle(pilot)
+        assert [n.message for n in app._notifications if n.title == "New work by others"] == [
+            "Someone else changed the store: Ctrl+R shows their work."]
