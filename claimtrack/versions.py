@@ -45,16 +45,16 @@ def conflict_message(table: str, row_id: int, changes: list[Revision], *, remove
 
 
 def describe_changes(changes: list[Revision]) -> str:
-    """ "ana at 2026-11-25 17:02 UTC (verdict: 'False' → 'Misleading'), ..." """
-    parts = []
+    """ "ana at 2026-11-25 17:02 UTC (verdict: 'False' → 'Misleading'; note: 'checked')" """
+    groups: dict[tuple[str, str], list[str]] = {}  # one group per author and minute, in order
     for revision in changes:
         moment = revision.created_at.strftime("%Y-%m-%d %H:%M UTC") if revision.created_at else "?"
         if revision.field in ("created", "deleted", "note"):
             detail = f"{revision.field}: {_short(revision.new_value or revision.old_value)}"
         else:
             detail = f"{revision.field}: {_short(revision.old_value)} → {_short(revision.new_value)}"
-        parts.append(f"{revision.author} at {moment} ({detail})")
-    return "; ".join(parts)
+        groups.setdefault((revision.author, moment), []).append(detail)
+    return "; then ".join(f"{author} at {moment} ({'; '.join(details)})" for (author, moment), details in groups.items())
 
 
 def _short(value: str | None, width: int = 60) -> str:
