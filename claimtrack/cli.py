@@ -419,9 +419,7 @@ def demo(app: App, seeds: str, summary: bool) -> None:
 
 
 # Commands that live in their own modules (each module's register() adds its commands to the group).
-from claimtrack import cli_contradictions, cli_reports, cli_tui  # noqa: E402  (they import App from here)
+from claimtrack import cli_contradictions, cli_db, cli_reports, cli_tui  # noqa: E402  (they import App from here)
 
-for _module in (cli_contradictions, cli_reports, cli_tui):
+for _module in (cli_contradictions, cli_reports, cli_tui, cli_db):
     _module.register(cli)
-from claimtrack import cli_db  # noqa: E402  (the db commands: copy, info)
-cli_db.register(cli)
