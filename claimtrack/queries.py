@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, text as sql_text
 from sqlmodel import Session, select
 
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
+from claimtrack.text_search import fts_query, ts_query
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,6 @@ class ClaimRow:
     source_title: str | None
 
 
-def fts_query(words: str) -> str:
-    """User words to a safe FTS5 query: every word quoted, all required."""
-    tokens = re.findall(r"\w+", words)
-    return " ".join(f'"{token}"' for token in tokens)
-
-
 def _filtered(session: Session, statement, flt: ClaimFilter):
     if flt.speaker:
         pattern = f"%{flt.speaker.strip().lower()}%"
@@ -44,11 +39,17 @@ def _filtered(session: Session, statement, flt: ClaimFilter):
     if flt.status:
         statement = statement.where(Claim.status == flt.status.lower())
     if flt.search and flt.search.strip():
-        if session.get_bind().dialect.name == "sqlite":
+        dialect = session.get_bind().dialect.name
+        if dialect == "sqlite":
             query = fts_query(flt.search)
             if query:
                 statement = statement.where(Claim.id.in_(
                     sql_text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q").bindparams(q=query)))
+        elif dialect == "postgresql":
+            query = ts_query(flt.search)
+            if query:  # the expression that migration 0003's index `ix_claim_text_search` holds
+                statement = statement.where(sql_text("to_tsvector('claimtrack_text', claim.text) "
+                                                     "@@ to_tsquery('claimtrack_text', :q)").bindparams(q=query))
         else:
             for word in flt.search.split():
                 statement = statement.where(Claim.text.ilike(f"%{word}%"))

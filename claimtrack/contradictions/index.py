@@ -2,11 +2,13 @@
 
 Two retrievals, for two jobs:
 
-- `StoreSearch` (one article's new claims against the store): SQLite FTS5 over the `claim_fts`
-  table that migration 0002 keeps in step with the claims. One query asks for the claim's entities
-  (with their other names: "Serbia" also finds "Serbian", "Belgrade") AND its matter words (with
-  their related terms: "troops" also finds "tanks", "deployment"), another for any two of its
-  matter words; each is ranked by BM25.
+- `StoreSearch` (one article's new claims against the store): the store's full-text index, SQLite
+  FTS5 over the `claim_fts` table that migration 0002 keeps in step with the claims, or PostgreSQL
+  text search over the index of migration 0003. One query asks for the claim's entities (with their
+  other names: "Serbia" also finds "Serbian", "Belgrade") AND its matter words (with their related
+  terms: "troops" also finds "tanks", "deployment"), another for any two of its matter words; each
+  is built once as a small tree (`Term`, `AnyOf`, `AllOf`), written in each database's syntax and
+  ranked there (BM25 in SQLite, `ts_rank` in PostgreSQL).
 - `TopicIndex` (a full pass over the store): an in-memory inverted index from "entity|matter"
   pairs to claims, so two claims meet only when they share an entity and a matter word, plus an
   index of matter words for claims that share two or more of them.
@@ -15,6 +17,7 @@ Two retrievals, for two jobs:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Iterable, Iterator
@@ -25,17 +28,14 @@ from sqlmodel import Session
 
 from claimtrack.contradictions.signals import MIN_SHARED_UNNAMED, NEGATIVE, NOT_COMMITTED, POSITIVE, ClaimFacts
 from claimtrack.contradictions.terms import Terms
+from claimtrack.text_search import AllOf, AnyOf, Query, Term, to_fts5, to_tsquery
 
 CANDIDATES_PER_CLAIM = 40  # the best-matching claims compared with each claim
-SEARCH_LIMIT = 100  # claims an FTS5 search returns per new claim and route
+SEARCH_LIMIT = 100  # claims a full-text search returns per new claim and route
 MAX_PAIRED_KEYS = 8  # matter words combined into "any two of" queries
 
 
-# ----------------------------------------------------------------------------- store search (FTS5)
-
-def _quoted(term: str) -> str:
-    return '"' + term.replace('"', " ") + '"'
-
+# ----------------------------------------------------------------------------- store search (full text)
 
 def entity_query_terms(entity: str, terms: Terms) -> list[str]:
     """Every name that stands for *entity* in the word lists, the entity's own name first."""
@@ -51,33 +51,38 @@ def matter_query_terms(key: str, words: Iterable[str], terms: Terms) -> list[str
     return sorted(found)
 
 
-def fts_queries(facts: ClaimFacts, terms: Terms) -> list[str]:
-    """FTS5 queries for claims about the same matter as *facts*, following `shared_matter`'s two routes:
+def search_queries(facts: ClaimFacts, terms: Terms) -> list[Query]:
+    """Queries for claims about the same matter as *facts*, following `shared_matter`'s two routes:
     (an entity) AND (a matter word), and two matter words (enough when one claim names no entity)."""
     topic = facts.topic
-    groups = []  # one OR-group per matter key: the words seen and the key's related terms
-    for key in sorted(topic.keys):
-        words = matter_query_terms(key, topic.words_for(key), terms)
-        groups.append("(" + " OR ".join(_quoted(w) for w in words) + ")")
+    # one group per matter key: the words seen and the key's related terms
+    groups = [AnyOf(tuple(Term(w) for w in matter_query_terms(key, topic.words_for(key), terms)))
+              for key in sorted(topic.keys)]
     if not groups:
         return []
-    queries = []
+    queries: list[Query] = []
     entities = sorted({name for e in facts.context_entities for name in entity_query_terms(e, terms)})
     if entities:
         # A prefix query ("serbia"*) also finds the demonym ("Serbian").
-        entity_part = " OR ".join(_quoted(name) + "*" for name in entities)
-        queries.append(f"({entity_part}) AND ({' OR '.join(groups)})")
+        queries.append(AllOf((AnyOf(tuple(Term(name, prefix=True) for name in entities)), AnyOf(tuple(groups)))))
     if len(groups) >= MIN_SHARED_UNNAMED:
         # Any two of the claim's matter words (of the first few: a long claim would make too many pairs);
-        # BM25 ranks the claims sharing more of them first.
+        # the ranking puts the claims sharing more of them first.
         pairs = combinations(groups[:MAX_PAIRED_KEYS], MIN_SHARED_UNNAMED)
-        queries.append(" OR ".join("(" + " AND ".join(pair) + ")" for pair in pairs))
+        queries.append(AnyOf(tuple(AllOf(pair) for pair in pairs)))
     units = sorted({unit for q in topic.quantities for unit in q.units if unit in topic.keys})
     if units and not entities:
         # A number of the same thing ("turnout was below 45 percent") is a lead on its own.
-        queries.append(" OR ".join("(" + " OR ".join(_quoted(w) for w in matter_query_terms(u, topic.words_for(u), terms))
-                                   + ")" for u in units))
+        queries.append(AnyOf(tuple(AnyOf(tuple(Term(w) for w in matter_query_terms(u, topic.words_for(u), terms)))
+                                   for u in units)))
     return queries
+
+
+FTS5_SEARCH = sql_text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q ORDER BY rank LIMIT :n")
+# The expression must be the one `ix_claim_text_search` (migration 0003) indexes.
+TS_SEARCH = sql_text(
+    "SELECT id FROM claim WHERE to_tsvector('claimtrack_text', text) @@ to_tsquery('claimtrack_text', :q) "
+    "ORDER BY ts_rank(to_tsvector('claimtrack_text', text), to_tsquery('claimtrack_text', :q)) DESC, id LIMIT :n")
 
 
 class StoreSearch:
@@ -86,21 +91,32 @@ class StoreSearch:
     def __init__(self, session: Session, terms: Terms):
         self.session = session
         self.terms = terms
-        self.fts = session.get_bind().dialect.name == "sqlite"
+        self.dialect = session.get_bind().dialect.name
+        self.fts = self.dialect in ("sqlite", "postgresql")
 
     def candidates(self, facts: ClaimFacts) -> list[int]:
         if not self.fts:
             return []
         found: dict[int, None] = {}  # best-ranked first, each claim once
-        for query in fts_queries(facts, self.terms):
-            try:
-                rows = self.session.connection().execute(
-                    sql_text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q ORDER BY rank LIMIT :n"),
-                    {"q": query, "n": SEARCH_LIMIT}).all()
-            except DBAPIError:  # a word FTS5 cannot parse (from a user's terms file): that route finds nothing
-                continue
-            found.update((row[0], None) for row in rows if row[0] != facts.id)
+        for query in search_queries(facts, self.terms):
+            found.update((claim_id, None) for claim_id in self._search(query) if claim_id != facts.id)
         return list(found)
+
+    def _search(self, query: Query) -> list[int]:
+        """The best-ranked claims matching *query*; none when the database cannot parse it (a word from a
+        user's terms file)."""
+        sqlite = self.dialect == "sqlite"
+        written = to_fts5(query) if sqlite else to_tsquery(query)
+        if not written:
+            return []
+        try:
+            # An error aborts a PostgreSQL transaction, short of a savepoint.
+            with nullcontext() if sqlite else self.session.begin_nested():
+                rows = self.session.connection().execute(FTS5_SEARCH if sqlite else TS_SEARCH,
+                                                         {"q": written, "n": SEARCH_LIMIT})
+                return list(rows.scalars())
+        except DBAPIError:
+            return []
 
 
 # ----------------------------------------------------------------------------- full pass (in memory)
