@@ -32,7 +32,9 @@ class ClaimtrackGroup(click.Group):
         except ClaimtrackError as exc:
             raise click.ClickException(str(exc)) from None
         except SQLAlchemyError as exc:  # a database that went away, filled its disk, was locked too long...
-            db = ctx.obj.db if isinstance(ctx.obj, App) else "database"
+            from claimtrack.store.database import shown_url
+
+            db = shown_url(ctx.obj.db) if isinstance(ctx.obj, App) else "database"
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             raise click.ClickException(f"{db}: database error ({reason})") from None
 

@@ -62,7 +62,8 @@ def test_the_database_can_come_from_the_environment(postgres_url, monkeypatch):
 def test_a_wrong_password_or_a_server_that_is_not_there_is_one_line(postgres_url, run):
     from sqlalchemy.engine import make_url
 
-    wrong = make_url(postgres_url).set(port=1).render_as_string(hide_password=False)
+    wrong = make_url(postgres_url).set(port=1, password="s3cret").render_as_string(hide_password=False)
     result = run("sources", db=wrong)
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "cannot open database" in result.output and "Traceback" not in result.output
+    assert "s3cret" not in result.output and ":***@" in result.output
