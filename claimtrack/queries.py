@@ -47,9 +47,9 @@ def _filtered(session: Session, statement, flt: ClaimFilter):
                     sql_text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q").bindparams(q=query)))
         elif dialect == "postgresql":
             query = ts_query(flt.search)
-            if query:  # the expression that migration 0003's index `ix_claim_text_search` holds
-                statement = statement.where(sql_text("to_tsvector('claimtrack_text', claim.text) "
-                                                     "@@ to_tsquery('claimtrack_text', :q)").bindparams(q=query))
+            if query:  # claim.search_vector: the claim's words, kept and indexed by migration 0003
+                statement = statement.where(sql_text("claim.search_vector @@ to_tsquery('claimtrack_text', :q)")
+                                            .bindparams(q=query))
         else:
             for word in flt.search.split():
                 statement = statement.where(Claim.text.ilike(f"%{word}%"))

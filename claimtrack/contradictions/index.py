@@ -79,10 +79,10 @@ def search_queries(facts: ClaimFacts, terms: Terms) -> list[Query]:
 
 
 FTS5_SEARCH = sql_text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q ORDER BY rank LIMIT :n")
-# The expression must be the one `ix_claim_text_search` (migration 0003) indexes.
+# claim.search_vector and its index `ix_claim_text_search` come from migration 0003.
 TS_SEARCH = sql_text(
-    "SELECT id FROM claim WHERE to_tsvector('claimtrack_text', text) @@ to_tsquery('claimtrack_text', :q) "
-    "ORDER BY ts_rank(to_tsvector('claimtrack_text', text), to_tsquery('claimtrack_text', :q)) DESC, id LIMIT :n")
+    "SELECT id FROM claim WHERE search_vector @@ to_tsquery('claimtrack_text', :q) "
+    "ORDER BY ts_rank(search_vector, to_tsquery('claimtrack_text', :q)) DESC, id LIMIT :n")
 
 
 class StoreSearch:

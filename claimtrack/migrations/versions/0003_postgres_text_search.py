@@ -43,12 +43,17 @@ def upgrade() -> None:
     op.execute(f"ALTER TEXT SEARCH CONFIGURATION {CONFIGURATION} "
                f"ALTER MAPPING FOR asciiword, word, hword, hword_part, hword_asciipart, asciihword, numword, numhword "
                f"WITH {dictionaries}")
-    op.execute(f"CREATE INDEX ix_claim_text_search ON claim USING gin (to_tsvector('{CONFIGURATION}', text))")
+    op.execute(f"ALTER TABLE claim ADD COLUMN search_vector tsvector "
+               f"GENERATED ALWAYS AS (to_tsvector('{CONFIGURATION}', text)) STORED")
+    # fastupdate off: with it, new claims wait in a pending list that every search reads through until
+    # a vacuum merges it, which made the searches at ingest (right after inserts) 5x slower.
+    op.execute("CREATE INDEX ix_claim_text_search ON claim USING gin (search_vector) WITH (fastupdate = off)")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute("DROP INDEX IF EXISTS ix_claim_text_search")
+    op.execute("ALTER TABLE claim DROP COLUMN IF EXISTS search_vector")
     op.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIGURATION}")
     op.execute("DROP TEXT SEARCH DICTIONARY IF EXISTS claimtrack_stem")
