@@ -7,9 +7,9 @@ from alembic import context
 from sqlmodel import SQLModel
 
 from claimtrack.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from claimtrack.store.database import include_object
 
 target_metadata = SQLModel.metadata
-
 
 def run_migrations() -> None:
     connection = context.config.attributes.get("connection")
@@ -28,6 +28,7 @@ def _configure_and_run(connection) -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

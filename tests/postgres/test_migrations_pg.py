@@ -37,3 +37,13 @@ def test_downgrade_to_nothing_and_back(postgres_url):
         assert "claim" in inspect(engine).get_table_names()
     finally:
         engine.dispose()
+
+
+def test_the_migrations_build_exactly_the_models_schema_on_postgresql(postgres_url):
+    from tests.store.test_migrations import schema_drift
+
+    engine = open_database(postgres_url)
+    try:
+        assert schema_drift(engine) == []
+    finally:
+        engine.dispose()

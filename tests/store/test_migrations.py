@@ -77,3 +77,23 @@ def test_versions_can_be_taken_out_and_put_back(tmp_path):
         assert db.execute("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'claim_fts%'"
                           ).fetchone() == (3,)
     engine.dispose()
+
+
+def schema_drift(engine) -> list:
+    """What Alembic's autogenerate would change to make the database match the models (nothing, we hope)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    from claimtrack.store.database import include_object
+
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": include_object,
+                                                               "compare_type": False})
+        return compare_metadata(context, SQLModel.metadata)
+
+
+def test_the_migrations_build_exactly_the_models_schema(tmp_path):
+    engine = open_database(str(tmp_path / "drift.db"))
+    assert schema_drift(engine) == []
+    engine.dispose()
