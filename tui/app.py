@@ -71,6 +71,7 @@ class ClaimtrackApp(App[None]):
         super().__init__()
         self.desk = desk
         self.export_folder = export_folder
+        self.title = f"claimtrack · {desk.place}"
         self.seen_stamp: tuple | None = None  # the store as last shown (see `watch_for_others`)
         self.seen_generation = -1
 

@@ -18,7 +18,7 @@ from claimtrack.annotations import current_author
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries import (ClaimFilter, ClaimRow, SpeakerRow, contradiction_counts, count_claims, get_source,
                                 list_speakers)
-from claimtrack.store.database import open_database, session_scope, shown_url
+from claimtrack.store.database import open_database, session_scope, short_name, shown_url
 from claimtrack.store.models import Claim, Revision, Source, Speaker
 from claimtrack.undo import UndoHistory
 
@@ -54,6 +54,7 @@ class Desk:
         self.engine = engine
         self.author = author or current_author()
         self.database = database or str(engine.url)
+        self.place = short_name(self.database)  # for the title bar: which store this desk works on
         self.history = UndoHistory()
         self.generation = 0  # goes up with every change, so screens know to reload
 

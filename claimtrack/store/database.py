@@ -48,6 +48,20 @@ def shown_url(target: str) -> str:
         return target.split("://", 1)[0] + "://…"
 
 
+def short_name(target: str) -> str:
+    """A database in a few words for a title bar: a file's name, or "claims on dbserver (PostgreSQL)"."""
+    if "://" not in target:
+        return Path(target).name
+    try:
+        url = make_url(database_url(target))
+    except Exception:
+        return shown_url(target)
+    if url.get_backend_name() == "sqlite":
+        return Path(url.database or ":memory:").name
+    backend = {"postgresql": "PostgreSQL"}.get(url.get_backend_name(), url.get_backend_name())
+    return f"{url.database} on {url.host or 'localhost'} ({backend})"
+
+
 def _check_sqlite_path(path: Path, shown: str) -> None:
     folder = path.parent
     if not folder.is_dir():

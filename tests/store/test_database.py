@@ -77,3 +77,14 @@ def test_a_database_from_a_newer_release_is_refused(tmp_path):
 def test_a_folder_as_database_path_is_refused(tmp_path):
     with pytest.raises(ClaimtrackError, match="folder"):
         open_database(str(tmp_path))
+
+
+def test_databases_are_named_without_secrets():
+    from claimtrack.store.database import database_url, short_name, shown_url
+
+    assert database_url("postgresql://desk:pw@dbserver/claims") == "postgresql+psycopg://desk:pw@dbserver/claims"
+    assert database_url("postgres://desk@dbserver/claims") == "postgresql+psycopg://desk@dbserver/claims"
+    assert shown_url("postgresql://desk:s3cret@dbserver/claims") == "postgresql://desk:***@dbserver/claims"
+    assert "s3cret" not in shown_url("postgresql://desk:s3cret@[broken")
+    assert short_name("postgresql://desk:s3cret@dbserver/claims") == "claims on dbserver (PostgreSQL)"
+    assert short_name("/tmp/desk/claims.db") == short_name("sqlite:////tmp/desk/claims.db") == "claims.db"
