@@ -6,11 +6,12 @@ STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
 CORPUS ?= ../shared/corpora/polnear
 
-.PHONY: demo test install bench eval clean help
+.PHONY: demo test ci install bench eval clean help
 
 help:
 	@echo "make demo    load seeds/ into $(DEMO_DB) and show the claims and contradictions"
 	@echo "make test    run the whole test suite"
+	@echo "make ci      the same with a throwaway PostgreSQL server, as CI runs it (.ci/run)"
 	@echo "make bench   run the benchmarks in bench/ (needs CORPUS=path/to/polnear)"
 	@echo "make eval    score the engine on CORPUS/dev.jsonl"
 
@@ -29,6 +30,9 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+ci:
+	bash .ci/run
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py $(CORPUS)/dev.jsonl --runs 5
