@@ -12,7 +12,7 @@ help:
 	@echo "make demo    load seeds/ into $(DEMO_DB) and show the claims and contradictions"
 	@echo "make test    run the whole test suite"
 	@echo "make ci      the same with a throwaway PostgreSQL server, as CI runs it (.ci/run)"
-	@echo "make bench   run the benchmarks in bench/ (needs CORPUS=path/to/polnear)"
+	@echo "make bench   run the benchmarks in bench/ (needs CORPUS=path/to/polnear; POSTGRES=server URL adds PostgreSQL)"
 	@echo "make eval    score the engine on CORPUS/dev.jsonl"
 
 $(BIN)/python:
@@ -36,7 +36,7 @@ ci:
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py $(CORPUS)/dev.jsonl --runs 5
-	$(BIN)/python bench/bench_ingest.py $(CORPUS)/train.jsonl --runs 3
+	$(BIN)/python bench/bench_ingest.py $(CORPUS)/train.jsonl --runs 3 $(if $(POSTGRES),--postgres $(POSTGRES))
 	$(BIN)/python bench/bench_contradictions.py --repeat 3
 	$(BIN)/python bench/eval_contradictions.py
 	$(BIN)/python bench/bench_tui.py --runs 5
