@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session, create_engine
@@ -114,6 +114,9 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
     return not (reflected and compare_to is None and name in HAND_MADE)
 
 
+MIGRATION_LOCK_KEY = 0x636C61696D  # any fixed number: claimtrack's advisory lock for migrating a shared database
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply the migrations up to *revision* (a no-op when the database is already there)."""
     config = migration_config()
@@ -127,6 +130,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         target = script.get_current_head() if revision == "head" else revision
         if current == target:
             return
+        if connection.dialect.name == "postgresql":
+            # Colleagues opening a new (or older) shared database at once: one migrates, the others wait
+            # for it here and then find the schema up to date.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            if MigrationContext.configure(connection).get_current_revision() == target:
+                return
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
@@ -136,7 +145,7 @@ def open_database(target: str, *, migrate_to: str = "head") -> Engine:
     try:
         url = make_url(database_url(target))
     except Exception:
-        raise ClaimtrackError(f"{target}: not a database URL or file path") from None
+        raise ClaimtrackError(f"{shown_url(target)}: not a database URL or file path") from None
     shown = shown_url(target)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         _check_sqlite_path(Path(url.database), shown)

@@ -50,3 +50,12 @@ def test_different_files_naming_the_same_new_speaker_at_once_all_land(desk_url, 
         names = session.exec(select(Speaker.name)).all()
         assert sorted(n for n in names if n in ("Ilse Marwick", "Tomas Brandt")) == ["Ilse Marwick", "Tomas Brandt"]
     engine.dispose()
+
+
+def test_colleagues_opening_a_new_database_at_once_all_get_the_schema(desk_url):
+    # Nobody made the schema beforehand: the first commands of a new desk race to create it.
+    command = [sys.executable, "-m", "claimtrack", "--db", desk_url, "sources"]
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                 for _ in range(4)]
+    outputs = [(p.wait(timeout=120), p.stdout.read()) for p in processes]
+    assert all(code == 0 for code, _ in outputs), outputs
