@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
 from claimtrack.contradictions.finder import suggest_for_claims
@@ -73,10 +73,13 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> No
             try:
                 source_id, stored = _store(engine, doc, digest, extraction)
                 break
-            except IntegrityError as exc:
+            except DBAPIError as exc:
                 # Another writer got there between our check and our commit: the same text (then it is
                 # stored once, and this copy is skipped), or a speaker of the same name (then try again:
-                # this time the speaker is found).
+                # this time the speaker is found); or two writers waited on each other (a deadlock, which
+                # PostgreSQL breaks by failing one of them: try again too).
+                if not isinstance(exc, IntegrityError) and not _worth_retrying(exc):
+                    raise
                 existing = _stored_source(engine, digest)
                 if existing is not None:
                     report.skipped.append((shown, existing))
@@ -88,6 +91,13 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> No
         report.claims_stored += stored
     except SQLAlchemyError as exc:
         report.failed.append(f"{shown}: database error ({getattr(exc, 'orig', exc)})")
+
+
+RETRY_SQLSTATES = {"40P01", "40001"}  # deadlock detected, serialization failure
+
+
+def _worth_retrying(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES
 
 
 def _stored_source(engine: Engine, digest: str) -> int | None:
@@ -129,7 +139,9 @@ def claim_from_extracted(source_id: int, extracted, speaker_id: int | None) -> C
 
 def speaker_ids_for(session: Session, extraction: Extraction, source_id: int) -> dict[str, int]:
     """Store (or find) every speaker the extraction names; engine's canonical name -> speaker id."""
-    return {entity.name: upsert_speaker(session, entity, source_id).id for entity in extraction.speakers}
+    # In name order, so that two articles naming the same new people take their locks in the same order.
+    return {entity.name: upsert_speaker(session, entity, source_id).id
+            for entity in sorted(extraction.speakers, key=lambda entity: entity.name)}
 
 
 def store_extraction(session: Session, source_id: int, extraction: Extraction) -> list[Claim]:

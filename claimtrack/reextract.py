@@ -54,8 +54,12 @@ def _human_relation_claim_ids(session: Session, claim_ids: list[int]) -> set[int
 def reextract_source(session: Session, source: Source) -> ReextractReport:
     report = ReextractReport(source_id=source.id)
     extraction = extract(source.text)
-    # Lock the source's claims first (PostgreSQL; SQLite has one writer anyway): a person's change
-    # committed meanwhile is then seen below, and one made during the re-extraction waits for it.
+    # Lock the source's relations, then its claims, before reading them (PostgreSQL; SQLite has one writer
+    # anyway): a person's change committed meanwhile is then seen below, and one made during the
+    # re-extraction waits for it. Relations first, in the order a person's confirm takes them.
+    of_source = select(Claim.id).where(Claim.source_id == source.id)
+    session.exec(select(ClaimRelation.id).where(or_(ClaimRelation.claim_a_id.in_(of_source),
+                                                    ClaimRelation.claim_b_id.in_(of_source))).with_for_update()).all()
     old = list(session.exec(select(Claim).where(Claim.source_id == source.id).with_for_update()).all())
     ids = [c.id for c in old]
     edited = human_edited_fields(session, ids)

@@ -17,8 +17,10 @@ from claimtrack.store.models import Claim, Source, Speaker, SpeakerAlias, utc_no
 from claimtrack.vocabulary import SpeakerKind
 
 
-def get_speaker(session: Session, speaker_id: int) -> Speaker:
-    speaker = session.get(Speaker, speaker_id)
+def get_speaker(session: Session, speaker_id: int, *, lock: bool = False) -> Speaker:
+    """The speaker; with *lock*, its row is locked until the transaction ends (on PostgreSQL), so no
+    colleague can point a claim at it or change it meanwhile."""
+    speaker = session.get(Speaker, speaker_id, with_for_update=lock, populate_existing=lock)
     if speaker is None:
         raise ClaimtrackError(f"speaker {speaker_id}: no such speaker")
     return speaker
@@ -35,11 +37,16 @@ def merge_speakers(session: Session, keep_id: int, merged_id: int, *, author: st
     to the kept speaker and its row is removed. Returns the revisions, one per change."""
     if keep_id == merged_id:
         raise ClaimtrackError(f"speaker {keep_id}: cannot merge a speaker into itself")
-    keep, merged = get_speaker(session, keep_id), get_speaker(session, merged_id)
+    # Locks first (speakers, then their claims), so what is read below is what gets changed.
+    keep, merged = (get_speaker(session, i, lock=True) for i in sorted((keep_id, merged_id)))
+    if keep.id != keep_id:
+        keep, merged = merged, keep
     note = note or f"merged {merged.name!r} into {keep.name!r}"
     revisions = []
     now = utc_now()
-    for claim in session.exec(select(Claim).where(Claim.speaker_id == merged.id).order_by(Claim.id)).all():
+    claims = session.exec(select(Claim).where(Claim.speaker_id == merged.id).order_by(Claim.id)
+                          .with_for_update().execution_options(populate_existing=True)).all()
+    for claim in claims:
         revisions.append(record_revision(session, table="claim", row_id=claim.id, field="speaker",
                                          old=merged.name, new=keep.name, author=author, note=note))
         claim.speaker_id = keep.id
@@ -83,11 +90,13 @@ def move_alias(session: Session, alias_id: int, to_speaker: str, *, author: str,
                move_claims: bool = True, note: str | None = None) -> list:
     """Move one alias to another speaker (two entities stored as one). With *move_claims*, the claims
     whose speaker mention is exactly that alias move with it. Returns the revisions."""
-    alias = session.get(SpeakerAlias, alias_id)
+    alias = session.get(SpeakerAlias, alias_id, with_for_update=True, populate_existing=True)
     if alias is None:
         raise ClaimtrackError(f"alias {alias_id}: no such alias")
-    source_speaker = get_speaker(session, alias.speaker_id)
+    source_speaker = get_speaker(session, alias.speaker_id, lock=True)
     target = resolve_speaker(session, to_speaker, create=new_speaker)
+    if target.id is not None:
+        get_speaker(session, target.id, lock=True)
     if target.id == source_speaker.id:
         raise ClaimtrackError(f"alias {alias.alias!r} already belongs to {target.name!r}")
     clash = session.exec(select(SpeakerAlias).where(SpeakerAlias.speaker_id == target.id,
@@ -112,7 +121,7 @@ def _move_claims_mentioned_as(session: Session, alias: str, old: Speaker, new: S
     texts: dict[int, str] = {}
     now = utc_now()
     claims = session.exec(select(Claim).where(Claim.speaker_id == old.id, Claim.speaker_start.is_not(None))
-                          .order_by(Claim.id)).all()
+                          .order_by(Claim.id).with_for_update().execution_options(populate_existing=True)).all()
     for claim in claims:
         if claim.source_id not in texts:
             texts[claim.source_id] = session.get(Source, claim.source_id).text

@@ -19,7 +19,7 @@ from claimtrack.annotations import record_revision
 from claimtrack.errors import ClaimtrackError
 from claimtrack.speaker_edits import row_snapshot
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker, SpeakerAlias, utc_now
-from claimtrack.versions import EditConflict
+from claimtrack.versions import VERSIONED, EditConflict, take_row
 
 TABLES = {"claim": Claim, "claimrelation": ClaimRelation, "speaker": Speaker, "speakeralias": SpeakerAlias}
 CLAIM_FIELDS = ("stance", "status", "verdict", "explanation")
@@ -60,6 +60,7 @@ def _apply(session: Session, revision: Revision, *, backwards: bool, author: str
     if name in ("created", "deleted"):
         remove = (name == "created") == backwards
         if remove:
+            _refuse_if_others_built_on(session, revision, author)
             return [_remove_row(session, table, revision.row_id, author=author, note=note)]
         snapshot = revision.old_value if name == "deleted" else _latest_snapshot(session, table, revision.row_id)
         return [_restore_row(session, table, revision.row_id, snapshot, author=author, note=note)]
@@ -69,6 +70,8 @@ def _apply(session: Session, revision: Revision, *, backwards: bool, author: str
         return [record_revision(session, table=table, row_id=revision.row_id, field="note", old=old, new=new,
                                 author=author, note=note)]
     row = _row(session, table, revision.row_id)
+    if table in VERSIONED:  # lock the row as read: nobody's change can land between the check below and the write
+        take_row(session, table, revision.row_id, row.version)
     # What the field must hold now for the undo (redo) to be safe: the value the revision left (found).
     # Anything else means someone changed it since, and putting the old value back would lose their work.
     expected_now = revision.new_value if backwards else revision.old_value
@@ -95,6 +98,21 @@ def _apply(session: Session, revision: Revision, *, backwards: bool, author: str
                             author=author, note=note)]
 
 
+def _refuse_if_others_built_on(session: Session, revision: Revision, author: str) -> None:
+    """Removing a row (undoing its creation) must not take others' later work on it (or on the relations
+    of a claim, which go with it) along."""
+    rows = [(revision.table_name, revision.row_id)]
+    if revision.table_name == "claim":
+        rows += [("claimrelation", relation_id) for relation_id in session.exec(select(ClaimRelation.id).where(
+            (ClaimRelation.claim_a_id == revision.row_id) | (ClaimRelation.claim_b_id == revision.row_id))).all()]
+    for table, row_id in rows:
+        others = list(session.exec(select(Revision).where(
+            Revision.table_name == table, Revision.row_id == row_id, Revision.id > revision.id,
+            Revision.author != author).order_by(Revision.id)).all())
+        if others:
+            raise EditConflict(table, row_id, others)
+
+
 def _refuse_if_changed_since(session: Session, revision: Revision, current, expected_now) -> None:
     if current == expected_now:
         return
@@ -108,7 +126,7 @@ def _row(session: Session, table: str, row_id: int):
     model = TABLES.get(table)
     if model is None:
         raise ClaimtrackError(f"{table}: changes to this table cannot be undone")
-    row = session.get(model, row_id)
+    row = session.get(model, row_id, with_for_update=table == "speakeralias", populate_existing=True)
     if row is None:
         raise ClaimtrackError(f"{table} {row_id}: it no longer exists, so its change cannot be undone")
     return row

@@ -137,3 +137,52 @@ def test_undo_never_overwrites_a_later_change_by_someone_else(desk):
     with session_scope(engine) as session:
         assert session.get(Claim, claim_id).verdict == "Misleading"
     engine.dispose()
+
+
+def test_a_colleagues_change_landing_while_an_undo_reads_is_not_overwritten(desk, monkeypatch):
+    """The race the sequential test cannot show: the colleague's change commits after the undo has read
+    the claim and before it writes. The undo locks the row as it reads it, so it is refused."""
+    from claimtrack import undo as undo_module
+
+    engine, colleague = open_database(desk), open_database(desk)
+    claim_id = troops_claim(engine).id
+    ana = UndoHistory()
+    with session_scope(engine) as session:
+        changes = annotate_claim(session, claim_id, author="ana", verdict="False")
+        session.flush()
+        ana.record(changes)
+    real_take_row = undo_module.take_row
+
+    def colleague_first(*args, **kwargs):
+        with session_scope(colleague) as other:  # ben saves, at this very instant, from his own desk
+            annotate_claim(other, claim_id, author="ben", verdict="Misleading")
+        return real_take_row(*args, **kwargs)
+
+    monkeypatch.setattr(undo_module, "take_row", colleague_first)
+    with pytest.raises(EditConflict, match=r"by ben at .*verdict: 'False' → 'Misleading'"):
+        with session_scope(engine) as session:
+            ana.undo(session, author="ana")
+    with session_scope(engine) as session:
+        assert session.get(Claim, claim_id).verdict == "Misleading"
+    engine.dispose()
+    colleague.dispose()
+
+
+def test_undoing_a_claim_others_have_worked_on_is_refused(desk, run):
+    from claimtrack.annotations import add_manual_claim
+
+    engine = open_database(desk)
+    ana = UndoHistory()
+    with session_scope(engine) as session:
+        claim = add_manual_claim(session, source_id=1, start=0, end=40, author="ana")
+        session.flush()
+        ana.record(session.exec(select(Revision).where(Revision.row_id == claim.id,
+                                                        Revision.table_name == "claim")).all())
+    with session_scope(engine) as session:
+        annotate_claim(session, claim.id, author="ben", verdict="Accurate", explanation="checked the minutes")
+    with pytest.raises(EditConflict, match="by ben at"):
+        with session_scope(engine) as session:
+            ana.undo(session, author="ana")
+    with session_scope(engine) as session:
+        assert session.get(Claim, claim.id).verdict == "Accurate"
+    engine.dispose()
