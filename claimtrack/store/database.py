@@ -130,12 +130,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         target = script.get_current_head() if revision == "head" else revision
         if current == target:
             return
+        # Several people (or processes) opening a new or older database at once: one migrates, the
+        # others wait for it here and then find the schema up to date.
         if connection.dialect.name == "postgresql":
-            # Colleagues opening a new (or older) shared database at once: one migrates, the others wait
-            # for it here and then find the schema up to date.
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-            if MigrationContext.configure(connection).get_current_revision() == target:
-                return
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # SQLite's write lock, taken now, not at the first write
+        if MigrationContext.configure(connection).get_current_revision() == target:
+            return
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
