@@ -137,10 +137,12 @@ def speaker_aliases(session: Session, speaker_id: int) -> list[SpeakerAlias]:
                              .order_by(SpeakerAlias.alias)).all())
 
 
-def store_stamp(session: Session) -> tuple:
-    """A cheap fingerprint of the store's contents (newest ids and the number of speakers): when it moves
-    without this desk having changed anything, someone else is working on the store."""
+def store_stamp(session: Session, me: str) -> tuple[tuple, int]:
+    """A cheap fingerprint of the store's contents (newest ids, the number of speakers), and the newest
+    revision by anyone but *me*: when these move, someone else is working on the store."""
     from claimtrack.store.models import Revision
 
     newest = [select(func.max(model.id)).scalar_subquery() for model in (Source, Claim, ClaimRelation, Revision)]
-    return tuple(session.exec(select(*newest, select(func.count(Speaker.id)).scalar_subquery())).one())
+    contents = tuple(session.exec(select(*newest, select(func.count(Speaker.id)).scalar_subquery())).one())
+    others = session.exec(select(func.max(Revision.id)).where(Revision.author != me)).one() or 0
+    return contents, others

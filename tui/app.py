@@ -72,7 +72,7 @@ class ClaimtrackApp(App[None]):
         self.desk = desk
         self.export_folder = export_folder
         self.title = f"claimtrack · {desk.place}"
-        self.seen_stamp: tuple | None = None  # the store as last shown (see `watch_for_others`)
+        self.seen_stamp: tuple[tuple, int] | None = None  # the store as last shown (see `watch_for_others`)
         self.seen_generation = -1
 
     def on_mount(self) -> None:
@@ -87,8 +87,13 @@ class ClaimtrackApp(App[None]):
         stamp, generation = self.desk.store_stamp(), self.desk.generation
         self.call_from_thread(self.compare_stamp, stamp, generation)
 
-    def compare_stamp(self, stamp: tuple, generation: int) -> None:
-        others = (self.seen_stamp is not None and stamp != self.seen_stamp and generation == self.seen_generation)
+    def compare_stamp(self, stamp: tuple[tuple, int], generation: int) -> None:
+        others = False
+        if self.seen_stamp is not None:
+            contents, others_newest = stamp
+            seen_contents, seen_others = self.seen_stamp
+            # After this desk's own changes, only revisions by others tell; otherwise any change does.
+            others = others_newest != seen_others or (generation == self.seen_generation and contents != seen_contents)
         self.seen_stamp, self.seen_generation = stamp, generation
         if others:
             self.notify("Someone else changed the store: Ctrl+R shows their work.", title="New work by others",

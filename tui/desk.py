@@ -130,9 +130,9 @@ class Desk:
         """Others may have changed the store: every screen reads it again."""
         self.generation += 1
 
-    def store_stamp(self) -> tuple:
+    def store_stamp(self) -> tuple[tuple, int]:
         with self.session() as session:
-            return tui_queries.store_stamp(session)
+            return tui_queries.store_stamp(session, self.author)
 
     def claim_position(self, claim_id: int) -> tuple[int, int, int] | None:
         with self.session() as session:

@@ -113,3 +113,20 @@ async def test_the_desk_is_told_when_a_colleague_changed_the_store(shared_desk, 
         await settle(pilot)
         assert [n.message for n in app._notifications if n.title == "New work by others"] == [
             "Someone else changed the store: Ctrl+R shows their work."]
+
+
+@pilot_test
+async def test_a_busy_annotator_is_still_told_of_a_colleagues_work(shared_desk, tmp_path):
+    url, colleague = shared_desk
+    claim_id = troops_claim_id(colleague)
+    app = app_on(url, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.watch_for_others()
+        await settle(pilot)
+        app.desk.annotate(claim_id, note="my own change")  # this desk is busy too...
+        with session_scope(colleague) as session:  # ...when a colleague rules on a claim
+            annotate_claim(session, claim_id, author="ana", verdict="False")
+        app.watch_for_others()
+        await settle(pilot)
+        assert [n.title for n in app._notifications].count("New work by others") == 1
