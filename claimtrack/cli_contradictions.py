@@ -68,12 +68,13 @@ def register(cli: click.Group) -> None:
             shown = f"relation {relation.id}: claim {claim_a} {kind} claim {claim_b} ({relation.status})"
         app.out.print(shown, highlight=False)
 
-    def decide(app: App, relation_id: int, status: RelationStatus, note, author) -> None:
+    def decide(app: App, relation_id: int, status: RelationStatus, note, author, if_version) -> None:
         from claimtrack.annotations import current_author
         from claimtrack.relations import set_relation_status
 
         with app.session() as session:
-            relation = set_relation_status(session, relation_id, status, author=author or current_author(), note=note)
+            relation = set_relation_status(session, relation_id, status, author=author or current_author(), note=note,
+                                           expected_version=if_version)
             shown = (f"relation {relation.id}: claim {relation.claim_a_id} {relation.kind} claim "
                      f"{relation.claim_b_id}: {relation.status}")
         app.out.print(shown, highlight=False)
@@ -82,17 +83,23 @@ def register(cli: click.Group) -> None:
     @click.argument("relation_id", type=int)
     @click.option("--note", help="Why (kept in the revision log).")
     @click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
+    @click.option("--if-version", "if_version", type=int, metavar="N",
+                  help="Decide only if the relation is still at version N (as `contradictions --format json` "
+                       "printed it); else say who changed what.")
     @pass_app
-    def confirm(app: App, relation_id: int, note, author) -> None:
+    def confirm(app: App, relation_id: int, note, author, if_version) -> None:
         """Confirm a suggested relation (recorded as a revision)."""
-        decide(app, relation_id, RelationStatus.CONFIRMED, note, author)
+        decide(app, relation_id, RelationStatus.CONFIRMED, note, author, if_version)
 
     @cli.command()
     @click.argument("relation_id", type=int)
     @click.option("--note", help="Why it is no contradiction (kept in the revision log).")
     @click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
+    @click.option("--if-version", "if_version", type=int, metavar="N",
+                  help="Decide only if the relation is still at version N (as `contradictions --format json` "
+                       "printed it); else say who changed what.")
     @pass_app
-    def dismiss(app: App, relation_id: int, note, author) -> None:
+    def dismiss(app: App, relation_id: int, note, author, if_version) -> None:
         """Dismiss a suggested relation: it is never suggested again (recorded as a revision)."""
-        decide(app, relation_id, RelationStatus.DISMISSED, note, author)
+        decide(app, relation_id, RelationStatus.DISMISSED, note, author, if_version)
 

@@ -50,7 +50,8 @@ def contradiction_rows(session: Session, *, speaker: str | None = None, status: 
     if limit is not None:
         statement = statement.limit(limit)
     return [{"id": rel.id, "kind": rel.kind, "score": round(rel.score, 3), "reason": rel.reason, "status": rel.status,
-             "origin": rel.origin, "note": rel.note, "a": _side(a, name_a, src_a), "b": _side(b, name_b, src_b)}
+             "origin": rel.origin, "note": rel.note, "version": rel.version, "a": _side(a, name_a, src_a),
+             "b": _side(b, name_b, src_b)}
             for rel, a, name_a, src_a, b, name_b, src_b in session.exec(statement).all()]
 
 

@@ -186,3 +186,17 @@ def test_undoing_a_claim_others_have_worked_on_is_refused(desk, run):
     with session_scope(engine) as session:
         assert session.get(Claim, claim.id).verdict == "Accurate"
     engine.dispose()
+
+
+def test_a_decision_from_an_old_listing_is_refused_on_the_command_line(desk, run):
+    import json
+
+    [first, *_] = json.loads(run("contradictions", "--format", "json", db=desk).output)
+    assert first["version"] == 1
+    assert run("dismiss", str(first["id"]), "--author", "ana", "--if-version", "1", db=desk).exit_code == 0
+    late = run("confirm", str(first["id"]), "--author", "ben", "--if-version", "1", db=desk)
+    assert late.exit_code == 1 and "was changed by ana at" in " ".join(late.output.split())
+    engine = open_database(desk)
+    with session_scope(engine) as session:
+        assert session.get(ClaimRelation, first["id"]).status == "dismissed"
+    engine.dispose()
