@@ -110,8 +110,12 @@ def register(cli_group: click.Group) -> None:
         for content_hash, (name, count) in report.missing_sources.items():
             app.err.print(f"not imported: {count} act(s) on source {name or '?'} [{content_hash[:12]}]: "
                           "not in this database (ingest it first)", markup=False, highlight=False, soft_wrap=True)
+        for line in report.superseded:
+            app.err.print(f"not imported: {line}", markup=False, highlight=False, soft_wrap=True)
         app.out.print(f"Acts imported: {report.imported}, already present: {report.already_present}, "
-                      f"on missing sources: {sum(n for _, n in report.missing_sources.values())}.",
+                      f"on missing sources: {sum(n for _, n in report.missing_sources.values())}"
+                      + (f", left out for newer work here: {len(report.superseded)}" if report.superseded else "")
+                      + ".",
                       markup=False, highlight=False, soft_wrap=True)
         if not report.ok:
             sys.exit(1)

@@ -231,6 +231,7 @@ class ImportReport:
     imported: int = 0
     already_present: int = 0
     missing_sources: dict[str, tuple[str | None, int]] = field(default_factory=dict)  # hash -> (name, acts)
+    superseded: list[str] = field(default_factory=list)  # acts left out: a person here changed it later
 
     @property
     def ok(self) -> bool:
@@ -282,6 +283,9 @@ def import_annotations(engine: Engine, path: Path) -> ImportReport:
                 continue
             try:
                 applied = importer.apply(act)
+            except Superseded as newer:
+                report.superseded.append(f"{path} line {number}: {newer}")
+                continue
             except ClaimtrackError as exc:
                 raise ClaimtrackError(f"{path} line {number}: {exc}") from None
             if applied:
@@ -289,6 +293,11 @@ def import_annotations(engine: Engine, path: Path) -> ImportReport:
             else:
                 report.already_present += 1
     return report
+
+
+class Superseded(ClaimtrackError):
+    """An act this database has newer human work on (the same field, changed later by a person here):
+    importing it would overwrite that work, so it is left out and reported."""
 
 
 class _Importer:
@@ -352,6 +361,16 @@ class _Importer:
         return any(as_utc(r.created_at) == as_utc(act.at) and (act.field == "created" or r.new_value == new)
                    for r in revisions)
 
+    def _refuse_if_newer_here(self, table: str, row_id: int, act: Act) -> None:
+        latest = self.session.exec(select(Revision).where(
+            Revision.table_name == table, Revision.row_id == row_id, Revision.field == act.field)
+            .order_by(Revision.created_at.desc(), Revision.id.desc())).first()
+        if latest is not None and as_utc(latest.created_at) > as_utc(act.at):
+            shown = "relation" if table == "claimrelation" else table
+            raise Superseded(f"{act.author}'s {act.field} of {as_utc(act.at):%Y-%m-%d %H:%M} UTC left out: "
+                             f"{latest.author} changed {shown} {row_id}'s {act.field} here later "
+                             f"({as_utc(latest.created_at):%Y-%m-%d %H:%M} UTC, now {latest.new_value!r})")
+
     def _record(self, table: str, row_id: int, act: Act, old, new) -> None:
         revision = record_revision(self.session, table=table, row_id=row_id, field=act.field, old=old, new=new,
                                    author=act.author, note=act.note)
@@ -375,6 +394,8 @@ class _Importer:
             new = resolve_speaker(self.session, new, create=True).name
         if self._logged("claim", claim.id, act, new=new):
             return False
+        if act.field != "note":
+            self._refuse_if_newer_here("claim", claim.id, act)
         old = self._claim_value(claim, act.field)
         if act.field == "speaker":
             claim.speaker_id = resolve_speaker(self.session, new).id if new is not None else None
@@ -401,6 +422,7 @@ class _Importer:
             return True
         if self._logged("claimrelation", relation.id, act, new=act.new):
             return False
+        self._refuse_if_newer_here("claimrelation", relation.id, act)
         old = getattr(relation, act.field)
         setattr(relation, act.field, act.new)
         relation.updated_at = max(as_utc(relation.updated_at), as_utc(act.at))

@@ -178,3 +178,22 @@ def test_undone_and_restored_work_round_trips_and_what_is_left_out_is_said(fixtu
     fresh = other_database(workdir, engine_work=False)
     assert claimtrack("import", "annotations.jsonl", db=fresh).exit_code == 0
     assert export_of(claimtrack, fresh) == result.stdout
+
+
+def test_an_import_never_overwrites_newer_work_done_here(tmp_path, run):
+    """ana works on a laptop copy, bob later on the server; importing ana's file leaves bob's verdict."""
+    from tests.conftest import SEED_ARTICLE
+
+    laptop, server = tmp_path / "laptop.db", tmp_path / "server.db"
+    for db in (laptop, server):
+        assert run("ingest", str(SEED_ARTICLE), db=db).exit_code == 0
+    assert run("annotate", "11", "--verdict", "False", "--stance", "denies", "--author", "ana", db=laptop).exit_code == 0
+    assert run("annotate", "11", "--verdict", "Misleading", "--author", "bob", db=server).exit_code == 0
+    work = tmp_path / "ana.jsonl"
+    assert run("export", "--format", "annotations", "-o", str(work), db=laptop).exit_code == 0
+    result = run("import", str(work), db=server)
+    assert result.exit_code == 0
+    assert "left out for newer work here: 1" in result.output
+    assert "ana's verdict" in result.output and "bob changed claim 11's verdict here later" in result.output
+    shown = run("show", "11", db=server).output
+    assert "Misleading" in shown and "denies" in shown  # bob's verdict stays; ana's stance (nobody else's) lands
