@@ -10,7 +10,7 @@ from claimtrack.ingest import ingest_documents
 from claimtrack.readers import read_inputs
 from claimtrack.relations import set_relation_status
 from claimtrack.store.database import open_database, session_scope
-from claimtrack.store.models import Claim, ClaimRelation, Revision
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker
 from tests.conftest import FIXTURES, SEED_ARTICLE
 from tests.tui.helpers import AUTHOR, SIZE, app_on, pilot_test, settle, shown
 from tests.tui.test_annotation import open_claims_at
@@ -130,3 +130,28 @@ async def test_a_busy_annotator_is_still_told_of_a_colleagues_work(shared_desk, 
         app.watch_for_others()
         await settle(pilot)
         assert [n.title for n in app._notifications].count("New work by others") == 1
+
+
+@pilot_test
+async def test_a_speaker_pick_over_a_colleagues_change_since_the_screen_showed_it_is_refused(shared_desk, tmp_path):
+    from tui.screens.speaker_pick import SpeakerPickScreen
+
+    url, colleague = shared_desk
+    claim_id = troops_claim_id(colleague)
+    app = app_on(url, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_claims_at(pilot, claim_id)
+        await settle(pilot)
+        await pilot.pause(0.5)  # the detail pane shows the claim (and so its version)
+        with session_scope(colleague) as session:  # a colleague re-attributes it after the screen showed it
+            annotate_claim(session, claim_id, author="ana", speaker="John Kirby")
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakerPickScreen)
+        await pilot.press(*"White House", "enter")
+        await settle(pilot)
+        [warning] = [n for n in app._notifications if n.severity == "warning"]
+        assert "by ana at" in warning.message and "'John Kirby'" in warning.message
+    with session_scope(colleague) as session:
+        speaker = session.get(Claim, claim_id).speaker_id
+        assert session.exec(select(Speaker.name).where(Speaker.id == speaker)).one() == "John Kirby"

@@ -106,6 +106,10 @@ class ClaimActions:
     def current_claim_id(self) -> int | None:  # pragma: no cover - each screen says
         raise NotImplementedError
 
+    def current_claim_version(self, claim_id: int) -> int:
+        """The version of the claim as this screen shows it (each screen that keeps it says)."""
+        return self.desk.claim_version(claim_id)
+
     def _claim_or_warn(self) -> int | None:
         claim_id = self.current_claim_id()
         if claim_id is None:
@@ -119,7 +123,7 @@ class ClaimActions:
         if claim_id is None:
             return
 
-        seen = self.desk.claim_version(claim_id)
+        seen = self.current_claim_version(claim_id)  # as the screen shows it, not as it is by now
 
         def chosen(choice) -> None:
             if choice is not None:

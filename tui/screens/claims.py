@@ -45,6 +45,7 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         self.claim_filter = ClaimFilter()
         self.last_position: tuple[int, int, int] | None = None
         self.shown_claim: int | None = None
+        self.shown_versions: dict[int, int] = {}  # claim id -> version, as the detail pane last showed it
         self.detail_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -105,6 +106,9 @@ class ClaimsScreen(ClaimActions, PagedScreen):
     def current_claim_id(self) -> int | None:
         return self.query_one(PagedTable).current_key()
 
+    def current_claim_version(self, claim_id: int) -> int:
+        return self.shown_versions.get(claim_id) or self.desk.claim_version(claim_id)
+
     @on(DataTable.RowHighlighted)
     def row_highlighted(self) -> None:
         """Show the claim once the cursor rests (holding j does not query every row it passes)."""
@@ -124,6 +128,7 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         def show() -> None:
             detail = self.desk.claim_detail(claim_id)
             c = detail.claim
+            self.shown_versions[c.id] = c.version  # what the person sees: a change from here expects it
             sentence = in_sentence(detail.source.text, detail.sentence_start, detail.sentence_end, c.start, c.end)
             speaker = detail.speaker
             panel.update(claim_panel_body(c, speaker.name if speaker else None, speaker.role if speaker else None,

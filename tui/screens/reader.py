@@ -81,6 +81,11 @@ class ReaderScreen(ClaimActions, DeskScreen):
         item = view.claim_at(view.cursor_offset)
         return item.claim.id if item else None
 
+    def current_claim_version(self, claim_id: int) -> int:
+        view = self.article_view
+        item = view.claim_at(view.cursor_offset) if view is not None else None
+        return item.claim.version if item and item.claim.id == claim_id else self.desk.claim_version(claim_id)
+
     @on(TextArea.SelectionChanged)
     def show_claim_at_cursor(self) -> None:
         view = self.article_view
