@@ -101,12 +101,6 @@ def changes_since(session: Session, table: str, row_id: int, version: int) -> li
         .order_by(Revision.id)).all())
 
 
-def current_version(session: Session, table: str, row_id: int) -> int | None:
-    model = VERSIONED[table]
-    return session.connection().execute(
-        select(model.__table__.c.version).where(model.__table__.c.id == row_id)).scalar_one_or_none()
-
-
 @event.listens_for(OrmSession, "after_commit")
 @event.listens_for(OrmSession, "after_rollback")
 def _forget_taken_rows(session: OrmSession) -> None:
