@@ -15,7 +15,7 @@ from claimtrack.errors import ClaimtrackError
 
 
 def _checks_table(report) -> Table:
-    from claimtrack.store.copy import ROW_NAMES
+    from claimtrack.store.models import row_name
 
     table = Table(header_style="bold")
     table.add_column("table")
@@ -23,7 +23,7 @@ def _checks_table(report) -> Table:
     table.add_column("rows in target", justify="right")
     table.add_column("ok")
     for check in report.checks:
-        shown = ROW_NAMES.get(check.table, (check.table,))[0]
+        shown = row_name(check.table)
         table.add_row(Text(f"{check.table} ({shown})" if shown != check.table else check.table),
                       f"{check.source.rows:,}", f"{check.target.rows:,}",
                       Text("ok", style="green") if check.ok else Text("MISMATCH", style="bold red"))
@@ -96,7 +96,8 @@ def register(cli: click.Group) -> None:
 
         Passwords in URLs are never shown. Handy to check a `db copy` by hand.
         """
-        from claimtrack.store.copy import ROW_NAMES, _sqlite_file, store_info
+        from claimtrack.store.copy import _sqlite_file, store_info
+        from claimtrack.store.models import row_name
         from claimtrack.store.database import open_database, shown_url
 
         where = database or app.db
@@ -133,7 +134,7 @@ def register(cli: click.Group) -> None:
         table.add_column("rows", justify="right")
         table.add_column("largest id", justify="right")
         for name, t in facts.tables.items():
-            shown_name = ROW_NAMES.get(name, (name,))[0]
+            shown_name = row_name(name)
             table.add_row(Text(f"{name} ({shown_name})" if shown_name != name else name), f"{t.rows:,}",
                           "" if t.max_id is None else str(t.max_id))
         app.out.print(table)

@@ -19,10 +19,9 @@ from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, select
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker, row_name
 
 VERSIONED = {"claim": Claim, "claimrelation": ClaimRelation, "speaker": Speaker}
-SHOWN_NAMES = {"claim": "claim", "claimrelation": "relation", "speaker": "speaker"}
 _TAKEN = "claimtrack.taken_rows"  # session.info key: rows whose version this transaction has raised
 
 
@@ -35,7 +34,7 @@ class EditConflict(ClaimtrackError):
 
 
 def conflict_message(table: str, row_id: int, changes: list[Revision], *, removed: bool = False) -> str:
-    what = f"{SHOWN_NAMES.get(table, table)} {row_id}"
+    what = f"{row_name(table)} {row_id}"
     if removed:
         return f"{what} was removed by someone else; your change was not saved"
     if not changes:

@@ -40,7 +40,7 @@ from claimtrack.annotations import ANNOTATABLE_FIELDS, record_revision, resolve_
 from claimtrack.errors import ClaimtrackError
 from claimtrack.reports.gather import ClaimView, RelationView, Report, ReportFilter, as_utc
 from claimtrack.store.database import session_scope
-from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, row_name
 from claimtrack.vocabulary import ClaimKind, Origin, RelationKind, RelationStatus, ReviewStatus, Stance
 
 CLAIM_FIELDS = ("created", *ANNOTATABLE_FIELDS, "note")
@@ -366,9 +366,8 @@ class _Importer:
             Revision.table_name == table, Revision.row_id == row_id, Revision.field == act.field)
             .order_by(Revision.created_at.desc(), Revision.id.desc())).first()
         if latest is not None and as_utc(latest.created_at) > as_utc(act.at):
-            shown = "relation" if table == "claimrelation" else table
             raise Superseded(f"{act.author}'s {act.field} of {as_utc(act.at):%Y-%m-%d %H:%M} UTC left out: "
-                             f"{latest.author} changed {shown} {row_id}'s {act.field} here later "
+                             f"{latest.author} changed {row_name(table)} {row_id}'s {act.field} here later "
                              f"({as_utc(latest.created_at):%Y-%m-%d %H:%M} UTC, now {latest.new_value!r})")
 
     def _record(self, table: str, row_id: int, act: Act, old, new) -> None:

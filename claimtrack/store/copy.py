@@ -32,21 +32,10 @@ from sqlalchemy.sql import sqltypes
 from sqlmodel import SQLModel
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from claimtrack.store.database import database_url, first_line, open_database, shown_url
+from claimtrack.store.models import ROW_NAMES  # importing the models registers their tables on SQLModel.metadata
 
 BATCH_SIZE = 2000
-
-# How a table's rows are named in messages ("12 sources and 340 claims"): singular, plural.
-ROW_NAMES = {
-    "source": ("source", "sources"),
-    "speaker": ("speaker", "speakers"),
-    "speakeralias": ("speaker alias", "speaker aliases"),
-    "claim": ("claim", "claims"),
-    "claimrelation": ("relation", "relations"),
-    "revision": ("revision", "revisions"),
-}
-
 
 def store_tables() -> list[Table]:
     """The store's tables, each after the tables its foreign keys point at."""

@@ -13,6 +13,22 @@ from sqlmodel import Field, SQLModel
 from claimtrack.vocabulary import ClaimKind, Origin, RelationStatus, ReviewStatus, SpeakerKind
 
 
+# How a table's rows are named to people ("12 sources and 340 claims", "relation 7"): singular, plural.
+ROW_NAMES = {
+    "source": ("source", "sources"),
+    "speaker": ("speaker", "speakers"),
+    "speakeralias": ("speaker alias", "speaker aliases"),
+    "claim": ("claim", "claims"),
+    "claimrelation": ("relation", "relations"),
+    "revision": ("revision", "revisions"),
+}
+
+
+def row_name(table: str) -> str:
+    """ "relation" for claimrelation, and so on (a table's own name when it has none)."""
+    return ROW_NAMES.get(table, (table,))[0]
+
+
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
