@@ -54,9 +54,10 @@ def _write(text: str, output: str | None) -> None:
     if output is None or output == "-":
         click.echo(text, nl=False)
         return
-    path = Path(output)
+    from claimtrack.reports.files import replace_file
+
     try:
-        path.write_text(text, encoding="utf-8", newline="")
+        replace_file(output, text)  # all or nothing: a failed export leaves the previous file as it was
     except OSError as exc:
         raise ClaimtrackError(f"{output}: cannot write ({exc.strerror})") from None
 
