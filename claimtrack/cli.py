@@ -1,6 +1,7 @@
 """The `claimtrack` command line: a thin layer over the library (click for parsing, rich for output)."""
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -29,13 +30,20 @@ COUNT = click.IntRange(0, 2**63 - 1)
 
 
 class ClaimtrackGroup(click.Group):
-    """Turns a `ClaimtrackError` from any command into a one-line error and exit status 1."""
+    """Turns a `ClaimtrackError` from any command, and output that standard output cannot take (a full
+    disk, /dev/full), into a one-line error and exit status 1."""
 
     def invoke(self, ctx):
         from sqlalchemy.exc import SQLAlchemyError
 
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # what is still buffered: a full disk shows here, not as Python exits
+            return result
+        except OSError as exc:
+            if not _standard_output_failed(exc):
+                raise
+            raise click.ClickException(f"standard output: cannot write ({exc.strerror or exc})") from None
         except ClaimtrackError as exc:
             raise click.ClickException(str(exc)) from None
         except SQLAlchemyError as exc:  # a database that went away, filled its disk, was locked too long...
@@ -44,6 +52,25 @@ class ClaimtrackGroup(click.Group):
             db = shown_url(ctx.obj.db) if isinstance(ctx.obj, App) else "database"
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             raise click.ClickException(f"{db}: database error ({reason})") from None
+
+
+def _standard_output_failed(error: OSError) -> bool:
+    """Whether *error* is standard output refusing what a command printed: a write error on an open stream
+    (a file's errors name the file), for want of room. Then what is left for it goes nowhere, so that
+    Python's own flush as it exits adds no second error. (A closed pipe, `| head`, is click's to end
+    quietly.)"""
+    import errno
+    import os
+
+    if error.filename is not None or error.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return False
+    try:
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, sys.stdout.fileno())
+        os.close(nowhere)
+    except (OSError, ValueError, io.UnsupportedOperation):  # not a real file (a test's capture): nothing to flush
+        pass
+    return True
 
 
 class App:
