@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -17,6 +18,12 @@ from sqlmodel import Session, select
 from claimtrack import __version__
 from claimtrack.errors import ClaimtrackError
 from claimtrack.vocabulary import Stance
+
+# The PostgreSQL driver logs what it could not clean up after a lost connection ("error ignored
+# terminating <psycopg.Pipeline [BAD]>: the connection is lost"); with no logging set up Python would
+# print that beside the command's one-line error, which already says so. Logging set up by whoever
+# embeds claimtrack still receives it.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 FORMATS = click.Choice(["table", "json", "csv"])
