@@ -58,6 +58,9 @@ class ClaimtrackGroup(click.Group):
 
             db = shown_url(ctx.obj.db) if isinstance(ctx.obj, App) else "database"
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            if "readonly database" in reason:  # SQLite's word for a store opened only to read
+                raise click.ClickException(f"{db}: read-only (its file or folder cannot be written); "
+                                           "nothing was changed") from None
             raise click.ClickException(f"{db}: database error ({reason})") from None
 
 
