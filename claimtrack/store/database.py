@@ -1,7 +1,8 @@
 """Opening a claimtrack database: URL or path in, a migrated SQLAlchemy engine out.
 
 Every connection gets foreign keys and WAL (SQLite); the schema is brought up to the newest
-Alembic revision on open, so a database made by an older release upgrades in place.
+Alembic revision on open, so a database made by an older release upgrades in place. An SQLite store
+whose file or folder cannot be written is opened only to read (see `_read_only_url`).
 """
 from __future__ import annotations
 
