@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -17,18 +18,38 @@ from claimtrack import __version__
 from claimtrack.errors import ClaimtrackError
 from claimtrack.vocabulary import Stance
 
+# The PostgreSQL driver logs what it could not clean up after a lost connection ("error ignored
+# terminating <psycopg.Pipeline [BAD]>: the connection is lost"); with no logging set up Python would
+# print that beside the command's one-line error, which already says so. Logging set up by whoever
+# embeds claimtrack still receives it.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 FORMATS = click.Choice(["table", "json", "csv"])
 
+# Numbers as the store can hold them, so that a mistyped one is a one-line usage error and never the
+# driver's overflow: ids and versions as its integer columns take them (32 bits on PostgreSQL, which a
+# store must be able to move to), counts as SQL's LIMIT takes them.
+ROW_ID = click.IntRange(1, 2**31 - 1)
+VERSION = click.IntRange(1, 2**31 - 1)
+COUNT = click.IntRange(0, 2**63 - 1)
+
 
 class ClaimtrackGroup(click.Group):
-    """Turns a `ClaimtrackError` from any command into a one-line error and exit status 1."""
+    """Turns a `ClaimtrackError` from any command, and output that standard output cannot take (a full
+    disk, /dev/full), into a one-line error and exit status 1."""
 
     def invoke(self, ctx):
         from sqlalchemy.exc import SQLAlchemyError
 
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # what is still buffered: a full disk shows here, not as Python exits
+            return result
+        except OSError as exc:
+            if not _standard_output_failed(exc):
+                raise
+            raise click.ClickException(f"standard output: cannot write ({exc.strerror or exc})") from None
         except ClaimtrackError as exc:
             raise click.ClickException(str(exc)) from None
         except SQLAlchemyError as exc:  # a database that went away, filled its disk, was locked too long...
@@ -36,7 +57,29 @@ class ClaimtrackGroup(click.Group):
 
             db = shown_url(ctx.obj.db) if isinstance(ctx.obj, App) else "database"
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            if "readonly database" in reason:  # SQLite's word for a store opened only to read
+                raise click.ClickException(f"{db}: read-only (its file or folder cannot be written); "
+                                           "nothing was changed") from None
             raise click.ClickException(f"{db}: database error ({reason})") from None
+
+
+def _standard_output_failed(error: OSError) -> bool:
+    """Whether *error* is standard output refusing what a command printed: a write error on an open stream
+    (a file's errors name the file), for want of room. Then what is left for it goes nowhere, so that
+    Python's own flush as it exits adds no second error. (A closed pipe, `| head`, is click's to end
+    quietly.)"""
+    import errno
+    import os
+
+    if error.filename is not None or error.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return False
+    try:
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, sys.stdout.fileno())
+        os.close(nowhere)
+    except (OSError, ValueError):  # not a real file (a test's capture): nothing is flushed at exit
+        pass
+    return True
 
 
 class App:
@@ -127,7 +170,7 @@ def ingest(app: App, paths: tuple[str, ...], max_mb: float) -> None:
 
 
 @cli.command()
-@click.argument("source_ids", nargs=-1, type=int, metavar="[SOURCE_ID...]")
+@click.argument("source_ids", nargs=-1, type=ROW_ID, metavar="[SOURCE_ID...]")
 @pass_app
 def reextract(app: App, source_ids: tuple[int, ...]) -> None:
     """Re-run the engine over stored sources (all when none given), keeping all human work.
@@ -148,7 +191,7 @@ def reextract(app: App, source_ids: tuple[int, ...]) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-@click.option("--limit", type=int, default=None, help="At most this many sources.")
+@click.option("--limit", type=COUNT, default=None, help="At most this many sources.")
 @pass_app
 def sources(app: App, fmt: str, limit: int | None) -> None:
     """List stored sources with their claim and contradiction counts."""
@@ -176,17 +219,20 @@ def claim_dict(row) -> dict:
 @cli.command()
 @click.option("--speaker", help="Speaker name or alias (part of it is enough).")
 @click.option("--stance", type=click.Choice([s.value for s in Stance]))
-@click.option("--source", "source_id", type=int, help="Source id.")
+@click.option("--source", "source_id", type=ROW_ID, help="Source id.")
 @click.option("--status", type=click.Choice(["unreviewed", "confirmed", "rejected"]))
 @click.option("--search", help="Words that must all appear in the claim (full-text, stemmed).")
-@click.option("--limit", type=int, default=None)
+@click.option("--limit", type=COUNT, default=None)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @pass_app
 def claims(app: App, speaker, stance, source_id, status, search, limit, fmt) -> None:
     """List claims, filtered by speaker, stance, source, review status or words."""
     from claimtrack.output import emit
     from claimtrack.queries import ClaimFilter, list_claims
+    from claimtrack.text_search import has_words
 
+    if search is not None and not has_words(search):
+        raise ClaimtrackError(f"--search {search!r}: the search has no words to look for")
     flt = ClaimFilter(speaker=speaker, stance=stance, source_id=source_id, status=status, search=search)
     with app.session() as session:
         rows = [claim_dict(r) for r in list_claims(session, flt, limit=limit)]
@@ -216,7 +262,7 @@ def speakers(app: App, name: str | None, fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ROW_ID)
 @pass_app
 def show(app: App, claim_id: int) -> None:
     """Show one claim: its words in context, speaker, stance, cue, rule, review and relations."""
@@ -267,7 +313,7 @@ def show(app: App, claim_id: int) -> None:
 # ----------------------------------------------------------------------------- annotation
 
 @cli.command()
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ROW_ID)
 @click.option("--speaker", help="The claim's speaker: an existing name or alias.")
 @click.option("--new-speaker", is_flag=True, help="Create the --speaker if no speaker has that name.")
 @click.option("--stance", help="One of the twelve stances (asserts, denies, ...).")
@@ -276,7 +322,7 @@ def show(app: App, claim_id: int) -> None:
 @click.option("--explanation", help="Why the verdict.")
 @click.option("--note", help="A note kept with the change in the revision log.")
 @click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who is annotating (default: login name).")
-@click.option("--if-version", "if_version", type=int, metavar="N",
+@click.option("--if-version", "if_version", type=VERSION, metavar="N",
               help="Save only if the claim is still at version N (as `show` printed it); else say who changed what.")
 @pass_app
 def annotate(app: App, claim_id, speaker, new_speaker, stance, status, verdict, explanation, note, author,
@@ -299,7 +345,7 @@ def annotate(app: App, claim_id, speaker, new_speaker, stance, status, verdict, 
 
 
 @cli.command()
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ROW_ID)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @pass_app
 def history(app: App, claim_id: int, fmt: str) -> None:

@@ -12,7 +12,7 @@ from claimtrack.vocabulary import RelationKind, RelationStatus
 
 def register(cli: click.Group) -> None:
     """Add the contradiction commands to the *cli* group."""
-    from claimtrack.cli import App, pass_app
+    from claimtrack.cli import COUNT, ROW_ID, VERSION, App, pass_app
 
     @cli.command()
     @click.option("--speaker", help="Only contradictions involving this speaker (name or alias, part is enough).")
@@ -22,7 +22,7 @@ def register(cli: click.Group) -> None:
     @click.option("--kind", "kinds", multiple=True, type=click.Choice([k.value for k in RelationKind]),
                   help="Relation kinds to list (repeatable; default: contradicts and counters).")
     @click.option("--rescan", is_flag=True, help="Compare the whole store again first (a full pass).")
-    @click.option("--limit", type=int, default=None, help="At most this many.")
+    @click.option("--limit", type=COUNT, default=None, help="At most this many.")
     @click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", show_default=True)
     @pass_app
     def contradictions(app: App, speaker, status, min_score, kinds, rescan, limit, fmt) -> None:
@@ -50,8 +50,8 @@ def register(cli: click.Group) -> None:
                  title="Contradictions", wide=("a", "b", "reason"))
 
     @cli.command()
-    @click.argument("claim_a", type=int)
-    @click.argument("claim_b", type=int)
+    @click.argument("claim_a", type=ROW_ID)
+    @click.argument("claim_b", type=ROW_ID)
     @click.option("--kind", required=True, type=click.Choice([k.value for k in RelationKind]),
                   help="CLAIM_A contradicts, supports, counters or duplicates CLAIM_B.")
     @click.option("--note", help="Why (kept with the relation and in the revision log).")
@@ -80,10 +80,10 @@ def register(cli: click.Group) -> None:
         app.out.print(shown, highlight=False)
 
     @cli.command()
-    @click.argument("relation_id", type=int)
+    @click.argument("relation_id", type=ROW_ID)
     @click.option("--note", help="Why (kept in the revision log).")
     @click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
-    @click.option("--if-version", "if_version", type=int, metavar="N",
+    @click.option("--if-version", "if_version", type=VERSION, metavar="N",
                   help="Decide only if the relation is still at version N (as `contradictions --format json` "
                        "printed it); else say who changed what.")
     @pass_app
@@ -92,10 +92,10 @@ def register(cli: click.Group) -> None:
         decide(app, relation_id, RelationStatus.CONFIRMED, note, author, if_version)
 
     @cli.command()
-    @click.argument("relation_id", type=int)
+    @click.argument("relation_id", type=ROW_ID)
     @click.option("--note", help="Why it is no contradiction (kept in the revision log).")
     @click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
-    @click.option("--if-version", "if_version", type=int, metavar="N",
+    @click.option("--if-version", "if_version", type=VERSION, metavar="N",
                   help="Decide only if the relation is still at version N (as `contradictions --format json` "
                        "printed it); else say who changed what.")
     @pass_app

@@ -54,16 +54,17 @@ def _write(text: str, output: str | None) -> None:
     if output is None or output == "-":
         click.echo(text, nl=False)
         return
-    path = Path(output)
+    from claimtrack.reports.files import replace_file
+
     try:
-        path.write_text(text, encoding="utf-8", newline="")
+        replace_file(output, text)  # all or nothing: a failed export leaves the previous file as it was
     except OSError as exc:
         raise ClaimtrackError(f"{output}: cannot write ({exc.strerror})") from None
 
 
 def register(cli_group: click.Group) -> None:
     """Add `export` and `import` to the claimtrack command group."""
-    from claimtrack.cli import App, pass_app
+    from claimtrack.cli import ROW_ID, App, pass_app
 
     @cli_group.command("export")
     @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="md", show_default=True,
@@ -72,7 +73,7 @@ def register(cli_group: click.Group) -> None:
     @click.option("--speaker", help="Only claims of this speaker (name or alias, part of it is enough).")
     @click.option("--status", type=click.Choice([s.value for s in RelationStatus]),
                   help="Only relations in this review status.")
-    @click.option("--source", "source_id", type=int, help="Only claims of this source id.")
+    @click.option("--source", "source_id", type=ROW_ID, help="Only claims of this source id.")
     @click.option("--relations", is_flag=True, help="CSV: one row per relation instead of per claim.")
     @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: standard output).")
     @click.option("--generated-at", hidden=True, help="Fixed generation time (ISO 8601), for reproducible files.")

@@ -6,6 +6,7 @@ import io
 import json
 from typing import Any, Sequence
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -34,18 +35,53 @@ def to_json(rows: Any) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
 
 
+WIDE_MIN = 20  # a wide column's width when the terminal allows it: room for a few words a line
+SHORT_MAX = 22  # a short column's widest
+
+
 def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: str | None = None,
-             wide: Sequence[str] = ()) -> Table:
+             wide: Sequence[str] = (), width: int | None = None) -> Table:
+    """*rows* as a table; *wide* columns hold the words themselves (wrapped, never cut), the others short
+    facts (one line, cut with an ellipsis). With *width* (the terminal's) the short columns are cut first,
+    so that the wide ones keep their room on a narrow terminal."""
     table = Table(title=title, show_lines=False, header_style="bold")
-    for column in columns:
+    cells = [["" if row.get(c) is None else str(row.get(c)) for c in columns] for row in rows]
+    short_widths = _short_widths(cells, columns, wide, width)
+    for place, column in enumerate(columns):
         if column in wide:  # the words themselves: wrap, never cut
-            table.add_column(column, overflow="fold", ratio=1, min_width=20)
+            table.add_column(column, overflow="fold", ratio=1, min_width=WIDE_MIN)
         else:  # short facts: one line, cut with an ellipsis when long
-            table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=22, min_width=min(len(column), 6))
-    for row in rows:
+            table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=short_widths[place],
+                             min_width=min(len(column), 6, short_widths[place]))
+    for row in cells:
         # Text, not str: words from articles are never read as rich markup ("[bold]" stays as typed).
-        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
+        table.add_row(*(Text(value) for value in row))
     return table
+
+
+def _short_widths(cells: list[list[str]], columns: Sequence[str], wide: Sequence[str],
+                  width: int | None) -> list[int]:
+    """Each short column's widest (its content's, at most SHORT_MAX); when the table would not fit in
+    *width*, the short columns with most to spare give up room, one cell at a time, down to a few
+    cells each, until the wide columns have theirs."""
+    natural = [min(SHORT_MAX, max([cell_len(column)] + [max(map(cell_len, row[place].splitlines() or [""]))
+                                                        for row in cells]))
+               for place, column in enumerate(columns)]
+    if width is None:
+        return natural
+    floors = [min(natural[place], 4) for place in range(len(columns))]
+    short = [place for place, column in enumerate(columns) if column not in wide]
+    rules = 3 * len(columns) + 1  # a cell's padding and rule each side, and the table's left edge
+    wide_room = sum(WIDE_MIN for column in columns if column in wide)
+    widths = list(natural)
+    excess = sum(widths[place] for place in short) + wide_room + rules - width
+    while excess > 0:
+        place = max(short, key=lambda k: widths[k] - floors[k], default=None)
+        if place is None or widths[place] <= floors[place]:
+            break  # a terminal too narrow for any table: rich squeezes what is left
+        widths[place] -= 1
+        excess -= 1
+    return widths
 
 
 def emit(console: Console, rows: list[dict[str, Any]], columns: Sequence[str], fmt: str, *,
@@ -58,4 +94,4 @@ def emit(console: Console, rows: list[dict[str, Any]], columns: Sequence[str], f
         if not rows:
             console.print(f"[dim]No {title.lower() if title else 'rows'} match.[/dim]")
             return
-        console.print(to_table(rows, columns, title=title, wide=wide))
+        console.print(to_table(rows, columns, title=title, wide=wide, width=console.width))

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, text as sql_text
+from sqlalchemy import false, func, or_, text as sql_text
 from sqlmodel import Session, select
 
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
-from claimtrack.text_search import fts_query, ts_query
+from claimtrack.text_search import fts_query, has_words, ts_query
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,12 @@ class ClaimRow:
 
 def _filtered(session: Session, statement, flt: ClaimFilter):
     if flt.speaker:
-        pattern = f"%{flt.speaker.strip().lower()}%"
-        alias_match = select(SpeakerAlias.speaker_id).where(func.lower(SpeakerAlias.alias).like(pattern))
-        statement = statement.where(or_(func.lower(Speaker.name).like(pattern), Claim.speaker_id.in_(alias_match)))
+        part = flt.speaker.strip().lower()
+        # autoescape: a "%" or "_" someone types is a letter of the name, not a LIKE wildcard.
+        alias_match = (select(SpeakerAlias.speaker_id)
+                       .where(func.lower(SpeakerAlias.alias).contains(part, autoescape=True)))
+        statement = statement.where(or_(func.lower(Speaker.name).contains(part, autoescape=True),
+                                        Claim.speaker_id.in_(alias_match)))
     if flt.stance:
         statement = statement.where(Claim.stance == flt.stance.lower())
     if flt.source_id is not None:
@@ -40,7 +43,9 @@ def _filtered(session: Session, statement, flt: ClaimFilter):
         statement = statement.where(Claim.status == flt.status.lower())
     if flt.search and flt.search.strip():
         dialect = session.get_bind().dialect.name
-        if dialect == "sqlite":
+        if not has_words(flt.search):  # "*" or "()": nothing to look for, so nothing found (not everything)
+            statement = statement.where(false())
+        elif dialect == "sqlite":
             query = fts_query(flt.search)
             if query:
                 statement = statement.where(Claim.id.in_(
@@ -52,7 +57,7 @@ def _filtered(session: Session, statement, flt: ClaimFilter):
                                             .bindparams(q=query))
         else:
             for word in flt.search.split():
-                statement = statement.where(Claim.text.ilike(f"%{word}%"))
+                statement = statement.where(Claim.text.icontains(word, autoescape=True))
     return statement
 
 
@@ -158,7 +163,7 @@ def list_speakers(session: Session, *, name: str | None = None, limit: int | Non
     statement = (select(Speaker, func.coalesce(counts.c.n, 0).label("claims"))
                  .join(counts, counts.c.speaker_id == Speaker.id, isouter=True))
     if name:
-        statement = statement.where(func.lower(Speaker.name).like(f"%{name.lower()}%"))
+        statement = statement.where(func.lower(Speaker.name).contains(name.lower(), autoescape=True))
     statement = statement.order_by(sql_text("claims DESC"), Speaker.name).offset(offset)
     if limit is not None:
         statement = statement.limit(limit)

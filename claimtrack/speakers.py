@@ -106,7 +106,7 @@ def _unique_surname_match(session: Session, entity: SpeakerEntity) -> Speaker | 
     if " " in name or entity.kind not in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
         return None
     people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON.value,
-                                                func.lower(Speaker.name).like(f"% {name.lower()}")).limit(2)).all()
+                                                func.lower(Speaker.name).endswith(f" {name.lower()}", autoescape=True)).limit(2)).all()
     return people[0] if len(people) == 1 else None
 
 

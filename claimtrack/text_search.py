@@ -3,7 +3,8 @@
 A query is a small tree (`Term`, `AnyOf`, `AllOf`); `to_fts5` writes it for SQLite's FTS5 index
 (migration 0002) and `to_tsquery` for PostgreSQL's `to_tsquery('claimtrack_text', ...)` over the
 index of migration 0003. `fts_query` and `ts_query` turn a person's search words into the same
-"every word required" query for each.
+"every word required" query for each. Only words are searched: "*", quotes, brackets and the query
+languages' operators are never syntax, and a search without a word (`has_words`) finds nothing.
 """
 from __future__ import annotations
 
@@ -65,6 +66,11 @@ def _ts_term(term: Term) -> str:
     # the term as written, read by that parser, finds those too.
     whole = "'" + term.word.replace("\\", "\\\\").replace("'", "''") + "'" + star
     return f"({phrase} | {whole})"
+
+
+def has_words(search: str) -> bool:
+    """Whether a person's search holds a word to look for ("*", "()" or '"' hold none)."""
+    return re.search(r"\w", search) is not None
 
 
 def fts_query(words: str) -> str:

@@ -47,10 +47,9 @@ def sources_page(session: Session, *, title: str | None = None, after: int | Non
                    .correlate(Source).scalar_subquery())
     statement = select(Source, claim_count)
     if title:
-        pattern = f"%{title.strip().lower()}%"
-        statement = statement.where(or_(func.lower(Source.title).like(pattern),
-                                        func.lower(Source.location).like(pattern),
-                                        func.lower(Source.outlet).like(pattern)))
+        part = title.strip().lower()  # autoescape: "%" and "_" are letters here, not LIKE wildcards
+        statement = statement.where(or_(*(func.lower(column).contains(part, autoescape=True)
+                                          for column in (Source.title, Source.location, Source.outlet))))
     if after is not None:
         statement = statement.where(Source.id > after)
     rows = session.exec(statement.order_by(Source.id).limit(limit)).all()

@@ -28,13 +28,21 @@ _TAKEN = "claimtrack.taken_rows"  # session.info key: rows whose version this tr
 class EditConflict(ClaimtrackError):
     """Someone else changed the row after this person looked at it; their change was not saved."""
 
-    def __init__(self, table: str, row_id: int, changes: list[Revision], *, removed: bool = False):
+    def __init__(self, table: str, row_id: int, changes: list[Revision], *, removed: bool = False,
+                 never_reached: tuple[int, int] | None = None):
         self.table, self.row_id, self.changes, self.removed = table, row_id, changes, removed
-        super().__init__(conflict_message(table, row_id, changes, removed=removed))
+        self.never_reached = never_reached
+        super().__init__(conflict_message(table, row_id, changes, removed=removed, never_reached=never_reached))
 
 
-def conflict_message(table: str, row_id: int, changes: list[Revision], *, removed: bool = False) -> str:
+def conflict_message(table: str, row_id: int, changes: list[Revision], *, removed: bool = False,
+                     never_reached: tuple[int, int] | None = None) -> str:
+    """Why a change was refused. *never_reached*: (the row's version, the later one the person gave):
+    nobody else is to blame, the person misread or mistyped the version."""
     what = f"{row_name(table)} {row_id}"
+    if never_reached is not None:
+        current, expected = never_reached
+        return f"{what} is at version {current}; version {expected} was never reached: look again"
     if removed:
         return f"{what} was removed by someone else; your change was not saved"
     if not changes:
@@ -84,6 +92,8 @@ def take_row(session: Session, table: str, row_id: int, expected_version: int | 
     if version is None:
         current = session.connection().execute(
             select(model.__table__.c.version).where(model.__table__.c.id == row_id)).scalar_one_or_none()
+        if current is not None and current < expected_version:
+            raise EditConflict(table, row_id, [], never_reached=(current, expected_version))
         changes = [] if current is None else changes_since(session, table, row_id, expected_version or 0)
         raise EditConflict(table, row_id, changes, removed=current is None)
     row = session.identity_map.get(identity_key(model, row_id))

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from claimtrack.errors import ClaimtrackError
+from claimtrack.reports.files import replace_file
 from claimtrack.store.database import session_scope
 
 
@@ -67,7 +68,7 @@ def export_report(engine: Engine, fmt: ExportFormat, path: Path, *, database: st
     path = Path(path).expanduser()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        replace_file(path, text, newline=None)  # all or nothing: a failed export leaves the previous file
     except OSError as exc:
         raise ClaimtrackError(f"{path}: cannot write the export ({exc.strerror})") from None
     return path, warnings

@@ -19,9 +19,9 @@ def _side(claim: Claim, speaker: str | None, source: Source) -> dict:
 
 
 def _speaker_ids(session: Session, name: str) -> list[int]:
-    pattern = f"%{name.strip().lower()}%"
-    by_name = select(Speaker.id).where(func.lower(Speaker.name).like(pattern))
-    by_alias = select(SpeakerAlias.speaker_id).where(func.lower(SpeakerAlias.alias).like(pattern))
+    part = name.strip().lower()  # autoescape: "%" and "_" are letters of a name, not LIKE wildcards
+    by_name = select(Speaker.id).where(func.lower(Speaker.name).contains(part, autoescape=True))
+    by_alias = select(SpeakerAlias.speaker_id).where(func.lower(SpeakerAlias.alias).contains(part, autoescape=True))
     return sorted(set(session.exec(by_name).all()) | set(session.exec(by_alias).all()))
 
 

@@ -1,7 +1,8 @@
 """Opening a claimtrack database: URL or path in, a migrated SQLAlchemy engine out.
 
 Every connection gets foreign keys and WAL (SQLite); the schema is brought up to the newest
-Alembic revision on open, so a database made by an older release upgrades in place.
+Alembic revision on open, so a database made by an older release upgrades in place. An SQLite store
+whose file or folder cannot be written is opened only to read (see `_read_only_url`).
 """
 from __future__ import annotations
 
@@ -77,6 +78,26 @@ def _check_sqlite_path(path: Path, shown: str) -> None:
         raise ClaimtrackError(f"{shown}: cannot create database: folder {folder} is read-only")
 
 
+def _read_only_url(path: Path):
+    """An SQLite URL that opens *path* only to read it, when its file or folder cannot be written; else None.
+
+    WAL needs the -shm and -wal files beside the database: in a folder that cannot be written they
+    cannot be made, so a store whose writer left none is opened immutable (read as the file stands; a
+    writer with more rights, working at the same moment, is not seen). Writes are then refused by
+    SQLite ("readonly")."""
+    import os
+    from urllib.parse import quote
+
+    from sqlalchemy.engine import URL
+
+    if not path.is_file() or (_writable(path.parent) and os.access(path, os.W_OK)):
+        return None
+    query = {"mode": "ro", "uri": "true"}
+    if not _writable(path.parent) and not Path(f"{path}-wal").exists():
+        query["immutable"] = "1"
+    return URL.create("sqlite", database="file:" + quote(str(path)), query=query)
+
+
 def first_line(error: BaseException) -> str:
     """A driver's message on one line (psycopg's run over several)."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
@@ -94,6 +115,13 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _on_read_only_sqlite_connect(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()  # no journal_mode: the file says WAL, and setting it would write
+    cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
@@ -149,18 +177,23 @@ def open_database(target: str, *, migrate_to: str = "head") -> Engine:
     except Exception:
         raise ClaimtrackError(f"{shown_url(target)}: not a database URL or file path") from None
     shown = shown_url(target)
+    read_only = None
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         _check_sqlite_path(Path(url.database), shown)
+        read_only = _read_only_url(Path(url.database))
     try:
-        engine = create_engine(url)
+        engine = create_engine(read_only or url)
     except (SQLAlchemyError, ImportError) as exc:
         raise ClaimtrackError(f"{shown}: cannot open database: {exc}") from None
     if url.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "connect", _on_read_only_sqlite_connect if read_only else _on_sqlite_connect)
     try:
         upgrade(engine, migrate_to)
     except DBAPIError as exc:
         engine.dispose()
+        if read_only is not None:
+            raise ClaimtrackError(f"{shown}: read-only (its file or folder cannot be written) and made by an "
+                                  "older claimtrack: open it once where it can be written") from None
         raise ClaimtrackError(f"{shown}: cannot open database: {first_line(exc.orig)}") from None
     return engine
 
