@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.store.database import shown_url
+from claimtrack.store.database import report_name
 from claimtrack.vocabulary import RelationStatus
 
 EXPORT_FORMATS = ("md", "html", "json", "csv", "claimreview", "annotations")
@@ -85,7 +85,7 @@ def register(cli_group: click.Group) -> None:
             raise click.UsageError("--relations goes with --format csv")
         selection = ReportFilter(speaker=speaker, status=status, source_id=source_id)
         with app.session() as session:
-            text = render_export(session, fmt, selection, database=shown_url(app.db),
+            text = render_export(session, fmt, selection, database=report_name(app.db),
                                  generated_at=_moment(generated_at), relations=relations,
                                  warn=lambda line: app.err.print(f"warning: {line}", markup=False, highlight=False))
         _write(text, output)

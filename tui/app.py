@@ -15,6 +15,8 @@ from textual.message import Message
 from textual.widgets import HelpPanel
 from textual.worker import Worker, WorkerState
 
+from claimtrack.store.database import report_name
+
 from tui.commands import ClaimtrackCommands
 from tui.desk import Desk
 from tui.export import EXPORT_FORMATS, ExportFormat, default_path, export_report
@@ -160,7 +162,7 @@ class ClaimtrackApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export(self, fmt: ExportFormat, path: Path) -> None:
-        written, warnings = export_report(self.desk.engine, fmt, path, database=self.desk.database)
+        written, warnings = export_report(self.desk.engine, fmt, path, database=report_name(self.desk.database))
         self.post_message(self.ExportWritten(written, fmt.label, warnings))
 
     def on_claimtrack_app_export_written(self, message: ExportWritten) -> None:

@@ -5,9 +5,11 @@ Alembic revision on open, so a database made by an older release upgrades in pla
 """
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from alembic import command
 from alembic.config import Config
@@ -38,14 +40,53 @@ def database_url(target: str) -> str:
     return f"sqlite:///{Path(target).expanduser().absolute()}"
 
 
+# Query keys whose values are secrets (libpq and psycopg take a password in the query too), and a
+# pattern for any other key that looks like one: their values are never shown.
+SECRET_KEYS = frozenset({"password", "passfile", "sslpassword"})
+SECRET_LOOKING = re.compile(r"pass|secret|token|key|cred|auth", re.IGNORECASE)
+HIDDEN = "***"
+
+
+def _is_secret(key: str) -> bool:
+    return key.lower() in SECRET_KEYS or bool(SECRET_LOOKING.search(key))
+
+
+def _split(target: str) -> tuple[str, str, str, str, str]:
+    """A URL's scheme, user information, host[:port], path and query, split by hand (never by a driver).
+
+    The user information runs to the *last* "@" before the path, as urllib and browsers read it: a
+    password with an unencoded "@" is then all user information, never part of the host."""
+    parts = urlsplit(target)
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    return parts.scheme, userinfo if "@" in parts.netloc else "", hostport, parts.path, parts.query
+
+
+def _has_unencoded_at(target: str) -> bool:
+    return "://" in target and _split(target)[1].count("@") > 0
+
+
 def shown_url(target: str) -> str:
-    """*target* as the user named it, as it may be printed: never a URL's password."""
+    """*target* as it may be shown to people (errors, `db info`, the TUI): never a password.
+
+    The one place a database location is rendered for people. A file path is shown as given. In a
+    URL the password (from the user information, or a query key such as password, passfile,
+    sslpassword, or anything else secret-looking) becomes ***; user information that cannot be read
+    (an unencoded "@" in it) is hidden whole."""
     if "://" not in target:
         return target
     try:
-        return make_url(target).render_as_string(hide_password=True)
-    except Exception:  # not a URL SQLAlchemy understands: show nothing secret
+        scheme, userinfo, hostport, path, query = _split(target)
+    except ValueError:  # not even a URL urllib can split: show its scheme only
         return target.split("://", 1)[0] + "://…"
+    user = ""
+    if "@" in userinfo:
+        user = HIDDEN + "@"
+    elif userinfo:
+        name, colon, _ = userinfo.partition(":")
+        user = f"{name}:{HIDDEN}@" if colon else f"{name}@"
+    pairs = parse_qsl(query, keep_blank_values=True)
+    shown_query = "&".join(f"{key}={HIDDEN if _is_secret(key) else value}" for key, value in pairs)
+    return f"{scheme}://{user}{hostport}{path}" + (f"?{shown_query}" if shown_query else "")
 
 
 def short_name(target: str) -> str:
@@ -53,13 +94,21 @@ def short_name(target: str) -> str:
     if "://" not in target:
         return Path(target).name
     try:
-        url = make_url(database_url(target))
-    except Exception:
+        scheme, _, hostport, path, _ = _split(target)
+    except ValueError:
         return shown_url(target)
-    if url.get_backend_name() == "sqlite":
-        return Path(url.database or ":memory:").name
-    backend = {"postgresql": "PostgreSQL"}.get(url.get_backend_name(), url.get_backend_name())
-    return f"{url.database} on {url.host or 'localhost'} ({backend})"
+    backend = scheme.split("+", 1)[0].lower()
+    if backend == "sqlite":
+        return Path(path.lstrip("/") or ":memory:").name
+    host = (urlsplit(f"//{hostport}").hostname if hostport else None) if "," not in hostport else hostport
+    backend = {"postgresql": "PostgreSQL", "postgres": "PostgreSQL"}.get(backend, backend)
+    return f"{unquote(path.lstrip('/')) or '?'} on {host or 'localhost'} ({backend})"
+
+
+def report_name(target: str) -> str:
+    """The database as a report names it (reports are files made to be shared): a file path as
+    given; for a server, its host and database only (no user, no query) - short_name's words."""
+    return target if "://" not in target else short_name(target)
 
 
 def _check_sqlite_path(path: Path, shown: str) -> None:
@@ -125,7 +174,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         current = MigrationContext.configure(connection).get_current_revision()
         if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
             raise ClaimtrackError(
-                f"{engine.url.render_as_string(hide_password=True)}: made by a newer claimtrack (schema revision {current}); upgrade claimtrack"
+                f"{shown_url(engine.url.render_as_string(hide_password=False))}: made by a newer claimtrack (schema revision {current}); upgrade claimtrack"
             )
         target = script.get_current_head() if revision == "head" else revision
         if current == target:
@@ -149,6 +198,8 @@ def open_database(target: str, *, migrate_to: str = "head") -> Engine:
     except Exception:
         raise ClaimtrackError(f"{shown_url(target)}: not a database URL or file path") from None
     shown = shown_url(target)
+    if _has_unencoded_at(target):  # the driver would read the password's tail as the host, and print it
+        raise ClaimtrackError(f'{shown}: the user name or password holds an unencoded "@"; write it as %40')
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         _check_sqlite_path(Path(url.database), shown)
     try:

@@ -88,3 +88,36 @@ def test_databases_are_named_without_secrets():
     assert "s3cret" not in shown_url("postgresql://desk:s3cret@[broken")
     assert short_name("postgresql://desk:s3cret@dbserver/claims") == "claims on dbserver (PostgreSQL)"
     assert short_name("/tmp/desk/claims.db") == short_name("sqlite:////tmp/desk/claims.db") == "claims.db"
+
+
+@pytest.mark.parametrize("given", [
+    "postgresql://desk@dbserver/claims?password=s3cret",
+    "postgresql://desk@dbserver/claims?sslmode=require&sslpassword=s3cret&passfile=/home/desk/s3cret",
+    "postgresql://desk@dbserver/claims?PASSWORD=s3cret",
+    "postgresql://desk@dbserver/claims?api_token=s3cret",
+    "postgresql://desk:p@s3cret@dbserver/claims",  # an unencoded "@" in the password
+    "postgresql://desk:p@ss@s3cret@dbserver:5433/claims",
+    "postgresql+psycopg://desk:s3cret@dbserver/claims",
+])
+def test_no_password_is_ever_shown(given):
+    from claimtrack.store.database import report_name, short_name, shown_url
+
+    for shown in (shown_url(given), short_name(given), report_name(given)):
+        assert "s3cret" not in shown, shown
+    assert "dbserver" in shown_url(given) and "claims" in shown_url(given)
+    assert report_name(given) == "claims on dbserver (PostgreSQL)"  # reports: host and database, no user
+
+
+def test_shown_urls_keep_what_is_not_secret():
+    from claimtrack.store.database import report_name, shown_url
+
+    assert shown_url("postgresql://desk@dbserver:5433/claims?sslmode=require&password=pw") == \
+        "postgresql://desk@dbserver:5433/claims?sslmode=require&password=***"
+    assert shown_url("postgresql://desk:p@ss@dbserver/claims") == "postgresql://***@dbserver/claims"
+    assert report_name("fixture.db") == "fixture.db"  # a file: as given
+
+
+def test_an_unencoded_at_sign_in_a_password_is_refused_before_connecting():
+    with pytest.raises(ClaimtrackError) as refused:
+        open_database("postgresql://desk:p@ss@localhost:1/claims")
+    assert "ss@" not in str(refused.value) and "%40" in str(refused.value)
