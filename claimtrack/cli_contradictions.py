@@ -33,6 +33,7 @@ def register(cli: click.Group) -> None:
         """
         from claimtrack.contradictions.finder import full_pass
         from claimtrack.contradictions.listing import CONFLICT_KINDS, contradiction_rows, flat_row, to_markdown
+        from claimtrack.display import to_stream
         from claimtrack.output import emit, to_json
 
         with app.session() as session:
@@ -44,7 +45,7 @@ def register(cli: click.Group) -> None:
         if fmt == "json":
             app.out.file.write(to_json(rows) + "\n")
         elif fmt == "md":
-            app.out.file.write(to_markdown(rows))
+            to_stream(app.out.file, to_markdown(rows))
         else:
             emit(app.out, [flat_row(r) for r in rows], ["id", "kind", "score", "status", "a", "b", "reason"], "table",
                  title="Contradictions", wide=("a", "b", "reason"))

@@ -1,11 +1,13 @@
 """The `export` and `import` commands: reports and exports out, annotations in (see claimtrack.reports)."""
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 import click
 
+from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
 from claimtrack.store.database import report_name
 from claimtrack.vocabulary import RelationStatus
@@ -51,8 +53,8 @@ def render_export(session, fmt: str, selection, *, database: str, generated_at: 
 
 
 def _write(text: str, output: str | None) -> None:
-    if output is None or output == "-":
-        click.echo(text, nl=False)
+    if output is None or output == "-":  # faithful, except on a terminal, where a person reads it
+        click.echo(for_terminal(text) if sys.stdout.isatty() else text, nl=False)
         return
     path = Path(output)
     try:

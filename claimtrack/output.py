@@ -1,4 +1,9 @@
-"""Rendering rows for the terminal: rich tables, JSON and CSV (with spreadsheet-injection guard)."""
+"""Rendering rows for the terminal: rich tables, JSON and CSV (with spreadsheet-injection guard).
+
+Tables are for people: every cell is shown through `for_terminal` (see claimtrack.display). JSON
+and CSV stay faithful to the data; JSON writes the controls a terminal would obey as \\u escapes
+(the same string to any JSON reader), CSV is made harmless only when it goes to a terminal.
+"""
 from __future__ import annotations
 
 import csv
@@ -9,6 +14,8 @@ from typing import Any, Sequence
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from claimtrack.display import ESCAPES, for_terminal, to_stream
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,13 +37,19 @@ def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     return buffer.getvalue()
 
 
+# json.dumps escapes C0 controls itself; these (DEL, C1, bidi) it would write raw.
+JSON_ESCAPES = {code: f"\\u{code:04x}" for code in ESCAPES if code >= 0x20}
+
+
 def to_json(rows: Any) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
+    """JSON, with every character a terminal would obey written as a \\u escape (JSON text outside
+    strings holds none, so escaping the whole text is exact)."""
+    return json.dumps(rows, ensure_ascii=False, indent=2, default=str).translate(JSON_ESCAPES)
 
 
 def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: str | None = None,
              wide: Sequence[str] = ()) -> Table:
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=for_terminal(title) if title else None, show_lines=False, header_style="bold")
     for column in columns:
         if column in wide:  # the words themselves: wrap, never cut
             table.add_column(column, overflow="fold", ratio=1, min_width=20)
@@ -44,7 +57,7 @@ def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: s
             table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=22, min_width=min(len(column), 6))
     for row in rows:
         # Text, not str: words from articles are never read as rich markup ("[bold]" stays as typed).
-        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
+        table.add_row(*(Text(for_terminal(row.get(c))) for c in columns))
     return table
 
 
@@ -53,7 +66,7 @@ def emit(console: Console, rows: list[dict[str, Any]], columns: Sequence[str], f
     if fmt == "json":
         console.file.write(to_json(rows) + "\n")
     elif fmt == "csv":
-        console.file.write(to_csv(rows, columns))
+        to_stream(console.file, to_csv(rows, columns))
     else:
         if not rows:
             console.print(f"[dim]No {title.lower() if title else 'rows'} match.[/dim]")
