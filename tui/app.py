@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import HelpPanel
 from textual.worker import Worker, WorkerState
 
+from claimtrack.display import for_terminal
 from claimtrack.store.database import report_name
 
 from tui.commands import ClaimtrackCommands
@@ -73,9 +74,14 @@ class ClaimtrackApp(App[None]):
         super().__init__()
         self.desk = desk
         self.export_folder = export_folder
-        self.title = f"claimtrack · {desk.place}"
+        self.title = for_terminal(f"claimtrack · {desk.place}")
         self.seen_stamp: tuple[tuple, int] | None = None  # the store as last shown (see `watch_for_others`)
         self.seen_generation = -1
+
+    def notify(self, message: str, *, title: str = "", **how) -> None:
+        """Every notification (screens and widgets notify through the app) may name a file or hold
+        stored words: shown through for_terminal."""
+        super().notify(for_terminal(message), title=for_terminal(title), **how)
 
     def on_mount(self) -> None:
         self.watch_for_others()
