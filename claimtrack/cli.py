@@ -298,7 +298,7 @@ def annotate(app: App, claim_id, speaker, new_speaker, stance, status, verdict, 
     if not any(v is not None for v in (speaker, stance, status, verdict, explanation, note)):
         raise click.UsageError("nothing to change: give --speaker, --stance, --status, --verdict, --explanation or --note")
     with app.session() as session:
-        revisions = annotate_claim(session, claim_id, author=author or current_author(), note=note, speaker=speaker,
+        revisions = annotate_claim(session, claim_id, author=current_author(author), note=note, speaker=speaker,
                                    new_speaker=new_speaker, stance=stance, status=status, verdict=verdict,
                                    explanation=explanation, expected_version=if_version)
         lines = [f"claim {claim_id}: {r.field}: {r.old_value!s} -> {r.new_value!s}" for r in revisions]

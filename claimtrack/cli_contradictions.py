@@ -64,7 +64,7 @@ def register(cli: click.Group) -> None:
         from claimtrack.relations import add_manual_relation
 
         with app.session() as session:
-            relation = add_manual_relation(session, claim_a, claim_b, kind, author=author or current_author(),
+            relation = add_manual_relation(session, claim_a, claim_b, kind, author=current_author(author),
                                            note=note)
             shown = f"relation {relation.id}: claim {claim_a} {kind} claim {claim_b} ({relation.status})"
         app.out.print(shown, highlight=False)
@@ -74,7 +74,7 @@ def register(cli: click.Group) -> None:
         from claimtrack.relations import set_relation_status
 
         with app.session() as session:
-            relation = set_relation_status(session, relation_id, status, author=author or current_author(), note=note,
+            relation = set_relation_status(session, relation_id, status, author=current_author(author), note=note,
                                            expected_version=if_version)
             shown = (f"relation {relation.id}: claim {relation.claim_a_id} {relation.kind} claim "
                      f"{relation.claim_b_id}: {relation.status}")

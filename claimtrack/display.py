@@ -7,7 +7,8 @@ link (OSC 8), or with a bidi override make a quote read differently from what is
 - C0 controls (except newline and tab), DEL and C1 controls become visible escapes: ``\\x1b``,
   ``\\x7f``, ``\\x9b``; bidi controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) become
   ``\\u202e`` and the like. Everything else, backslashes included, is shown as it is.
-- `for_terminal` is for everything a person reads: tables, `show`, messages, errors, the TUI.
+- `for_terminal` is for everything a person reads: tables, `show`, messages, errors, the TUI;
+  `one_line` also escapes newlines and tabs, for a value quoted inside a one-line message.
   Where offsets into the text must stay true (the TUI's article view, which selects words by
   offset), `same_length` shows each such character as one visible stand-in instead.
 - Machine formats (JSON, CSV, Markdown, JSONL) stay faithful; `to_stream` makes them harmless
@@ -37,6 +38,7 @@ def _stand_in(code: int) -> str:
 
 
 ESCAPES = {code: _escape(code) for code in UNSHOWN}
+ONE_LINE = {**ESCAPES, 0x09: "\\t", 0x0A: "\\n"}
 STAND_INS = {code: _stand_in(code) for code in UNSHOWN}
 _FIND = frozenset(chr(code) for code in UNSHOWN)
 
@@ -49,6 +51,11 @@ def for_terminal(text: object) -> str:
     """*text* (any value, as str) with every control a terminal would obey shown as an escape."""
     text = "" if text is None else str(text)
     return text.translate(ESCAPES) if needs_escaping(text) else text
+
+
+def one_line(text: object) -> str:
+    """`for_terminal`, with newlines and tabs shown as \\n and \\t too: a value quoted in a one-line message."""
+    return ("" if text is None else str(text)).translate(ONE_LINE)
 
 
 def same_length(text: str) -> str:

@@ -81,3 +81,34 @@ async def test_notifications_name_hostile_files_as_escapes(hostile_db, tmp_path)
         messages = notifications(app)
         assert any("bad\\x1b]0;pwned\\x07.txt" in m for m in messages), messages
         assert not any(RAW_CONTROL.search(m) for m in messages)
+
+
+@pilot_test
+async def test_an_escaped_verdict_left_as_it_was_is_no_change(hostile_db, tmp_path):
+    from tests.tui.helpers import claim
+    from tui.screens.annotate import AnnotateClaimScreen
+
+    edits = []
+    app = app_on(hostile_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(AnnotateClaimScreen(claim(hostile_db, 1)), edits.append)
+        assert "False\\x1b[2J" in await assert_harmless(pilot)
+        app.screen.action_save()
+        await settle(pilot)
+    assert edits == [None]
+
+
+def test_the_desk_refuses_bad_names(hostile_db):
+    from claimtrack.errors import ClaimtrackError
+    from tui.desk import Desk
+
+    with pytest.raises(ClaimtrackError, match="--author"):
+        Desk.open(str(hostile_db), author="desk\ntester")
+    desk = Desk.open(str(hostile_db), author="desk tester")
+    for name in ("Tom\nBerg", "   ", "Tom\u202eBerg"):
+        with pytest.raises(ClaimtrackError, match="speaker"):
+            desk.annotate(1, speaker=name, new_speaker=True)
+    with pytest.raises(ClaimtrackError, match="too long"):
+        desk.annotate(1, verdict="x" * 201)
+    desk.engine.dispose()
