@@ -121,3 +121,13 @@ def test_an_unencoded_at_sign_in_a_password_is_refused_before_connecting():
     with pytest.raises(ClaimtrackError) as refused:
         open_database("postgresql://desk:p@ss@localhost:1/claims")
     assert "ss@" not in str(refused.value) and "%40" in str(refused.value)
+
+
+def test_a_newer_database_is_named_without_its_query_password(tmp_path):
+    path = tmp_path / "future.db"
+    open_database(str(path)).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num='9999'")
+    with pytest.warns(Warning), pytest.raises(ClaimtrackError, match="newer claimtrack") as refused:
+        open_database(f"sqlite:///{path}?password=s3cret")  # SQLite ignores the query, with a warning
+    assert "s3cret" not in str(refused.value) and "password=***" in str(refused.value)

@@ -112,3 +112,10 @@ def test_the_desk_refuses_bad_names(hostile_db):
     with pytest.raises(ClaimtrackError, match="too long"):
         desk.annotate(1, verdict="x" * 201)
     desk.engine.dispose()
+
+
+def test_the_claims_count_line_shows_typed_filters_as_escapes():
+    from claimtrack.queries import ClaimFilter
+    from tui.screens.claims import _described
+
+    assert _described(ClaimFilter(speaker="Ana\x1b[2J")) == " · speaker Ana\\x1b[2J"
