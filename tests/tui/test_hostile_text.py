@@ -119,3 +119,16 @@ def test_the_claims_count_line_shows_typed_filters_as_escapes():
     from tui.screens.claims import _described
 
     assert _described(ClaimFilter(speaker="Ana\x1b[2J")) == " · speaker Ana\\x1b[2J"
+
+
+def test_the_desk_names_its_database_without_a_query_password(tmp_path):
+    import warnings
+
+    from tui.desk import Desk
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SQLite ignores the query, with a warning
+        engine = open_database(f"sqlite:///{tmp_path / 'desk.db'}?password=s3cret")
+    desk = Desk(engine, author="desk tester")  # no name given: taken from the engine
+    assert "s3cret" not in desk.database and desk.place == "desk.db"
+    engine.dispose()
