@@ -51,18 +51,31 @@ def _is_secret(key: str) -> bool:
     return key.lower() in SECRET_KEYS or bool(SECRET_LOOKING.search(key))
 
 
-def _split(target: str) -> tuple[str, str, str, str, str]:
-    """A URL's scheme, user information, host[:port], path and query, split by hand (never by a driver).
+# SQLAlchemy's own reading of "user[:password]@" (make_url's pattern): the URL is read the same way
+# here as when it connects, so what is taken for the password is what is hidden.
+USER_INFO = re.compile(r"[^:/]*(?::[^@]*)?@")
 
-    The user information runs to the *last* "@" before the path, as urllib and browsers read it: a
-    password with an unencoded "@" is then all user information, never part of the host."""
-    parts = urlsplit(target)
-    userinfo, _, hostport = parts.netloc.rpartition("@")
-    return parts.scheme, userinfo if "@" in parts.netloc else "", hostport, parts.path, parts.query
+
+def _split(target: str) -> tuple[str, str | None, str, str, bool]:
+    """A URL's scheme, user information (None when none), host-and-database, query, and whether
+    another "@" follows the user information (an unencoded "@" in a password: its tail would be
+    read as the host, so where the password ends cannot be told)."""
+    scheme, rest = target.split("://", 1)
+    user_info = USER_INFO.match(rest)
+    if user_info is None:
+        where, _, query = rest.partition("?")
+        return scheme, None, where, query, False
+    rest = rest[user_info.end():]
+    where, _, query = rest.partition("?")
+    return scheme, user_info.group()[:-1], where, query, "@" in rest
 
 
 def _has_unencoded_at(target: str) -> bool:
-    return "://" in target and _split(target)[1].count("@") > 0
+    """An "@" after the user information and before the query: the password's tail would be the host."""
+    if "://" not in target:
+        return False
+    _, user_info, where, _, _ = _split(target)
+    return user_info is not None and "@" in where
 
 
 def shown_url(target: str) -> str:
@@ -70,39 +83,39 @@ def shown_url(target: str) -> str:
 
     The one place a database location is rendered for people. A file path is shown as given. In a
     URL the password (from the user information, or a query key such as password, passfile,
-    sslpassword, or anything else secret-looking) becomes ***; user information that cannot be read
-    (an unencoded "@" in it) is hidden whole."""
+    sslpassword, or anything else secret-looking) becomes ***; after user information followed by
+    another "@" nothing is shown (it may be a password's tail)."""
     if "://" not in target:
         return target
-    try:
-        scheme, userinfo, hostport, path, query = _split(target)
-    except ValueError:  # not even a URL urllib can split: show its scheme only
-        return target.split("://", 1)[0] + "://…"
+    scheme, user_info, where, query, tangled = _split(target)
     user = ""
-    if "@" in userinfo:
-        user = HIDDEN + "@"
-    elif userinfo:
-        name, colon, _ = userinfo.partition(":")
+    if user_info is not None:
+        name, colon, _ = user_info.partition(":")
         user = f"{name}:{HIDDEN}@" if colon else f"{name}@"
+    if tangled:
+        return f"{scheme}://{user}…"
     pairs = parse_qsl(query, keep_blank_values=True)
     shown_query = "&".join(f"{key}={HIDDEN if _is_secret(key) else value}" for key, value in pairs)
-    return f"{scheme}://{user}{hostport}{path}" + (f"?{shown_query}" if shown_query else "")
+    return f"{scheme}://{user}{where}" + (f"?{shown_query}" if shown_query else "")
 
 
 def short_name(target: str) -> str:
     """A database in a few words for a title bar: a file's name, or "claims on dbserver (PostgreSQL)"."""
     if "://" not in target:
         return Path(target).name
-    try:
-        scheme, _, hostport, path, _ = _split(target)
-    except ValueError:
-        return shown_url(target)
+    scheme, _, where, _, tangled = _split(target)
     backend = scheme.split("+", 1)[0].lower()
     if backend == "sqlite":
-        return Path(path.lstrip("/") or ":memory:").name
-    host = (urlsplit(f"//{hostport}").hostname if hostport else None) if "," not in hostport else hostport
+        return Path(where.lstrip("/") or ":memory:").name
+    if tangled:
+        return shown_url(target)
+    hostport, _, database = where.partition("/")
+    try:
+        host = hostport if "," in hostport else urlsplit(f"//{hostport}").hostname
+    except ValueError:  # a bracket left open: not a host anyone can read
+        host = "?"
     backend = {"postgresql": "PostgreSQL", "postgres": "PostgreSQL"}.get(backend, backend)
-    return f"{unquote(path.lstrip('/')) or '?'} on {host or 'localhost'} ({backend})"
+    return f"{unquote(database) or '?'} on {host or 'localhost'} ({backend})"
 
 
 def report_name(target: str) -> str:

@@ -97,6 +97,10 @@ def test_databases_are_named_without_secrets():
     "postgresql://desk@dbserver/claims?api_token=s3cret",
     "postgresql://desk:p@s3cret@dbserver/claims",  # an unencoded "@" in the password
     "postgresql://desk:p@ss@s3cret@dbserver:5433/claims",
+    "postgresql://desk:pa/s3cret@dbserver/claims",  # "/", "?" and "#" are password characters to SQLAlchemy
+    "postgresql://desk:pa?s3cret@dbserver/claims",
+    "postgresql://desk:p@s/s3cret@dbserver/claims",
+    "postgresql://desk:p@s?s3cret@dbserver/claims",
     "postgresql+psycopg://desk:s3cret@dbserver/claims",
 ])
 def test_no_password_is_ever_shown(given):
@@ -104,16 +108,21 @@ def test_no_password_is_ever_shown(given):
 
     for shown in (shown_url(given), short_name(given), report_name(given)):
         assert "s3cret" not in shown, shown
-    assert "dbserver" in shown_url(given) and "claims" in shown_url(given)
-    assert report_name(given) == "claims on dbserver (PostgreSQL)"  # reports: host and database, no user
+    if given.count("@") == 1:  # else nothing after the user information is shown
+        assert "dbserver" in shown_url(given) and "claims" in shown_url(given)
+        assert report_name(given) == "claims on dbserver (PostgreSQL)"  # reports: host and database, no user
 
 
 def test_shown_urls_keep_what_is_not_secret():
-    from claimtrack.store.database import report_name, shown_url
+    from claimtrack.store.database import report_name, short_name, shown_url
 
     assert shown_url("postgresql://desk@dbserver:5433/claims?sslmode=require&password=pw") == \
         "postgresql://desk@dbserver:5433/claims?sslmode=require&password=***"
-    assert shown_url("postgresql://desk:p@ss@dbserver/claims") == "postgresql://***@dbserver/claims"
+    assert shown_url("postgresql://desk:p@ss@dbserver/claims") == "postgresql://desk:***@…"
+    assert shown_url("postgresql://desk@dbserver/claims?application_name=a@b") == "postgresql://desk@…"
+    assert shown_url("postgresql://dbserver/claims?application_name=a@b") == \
+        "postgresql://dbserver/claims?application_name=a@b"  # no user information: the "@" is in the query
+    assert short_name("postgresql://desk@db1:5432,db2:5433/claims") == "claims on db1:5432,db2:5433 (PostgreSQL)"
     assert report_name("fixture.db") == "fixture.db"  # a file: as given
 
 
