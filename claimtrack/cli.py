@@ -1,7 +1,7 @@
 """The `claimtrack` command line: a thin layer over the library (click for parsing, rich for output).
 
 Everything printed for people goes through claimtrack.display: the consoles are TerminalConsoles,
-errors and stored or typed words pass `for_terminal`, machine formats are written with `to_stream`.
+errors and stored or typed words pass `for_terminal`, machine formats stay faithful (see claimtrack.output).
 """
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from rich.markup import escape
 from rich.text import Text
 from sqlmodel import Session, select
 
 from claimtrack import __version__
-from claimtrack.display import TerminalConsole, for_terminal, to_stream
+from claimtrack.display import TerminalConsole, for_terminal
 from claimtrack.errors import ClaimtrackError
 from claimtrack.vocabulary import Stance
 
@@ -348,7 +348,7 @@ def extract(app: App, paths: tuple[str, ...], fmt: str) -> None:
         doc_id = item.doc_id or item.location
         record = quotes_record(doc_id, run_engine(item.text))
         if fmt == "jsonl":
-            to_stream(sys.stdout, json.dumps(record, ensure_ascii=False).translate(JSON_ESCAPES) + "\n")
+            sys.stdout.write(json.dumps(record, ensure_ascii=False).translate(JSON_ESCAPES) + "\n")  # faithful, harmless
         else:
             table = Table("start", "end", "speaker", "stance", "kind", "cue", "rule", "text",
                           title=Text(for_terminal(doc_id)), header_style="bold")
