@@ -110,3 +110,11 @@ def test_machine_formats_are_faithful_in_files_and_harmless_on_a_terminal():
     to_stream(terminal := Terminal(), HOSTILE)
     assert file.getvalue() == HOSTILE
     assert terminal.getvalue() == for_terminal(HOSTILE)
+
+
+def test_extract_writes_faithful_harmless_jsonl_and_tables(run, tmp_path):
+    article = tmp_path / "hostile.jsonl"
+    article.write_text(json.dumps({"doc_id": "d1" + HOSTILE, "text": ARTICLE}) + "\n", encoding="utf-8")
+    records = [json.loads(line) for line in assert_harmless(run("extract", str(article))).splitlines()]
+    assert any(HOSTILE in quote["text"] for quote in records[0]["quotes"])
+    assert "\\x1b[2J" in assert_harmless(run("extract", "--format", "table", str(article)))
