@@ -7,6 +7,7 @@ import os
 from sqlmodel import Session, select
 
 from claimtrack.errors import ClaimtrackError
+from claimtrack.human_input import EXPLANATION_MAX, NOTE_MAX, VERDICT_MAX, checked_name, checked_text
 from claimtrack.speakers import create_speaker, find_speaker
 from claimtrack.store.models import Claim, Revision, Source, Speaker, utc_now
 from claimtrack.versions import take_row
@@ -16,13 +17,18 @@ from claimtrack.vocabulary import ClaimKind, Origin, ReviewStatus, SpeakerKind, 
 ANNOTATABLE_FIELDS = ("speaker", "stance", "status", "verdict", "explanation")
 
 
-def current_author() -> str:
-    """Who is annotating: $CLAIMTRACK_AUTHOR, else `author` in the configuration, else the login name."""
-    from claimtrack.config import load_settings
+def current_author(given: str | None = None) -> str:
+    """Who is annotating: *given* (--author), else $CLAIMTRACK_AUTHOR, else `author` in the
+    configuration, else the login name. A name a person gave is checked (see claimtrack.human_input)."""
+    from claimtrack.config import config_path, load_settings
 
-    author = os.environ.get("CLAIMTRACK_AUTHOR", "").strip() or (load_settings().author or "").strip()
-    if author:
-        return author
+    if given is not None:
+        return checked_name(given, "--author")
+    if os.environ.get("CLAIMTRACK_AUTHOR", "").strip():
+        return checked_name(os.environ["CLAIMTRACK_AUTHOR"], "CLAIMTRACK_AUTHOR")
+    configured = load_settings().author
+    if configured is not None and configured.strip():
+        return checked_name(configured, f"{config_path()}: author")
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers
@@ -71,7 +77,7 @@ def resolve_speaker(session: Session, name: str, *, create: bool = False) -> Spe
     if speaker is not None:
         return speaker
     if create:
-        return create_speaker(session, name)
+        return create_speaker(session, checked_name(name, "speaker"))
     from rapidfuzz import process
 
     names = session.exec(select(Speaker.name)).all()
@@ -88,6 +94,9 @@ def annotate_claim(session: Session, claim_id: int, *, author: str, note: str | 
 
     *expected_version* is the claim's version the person saw (default: the one read here); if someone
     else has changed the claim since, nothing is saved and `EditConflict` says who changed what."""
+    for what, value, limit in (("verdict", verdict, VERDICT_MAX), ("explanation", explanation, EXPLANATION_MAX),
+                               ("note", note, NOTE_MAX)):
+        checked_text(value, f"claim {claim_id}: {what}", limit)
     claim = get_claim(session, claim_id)
     seen = claim.version if expected_version is None else expected_version
     changes: dict[str, tuple[object, object]] = {}
@@ -137,6 +146,7 @@ def add_manual_claim(session: Session, *, source_id: int, start: int, end: int, 
                      speaker: str | None = None, new_speaker: bool = False, stance: str = "asserts",
                      kind: str = "direct", note: str | None = None) -> Claim:
     """A claim a person marked by hand in a source's text (kept through every re-extraction)."""
+    checked_text(note, f"source {source_id}: note", NOTE_MAX)
     source = session.get(Source, source_id)
     if source is None:
         raise ClaimtrackError(f"source {source_id}: no such source")

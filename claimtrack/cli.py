@@ -1,4 +1,8 @@
-"""The `claimtrack` command line: a thin layer over the library (click for parsing, rich for output)."""
+"""The `claimtrack` command line: a thin layer over the library (click for parsing, rich for output).
+
+Everything printed for people goes through claimtrack.display: the consoles are TerminalConsoles,
+errors and stored or typed words pass `for_terminal`, machine formats stay faithful (see claimtrack.output).
+"""
 from __future__ import annotations
 
 import json
@@ -7,7 +11,7 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -15,6 +19,7 @@ from rich.text import Text
 from sqlmodel import Session, select
 
 from claimtrack import __version__
+from claimtrack.display import TerminalConsole, for_terminal
 from claimtrack.errors import ClaimtrackError
 from claimtrack.vocabulary import Stance
 
@@ -50,17 +55,20 @@ class ClaimtrackGroup(click.Group):
             if not _standard_output_failed(exc):
                 raise
             raise click.ClickException(f"standard output: cannot write ({exc.strerror or exc})") from None
-        except ClaimtrackError as exc:
-            raise click.ClickException(str(exc)) from None
+        except ClaimtrackError as exc:  # its message may name a file or hold stored words: made harmless
+            raise click.ClickException(for_terminal(exc)) from None
+        except click.ClickException as exc:
+            exc.message = for_terminal(exc.message)
+            raise
         except SQLAlchemyError as exc:  # a database that went away, filled its disk, was locked too long...
             from claimtrack.store.database import shown_url
 
             db = shown_url(ctx.obj.db) if isinstance(ctx.obj, App) else "database"
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             if "readonly database" in reason:  # SQLite's word for a store opened only to read
-                raise click.ClickException(f"{db}: read-only (its file or folder cannot be written); "
-                                           "nothing was changed") from None
-            raise click.ClickException(f"{db}: database error ({reason})") from None
+                raise click.ClickException(for_terminal(f"{db}: read-only (its file or folder cannot be written); "
+                                           "nothing was changed")) from None
+            raise click.ClickException(for_terminal(f"{db}: database error ({reason})")) from None
 
 
 def _standard_output_failed(error: OSError) -> bool:
@@ -88,10 +96,10 @@ class App:
     def __init__(self, db: str):
         self.db = db
         self._engine = None
-        self.out = Console(soft_wrap=False)
+        self.out = TerminalConsole(soft_wrap=False)
         if not self.out.is_terminal:  # piped to a file or a pager: room for the words
-            self.out = Console(soft_wrap=False, width=120)
-        self.err = Console(stderr=True, soft_wrap=True)  # one error, one line: never wrapped
+            self.out = TerminalConsole(soft_wrap=False, width=120)
+        self.err = TerminalConsole(stderr=True, soft_wrap=True)  # one error, one line: never wrapped
 
     @property
     def engine(self):
@@ -137,16 +145,16 @@ def _ingest(app: App, paths: tuple[str, ...], max_mb: float) -> "IngestReport": 
                   transient=True) as progress:
         task = progress.add_task("", total=count_inputs(p for p in paths if p != "-") + paths.count("-"))
         report = ingest_documents(engine, documents, on_document=lambda where: progress.update(
-            task, advance=1, description=Path(where).name[:40]))
+            task, advance=1, description=escape(for_terminal(Path(where).name[:40]))))
     return report
 
 
 def _print_ingest_report(app: App, report) -> None:
     for where, source_id in report.skipped:
-        app.err.print(f"skipped {where}: already stored as source {source_id} (same text)", markup=False,
-                      highlight=False)
+        app.err.print(for_terminal(f"skipped {where}: already stored as source {source_id} (same text)"),
+                      markup=False, highlight=False)
     for failure in report.failed:
-        app.err.print(Text.assemble(("failed", "red"), f" {failure}"), highlight=False)
+        app.err.print(Text.assemble(("failed", "red"), for_terminal(f" {failure}")), highlight=False)
     app.out.print(f"Sources added: {len(report.added)}, skipped: {len(report.skipped)}, "
                   f"failed: {len(report.failed)}; claims stored: {report.claims_stored}.", highlight=False, soft_wrap=True)
 
@@ -275,9 +283,9 @@ def show(app: App, claim_id: int) -> None:
         source = session.get(Source, claim.source_id)
         speaker = session.get(Speaker, claim.speaker_id) if claim.speaker_id else None
         left, right = sentence_around(source.text, claim.start, claim.end)
-        context = Text(source.text[left:claim.start], style="dim")
-        context.append(source.text[claim.start:claim.end], style="bold yellow")
-        context.append(source.text[claim.end:right], style="dim")
+        context = Text(for_terminal(source.text[left:claim.start]), style="dim")
+        context.append(for_terminal(source.text[claim.start:claim.end]), style="bold yellow")
+        context.append(for_terminal(source.text[claim.end:right]), style="dim")
         facts = Table.grid(padding=(0, 2))
         facts.add_column(style="bold")
         facts.add_column()
@@ -293,20 +301,20 @@ def show(app: App, claim_id: int) -> None:
             ("offsets", f"{claim.start}-{claim.end}"), ("version", claim.version),
             ("source", f"#{source.id} {source.title or ''} [{source.location or ''}]"),
         ):
-            facts.add_row(label, Text(str(value)))
+            facts.add_row(label, Text(for_terminal(value)))
         if claim.parent_id:
             parent = session.get(Claim, claim.parent_id)
-            facts.add_row("nested in", Text(f"claim {parent.id}: {parent.text[:100]}"))
+            facts.add_row("nested in", Text(for_terminal(f"claim {parent.id}: {parent.text[:100]}")))
         children = session.exec(select(Claim).where(Claim.parent_id == claim.id)).all()
         for child in children:
-            facts.add_row("contains", Text(f"claim {child.id}: {child.text[:100]}"))
+            facts.add_row("contains", Text(for_terminal(f"claim {child.id}: {child.text[:100]}")))
         relations = session.exec(select(ClaimRelation).where(
             (ClaimRelation.claim_a_id == claim.id) | (ClaimRelation.claim_b_id == claim.id))).all()
         for rel in relations:
             other = rel.claim_b_id if rel.claim_a_id == claim.id else rel.claim_a_id
-            facts.add_row("relation", Text(f"#{rel.id} {rel.kind} claim {other} ({rel.status}, {rel.score:.2f}): "
-                                           f"{rel.reason or ''}"))
-        app.out.print(Panel(context, title=f"Claim {claim.id}", subtitle=Text(who)))
+            facts.add_row("relation", Text(for_terminal(f"#{rel.id} {rel.kind} claim {other} ({rel.status}, "
+                                                        f"{rel.score:.2f}): {rel.reason or ''}")))
+        app.out.print(Panel(context, title=f"Claim {claim.id}", subtitle=Text(for_terminal(who))))
         app.out.print(facts)
 
 
@@ -336,11 +344,11 @@ def annotate(app: App, claim_id, speaker, new_speaker, stance, status, verdict, 
     if not any(v is not None for v in (speaker, stance, status, verdict, explanation, note)):
         raise click.UsageError("nothing to change: give --speaker, --stance, --status, --verdict, --explanation or --note")
     with app.session() as session:
-        revisions = annotate_claim(session, claim_id, author=author or current_author(), note=note, speaker=speaker,
+        revisions = annotate_claim(session, claim_id, author=current_author(author), note=note, speaker=speaker,
                                    new_speaker=new_speaker, stance=stance, status=status, verdict=verdict,
                                    explanation=explanation, expected_version=if_version)
         lines = [f"claim {claim_id}: {r.field}: {r.old_value!s} -> {r.new_value!s}" for r in revisions]
-    app.out.print("\n".join(lines) if lines else f"claim {claim_id}: nothing changed", markup=False,
+    app.out.print(for_terminal("\n".join(lines)) if lines else f"claim {claim_id}: nothing changed", markup=False,
                   highlight=False, soft_wrap=True)
 
 
@@ -374,23 +382,24 @@ def extract(app: App, paths: tuple[str, ...], fmt: str) -> None:
     """Run the attribution engine on files (no database); JSONL keeps each record's doc_id."""
     from claimtrack.engine import extract as run_engine
     from claimtrack.evaluation import quotes_record
+    from claimtrack.output import JSON_ESCAPES
     from claimtrack.readers import ReadFailure, read_inputs
 
     failed = 0
     for item in read_inputs(paths):
         if isinstance(item, ReadFailure):
-            app.err.print(Text.assemble(("failed", "red"), f" {item}"), highlight=False)
+            app.err.print(Text.assemble(("failed", "red"), for_terminal(f" {item}")), highlight=False)
             failed += 1
             continue
         doc_id = item.doc_id or item.location
         record = quotes_record(doc_id, run_engine(item.text))
         if fmt == "jsonl":
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(record, ensure_ascii=False).translate(JSON_ESCAPES) + "\n")  # faithful, harmless
         else:
-            table = Table("start", "end", "speaker", "stance", "kind", "cue", "rule", "text", title=Text(str(doc_id)),
-                          header_style="bold")
+            table = Table("start", "end", "speaker", "stance", "kind", "cue", "rule", "text",
+                          title=Text(for_terminal(doc_id)), header_style="bold")
             for q in record["quotes"]:
-                table.add_row(*(Text("" if q[key] is None else str(q[key]))
+                table.add_row(*(Text(for_terminal(q[key]))
                                 for key in ("start", "end", "speaker", "stance", "kind", "cue", "rule", "text")))
             app.out.print(table)
     if failed:
@@ -429,7 +438,7 @@ def evaluate(app: App, gold: str, thr: tuple[float, ...], predictions: str | Non
         app.out.file.write(json.dumps(results, indent=1) + "\n")
         return
     table = Table("threshold", "precision", "recall", "F1", "quoted recall", "speaker acc", "cue acc", "end-to-end F1",
-                  title=f"{gold}: {len(gold_docs)} documents", header_style="bold")
+                  title=Text(for_terminal(f"{gold}: {len(gold_docs)} documents")), header_style="bold")
     for r in results:
         table.add_row(*(str(r.get(k)) for k in ("threshold", "precision", "recall", "f1", "recall_quoted",
                                                  "speaker_acc", "cue_acc", "e2e_f1")))

@@ -33,6 +33,7 @@ def register(cli: click.Group) -> None:
         """
         from claimtrack.contradictions.finder import full_pass
         from claimtrack.contradictions.listing import CONFLICT_KINDS, contradiction_rows, flat_row, to_markdown
+        from claimtrack.display import to_stream
         from claimtrack.output import emit, to_json
 
         with app.session() as session:
@@ -44,7 +45,7 @@ def register(cli: click.Group) -> None:
         if fmt == "json":
             app.out.file.write(to_json(rows) + "\n")
         elif fmt == "md":
-            app.out.file.write(to_markdown(rows))
+            to_stream(app.out.file, to_markdown(rows))
         else:
             emit(app.out, [flat_row(r) for r in rows], ["id", "kind", "score", "status", "a", "b", "reason"], "table",
                  title="Contradictions", wide=("a", "b", "reason"))
@@ -63,7 +64,7 @@ def register(cli: click.Group) -> None:
         from claimtrack.relations import add_manual_relation
 
         with app.session() as session:
-            relation = add_manual_relation(session, claim_a, claim_b, kind, author=author or current_author(),
+            relation = add_manual_relation(session, claim_a, claim_b, kind, author=current_author(author),
                                            note=note)
             shown = f"relation {relation.id}: claim {claim_a} {kind} claim {claim_b} ({relation.status})"
         app.out.print(shown, highlight=False)
@@ -73,7 +74,7 @@ def register(cli: click.Group) -> None:
         from claimtrack.relations import set_relation_status
 
         with app.session() as session:
-            relation = set_relation_status(session, relation_id, status, author=author or current_author(), note=note,
+            relation = set_relation_status(session, relation_id, status, author=current_author(author), note=note,
                                            expected_version=if_version)
             shown = (f"relation {relation.id}: claim {relation.claim_a_id} {relation.kind} claim "
                      f"{relation.claim_b_id}: {relation.status}")

@@ -11,6 +11,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
+from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
 
 
@@ -125,7 +126,7 @@ def register(cli: click.Group) -> None:
         grid.add_column(style="bold")
         grid.add_column()
         newest = "newest" if facts.revision == facts.newest_revision else f"newest is {facts.newest_revision}"
-        grid.add_row("database", Text(facts.database))
+        grid.add_row("database", Text(for_terminal(facts.database)))
         grid.add_row("backend", Text(f"{facts.backend} {facts.server_version}".strip()))
         grid.add_row("schema", Text(f"{facts.revision or 'none'} ({newest})"))
         app.out.print(grid)

@@ -1,13 +1,15 @@
 """The `export` and `import` commands: reports and exports out, annotations in (see claimtrack.reports)."""
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 import click
 
+from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
-from claimtrack.store.database import shown_url
+from claimtrack.store.database import report_name
 from claimtrack.vocabulary import RelationStatus
 
 EXPORT_FORMATS = ("md", "html", "json", "csv", "claimreview", "annotations")
@@ -51,8 +53,8 @@ def render_export(session, fmt: str, selection, *, database: str, generated_at: 
 
 
 def _write(text: str, output: str | None) -> None:
-    if output is None or output == "-":
-        click.echo(text, nl=False)
+    if output is None or output == "-":  # faithful, except on a terminal, where a person reads it
+        click.echo(for_terminal(text) if sys.stdout.isatty() else text, nl=False)
         return
     from claimtrack.reports.files import replace_file
 
@@ -86,7 +88,7 @@ def register(cli_group: click.Group) -> None:
             raise click.UsageError("--relations goes with --format csv")
         selection = ReportFilter(speaker=speaker, status=status, source_id=source_id)
         with app.session() as session:
-            text = render_export(session, fmt, selection, database=shown_url(app.db),
+            text = render_export(session, fmt, selection, database=report_name(app.db),
                                  generated_at=_moment(generated_at), relations=relations,
                                  warn=lambda line: app.err.print(f"warning: {line}", markup=False, highlight=False))
         _write(text, output)

@@ -1,4 +1,9 @@
-"""Rendering rows for the terminal: rich tables, JSON and CSV (with spreadsheet-injection guard)."""
+"""Rendering rows for the terminal: rich tables, JSON and CSV (with spreadsheet-injection guard).
+
+Tables are for people: every cell is shown through `for_terminal` (see claimtrack.display). JSON
+and CSV stay faithful to the data; JSON writes the controls a terminal would obey as \\u escapes
+(the same string to any JSON reader), CSV is made harmless only when it goes to a terminal.
+"""
 from __future__ import annotations
 
 import csv
@@ -10,6 +15,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from claimtrack.display import ESCAPES, for_terminal, to_stream
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -31,8 +38,14 @@ def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     return buffer.getvalue()
 
 
+# json.dumps escapes C0 controls itself; these (DEL, C1, bidi) it would write raw.
+JSON_ESCAPES = {code: f"\\u{code:04x}" for code in ESCAPES if code >= 0x20}
+
+
 def to_json(rows: Any) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
+    """JSON, with every character a terminal would obey written as a \\u escape (JSON text outside
+    strings holds none, so escaping the whole text is exact)."""
+    return json.dumps(rows, ensure_ascii=False, indent=2, default=str).translate(JSON_ESCAPES)
 
 
 WIDE_MIN = 20  # a wide column's width when the terminal allows it: room for a few words a line
@@ -44,8 +57,9 @@ def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, title: s
     """*rows* as a table; *wide* columns hold the words themselves (wrapped, never cut), the others short
     facts (one line, cut with an ellipsis). With *width* (the terminal's) the short columns are cut first,
     so that the wide ones keep their room on a narrow terminal."""
-    table = Table(title=title, show_lines=False, header_style="bold")
-    cells = [["" if row.get(c) is None else str(row.get(c)) for c in columns] for row in rows]
+    table = Table(title=for_terminal(title) if title else None, show_lines=False, header_style="bold")
+    # Widths are measured on what is shown: controls from articles as visible escapes.
+    cells = [["" if row.get(c) is None else for_terminal(str(row.get(c))) for c in columns] for row in rows]
     short_widths = _short_widths(cells, columns, wide, width)
     for place, column in enumerate(columns):
         if column in wide:  # the words themselves: wrap, never cut
@@ -89,7 +103,7 @@ def emit(console: Console, rows: list[dict[str, Any]], columns: Sequence[str], f
     if fmt == "json":
         console.file.write(to_json(rows) + "\n")
     elif fmt == "csv":
-        console.file.write(to_csv(rows, columns))
+        to_stream(console.file, to_csv(rows, columns))
     else:
         if not rows:
             console.print(f"[dim]No {title.lower() if title else 'rows'} match.[/dim]")

@@ -5,6 +5,7 @@ from sqlmodel import Session, select
 
 from claimtrack.annotations import get_claim, record_revision
 from claimtrack.errors import ClaimtrackError
+from claimtrack.human_input import NOTE_MAX, checked_text
 from claimtrack.store.models import ClaimRelation, utc_now
 from claimtrack.versions import take_row
 from claimtrack.vocabulary import Origin, RelationKind, RelationStatus
@@ -20,6 +21,7 @@ def get_relation(session: Session, relation_id: int) -> ClaimRelation:
 def add_manual_relation(session: Session, claim_a: int, claim_b: int, kind: str, *, author: str,
                         note: str | None = None) -> ClaimRelation:
     """A relation a person asserts between two claims: confirmed from the start."""
+    checked_text(note, f"claim {claim_a}: note", NOTE_MAX)
     if claim_a == claim_b:
         raise ClaimtrackError(f"claim {claim_a}: a claim cannot be related to itself")
     get_claim(session, claim_a)
@@ -47,6 +49,7 @@ def set_relation_status(session: Session, relation_id: int, status: RelationStat
                         note: str | None = None, expected_version: int | None = None) -> ClaimRelation:
     """A person's decision on a relation; refused with `EditConflict` if someone else changed it after
     the person saw it (*expected_version*, by default the version read here)."""
+    checked_text(note, f"relation {relation_id}: note", NOTE_MAX)
     relation = get_relation(session, relation_id)
     status = RelationStatus(status).value
     if relation.status != status or (note and relation.note != note):

@@ -15,6 +15,9 @@ from textual.message import Message
 from textual.widgets import HelpPanel
 from textual.worker import Worker, WorkerState
 
+from claimtrack.display import for_terminal
+from claimtrack.store.database import report_name
+
 from tui.commands import ClaimtrackCommands
 from tui.desk import Desk
 from tui.export import EXPORT_FORMATS, ExportFormat, default_path, export_report
@@ -71,9 +74,14 @@ class ClaimtrackApp(App[None]):
         super().__init__()
         self.desk = desk
         self.export_folder = export_folder
-        self.title = f"claimtrack · {desk.place}"
+        self.title = for_terminal(f"claimtrack · {desk.place}")
         self.seen_stamp: tuple[tuple, int] | None = None  # the store as last shown (see `watch_for_others`)
         self.seen_generation = -1
+
+    def notify(self, message: str, *, title: str = "", **how) -> None:
+        """Every notification (screens and widgets notify through the app) may name a file or hold
+        stored words: shown through for_terminal."""
+        super().notify(for_terminal(message), title=for_terminal(title), **how)
 
     def on_mount(self) -> None:
         self.watch_for_others()
@@ -160,7 +168,7 @@ class ClaimtrackApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export(self, fmt: ExportFormat, path: Path) -> None:
-        written, warnings = export_report(self.desk.engine, fmt, path, database=self.desk.database)
+        written, warnings = export_report(self.desk.engine, fmt, path, database=report_name(self.desk.database))
         self.post_message(self.ExportWritten(written, fmt.label, warnings))
 
     def on_claimtrack_app_export_written(self, message: ExportWritten) -> None:

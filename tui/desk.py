@@ -52,8 +52,9 @@ class Article:
 class Desk:
     def __init__(self, engine: Engine, *, author: str | None = None, database: str = ""):
         self.engine = engine
-        self.author = author or current_author()
-        self.database = database or str(engine.url)
+        self.author = current_author(author)  # a name the person gave is checked: one line of visible text
+        # For people only: str(engine.url) would keep a password given in the URL's query.
+        self.database = database or shown_url(engine.url.render_as_string(hide_password=False))
         self.place = short_name(self.database)  # for the title bar: which store this desk works on
         self.history = UndoHistory()
         self.generation = 0  # goes up with every change, so screens know to reload

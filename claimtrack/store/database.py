@@ -6,9 +6,11 @@ whose file or folder cannot be written is opened only to read (see `_read_only_u
 """
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from alembic import command
 from alembic.config import Config
@@ -39,28 +41,88 @@ def database_url(target: str) -> str:
     return f"sqlite:///{Path(target).expanduser().absolute()}"
 
 
+# Query keys whose values are secrets (libpq and psycopg take a password in the query too), and a
+# pattern for any other key that looks like one: their values are never shown.
+SECRET_KEYS = frozenset({"password", "passfile", "sslpassword"})
+SECRET_LOOKING = re.compile(r"pass|secret|token|key|cred|auth", re.IGNORECASE)
+HIDDEN = "***"
+
+
+def _is_secret(key: str) -> bool:
+    return key.lower() in SECRET_KEYS or bool(SECRET_LOOKING.search(key))
+
+
+# SQLAlchemy's own reading of "user[:password]@" (make_url's pattern): the URL is read the same way
+# here as when it connects, so what is taken for the password is what is hidden.
+USER_INFO = re.compile(r"[^:/]*(?::[^@]*)?@")
+
+
+def _split(target: str) -> tuple[str, str | None, str, str, bool]:
+    """A URL's scheme, user information (None when none), host-and-database, query, and whether
+    another "@" follows the user information (an unencoded "@" in a password: its tail would be
+    read as the host, so where the password ends cannot be told)."""
+    scheme, rest = target.split("://", 1)
+    user_info = USER_INFO.match(rest)
+    if user_info is None:
+        where, _, query = rest.partition("?")
+        return scheme, None, where, query, False
+    rest = rest[user_info.end():]
+    where, _, query = rest.partition("?")
+    return scheme, user_info.group()[:-1], where, query, "@" in rest
+
+
+def _has_unencoded_at(target: str) -> bool:
+    """An "@" after the user information and before the query: the password's tail would be the host."""
+    if "://" not in target:
+        return False
+    _, user_info, where, _, _ = _split(target)
+    return user_info is not None and "@" in where
+
+
 def shown_url(target: str) -> str:
-    """*target* as the user named it, as it may be printed: never a URL's password."""
+    """*target* as it may be shown to people (errors, `db info`, the TUI): never a password.
+
+    The one place a database location is rendered for people. A file path is shown as given. In a
+    URL the password (from the user information, or a query key such as password, passfile,
+    sslpassword, or anything else secret-looking) becomes ***; after user information followed by
+    another "@" nothing is shown (it may be a password's tail)."""
     if "://" not in target:
         return target
-    try:
-        return make_url(target).render_as_string(hide_password=True)
-    except Exception:  # not a URL SQLAlchemy understands: show nothing secret
-        return target.split("://", 1)[0] + "://…"
+    scheme, user_info, where, query, tangled = _split(target)
+    user = ""
+    if user_info is not None:
+        name, colon, _ = user_info.partition(":")
+        user = f"{name}:{HIDDEN}@" if colon else f"{name}@"
+    if tangled:
+        return f"{scheme}://{user}…"
+    pairs = parse_qsl(query, keep_blank_values=True)
+    shown_query = "&".join(f"{key}={HIDDEN if _is_secret(key) else value}" for key, value in pairs)
+    return f"{scheme}://{user}{where}" + (f"?{shown_query}" if shown_query else "")
 
 
 def short_name(target: str) -> str:
     """A database in a few words for a title bar: a file's name, or "claims on dbserver (PostgreSQL)"."""
     if "://" not in target:
         return Path(target).name
-    try:
-        url = make_url(database_url(target))
-    except Exception:
+    scheme, _, where, _, tangled = _split(target)
+    backend = scheme.split("+", 1)[0].lower()
+    if backend == "sqlite":
+        return Path(where.lstrip("/") or ":memory:").name
+    if tangled:
         return shown_url(target)
-    if url.get_backend_name() == "sqlite":
-        return Path(url.database or ":memory:").name
-    backend = {"postgresql": "PostgreSQL"}.get(url.get_backend_name(), url.get_backend_name())
-    return f"{url.database} on {url.host or 'localhost'} ({backend})"
+    hostport, _, database = where.partition("/")
+    try:
+        host = hostport if "," in hostport else urlsplit(f"//{hostport}").hostname
+    except ValueError:  # a bracket left open: not a host anyone can read
+        host = "?"
+    backend = {"postgresql": "PostgreSQL", "postgres": "PostgreSQL"}.get(backend, backend)
+    return f"{unquote(database) or '?'} on {host or 'localhost'} ({backend})"
+
+
+def report_name(target: str) -> str:
+    """The database as a report names it (reports are files made to be shared): a file path as
+    given; for a server, its host and database only (no user, no query) - short_name's words."""
+    return target if "://" not in target else short_name(target)
 
 
 def _check_sqlite_path(path: Path, shown: str) -> None:
@@ -153,7 +215,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         current = MigrationContext.configure(connection).get_current_revision()
         if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
             raise ClaimtrackError(
-                f"{engine.url.render_as_string(hide_password=True)}: made by a newer claimtrack (schema revision {current}); upgrade claimtrack"
+                f"{shown_url(engine.url.render_as_string(hide_password=False))}: made by a newer claimtrack (schema revision {current}); upgrade claimtrack"
             )
         target = script.get_current_head() if revision == "head" else revision
         if current == target:
@@ -177,6 +239,8 @@ def open_database(target: str, *, migrate_to: str = "head") -> Engine:
     except Exception:
         raise ClaimtrackError(f"{shown_url(target)}: not a database URL or file path") from None
     shown = shown_url(target)
+    if _has_unencoded_at(target):  # the driver would read the password's tail as the host, and print it
+        raise ClaimtrackError(f'{shown}: the user name or password holds an unencoded "@"; write it as %40')
     read_only = None
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         _check_sqlite_path(Path(url.database), shown)

@@ -67,3 +67,20 @@ def test_a_wrong_password_or_a_server_that_is_not_there_is_one_line(postgres_url
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "cannot open database" in result.output and "Traceback" not in result.output
     assert "s3cret" not in result.output and ":***@" in result.output
+
+
+def test_a_password_in_the_query_is_never_shown(postgres_url, run):
+    """libpq and psycopg take ?password=: db info, reports and the UI's title name the database without it."""
+    from sqlalchemy.engine import make_url
+
+    from claimtrack.store.database import report_name, short_name
+
+    url = make_url(postgres_url)
+    given = url.set(password=None).render_as_string(hide_password=False) + f"?password={url.password or ''}s3cret"
+    info = run("db", "info", "--format", "json", db=given)  # a trust server ignores the password; it was typed
+    assert info.exit_code == 0, info.output
+    assert "s3cret" not in info.output and json.loads(info.stdout)["database"].endswith("?password=***")
+    assert run("ingest", str(SEED_ARTICLE), db=given).exit_code == 0
+    report = run("export", "--format", "md", db=given).stdout
+    assert "s3cret" not in report and f"{url.database} on {url.host}" in report
+    assert "s3cret" not in short_name(given) + report_name(given)

@@ -106,3 +106,14 @@ def test_export_needs_no_fixed_time(claimtrack, fixture):
     assert result.exit_code == 0 and json.loads(result.stdout)["generated_at"] != GENERATED_AT
     bad = claimtrack("export", "--generated-at", "yesterday")
     assert bad.exit_code == 2 and "not an ISO 8601 time" in bad.stderr
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_reports_name_the_database_without_user_or_query(export, workdir, fmt):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SQLite ignores the query, with a warning
+        report = export("--format", fmt, db=f"sqlite:///{workdir / 'fixture.db'}?password=s3cret&user=desk")
+    assert "s3cret" not in report and "password" not in report and "user=" not in report
+    assert "fixture.db" in report

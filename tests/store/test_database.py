@@ -88,3 +88,55 @@ def test_databases_are_named_without_secrets():
     assert "s3cret" not in shown_url("postgresql://desk:s3cret@[broken")
     assert short_name("postgresql://desk:s3cret@dbserver/claims") == "claims on dbserver (PostgreSQL)"
     assert short_name("/tmp/desk/claims.db") == short_name("sqlite:////tmp/desk/claims.db") == "claims.db"
+
+
+@pytest.mark.parametrize("given", [
+    "postgresql://desk@dbserver/claims?password=s3cret",
+    "postgresql://desk@dbserver/claims?sslmode=require&sslpassword=s3cret&passfile=/home/desk/s3cret",
+    "postgresql://desk@dbserver/claims?PASSWORD=s3cret",
+    "postgresql://desk@dbserver/claims?api_token=s3cret",
+    "postgresql://desk:p@s3cret@dbserver/claims",  # an unencoded "@" in the password
+    "postgresql://desk:p@ss@s3cret@dbserver:5433/claims",
+    "postgresql://desk:pa/s3cret@dbserver/claims",  # "/", "?" and "#" are password characters to SQLAlchemy
+    "postgresql://desk:pa?s3cret@dbserver/claims",
+    "postgresql://desk:p@s/s3cret@dbserver/claims",
+    "postgresql://desk:p@s?s3cret@dbserver/claims",
+    "postgresql+psycopg://desk:s3cret@dbserver/claims",
+])
+def test_no_password_is_ever_shown(given):
+    from claimtrack.store.database import report_name, short_name, shown_url
+
+    for shown in (shown_url(given), short_name(given), report_name(given)):
+        assert "s3cret" not in shown, shown
+    if given.count("@") == 1:  # else nothing after the user information is shown
+        assert "dbserver" in shown_url(given) and "claims" in shown_url(given)
+        assert report_name(given) == "claims on dbserver (PostgreSQL)"  # reports: host and database, no user
+
+
+def test_shown_urls_keep_what_is_not_secret():
+    from claimtrack.store.database import report_name, short_name, shown_url
+
+    assert shown_url("postgresql://desk@dbserver:5433/claims?sslmode=require&password=pw") == \
+        "postgresql://desk@dbserver:5433/claims?sslmode=require&password=***"
+    assert shown_url("postgresql://desk:p@ss@dbserver/claims") == "postgresql://desk:***@…"
+    assert shown_url("postgresql://desk@dbserver/claims?application_name=a@b") == "postgresql://desk@…"
+    assert shown_url("postgresql://dbserver/claims?application_name=a@b") == \
+        "postgresql://dbserver/claims?application_name=a@b"  # no user information: the "@" is in the query
+    assert short_name("postgresql://desk@db1:5432,db2:5433/claims") == "claims on db1:5432,db2:5433 (PostgreSQL)"
+    assert report_name("fixture.db") == "fixture.db"  # a file: as given
+
+
+def test_an_unencoded_at_sign_in_a_password_is_refused_before_connecting():
+    with pytest.raises(ClaimtrackError) as refused:
+        open_database("postgresql://desk:p@ss@localhost:1/claims")
+    assert "ss@" not in str(refused.value) and "%40" in str(refused.value)
+
+
+def test_a_newer_database_is_named_without_its_query_password(tmp_path):
+    path = tmp_path / "future.db"
+    open_database(str(path)).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num='9999'")
+    with pytest.warns(Warning), pytest.raises(ClaimtrackError, match="newer claimtrack") as refused:
+        open_database(f"sqlite:///{path}?password=s3cret")  # SQLite ignores the query, with a warning
+    assert "s3cret" not in str(refused.value) and "password=***" in str(refused.value)

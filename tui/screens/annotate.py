@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
+from claimtrack.display import for_terminal
 from claimtrack.store.models import Claim
 from claimtrack.vocabulary import ReviewStatus, Stance
 
@@ -41,16 +42,16 @@ class AnnotateClaimScreen(ModalScreen[ClaimEdit | None]):
         claim = self.claim
         with Vertical(classes="dialog wide"):
             yield Label(f"Annotate claim {claim.id}", classes="dialog-title")
-            yield Label(_clip(claim.text), classes="dialog-quote")
+            yield Label(_clip(claim.text), classes="dialog-quote", markup=False)
             yield Label("stance")
             yield Select([(s.value, s.value) for s in Stance], value=claim.stance, allow_blank=False, id="stance")
             yield Label("review status")
             yield Select([(s.value, s.value) for s in ReviewStatus], value=claim.status, allow_blank=False,
                          id="status")
             yield Label("verdict")
-            yield Input(claim.verdict or "", placeholder="e.g. False, Misleading, Accurate", id="verdict")
+            yield Input(for_terminal(claim.verdict), placeholder="e.g. False, Misleading, Accurate", id="verdict")
             yield Label("explanation")
-            yield Input(claim.explanation or "", placeholder="why the verdict", id="explanation")
+            yield Input(for_terminal(claim.explanation), placeholder="why the verdict", id="explanation")
             yield Label("note (kept with the change in the revision log)")
             yield Input(placeholder="optional", id="note")
             with Horizontal(classes="dialog-buttons"):
@@ -61,8 +62,8 @@ class AnnotateClaimScreen(ModalScreen[ClaimEdit | None]):
         claim = self.claim
 
         def changed(value: str, current: str | None) -> str | None:
-            value = value.strip()
-            return None if value == (current or "") else value
+            value = value.strip()  # the field showed the stored words through for_terminal: unchanged is None
+            return None if value in ((current or ""), for_terminal(current).strip()) else value
 
         stance = self.query_one("#stance", Select).value
         status = self.query_one("#status", Select).value
@@ -94,5 +95,5 @@ class AnnotateClaimScreen(ModalScreen[ClaimEdit | None]):
 
 
 def _clip(text: str, width: int = 200) -> str:
-    text = " ".join(text.split())
+    text = for_terminal(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
+
+from claimtrack.display import for_terminal
 
 
 class ChoiceScreen(ModalScreen[Any]):
@@ -25,8 +28,8 @@ class ChoiceScreen(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.choice_title, classes="dialog-title")
-            yield OptionList(*[Option(label, id=str(number)) for number, (label, _) in enumerate(self.options)],
+            yield Label(for_terminal(self.choice_title), classes="dialog-title", markup=False)
+            yield OptionList(*[Option(Text(for_terminal(label)), id=str(number)) for number, (label, _) in enumerate(self.options)],
                              id="choices")
             yield Label("Enter to choose · Esc to cancel", classes="dialog-hint")
 

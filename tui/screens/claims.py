@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
+from claimtrack.display import for_terminal
 from claimtrack.queries import ClaimFilter, ClaimRow
 from claimtrack.tui_queries import position_of
 from claimtrack.vocabulary import ReviewStatus, Stance
@@ -197,7 +198,7 @@ class ClaimsScreen(ClaimActions, PagedScreen):
 def _described(flt: ClaimFilter) -> str:
     parts = [f"{name} {value!r}" if name == "search" else f"{name} {value}"
              for name, value in flt.__dict__.items() if value not in (None, "")]
-    return (" · " + ", ".join(parts)) if parts else ""
+    return for_terminal(" · " + ", ".join(parts)) if parts else ""
 
 
 def _clip(text: str, width: int) -> str:

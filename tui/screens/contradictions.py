@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from claimtrack.display import for_terminal
 from claimtrack.tui_queries import ClaimSide, RelationRow
 from tui.screens.base import PagedScreen
 from tui.widgets.claim_card import stance_text
@@ -110,12 +111,12 @@ class ContradictionsScreen(PagedScreen):
         side_a.update(_side("A", row.a))
         side_b.update(_side("B", row.b))
         relation = row.relation
-        text = Text.assemble(("why: ", "bold"), relation.reason or "—", "   ", ("score ", "bold"),
+        text = Text.assemble(("why: ", "bold"), for_terminal(relation.reason or "—"), "   ", ("score ", "bold"),
                              f"{relation.score:.2f}", "   ", ("status ", "bold"), relation.status,
                              "   ", ("origin ", "bold"), relation.origin)
         if relation.note:
             text.append("\nnote: ", style="bold")
-            text.append(relation.note)
+            text.append(for_terminal(relation.note))
         reason.update(text)
 
     def action_decide(self, status: str) -> None:
@@ -164,14 +165,14 @@ def _side(label: str, side: ClaimSide) -> Group:
     claim = side.claim
     where = " · ".join(x for x in (side.source_title or side.source_location or f"source {claim.source_id}",
                                    side.published) if x)
-    head = Text.assemble((f"{label}  ", "bold reverse"), " ", (side.speaker or "unattributed", "bold"), " ",
-                         stance_text(claim.stance), f"  · claim {claim.id}")
-    words = " ".join(claim.text.split())
-    sentence = Text(side.sentence, style="dim")
-    at = side.sentence.find(words[:40])
+    head = Text.assemble((f"{label}  ", "bold reverse"), " ", (for_terminal(side.speaker or "unattributed"), "bold"),
+                         " ", stance_text(claim.stance), f"  · claim {claim.id}")
+    words = for_terminal(" ".join(claim.text.split()))
+    sentence = Text(for_terminal(side.sentence), style="dim")
+    at = sentence.plain.find(words[:40])
     if at >= 0:
         sentence.stylize("not dim bold", at, at + len(words))
-    return Group(head, Text(where, style="italic"), Text(""), sentence)
+    return Group(head, Text(for_terminal(where), style="italic"), Text(""), sentence)
 
 
 def _clip(text: str, width: int) -> str:

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select
 
+from claimtrack.display import for_terminal
 from claimtrack.vocabulary import ClaimKind, Stance
 
 
@@ -33,7 +34,7 @@ class NewClaimScreen(ModalScreen[ManualClaimDraft | None]):
         names = sorted({key for key, _ in self.choices})
         with Vertical(classes="dialog wide"):
             yield Label("New claim", classes="dialog-title")
-            yield Label(" ".join(self.words.split())[:300], classes="dialog-quote")
+            yield Label(for_terminal(" ".join(self.words.split())[:300]), classes="dialog-quote", markup=False)
             yield Label("speaker (a name or alias; a new name makes a new speaker; empty: unattributed)")
             yield Input(placeholder="speaker", suggester=SuggestFromList(names, case_sensitive=False), id="speaker")
             yield Label("stance")

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static, TextArea
 
+from claimtrack.display import for_terminal, same_length
 from claimtrack.errors import ClaimtrackError
 from tui.screens.base import ClaimActions, DeskScreen
 from tui.widgets.article_view import UNATTRIBUTED, ArticleView
@@ -54,17 +55,17 @@ class ReaderScreen(ClaimActions, DeskScreen):
         source = article.source
         heading = " · ".join(x for x in (source.title or source.location or f"source {source.id}", source.outlet,
                                           source.published) if x)
-        self.query_one("#reader-heading", Static).update(f"[b]{escape(heading)}[/b]  ({len(article.claims)} claims)")
+        self.query_one("#reader-heading", Static).update(f"[b]{escape(for_terminal(heading))}[/b]  ({len(article.claims)} claims)")
         view = self.article_view
         if view is None:
-            view = ArticleView(source.text, article.claims, id="article")
+            view = ArticleView(same_length(source.text), article.claims, id="article")  # offsets stay true
             self.query_one("#article-holder").mount(view)
             view.focus()
             if self.start_claim_id is not None:
                 view.go_to_claim(self.start_claim_id)
         else:
             view.set_claims(article.claims)
-        legend = "\n".join(f"[{colour}]■[/] {escape(name)}" for name, colour in view.speaker_colour.items())
+        legend = "\n".join(f"[{colour}]■[/] {escape(for_terminal(name))}" for name, colour in view.speaker_colour.items())
         self.query_one("#speaker-legend", Static).update(
             f"\n[b]speakers[/b]\n{legend}\n[{UNATTRIBUTED}]■[/] unattributed\n[b u]cue[/] cue word")
         self.show_claim_at_cursor()

@@ -4,12 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
+
+from claimtrack.display import for_terminal
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class SpeakerPickScreen(ModalScreen[SpeakerChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.pick_title, classes="dialog-title")
+            yield Label(for_terminal(self.pick_title), classes="dialog-title", markup=False)
             yield Input(placeholder="type a few letters of a name or alias", id="speaker-query")
             yield OptionList(id="speaker-options")
             yield Label("Enter to pick · ↓ to the list · Esc to cancel", classes="dialog-hint")
@@ -65,7 +68,8 @@ class SpeakerPickScreen(ModalScreen[SpeakerChoice | None]):
         self.shown = self.matches(query)
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options([Option(f"+ new speaker “{c.name}”" if c.is_new else c.name) for c in self.shown])
+        options.add_options([Option(Text(for_terminal(f"+ new speaker “{c.name}”" if c.is_new else c.name)))
+                             for c in self.shown])
         if self.shown:
             options.highlighted = 0
 

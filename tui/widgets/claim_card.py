@@ -1,11 +1,13 @@
 """How a claim is shown: its facts (speaker, role, stance, cue, kind, rule, confidence, review), its
-words inside the sentence around them, and its revision history."""
+words inside the sentence around them, and its revision history. Stored words are shown as Text
+(never read as markup) through `for_terminal`."""
 from __future__ import annotations
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from claimtrack.display import for_terminal
 from claimtrack.store.models import Claim, Revision
 from claimtrack.summary import STANCE_STYLE
 
@@ -26,26 +28,20 @@ def claim_facts(claim: Claim, speaker: str | None, role: str | None = None,
     facts = Table.grid(padding=(0, 1))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
-    facts.add_row("claim", f"#{claim.id} ({claim.origin})")
-    facts.add_row("speaker", speaker_line(speaker, role, affiliation))
-    facts.add_row("role", role or "—")
-    facts.add_row("stance", stance_text(claim.stance))
-    facts.add_row("cue", claim.cue or "—")
-    facts.add_row("kind", claim.kind)
-    facts.add_row("rule", claim.rule or "—")
-    facts.add_row("confidence", f"{claim.confidence:.2f}")
-    facts.add_row("status", claim.status)
-    facts.add_row("verdict", claim.verdict or "—")
-    if claim.explanation:
-        facts.add_row("explanation", claim.explanation)
+    for label, value in (("claim", f"#{claim.id} ({claim.origin})"), ("speaker", speaker_line(speaker, role, affiliation)),
+                         ("role", role or "—"), ("stance", stance_text(claim.stance)), ("cue", claim.cue or "—"),
+                         ("kind", claim.kind), ("rule", claim.rule or "—"), ("confidence", f"{claim.confidence:.2f}"),
+                         ("status", claim.status), ("verdict", claim.verdict or "—"),
+                         *((("explanation", claim.explanation),) if claim.explanation else ())):
+        facts.add_row(label, value if isinstance(value, Text) else Text(for_terminal(value)))
     return facts
 
 
 def in_sentence(text: str, left: int, right: int, start: int, end: int) -> Text:
     """The sentence text[left:right] with the claim's words text[start:end] standing out."""
-    shown = Text(" ".join(text[left:start].split()) + " ", style="dim")
-    shown.append(" ".join(text[start:end].split()), style="bold")
-    shown.append(" " + " ".join(text[end:right].split()), style="dim")
+    shown = Text(for_terminal(" ".join(text[left:start].split())) + " ", style="dim")
+    shown.append(for_terminal(" ".join(text[start:end].split())), style="bold")
+    shown.append(" " + for_terminal(" ".join(text[end:right].split())), style="dim")
     return shown
 
 
@@ -55,15 +51,16 @@ def history_table(revisions: list[Revision]) -> Table | Text:
     table = Table("when (UTC)", "who", "field", "before", "after", "note", box=None, header_style="bold",
                   padding=(0, 1), expand=True)
     for revision in revisions:
-        table.add_row(revision.created_at.strftime("%Y-%m-%d %H:%M"), revision.author, revision.field,
-                      _clip(revision.old_value), _clip(revision.new_value), _clip(revision.note))
+        table.add_row(revision.created_at.strftime("%Y-%m-%d %H:%M"),
+                      *(Text(for_terminal(value)) for value in (revision.author, revision.field, _clip(revision.old_value),
+                                                                _clip(revision.new_value), _clip(revision.note))))
     return table
 
 
 def _clip(value: str | None, width: int = 40) -> str:
     if value is None:
         return "—"
-    value = " ".join(value.split())
+    value = for_terminal(" ".join(value.split()))
     return value if len(value) <= width else value[: width - 1] + "…"
 
 

@@ -1,4 +1,6 @@
-"""A DataTable that asks for the next page when the cursor nears its last loaded row."""
+"""A DataTable that asks for the next page when the cursor nears its last loaded row.
+
+Every text cell is shown through `for_terminal`: rows hold article words and people's names."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -7,6 +9,8 @@ from typing import Any
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
+
+from claimtrack.display import for_terminal
 
 
 FIRST_PAGE = 60  # enough to fill a tall terminal: the first screen shows sooner
@@ -70,7 +74,8 @@ class PagedTable(DataTable):
             row_key = str(key(row))
             if not first_page and row_key in self.rows:
                 continue  # asked for twice
-            self.add_row(*cells(row), key=row_key)
+            self.add_row(*(for_terminal(cell) if isinstance(cell, str) else cell for cell in cells(row)),
+                         key=row_key)
         self.page_arrived(count == page_size(first_page))
         if keep is not None and self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1))
