@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -108,9 +109,19 @@ def _print_ingest_report(app: App, report) -> None:
                   f"failed: {len(report.failed)}; claims stored: {report.claims_stored}.", highlight=False, soft_wrap=True)
 
 
+MAX_MB_LIMIT = 1024.0  # reads are bounded by --max-mb, so it must itself be bounded
+
+
+def _max_mb(ctx, param, value: float) -> float:
+    """--max-mb: a number of MB above 0 and at most MAX_MB_LIMIT (nan slips through click's ranges)."""
+    if not math.isfinite(value) or not 0 < value <= MAX_MB_LIMIT:
+        raise click.BadParameter(f"{value} is not a size: give a number above 0 and at most {MAX_MB_LIMIT:g}")
+    return value
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--max-mb", type=float, default=10.0, show_default=True,
+@click.option("--max-mb", type=float, default=10.0, show_default=True, callback=_max_mb,
               help="Largest article accepted, in MB (a JSONL batch may be larger; each record may not).")
 @pass_app
 def ingest(app: App, paths: tuple[str, ...], max_mb: float) -> None:

@@ -161,7 +161,7 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _one_line(exc: BaseException, limit: int = 200) -> str:
+def one_line(exc: BaseException, limit: int = 200) -> str:
     """An exception's message for a one-line failure: its first line, cut to *limit* characters."""
     text = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
@@ -172,7 +172,7 @@ def _guarded(location: str, items: Iterator[SourceDocument | ReadFailure]) -> It
     try:
         yield from items
     except Exception as exc:  # a bug or an odd library error in one input never ends the batch
-        yield ReadFailure(location, f"cannot read ({type(exc).__name__}: {_one_line(exc)})")
+        yield ReadFailure(location, f"cannot read ({type(exc).__name__}: {one_line(exc)})")
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[SourceDocument | ReadFailure]:
@@ -195,7 +195,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Sou
     except OSError as exc:
         yield ReadFailure(location, f"cannot read: {_reason(exc)}")
     except Exception as exc:  # a bug or an odd library error in one file never ends the batch
-        yield ReadFailure(location, f"cannot read ({type(exc).__name__}: {_one_line(exc)})")
+        yield ReadFailure(location, f"cannot read ({type(exc).__name__}: {one_line(exc)})")
 
 
 _NOT_REGULAR = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
@@ -297,22 +297,24 @@ def decode_bytes(data: bytes) -> str:
     return normalise_newlines(text)
 
 
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an invalid byte, as surrogateescape keeps it
+_BROKEN_RUN = re.compile("[\udc80-\udcff]+")  # invalid bytes in a row, as surrogateescape keeps them
 SAMPLE_BYTES = 200_000
+BROKEN_PER_CHARACTER = 4  # damaged UTF-8: at most this many broken runs per good multi-byte character
 
 
 def _decode_legacy(data: bytes) -> str:
     """Text that is not valid UTF-8: damaged UTF-8, cp1252 (latin-1), or another legacy encoding.
 
-    UTF-8 with replacement characters when more characters decode as real multi-byte UTF-8 than
-    bytes fail; cp1252 when at most `LEGACY_LETTERS` of the letters come out non-ASCII (Western
-    text, or English with stray bytes); only then charset-normalizer's guess (Cyrillic, Greek,
-    Asian encodings), which on mostly English text would pick an exotic alphabet for a few bytes."""
+    UTF-8 with replacement characters when the text holds real multi-byte UTF-8 (which legacy
+    text almost never forms by chance) and few broken runs beside it; cp1252 when at most
+    `LEGACY_LETTERS` of the letters come out non-ASCII (Western text, or English with stray
+    bytes); only then charset-normalizer's guess (Cyrillic, Greek, Asian encodings), which on
+    mostly English text picks an exotic alphabet for a few stray bytes."""
     sample = data[:SAMPLE_BYTES]
     loose = sample.decode("utf-8", errors="surrogateescape")
-    broken = len(_ESCAPED_BYTE.findall(loose))
-    multibyte = len(loose) - len(loose.encode("ascii", errors="ignore")) - broken
-    if multibyte >= broken:
+    broken = _BROKEN_RUN.findall(loose)
+    multibyte = len(loose) - len(loose.encode("ascii", errors="ignore")) - sum(len(run) for run in broken)
+    if multibyte and len(broken) <= BROKEN_PER_CHARACTER * multibyte or not broken:
         return data.decode("utf-8-sig", errors="replace")
     western = data.decode("cp1252", errors="replace")
     if _mostly_ascii_letters(western[:SAMPLE_BYTES]):
@@ -394,12 +396,12 @@ def html_to_document(html: str, location: str) -> SourceDocument:
         found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_recall=True)
     except ImportError as exc:  # pip < 23.3 skips lxml[html_clean]'s extra: lxml_html_clean is missing
-        raise ReadError(f"cannot read HTML: a library is missing ({_one_line(exc)}); "
+        raise ReadError(f"cannot read HTML: a library is missing ({one_line(exc)}); "
                         "pip install lxml_html_clean") from None
     except RecursionError:
         raise ReadError("malformed HTML: nested too deeply") from None
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
-        raise ReadError(f"malformed HTML: {_one_line(exc)}") from None
+        raise ReadError(f"malformed HTML: {one_line(exc)}") from None
     text = getattr(found, "text", None) or ""
     if not text.strip():
         raise ReadError("no article text found in the HTML")
@@ -488,7 +490,7 @@ def _read_jsonl(handle: BinaryIO, location: str, max_bytes: int) -> Iterator[Sou
         except LineError as exc:
             yield ReadFailure(where, str(exc))
         except Exception as exc:  # a bug or an odd error in one line never ends the batch
-            yield ReadFailure(where, f"cannot read ({type(exc).__name__}: {_one_line(exc)})")
+            yield ReadFailure(where, f"cannot read ({type(exc).__name__}: {one_line(exc)})")
     if not seen_any:
         yield ReadFailure(location, "empty file")
 
@@ -510,7 +512,7 @@ def _jsonl_record(raw: bytes, where: str, location: str, max_bytes: int) -> Sour
     except RecursionError:
         raise LineError("not valid JSON (nested too deeply)") from None
     except ValueError as exc:  # an integer of more than 4,300 digits
-        raise LineError(f"not valid JSON ({_one_line(exc)})") from None
+        raise LineError(f"not valid JSON ({one_line(exc)})") from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise LineError('not an article record (needs a "text" string)')
     text = normalise_newlines(_checked_text("text", record["text"]))
