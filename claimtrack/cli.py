@@ -373,17 +373,9 @@ def extract(app: App, paths: tuple[str, ...], fmt: str) -> None:
 def evaluate(app: App, gold: str, thr: tuple[float, ...], predictions: str | None, fmt: str) -> None:
     """Score the engine against a gold JSONL file of the PolNeAR form."""
     from claimtrack.engine import extract as run_engine
-    from claimtrack.evaluation import quotes_record, score_documents
+    from claimtrack.evaluation import load_gold, quotes_record, score_documents
 
-    gold_docs: dict[str, dict] = {}
-    with open(gold, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    record = json.loads(line)
-                    gold_docs[record["doc_id"]] = record
-                except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                    raise ClaimtrackError(f"{gold} line {number}: not a gold record ({exc})") from None
+    gold_docs = load_gold(gold)
     pred = {doc_id: quotes_record(doc_id, run_engine(doc["text"])) for doc_id, doc in gold_docs.items()}
     if predictions:
         with open(predictions, "w", encoding="utf-8") as out:
