@@ -21,7 +21,7 @@ from claimtrack.engine.model import Extraction
 from claimtrack.errors import ClaimtrackError
 from claimtrack.readers import ReadFailure, SourceDocument, one_line
 from claimtrack.speakers import upsert_speaker
-from claimtrack.store.database import session_scope
+from claimtrack.store.database import first_line, session_scope
 from claimtrack.store.models import Claim, Source
 
 
@@ -83,7 +83,7 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> No
             report.failed.append(f"{shown}: {exc}")
             return
         except Exception as exc:  # the engine must never raise; if it does, say so and go on
-            report.failed.append(f"{shown}: claim extraction failed ({type(exc).__name__}: {exc})")
+            report.failed.append(f"{shown}: claim extraction failed ({type(exc).__name__}: {one_line(exc)})")
             return
         for attempt in range(1, STORE_ATTEMPTS + 1):
             try:
@@ -101,12 +101,12 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> No
                     report.skipped.append((shown, existing))
                     return
                 if attempt == STORE_ATTEMPTS:
-                    report.failed.append(f"{shown}: database error ({getattr(exc, 'orig', exc)})")
+                    report.failed.append(f"{shown}: database error ({first_line(getattr(exc, 'orig', None) or exc)})")
                     return
         report.added.append((shown, source_id))
         report.claims_stored += stored
     except SQLAlchemyError as exc:
-        report.failed.append(f"{shown}: database error ({getattr(exc, 'orig', exc)})")
+        report.failed.append(f"{shown}: database error ({first_line(getattr(exc, 'orig', None) or exc)})")
 
 
 RETRY_SQLSTATES = {"40P01", "40001"}  # deadlock detected, serialization failure

@@ -283,3 +283,19 @@ def test_control_characters_other_than_nul_are_stored_alike_on_both_backends(run
             assert connection.execute(sql("SELECT text, title FROM source")).one() == (text, "Bridge\x1b[31m red")
     finally:
         engine.dispose()
+
+
+def test_a_database_error_over_several_lines_is_one_line_for_that_article(run, db_path, tmp_path, monkeypatch):
+    import claimtrack.ingest as ingest
+
+    (tmp_path / "a.txt").write_text(GOOD)
+
+    def fail(session, source_id, extraction):
+        raise OperationalError("INSERT", {}, Exception("could not extend file\nHINT: Check free disk space."))
+
+    monkeypatch.setattr(ingest, "store_extraction", fail)
+    result = run("ingest", str(tmp_path / "a.txt"))
+    assert result.exit_code == 1
+    assert failure_lines(result) == [f"failed {tmp_path / 'a.txt'}: database error (could not extend file; "
+                                     "HINT: Check free disk space.)"]
+    assert len([line for line in result.stderr.splitlines() if line.strip()]) == 1
