@@ -133,28 +133,31 @@ def _count_records(path: Path) -> int:
 
 
 def _files_in_folder(folder: Path) -> Iterator[Path | ReadFailure]:
-    """The article files under *folder*, sorted, hidden ones left out; a sub-folder that cannot be
-    listed is a `ReadFailure` in its place. Linked folders are not followed (no loops)."""
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError as exc:
-        yield ReadFailure(str(folder), f"cannot read folder: {_reason(exc)}")
-        return
-    folders = []
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
+    """The article files under *folder*, sorted, hidden ones left out, a folder's files before its
+    sub-folders'; a sub-folder that cannot be listed is a `ReadFailure` in its place. Linked
+    folders are not followed (no loops), and the walk keeps its own stack (no depth limit)."""
+    pending = [folder]
+    while pending:
+        current = pending.pop()
         try:
-            is_folder = entry.is_dir(follow_symlinks=False)
-        except OSError:
-            is_folder = False
-        if is_folder:
-            folders.append(Path(entry.path))
-        elif Path(entry.name).suffix.lower() in TEXT_SUFFIXES:
-            yield Path(entry.path)  # an unreadable one (or a FIFO, a device) is reported by read_file
-    for sub in folders:
-        yield from _files_in_folder(sub)
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            yield ReadFailure(str(current), f"cannot read folder: {_reason(exc)}")
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                folders.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() in TEXT_SUFFIXES:
+                yield Path(entry.path)  # an unreadable one (or a FIFO, a device) is reported by read_file
+        pending.extend(reversed(folders))
 
 
 def _reason(exc: OSError) -> str:
@@ -314,7 +317,7 @@ def _decode_legacy(data: bytes) -> str:
     loose = sample.decode("utf-8", errors="surrogateescape")
     broken = _BROKEN_RUN.findall(loose)
     multibyte = len(loose) - len(loose.encode("ascii", errors="ignore")) - sum(len(run) for run in broken)
-    if multibyte and len(broken) <= BROKEN_PER_CHARACTER * multibyte or not broken:
+    if not broken or (multibyte and len(broken) <= BROKEN_PER_CHARACTER * multibyte):
         return data.decode("utf-8-sig", errors="replace")
     western = data.decode("cp1252", errors="replace")
     if _mostly_ascii_letters(western[:SAMPLE_BYTES]):
@@ -407,7 +410,7 @@ def html_to_document(html: str, location: str) -> SourceDocument:
         raise ReadError("no article text found in the HTML")
     # trafilatura ends each paragraph with one newline; articles separate paragraphs by a blank line.
     text = "\n\n".join(line for line in normalise_newlines(text).split("\n") if line.strip())
-    url = _short(getattr(found, "url", None))
+    url = getattr(found, "url", None)
     return SourceDocument(
         text=text,
         location=url if url and len(url) <= FIELD_MAX_CHARS else location,  # a page's own address, if sane

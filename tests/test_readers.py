@@ -399,3 +399,28 @@ def test_an_endless_jsonl_line_is_refused_and_the_next_line_read(tmp_path):
     items = read_all(path, max_bytes=100_000)
     assert str(items[0]).startswith(f"{path} line 1: line is over the ")
     assert isinstance(items[1], SourceDocument) and items[1].doc_id == "next"
+
+
+def test_absurd_page_metadata_is_cut_and_an_absurd_page_address_not_used(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(f'<html><head><title>{"T" * 5000}</title><link rel="canonical" href="https://x.example/{"a" * 5000}">'
+                    f"</head><body><article><p>{ARTICLE}</p></article></body></html>", encoding="utf-8")
+    doc = only_document(read_all(path))
+    assert doc.location == str(path) and len(doc.title) <= 1000
+
+
+def test_a_very_deep_folder_is_walked_in_order_without_a_recursion_limit(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE + "b")
+    deepest = os.path.join(tmp_path, "c", *["d"] * 300)
+    os.makedirs(deepest)
+    with open(os.path.join(deepest, "last.txt"), "w") as handle:
+        handle.write(ARTICLE + "last")
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(250)  # a walk by recursion would need a frame per level
+    try:
+        items = read_all(tmp_path)
+    finally:
+        sys.setrecursionlimit(old_limit)
+    assert [os.path.basename(i.location) for i in items] == ["b.txt", "one.txt", "last.txt"]
