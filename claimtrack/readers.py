@@ -80,10 +80,10 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
         try:
             mode = os.stat(raw).st_mode  # follows a symlink: what it points at is checked
         except FileNotFoundError:
-            yield ReadFailure(raw, "no such file or folder")
+            yield ReadFailure(shown_path(raw), "no such file or folder")
             continue
         except OSError as exc:  # a symlink loop, a folder on the way that cannot be entered
-            yield ReadFailure(raw, f"cannot read: {_reason(exc)}")
+            yield ReadFailure(shown_path(raw), f"cannot read: {_reason(exc)}")
             continue
         if stat.S_ISDIR(mode):
             found = False
@@ -94,7 +94,7 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
                 else:
                     yield from read_file(item, max_bytes=max_bytes)
             if not found:
-                yield ReadFailure(raw, "folder holds no readable files (.txt, .md, .html, .jsonl)")
+                yield ReadFailure(shown_path(raw), "folder holds no readable files (.txt, .md, .html, .jsonl)")
         else:
             yield from read_file(Path(raw), max_bytes=max_bytes)
 
@@ -143,7 +143,7 @@ def _files_in_folder(folder: Path) -> Iterator[Path | ReadFailure]:
             with os.scandir(current) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as exc:
-            yield ReadFailure(str(current), f"cannot read folder: {_reason(exc)}")
+            yield ReadFailure(shown_path(current), f"cannot read folder: {_reason(exc)}")
             continue
         folders = []
         for entry in entries:
@@ -158,6 +158,12 @@ def _files_in_folder(folder: Path) -> Iterator[Path | ReadFailure]:
             elif Path(entry.name).suffix.lower() in TEXT_SUFFIXES:
                 yield Path(entry.path)  # an unreadable one (or a FIFO, a device) is reported by read_file
         pending.extend(reversed(folders))
+
+
+def shown_path(path: str | Path) -> str:
+    """A file name as text that can be stored and shown: bytes that are not UTF-8 (which Python
+    keeps as lone surrogates, unstorable) become \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def _reason(exc: OSError) -> str:
@@ -179,7 +185,7 @@ def _guarded(location: str, items: Iterator[SourceDocument | ReadFailure]) -> It
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[SourceDocument | ReadFailure]:
-    location = str(path)
+    location = shown_path(path)
     fmt = TEXT_SUFFIXES.get(path.suffix.lower())
     try:
         with _open_regular(path) as handle:

@@ -424,3 +424,11 @@ def test_a_very_deep_folder_is_walked_in_order_without_a_recursion_limit(tmp_pat
     finally:
         sys.setrecursionlimit(old_limit)
     assert [os.path.basename(i.location) for i in items] == ["b.txt", "one.txt", "last.txt"]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(tmp_path):
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(ARTICLE.encode())
+    doc = only_document(read_all(tmp_path))
+    assert doc.location == f"{tmp_path}/caf\\xe9.txt"
+    doc.location.encode("utf-8")  # storable
