@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import math
 import sys
 from pathlib import Path
 
@@ -114,6 +113,8 @@ MAX_MB_LIMIT = 1024.0  # reads are bounded by --max-mb, so it must itself be bou
 
 def _max_mb(ctx, param, value: float) -> float:
     """--max-mb: a number of MB above 0 and at most MAX_MB_LIMIT (nan slips through click's ranges)."""
+    import math
+
     if not math.isfinite(value) or not 0 < value <= MAX_MB_LIMIT:
         raise click.BadParameter(f"{value} is not a size: give a number above 0 and at most {MAX_MB_LIMIT:g}")
     return value
