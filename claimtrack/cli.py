@@ -159,9 +159,21 @@ def _print_ingest_report(app: App, report) -> None:
                   f"failed: {len(report.failed)}; claims stored: {report.claims_stored}.", highlight=False, soft_wrap=True)
 
 
+MAX_MB_LIMIT = 1024.0  # reads are bounded by --max-mb, so it must itself be bounded
+
+
+def _max_mb(ctx, param, value: float) -> float:
+    """--max-mb: a number of MB above 0 and at most MAX_MB_LIMIT (nan slips through click's ranges)."""
+    import math
+
+    if not math.isfinite(value) or not 0 < value <= MAX_MB_LIMIT:
+        raise click.BadParameter(f"{value} is not a size: give a number above 0 and at most {MAX_MB_LIMIT:g}")
+    return value
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--max-mb", type=float, default=10.0, show_default=True,
+@click.option("--max-mb", type=float, default=10.0, show_default=True, callback=_max_mb,
               help="Largest article accepted, in MB (a JSONL batch may be larger; each record may not).")
 @pass_app
 def ingest(app: App, paths: tuple[str, ...], max_mb: float) -> None:
@@ -417,17 +429,9 @@ def extract(app: App, paths: tuple[str, ...], fmt: str) -> None:
 def evaluate(app: App, gold: str, thr: tuple[float, ...], predictions: str | None, fmt: str) -> None:
     """Score the engine against a gold JSONL file of the PolNeAR form."""
     from claimtrack.engine import extract as run_engine
-    from claimtrack.evaluation import quotes_record, score_documents
+    from claimtrack.evaluation import load_gold, quotes_record, score_documents
 
-    gold_docs: dict[str, dict] = {}
-    with open(gold, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    record = json.loads(line)
-                    gold_docs[record["doc_id"]] = record
-                except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                    raise ClaimtrackError(f"{gold} line {number}: not a gold record ({exc})") from None
+    gold_docs = load_gold(gold)
     pred = {doc_id: quotes_record(doc_id, run_engine(doc["text"])) for doc_id, doc in gold_docs.items()}
     if predictions:
         with open(predictions, "w", encoding="utf-8") as out:

@@ -47,6 +47,8 @@ def _load(path: Path, mtime: float) -> Settings:
     except (tomllib.TOMLDecodeError, ValidationError) as exc:
         first = str(exc).splitlines()[0]
         raise ClaimtrackError(f"{path}: not a valid claimtrack configuration ({first})") from None
+    except UnicodeDecodeError:  # TOML is UTF-8; tomllib lets the decoding error through as it is
+        raise ClaimtrackError(f"{path}: not a valid claimtrack configuration (not UTF-8 text)") from None
     except OSError as exc:
         raise ClaimtrackError(f"{path}: cannot read configuration ({exc.strerror})") from None
 

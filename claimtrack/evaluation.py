@@ -4,13 +4,20 @@
 re-implements the definitions of the shared scorer (score_quotes.py): one-to-one greedy matching
 on character Jaccard of content spans, speaker correct when the predicted speaker mention overlaps
 the gold source span or the gold source's last word is in the predicted speaker name.
+
+`load_gold` reads a gold file and checks every record before anything is scored: a line that is
+not UTF-8, not JSON, or not a gold record (wrong fields, wrong types, offsets outside its text)
+is a `ClaimtrackError` naming the file, the line and the problem.
 """
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 from claimtrack.engine.model import Extraction
+from claimtrack.errors import ClaimtrackError
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
@@ -118,3 +125,86 @@ def score_documents(gold: dict[str, dict], pred: dict[str, dict], threshold: flo
         stance_acc=round(st["stance_ok"] / st["stance_n"], 4) if st["stance_n"] else None,
         e2e_f1=round(ef, 4),
     )
+
+
+# ----------------------------------------------------------------------------- reading gold
+
+class _NotGold(Exception):
+    pass
+
+
+OFFSET_FIELDS = ("speaker_start", "speaker_end", "cue_start", "cue_end")
+TEXT_FIELDS = ("text", "speaker", "cue", "kind", "stance")
+
+
+def load_gold(path: str | Path) -> dict[str, dict]:
+    """The gold records of a PolNeAR-style JSONL file by doc_id, every one checked (see the module)."""
+    gold: dict[str, dict] = {}
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            where = f"{path} line {number}"
+            try:
+                line = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise ClaimtrackError(f"{where}: not a gold record (not UTF-8 text)") from None
+            try:
+                record = json.loads(line)
+            except RecursionError:
+                raise ClaimtrackError(f"{where}: not a gold record (not valid JSON: nested too deeply)") from None
+            except ValueError as exc:  # JSONDecodeError, or an integer of more than 4,300 digits
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise ClaimtrackError(f"{where}: not a gold record (not valid JSON: {reason[:200]})") from None
+            try:
+                doc_id = _checked_record(record)
+            except _NotGold as exc:
+                raise ClaimtrackError(f"{where}: not a gold record ({exc})") from None
+            gold[doc_id] = record
+    return gold
+
+
+def _whole(value) -> bool:
+    return type(value) is int
+
+
+def _checked_record(record) -> str:
+    if not isinstance(record, dict):
+        raise _NotGold("not a JSON object")
+    doc_id = record.get("doc_id")
+    if not isinstance(doc_id, str) and not _whole(doc_id):
+        raise _NotGold('"doc_id" must be text or a number')
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise _NotGold('"text" must be text')
+    quotes = record.get("quotes")
+    if not isinstance(quotes, list) or not all(isinstance(q, dict) for q in quotes):
+        raise _NotGold('"quotes" must be a list of objects')
+    for index, quote in enumerate(quotes, 1):
+        try:
+            _checked_quote(quote, len(text))
+        except _NotGold as exc:
+            raise _NotGold(f"quote {index}: {exc}") from None
+    return doc_id if isinstance(doc_id, str) else str(doc_id)
+
+
+def _checked_quote(quote: dict, length: int) -> None:
+    for name in ("start", "end"):
+        if not _whole(quote.get(name)):
+            raise _NotGold(f'"{name}" must be a whole number')
+    if not 0 <= quote["start"] <= quote["end"] <= length:  # scoring makes a set of every offset
+        raise _NotGold(f"start and end must lie within the text (0 to {length})")
+    spans = quote.get("spans")
+    if spans is not None:
+        if not isinstance(spans, list) or not all(
+                isinstance(span, list) and len(span) == 2 and all(_whole(v) for v in span)
+                and 0 <= span[0] <= span[1] <= length for span in spans):
+            raise _NotGold(f'"spans" must be a list of [start, end] within the text (0 to {length})')
+    for name in OFFSET_FIELDS:
+        value = quote.get(name)
+        if value is not None and not _whole(value):
+            raise _NotGold(f'"{name}" must be a whole number or null')
+    for name in TEXT_FIELDS:
+        value = quote.get(name)
+        if value is not None and not isinstance(value, str):
+            raise _NotGold(f'"{name}" must be text or null')

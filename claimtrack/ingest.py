@@ -1,6 +1,9 @@
 """Ingestion: documents in, sources and their extracted claims stored, one transaction per source.
 
 Idempotent by content hash: the same text a second time adds nothing and is reported as skipped.
+One article's failure is that article's one line in the report, never the batch's end: a read
+failure, a `ClaimtrackError` from the engine (as its time budget), a database error, and any
+unexpected exception (named by its class and message). Only Ctrl-C (not an `Exception`) stops.
 """
 from __future__ import annotations
 
@@ -15,9 +18,10 @@ from sqlmodel import Session, select
 from claimtrack.contradictions.finder import suggest_for_claims
 from claimtrack.engine import extract
 from claimtrack.engine.model import Extraction
-from claimtrack.readers import ReadFailure, SourceDocument
+from claimtrack.errors import ClaimtrackError
+from claimtrack.readers import ReadFailure, SourceDocument, one_line
 from claimtrack.speakers import upsert_speaker
-from claimtrack.store.database import session_scope
+from claimtrack.store.database import first_line, session_scope
 from claimtrack.store.models import Claim, Source
 
 
@@ -47,10 +51,19 @@ def ingest_documents(engine: Engine, documents: Iterable[SourceDocument | ReadFa
         if isinstance(item, ReadFailure):
             report.failed.append(str(item))
         else:
-            _ingest_one(engine, item, report)
+            try:
+                _ingest_one(engine, item, report)
+            except Exception as exc:  # a bug or an odd error in one article never ends the batch
+                report.failed.append(f"{_origin(item)}: unexpected error ({type(exc).__name__}: {one_line(exc)})")
         if on_document is not None:
             on_document(item.location)
     return report
+
+
+def _origin(doc: SourceDocument) -> str:
+    """Where an article was read, for a failure: the file (and JSONL line), with its doc_id."""
+    where = doc.origin or doc.location
+    return f"{where} ({doc.doc_id})" if doc.doc_id else where
 
 
 STORE_ATTEMPTS = 3  # a write that collides with another writer's new speaker is simply tried again
@@ -66,8 +79,11 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> No
             return
         try:
             extraction = extract(doc.text)
+        except ClaimtrackError as exc:  # the engine refusing this article (its time budget): one line
+            report.failed.append(f"{shown}: {exc}")
+            return
         except Exception as exc:  # the engine must never raise; if it does, say so and go on
-            report.failed.append(f"{shown}: claim extraction failed ({type(exc).__name__}: {exc})")
+            report.failed.append(f"{shown}: claim extraction failed ({type(exc).__name__}: {one_line(exc)})")
             return
         for attempt in range(1, STORE_ATTEMPTS + 1):
             try:
@@ -85,12 +101,12 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> No
                     report.skipped.append((shown, existing))
                     return
                 if attempt == STORE_ATTEMPTS:
-                    report.failed.append(f"{shown}: database error ({getattr(exc, 'orig', exc)})")
+                    report.failed.append(f"{shown}: database error ({first_line(getattr(exc, 'orig', None) or exc)})")
                     return
         report.added.append((shown, source_id))
         report.claims_stored += stored
     except SQLAlchemyError as exc:
-        report.failed.append(f"{shown}: database error ({getattr(exc, 'orig', exc)})")
+        report.failed.append(f"{shown}: database error ({first_line(getattr(exc, 'orig', None) or exc)})")
 
 
 RETRY_SQLSTATES = {"40P01", "40001"}  # deadlock detected, serialization failure

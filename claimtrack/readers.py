@@ -1,9 +1,22 @@
 """Reading articles from files, folders and standard input into `SourceDocument`s.
 
 Formats: plain text, Markdown, saved HTML pages (article text and metadata by trafilatura) and
-JSONL batches. Decoding is forgiving (UTF-8 first, then the best guess of charset-normalizer, as
-cp1252 and latin-1 articles are common), but binary, empty and oversized input is refused with a
-`ReadFailure` that names the file and the problem, so a batch can go on past it.
+JSONL batches. Every bad input is one `ReadFailure` that names the file (or JSONL line) and the
+problem, and the batch goes on past it. The rules:
+
+* only regular files are read (a symlink is followed, then checked): a FIFO would block forever and a
+  device (/dev/zero) never ends; a folder that cannot be listed is a failure too, never skipped;
+* every read is bounded: at most the limit plus one byte of a file or standard input, at most
+  `JSONL_LINE_FACTOR` times it of one JSONL line, so no input can exhaust memory;
+* decoding: UTF-8 (BOM or not); UTF-16 and UTF-32 with a BOM; UTF-8 with replacement characters
+  when the text shows real UTF-8 and a few broken bytes; cp1252 (latin-1's superset) when the text
+  is mostly ASCII words; only then the guess of charset-normalizer (cp1251, Shift-JIS...), which
+  on mostly English text with stray bytes picks an exotic alphabet;
+* NUL is refused everywhere (PostgreSQL cannot store it, and no article holds it); other control
+  characters are kept as they are, the same on both backends;
+* a JSONL record's fields are text (a number is accepted for `doc_id` only), its short fields at
+  most `FIELD_MAX_CHARS` long: a wrong one refuses the line, naming the field;
+* any other error while reading one file or line is that input's failure, never the batch's end.
 """
 from __future__ import annotations
 
@@ -11,12 +24,16 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # one article; a JSONL batch may be larger, each record may not
+JSONL_LINE_FACTOR = 3  # a JSON line may be this many times the article limit: \u escapes triple non-ASCII text
+FIELD_MAX_CHARS = 1000  # doc_id, url, title, outlet, published: ids and names, not articles
+READ_CHUNK = 1024 * 1024
 
 _WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: some words, not just marks
 
@@ -35,6 +52,7 @@ class SourceDocument:
     outlet: str | None = None
     published: str | None = None
     doc_id: str | None = None
+    origin: str | None = None  # where it was read ("batch.jsonl line 3"), when not its location
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,71 +75,177 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
     """Every document under *paths* ("-" is standard input), failures included, in order."""
     for raw in paths:
         if raw == "-":
-            yield from _read_stream(stdin or sys.stdin.buffer, max_bytes)
+            yield from _guarded("<stdin>", _read_stream(stdin or sys.stdin.buffer, max_bytes))
             continue
-        path = Path(raw)
-        if path.is_dir():
-            files = list(_files_in_folder(path))
-            if not files:
-                yield ReadFailure(raw, "folder holds no readable files (.txt, .md, .html, .jsonl)")
-            for file in files:
-                yield from read_file(file, max_bytes=max_bytes)
-        elif path.exists():
-            yield from read_file(path, max_bytes=max_bytes)
+        try:
+            mode = os.stat(raw).st_mode  # follows a symlink: what it points at is checked
+        except FileNotFoundError:
+            yield ReadFailure(shown_path(raw), "no such file or folder")
+            continue
+        except OSError as exc:  # a symlink loop, a folder on the way that cannot be entered
+            yield ReadFailure(shown_path(raw), f"cannot read: {_reason(exc)}")
+            continue
+        if stat.S_ISDIR(mode):
+            found = False
+            for item in _files_in_folder(Path(raw)):
+                found = True
+                if isinstance(item, ReadFailure):
+                    yield item
+                else:
+                    yield from read_file(item, max_bytes=max_bytes)
+            if not found:
+                yield ReadFailure(shown_path(raw), "folder holds no readable files (.txt, .md, .html, .jsonl)")
         else:
-            yield ReadFailure(raw, "no such file or folder")
+            yield from read_file(Path(raw), max_bytes=max_bytes)
 
 
 def count_inputs(paths: Iterable[str]) -> int:
-    """About how many documents `read_inputs` will yield (for a progress bar)."""
+    """About how many documents `read_inputs` will yield (for a progress bar); opens no FIFO or device."""
     total = 0
     for raw in paths:
         path = Path(raw)
-        for file in (_files_in_folder(path) if path.is_dir() else [path]):
-            total += _count_records(file) if file.suffix.lower() in (".jsonl", ".ndjson") else 1
+        files = (_files_in_folder(path) if _is_dir(path) else [path])
+        for file in files:
+            if isinstance(file, Path) and file.suffix.lower() in (".jsonl", ".ndjson"):
+                total += _count_records(file)
+            else:
+                total += 1
     return total
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _count_records(path: Path) -> int:
     try:
-        with path.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    except OSError:
+        with _open_regular(path) as handle:
+            lines, last = 0, b"\n"
+            while chunk := handle.read(READ_CHUNK):  # newlines counted by the chunk: no line held whole
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+            return max(1, lines + (last != b"\n"))
+    except (OSError, ReadError):
         return 1
 
 
-def _files_in_folder(folder: Path) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            path = Path(root, name)
-            if not name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES:
-                yield path  # an unreadable one is reported by read_file, not skipped in silence
+def _files_in_folder(folder: Path) -> Iterator[Path | ReadFailure]:
+    """The article files under *folder*, sorted, hidden ones left out, a folder's files before its
+    sub-folders'; a sub-folder that cannot be listed is a `ReadFailure` in its place. Linked
+    folders are not followed (no loops), and the walk keeps its own stack (no depth limit)."""
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            yield ReadFailure(shown_path(current), f"cannot read folder: {_reason(exc)}")
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                folders.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() in TEXT_SUFFIXES:
+                yield Path(entry.path)  # an unreadable one (or a FIFO, a device) is reported by read_file
+        pending.extend(reversed(folders))
+
+
+def shown_path(path: str | Path) -> str:
+    """A file name as text that can be stored and shown: bytes that are not UTF-8 (which Python
+    keeps as lone surrogates, unstorable) become \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def one_line(exc: BaseException, limit: int = 200) -> str:
+    """An exception's message for a one-line failure: its first line, cut to *limit* characters."""
+    text = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _guarded(location: str, items: Iterator[SourceDocument | ReadFailure]) -> Iterator[SourceDocument | ReadFailure]:
+    """*items*, with any unexpected error while reading them as one failure for *location*."""
+    try:
+        yield from items
+    except Exception as exc:  # a bug or an odd library error in one input never ends the batch
+        yield ReadFailure(location, f"cannot read ({type(exc).__name__}: {one_line(exc)})")
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[SourceDocument | ReadFailure]:
-    location = str(path)
+    location = shown_path(path)
     fmt = TEXT_SUFFIXES.get(path.suffix.lower())
     try:
-        if fmt == "jsonl":
-            with path.open("rb") as handle:
+        with _open_regular(path) as handle:
+            if fmt == "jsonl":
                 yield from _read_jsonl(handle, location, max_bytes)
-            return
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(f"file is {_mib(size)}, over the {_mib(max_bytes)} limit for one article (see --max-mb)")
-        data = path.read_bytes()
+                return
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise ReadError(f"file is {_mib(size)}, over the {_mib(max_bytes)} limit for one article (see --max-mb)")
+            data = _read_bounded(handle, max_bytes)
+            if data is None:  # it grew while we read
+                raise ReadError(f"file is over the {_mib(max_bytes)} limit for one article (see --max-mb)")
         yield _document(data, location, fmt)
     except ReadError as exc:
         yield ReadFailure(location, str(exc))
     except OSError as exc:
-        yield ReadFailure(location, f"cannot read: {exc.strerror or exc}")
+        yield ReadFailure(location, f"cannot read: {_reason(exc)}")
+    except Exception as exc:  # a bug or an odd library error in one file never ends the batch
+        yield ReadFailure(location, f"cannot read ({type(exc).__name__}: {one_line(exc)})")
+
+
+_NOT_REGULAR = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+                (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """*path* opened for reading if it is (or links to) a regular file, else `ReadError`.
+
+    Opened without blocking and checked on the open file, so a FIFO put in its place after a
+    check cannot hang the read, and a device is never read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")
+            raise ReadError(f"not a regular file ({kind}), not an article")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_bounded(stream: BinaryIO, max_bytes: int) -> bytes | None:
+    """At most *max_bytes* from *stream*, read by the chunk (never a buffer of the limit's size
+    up front); None when there is more."""
+    chunks: list[bytes] = []
+    held = 0
+    while held <= max_bytes:
+        chunk = stream.read(min(READ_CHUNK, max_bytes + 1 - held))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        held += len(chunk)
+    return None
 
 
 def _read_stream(stream: BinaryIO, max_bytes: int) -> Iterator[SourceDocument | ReadFailure]:
-    data = stream.read(max_bytes + 1)
+    data = _read_bounded(stream, max_bytes)
     try:
-        if len(data) > max_bytes:
+        if data is None:
             raise ReadError(f"input is over the {_mib(max_bytes)} limit for one article (see --max-mb)")
         yield _document(data, "<stdin>", None, source_format="stdin")
     except ReadError as exc:
@@ -154,33 +278,79 @@ def _fields(doc: SourceDocument) -> dict:
     return {name: getattr(doc, name) for name in SourceDocument.__slots__}
 
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),  # UTF-32 first: its LE BOM
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))                   # starts like UTF-16's
+NUL_REFUSED = "binary file (holds NUL bytes), not an article"
+
+
 def decode_bytes(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else the best guess."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM, else see `_decode_legacy`."""
     if not data.strip():
         raise ReadError("empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="replace")
-    elif b"\x00" in data[:8192]:
-        raise ReadError("binary file (holds NUL bytes), not an article")
+    codec = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if codec is not None:
+        text = data.decode(codec, errors="replace")
+    elif b"\x00" in data:
+        raise ReadError(NUL_REFUSED)
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = _guess_decode(data)
+            text = _decode_legacy(data)
+    if "\x00" in text:
+        raise ReadError(NUL_REFUSED)
+    if not text.strip():
+        raise ReadError("empty file")
     if _control_ratio(text) > 0.05:
         raise ReadError("binary file (mostly control characters), not an article")
     return normalise_newlines(text)
 
 
-def _guess_decode(data: bytes) -> str:
+_BROKEN_RUN = re.compile("[\udc80-\udcff]+")  # invalid bytes in a row, as surrogateescape keeps them
+SAMPLE_BYTES = 200_000
+BROKEN_PER_CHARACTER = 4  # damaged UTF-8: at most this many broken runs per good multi-byte character
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Text that is not valid UTF-8: damaged UTF-8, cp1252 (latin-1), or another legacy encoding.
+
+    UTF-8 with replacement characters when the text holds real multi-byte UTF-8 (which legacy
+    text almost never forms by chance) and few broken runs beside it; cp1252 when at most
+    `LEGACY_LETTERS` of the letters come out non-ASCII (Western text, or English with stray
+    bytes); only then charset-normalizer's guess (Cyrillic, Greek, Asian encodings), which on
+    mostly English text picks an exotic alphabet for a few stray bytes."""
+    sample = data[:SAMPLE_BYTES]
+    loose = sample.decode("utf-8", errors="surrogateescape")
+    broken = _BROKEN_RUN.findall(loose)
+    multibyte = len(loose) - len(loose.encode("ascii", errors="ignore")) - sum(len(run) for run in broken)
+    if not broken or (multibyte and len(broken) <= BROKEN_PER_CHARACTER * multibyte):
+        return data.decode("utf-8-sig", errors="replace")
+    western = data.decode("cp1252", errors="replace")
+    if _mostly_ascii_letters(western[:SAMPLE_BYTES]):
+        return western
+    return _guess_decode(data) or western
+
+
+LEGACY_LETTERS = 0.3  # French has ~5% accented letters, Czech in cp1250 ~20%; Russian in cp1251 ~100%
+
+
+def _mostly_ascii_letters(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return True
+    return sum(1 for ch in letters if ord(ch) > 0x7F) <= LEGACY_LETTERS * len(letters)
+
+
+def _guess_decode(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    best = from_bytes(data[:SAMPLE_BYTES]).best()
+    if best is None:
+        return None
     try:
-        return data.decode(encoding)
+        return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
-        return data.decode("cp1252", errors="replace")
+        return None
 
 
 def _control_ratio(text: str) -> float:
@@ -228,27 +398,40 @@ def _looks_like_html(text: str) -> bool:
 
 def html_to_document(html: str, location: str) -> SourceDocument:
     """Article text, title, date and outlet from a saved web page, by trafilatura."""
-    import trafilatura
-
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
+        import trafilatura
+
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
         found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                             include_tables=False, favor_recall=True)
+    except ImportError as exc:  # pip < 23.3 skips lxml[html_clean]'s extra: lxml_html_clean is missing
+        raise ReadError(f"cannot read HTML: a library is missing ({one_line(exc)}); "
+                        "pip install lxml_html_clean") from None
+    except RecursionError:
+        raise ReadError("malformed HTML: nested too deeply") from None
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
-        raise ReadError(f"malformed HTML: {exc}") from None
+        raise ReadError(f"malformed HTML: {one_line(exc)}") from None
     text = getattr(found, "text", None) or ""
     if not text.strip():
         raise ReadError("no article text found in the HTML")
     # trafilatura ends each paragraph with one newline; articles separate paragraphs by a blank line.
     text = "\n\n".join(line for line in normalise_newlines(text).split("\n") if line.strip())
+    url = getattr(found, "url", None)
     return SourceDocument(
         text=text,
-        location=getattr(found, "url", None) or location,
+        location=url if url and len(url) <= FIELD_MAX_CHARS else location,  # a page's own address, if sane
         format="html",
-        title=getattr(found, "title", None),
-        outlet=getattr(found, "sitename", None) or getattr(found, "hostname", None),
-        published=getattr(found, "date", None),
+        title=_short(getattr(found, "title", None)),
+        outlet=_short(getattr(found, "sitename", None) or getattr(found, "hostname", None)),
+        published=_short(getattr(found, "date", None)),
     )
+
+
+def _short(value: str | None, limit: int = FIELD_MAX_CHARS) -> str | None:
+    """A page's metadata, cut to *limit* characters (a page is not refused for an absurd title)."""
+    if not value:
+        return None
+    return value if len(value) <= limit else value[: limit - 1] + "\u2026"
 
 
 def markdown_to_document(markdown: str, location: str) -> SourceDocument:
@@ -288,47 +471,106 @@ def _inline_text(token) -> str:
     return ""
 
 
+class LineError(Exception):
+    """One JSONL line's problem."""
+
+
 def _read_jsonl(handle: BinaryIO, location: str, max_bytes: int) -> Iterator[SourceDocument | ReadFailure]:
     """One document per JSON line: {doc_id|id, text, title?, url?, published|date?, outlet|publisher?}."""
     seen_any = False
-    for number, raw in enumerate(handle, start=1):
+    line_limit = JSONL_LINE_FACTOR * max_bytes + 64 * 1024
+    number = 0
+    while True:
+        raw = handle.readline(line_limit + 1)
+        if not raw:
+            break
+        number += 1
         where = f"{location} line {number}"
+        if len(raw) > line_limit and not raw.endswith(b"\n"):
+            _skip_rest_of_line(handle)
+            seen_any = True
+            yield ReadFailure(where, f"line is over the {_mib(line_limit)} limit for one record (see --max-mb)")
+            continue
         if not raw.strip():
             continue
         seen_any = True
         try:
-            line = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            yield ReadFailure(where, "not UTF-8 (JSON lines must be UTF-8)")
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ReadFailure(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield ReadFailure(where, 'not an article record (needs a "text" string)')
-            continue
-        text = normalise_newlines(record["text"])
-        if not text.strip():
-            yield ReadFailure(where, "empty text")
-            continue
-        if len(text.encode("utf-8")) > max_bytes:
-            yield ReadFailure(where, f"text is over the {_mib(max_bytes)} limit for one article (see --max-mb)")
-            continue
-        doc_id = record.get("doc_id", record.get("id"))
-        yield SourceDocument(
-            text=text,
-            location=_str_or_none(record.get("url")) or location,
-            format="jsonl",
-            title=_str_or_none(record.get("title")),
-            outlet=_str_or_none(record.get("outlet") or record.get("publisher")),
-            published=_str_or_none(record.get("published") or record.get("date")),
-            doc_id=None if doc_id is None else str(doc_id),
-        )
+            yield _jsonl_record(raw, where, location, max_bytes)
+        except LineError as exc:
+            yield ReadFailure(where, str(exc))
+        except Exception as exc:  # a bug or an odd error in one line never ends the batch
+            yield ReadFailure(where, f"cannot read ({type(exc).__name__}: {one_line(exc)})")
     if not seen_any:
         yield ReadFailure(location, "empty file")
 
 
-def _str_or_none(value) -> str | None:
-    return None if value is None else str(value)
+def _skip_rest_of_line(handle: BinaryIO) -> None:
+    while (chunk := handle.readline(READ_CHUNK)) and not chunk.endswith(b"\n"):
+        pass
+
+
+def _jsonl_record(raw: bytes, where: str, location: str, max_bytes: int) -> SourceDocument:
+    try:
+        line = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise LineError("not UTF-8 (JSON lines must be UTF-8)") from None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise LineError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise LineError("not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise LineError(f"not valid JSON ({one_line(exc)})") from None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise LineError('not an article record (needs a "text" string)')
+    text = normalise_newlines(_checked_text("text", record["text"]))
+    if not text.strip():
+        raise LineError("empty text")
+    if len(text.encode("utf-8")) > max_bytes:
+        raise LineError(f"text is over the {_mib(max_bytes)} limit for one article (see --max-mb)")
+    url = _text_field(record, "url")
+    return SourceDocument(
+        text=text,
+        location=url or location,
+        format="jsonl",
+        title=_text_field(record, "title"),
+        outlet=_text_field(record, "outlet", "publisher"),
+        published=_text_field(record, "published", "date"),
+        doc_id=_text_field(record, "doc_id", "id", numbers=True),
+        origin=where,
+    )
+
+
+_JSON_TYPES = {bool: "true or false", int: "a number", float: "a number", dict: "an object", list: "a list"}
+
+
+def _text_field(record: dict, *names: str, numbers: bool = False) -> str | None:
+    """The first of *names* the record gives (not null, not empty), checked: text of at most
+    `FIELD_MAX_CHARS` characters; with *numbers*, an integer is taken as its digits (ids often are)."""
+    for name in names:
+        value = record.get(name)
+        if value is None:
+            continue
+        if numbers and type(value) is int:
+            value = str(value)
+        if not isinstance(value, str):
+            kind = "true" if value is True else "false" if value is False else _JSON_TYPES.get(type(value), "not text")
+            raise LineError(f'field "{name}" is {kind}, not text')
+        if len(value) > FIELD_MAX_CHARS:
+            raise LineError(f'field "{name}" is {len(value):,} characters, over the {FIELD_MAX_CHARS:,}-character limit')
+        value = _checked_text(name, value)
+        if value.strip():
+            return value
+    return None
+
+
+def _checked_text(name: str, value: str) -> str:
+    """*value* if it can be stored: no NUL (PostgreSQL refuses it), no lone surrogate (not text)."""
+    if "\x00" in value:
+        raise LineError(f'field "{name}" holds a NUL character (\\u0000), not text')
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise LineError(f'field "{name}" holds a lone surrogate (\\u{ord(value[exc.start]):04x}), not text') from None
+    return value

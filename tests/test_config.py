@@ -32,3 +32,12 @@ def test_a_broken_file_is_one_clear_line(tmp_path, monkeypatch):
     with pytest.raises(ClaimtrackError) as caught:
         load_settings()
     assert str(caught.value).startswith(f"{path}: not a valid claimtrack configuration")
+
+
+def test_a_file_that_is_not_utf8_is_one_clear_line(tmp_path, monkeypatch):
+    path = tmp_path / "config.toml"
+    path.write_bytes('author = "Ana L\u00f3pes"\n'.encode("latin-1"))
+    monkeypatch.setenv("CLAIMTRACK_CONFIG", str(path))
+    with pytest.raises(ClaimtrackError) as caught:
+        load_settings()
+    assert str(caught.value) == f"{path}: not a valid claimtrack configuration (not UTF-8 text)"

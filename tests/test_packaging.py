@@ -81,3 +81,14 @@ def test_the_tui_reads_and_writes_only_through_library_functions():
     offenders = [f"{path}:{number}" for path in sorted(Path(__file__).resolve().parent.parent.joinpath("tui").rglob("*.py"))
                  for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if sql.search(line)]
     assert offenders == []
+
+
+def test_the_html_readers_cleaner_is_a_direct_dependency():
+    """pip older than 23.3 does not install trafilatura's lxml[html_clean] extra: claimtrack names it itself."""
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads(Path(__file__).resolve().parent.parent.joinpath("pyproject.toml").read_text())
+    names = {dependency.split(">")[0].split("=")[0].split("[")[0].strip().lower().replace("-", "_")
+             for dependency in project["project"]["dependencies"]}
+    assert "lxml_html_clean" in names

@@ -14,7 +14,9 @@ name and id, stays true. The rules:
 * the full-text indexes (SQLite's FTS5 kept by triggers, PostgreSQL's GIN index) fill themselves.
 
 Times are copied as UTC (SQLite keeps them without a zone); JSON columns are copied as their text,
-so a stored JSON `null` stays distinct from SQL NULL.
+so a stored JSON `null` stays distinct from SQL NULL. Text is copied as it is, control characters
+included; a NUL, which PostgreSQL cannot store (an SQLite store from before the readers refused it
+may hold one), fails the copy naming its row and column.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ from sqlmodel import SQLModel
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.store.database import database_url, first_line, open_database, shown_url
-from claimtrack.store.models import ROW_NAMES  # importing the models registers their tables on SQLModel.metadata
+from claimtrack.store.models import ROW_NAMES, row_name  # importing the models registers their tables on SQLModel.metadata
 
 BATCH_SIZE = 2000
 
@@ -213,6 +215,10 @@ def _to_utc(value):
     return value
 
 
+class _Unstorable(Exception):
+    """A value the target cannot store, named by its row."""
+
+
 class _TableCopier:
     """How one table's rows are read from the source and written to the target."""
 
@@ -224,6 +230,7 @@ class _TableCopier:
         self.params = [f"v_{c.name}" for c in columns]
         self.utc = [f"v_{c.name}" for c in columns if isinstance(c.type, sqltypes.DateTime) and c.type.timezone]
         self.unlinked = [f"v_{c.name}" for c in self.deferred]
+        self.nul_checked = [(f"v_{c.name}", c.name) for c in columns] if target.dialect.name == "postgresql" else []
         reads, values = [], {}
         for column in columns:
             param = f"v_{column.name}"
@@ -248,6 +255,11 @@ class _TableCopier:
                 values[name] = _to_utc(values[name])
             for name in self.unlinked:
                 values[name] = None
+            for name, column in self.nul_checked:
+                if isinstance(values[name], str) and "\x00" in values[name]:
+                    row = values.get(f"v_{self.key.name}") if self.key is not None else "row"
+                    raise _Unstorable(f"{row_name(self.table.name)} {row}: its {column} holds a NUL character, "
+                                      f"which PostgreSQL cannot store")
             out.append(values)
         return out
 
@@ -316,7 +328,12 @@ def copy_store(source_engine: Engine, target_engine: Engine, *, source_shown: st
         for table in store_tables():
             copier = _TableCopier(table, target)
             for batch in streaming.execute(copier.read).partitions(batch_size):
-                target.execute(copier.insert, copier.rows(batch))
+                try:
+                    rows = copier.rows(batch)
+                except _Unstorable as exc:
+                    raise ClaimtrackError(f"{target_shown}: copy from {source_shown} failed, nothing was copied "
+                                          f"({exc})") from None
+                target.execute(copier.insert, rows)
                 if on_rows is not None:
                     on_rows(table.name, len(batch))
             for read, update in copier.link_statements(target):

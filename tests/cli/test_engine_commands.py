@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import FIXTURES, SEED_ARTICLE, SEEDS
 
 MINI_GOLD = FIXTURES / "gold" / "mini_gold.jsonl"
@@ -65,3 +67,48 @@ def test_demo_loads_the_seeds_and_prints_the_summary(run, db_path):
     assert "Sources added: 0, skipped: 1" in " ".join(again.stdout.split())
     missing = run("demo", "no-such-seeds")
     assert missing.exit_code == 1 and "no-such-seeds: no such folder" in missing.stderr
+
+
+GOOD_GOLD = {"doc_id": "a", "text": "The mayor said the bridge would reopen.",
+             "quotes": [{"start": 15, "end": 38, "kind": "indirect", "speaker_start": 0, "speaker_end": 9}]}
+
+
+def _gold_with(**changes) -> str:
+    record = json.loads(json.dumps(GOOD_GOLD))
+    quote = changes.pop("quote", None)
+    if quote is not None:
+        record["quotes"][0].update(quote)
+    record.update(changes)
+    return json.dumps(record)
+
+
+@pytest.mark.parametrize("line, problem", [
+    ("[1, 2]", "not a gold record (not a JSON object)"),
+    ('{"doc_id": "a", "text": "x", "quotes": [], "n": ' + "9" * 5000 + "}", "not a gold record (not valid JSON: "),
+    ("[" * 100_000, "not a gold record (not valid JSON: "),
+    (_gold_with(doc_id=None), 'not a gold record ("doc_id" must be text or a number)'),
+    (_gold_with(text=5), 'not a gold record ("text" must be text)'),
+    (_gold_with(quotes={"a": 1}), 'not a gold record ("quotes" must be a list of objects)'),
+    (_gold_with(quotes=[1]), 'not a gold record ("quotes" must be a list of objects)'),
+    (_gold_with(quote={"start": "15"}), 'not a gold record (quote 1: "start" must be a whole number)'),
+    (_gold_with(quote={"end": 10**12}), 'not a gold record (quote 1: start and end must lie within the text'),
+    (_gold_with(quote={"spans": [[0, "x"]]}), 'not a gold record (quote 1: "spans" must be a list of [start, end]'),
+    (_gold_with(quote={"speaker_start": 1.5}), 'not a gold record (quote 1: "speaker_start" must be a whole number'),
+    (_gold_with(quote={"speaker": ["x"]}), 'not a gold record (quote 1: "speaker" must be text'),
+    (_gold_with(quote={"kind": 3}), 'not a gold record (quote 1: "kind" must be text'),
+], ids=["list", "huge-int", "deep", "doc_id", "text", "quotes-object", "quote-number", "start-text", "end-huge",
+        "spans", "speaker-start", "speaker", "kind"])
+def test_eval_names_the_line_of_malformed_gold_in_one_line(run, tmp_path, line, problem):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOOD_GOLD) + "\n" + line + "\n", encoding="utf-8")
+    result = run("eval", str(gold))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    message = result.stderr.strip()
+    assert "\n" not in message and message.startswith(f"Error: {gold} line 2: {problem}"), message
+
+
+def test_eval_refuses_gold_that_is_not_utf8_in_one_line(run, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(json.dumps(GOOD_GOLD).encode() + b"\n" + '{"doc_id": "caf\u00e9"}\n'.encode("latin-1"))
+    result = run("eval", str(gold))
+    assert result.exit_code == 1 and result.stderr.strip() == f"Error: {gold} line 2: not a gold record (not UTF-8 text)"
