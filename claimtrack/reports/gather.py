@@ -158,7 +158,7 @@ def gather_report(session: Session, selection: ReportFilter = ReportFilter(), *,
     claim_ids = set(views) | {v.claim.id for r in relations for v in (r.a, r.b)}
     relation_ids = {r.relation.id for r in relations}
     revisions = [r for r in session.exec(select(Revision).where(Revision.table_name.in_(("claim", "claimrelation")))
-                                         .order_by(Revision.created_at, Revision.id)).all()
+                                         .order_by(Revision.id)).all()
                  if r.row_id in (claim_ids if r.table_name == "claim" else relation_ids)]
     speaker_ids = {v.claim.speaker_id for v in views.values()} | {
         v.claim.speaker_id for r in relations for v in (r.a, r.b)}
