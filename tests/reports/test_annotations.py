@@ -341,3 +341,20 @@ def test_a_desk_clock_running_ahead_cannot_make_an_earlier_edit_win(tmp_path, ru
     result = run("import", str(ana), db=server)
     assert result.exit_code == 0 and "left out for newer work here: 1" in result.output
     assert "Misleading" in run("show", "11", db=server).output
+
+
+def test_a_note_holding_a_line_separator_character_round_trips(tmp_path, run):
+    """The file is written without escaping non-ASCII: U+2028 and U+2029 (which str.splitlines splits on) stay inside their line."""
+    from tests.conftest import SEED_ARTICLE
+
+    desk, other = tmp_path / "desk.db", tmp_path / "other.db"
+    for db in (desk, other):
+        assert run("ingest", str(SEED_ARTICLE), db=db).exit_code == 0
+    assert run("annotate", "11", "--verdict", "False", "--note", "see p.\u20282\u2029and the annex",
+               "--author", "ana", db=desk).exit_code == 0
+    work = tmp_path / "ana.jsonl"
+    assert run("export", "--format", "annotations", "-o", str(work), db=desk).exit_code == 0
+    result = run("import", str(work), db=other)
+    assert result.exit_code == 0, result.output
+    history = json.loads(run("history", "11", "--format", "json", db=other).stdout)
+    assert [(h["new"], h["note"]) for h in history] == [("False", "see p.\u20282\u2029and the annex")]
