@@ -41,8 +41,8 @@ this database wrote them; an import writes acts in the file's order).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 import unicodedata
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -480,8 +480,9 @@ class _Importer:
             .order_by(Revision.id.desc())).first()
         if latest is None:
             return  # only the machine set what is here: the person's act wins
+        replaced = "nothing" if act.old is None else repr(act.old)
         raise Superseded(f"{act.author}'s {act.field} of {_time_in_words(act.at)} left out: it replaced "
-                         f"{act.old!r}, but {latest.author} changed {row_name(table)} {row_id}'s {act.field} here "
+                         f"{replaced}, but {latest.author} changed {row_name(table)} {row_id}'s {act.field} here "
                          f"to {current!r} (revision {latest.id}), which that act did not know of")
 
     def _record(self, table: str, row_id: int, act: Act, old, new) -> None:
@@ -509,7 +510,8 @@ class _Importer:
             return False
         old = self._claim_value(claim, act.field)
         if act.field != "note":
-            self._refuse_if_newer_here("claim", claim.id, act, old, saw_current=old == new or self._saw(claim, act, old))
+            saw = old == new or self._saw(claim, act, old)
+            self._refuse_if_newer_here("claim", claim.id, act, old, saw_current=saw)
         if act.field == "speaker":
             claim.speaker_id = resolve_speaker(self.session, new).id if new is not None else None
         elif act.field != "note":

@@ -200,7 +200,7 @@ def test_an_import_never_overwrites_newer_work_done_here(tmp_path, run):
 
 
 HOSTILE = {  # what a hand-edited or hostile annotations file may hold, one bad line each
-    "a number of 5,000 digits": lambda act: json.dumps(act).replace('"start": ', '"start": 1' + "0" * 5000 + ", \"x\": ", 1),
+    "a number of 5,000 digits": lambda act: json.dumps({**act, "old": 0}).replace('"old": 0', '"old": 1' + "0" * 5000),
     "nesting 100,000 deep": lambda act: "[" * 100_000 + "]" * 100_000,
     "a lone surrogate": lambda act: json.dumps({**act, "author": "ana"}).replace('"ana"', '"an\\ud800a"', 1),
     "a NUL character": lambda act: json.dumps({**act, "note": "checked\u0000"}),
@@ -344,7 +344,8 @@ def test_a_desk_clock_running_ahead_cannot_make_an_earlier_edit_win(tmp_path, ru
 
 
 def test_a_note_holding_a_line_separator_character_round_trips(tmp_path, run):
-    """The file is written without escaping non-ASCII: U+2028 and U+2029 (which str.splitlines splits on) stay inside their line."""
+    """The file is written without escaping non-ASCII: U+2028 and U+2029 (where str.splitlines splits)
+    stay inside their line."""
     from tests.conftest import SEED_ARTICLE
 
     desk, other = tmp_path / "desk.db", tmp_path / "other.db"

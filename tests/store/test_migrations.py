@@ -113,7 +113,8 @@ def _store_at_0004_with_removed_rows(path) -> None:
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("INSERT INTO source (id, content_hash, ingested_at, format, text) VALUES (1, 'abc', "
                    "'2026-01-01', 'text', 'Troops massed at the border, the general said. The minister denied it.')")
-        db.executemany("INSERT INTO speaker (id, name, kind, created_at, version) VALUES (?, ?, 'person', '2026-01-01', 1)",
+        db.executemany("INSERT INTO speaker (id, name, kind, created_at, version) "
+                       "VALUES (?, ?, 'person', '2026-01-01', 1)",
                        [(1, "The General"), (2, "The Minister"), (3, "Merged Away")])
         db.executemany("INSERT INTO speakeralias (id, speaker_id, alias) VALUES (?, ?, ?)",
                        [(1, 1, "the general"), (2, 2, "the minister"), (3, 3, "merged")])
@@ -125,7 +126,8 @@ def _store_at_0004_with_removed_rows(path) -> None:
                                (3, 2, "The minister denied it", 47, 69, "denies", "manual", None),
                                (9, 2, "denied it", 60, 69, "denies", "manual", None)])
         relation = ("INSERT INTO claimrelation (id, claim_a_id, claim_b_id, kind, score, origin, status, created_at,"
-                    " updated_at, version) VALUES (?, ?, ?, ?, 1.0, 'manual', 'confirmed', '2026-01-01', '2026-01-01', 1)")
+                    " updated_at, version) VALUES (?, ?, ?, ?, 1.0, 'manual', 'confirmed', '2026-01-01',"
+                    " '2026-01-01', 1)")
         db.executemany(relation, [(1, 1, 3, "contradicts"), (2, 1, 9, "contradicts")])
         revision = ("INSERT INTO revision (table_name, row_id, field, old_value, new_value, author, created_at)"
                     " VALUES (?, ?, ?, ?, ?, 'ana', '2026-01-02')")
@@ -148,7 +150,8 @@ def _schema_and_rows(path) -> dict:
             found[table] = db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
             found[f"{table} columns"] = db.execute(f"PRAGMA table_info({table})").fetchall()
             found[f"{table} links"] = db.execute(f"PRAGMA foreign_key_list({table})").fetchall()
-        found["search"] = db.execute("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'border' ORDER BY rowid").fetchall()
+        found["search"] = db.execute("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'border' "
+                                     "ORDER BY rowid").fetchall()
     return found
 
 
