@@ -151,8 +151,14 @@ def _rebuild(autoincrement: bool) -> None:
         op.create_table(table, *columns, sqlite_autoincrement=autoincrement)
         names = ", ".join(f'"{c.name}"' for c in columns if isinstance(c, sa.Column))
         op.execute(f'INSERT INTO "{table}" ({names}) SELECT {names} FROM "{OLD.format(table)}"')
-    for table in reversed(REBUILT):  # the old tables, once nothing but themselves points at them
-        op.drop_table(OLD.format(table))  # their indexes go with them; no linked row is touched
+    # The old tables, once nothing but themselves points at them. Their indexes first (the names are
+    # the new tables'): dropping a table a link points at deletes its rows one by one, so only the
+    # index that link needs is kept (a claim's parent), and no other index is updated row by row.
+    for name, (table, _, _) in INDEXES.items():
+        if name != "ix_claim_parent_id":
+            op.drop_index(name, table_name=OLD.format(table))
+    for table in reversed(REBUILT):
+        op.drop_table(OLD.format(table))  # no linked row is touched: the links point at the new tables
     for name, (table, columns, unique) in INDEXES.items():
         op.create_index(name, table, columns, unique=unique)
     for sql in FTS_TRIGGERS.values():
