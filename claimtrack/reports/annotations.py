@@ -69,6 +69,8 @@ VOCABULARY = {("claim", "stance"): Stance, ("claim", "status"): ReviewStatus,
 FUTURE_TOLERANCE = timedelta(minutes=5)
 LARGEST_ID = 2**63 - 1  # offsets beyond what a database integer holds cannot be a source's
 MAX_DAMAGED_SHOWN = 20  # lines named when a file is damaged throughout
+# Characters that reorder the text around them: in a name they make it read as another name.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 # ----------------------------------------------------------------------------- the line format
@@ -133,8 +135,9 @@ class Act(_Strict):
     def _one_name(cls, author: str) -> str:
         if not author.strip():
             raise ValueError("the author is blank")
-        if any(unicodedata.category(c) == "Cc" for c in author):
-            raise ValueError("the author holds a control character (a line break, a tab, an escape...)")
+        if any(unicodedata.category(c) == "Cc" or c in BIDI_CONTROLS for c in author):
+            raise ValueError("the author holds a control character (a line break, a tab, an escape, "
+                             "a bidi override...)")
         return author
 
     @model_validator(mode="after")

@@ -207,6 +207,7 @@ HOSTILE = {  # what a hand-edited or hostile annotations file may hold, one bad 
     "a wrong type": lambda act: json.dumps({**act, "author": 12}),
     "an author of spaces": lambda act: json.dumps({**act, "author": "   "}),
     "an author with a newline": lambda act: json.dumps({**act, "author": "ana\nbob"}),
+    "an author with a bidi override": lambda act: json.dumps({**act, "author": "ana\u202ebob"}),
     "a score that is not a number": lambda act: json.dumps(act).replace('"score": ', '"score": NaN, "y": ', 1),
     "a list for an act": lambda act: "[1, 2, 3]",
 }
