@@ -158,7 +158,7 @@ def _rebuild(autoincrement: bool) -> None:
         if name != "ix_claim_parent_id":
             op.drop_index(name, table_name=OLD.format(table))
     for table in reversed(REBUILT):
-        op.drop_table(OLD.format(table))  # no linked row is touched: the links point at the new tables
+        op.drop_table(OLD.format(table))  # every link but an old table's own now points at the new tables
     for name, (table, columns, unique) in INDEXES.items():
         op.create_index(name, table, columns, unique=unique)
     for sql in FTS_TRIGGERS.values():
