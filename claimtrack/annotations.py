@@ -163,24 +163,37 @@ def add_manual_claim(session: Session, *, source_id: int, start: int, end: int, 
     return claim
 
 
+def of_the_row_now(revisions: list) -> list:
+    """Of one row's revisions (oldest first), those about the row stored under that id now.
+
+    A "deleted" revision ends a row's life; what follows is about a row brought back by an undo (a
+    "created" after it, all of the history counts) or, in a store from before ids were never given
+    out twice (migration 0005), about another row that took the id: the removed row's revisions are
+    then not its history, nor human work on it."""
+    removed = max((i for i, r in enumerate(revisions) if r.field == "deleted"), default=None)
+    if removed is None or any(r.field == "created" for r in revisions[removed + 1:]):
+        return revisions
+    return revisions[removed + 1:]
+
+
 def claim_history(session: Session, claim_id: int) -> list[Revision]:
     get_claim(session, claim_id)
-    return list(session.exec(
+    return of_the_row_now(list(session.exec(
         select(Revision).where(Revision.table_name == "claim", Revision.row_id == claim_id)
-        .order_by(Revision.created_at, Revision.id)
-    ).all())
+        .order_by(Revision.id)  # the order they were written: times come from desks' clocks, which differ
+    ).all()))
 
 
 def human_edited_fields(session: Session, claim_ids) -> dict[int, set[str]]:
-    """For each claim, the fields a person has changed (from the revision log)."""
-    edited: dict[int, set[str]] = {}
+    """For each claim, the fields a person has changed (from the revision log, its own revisions only)."""
+    by_claim: dict[int, list[Revision]] = {}
     ids = list(claim_ids)
     for start in range(0, len(ids), 500):
-        rows = session.exec(select(Revision.row_id, Revision.field).where(
-            Revision.table_name == "claim", Revision.row_id.in_(ids[start:start + 500]))).all()
-        for row_id, field in rows:
-            edited.setdefault(row_id, set()).add(field)
-    return edited
+        for revision in session.exec(select(Revision).where(
+                Revision.table_name == "claim", Revision.row_id.in_(ids[start:start + 500])).order_by(Revision.id)):
+            by_claim.setdefault(revision.row_id, []).append(revision)
+    edited = {row_id: {r.field for r in of_the_row_now(revisions)} for row_id, revisions in by_claim.items()}
+    return {row_id: fields for row_id, fields in edited.items() if fields}
 
 
 __all__ = ["ANNOTATABLE_FIELDS", "SpeakerKind", "add_manual_claim", "annotate_claim", "claim_history",

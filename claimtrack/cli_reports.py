@@ -100,24 +100,32 @@ def register(cli_group: click.Group) -> None:
         """Import an annotations file (from `export --format annotations`) into this database.
 
         Acts are matched to sources by content hash and to claims by offsets; what was already
-        imported is skipped. A bad line changes nothing; acts on sources this database lacks are
-        reported (exit status 1) and the rest is imported.
+        imported is skipped. A bad line changes nothing (every one is named); acts on sources this
+        database lacks, dated in the future or relating a claim to itself are reported (exit status 1)
+        and the rest is imported.
         """
         import sys
 
-        from claimtrack.reports.annotations import import_annotations
+        from claimtrack.reports.annotations import DamagedFile, import_annotations
 
         if not file.is_file():
             raise ClaimtrackError(f"{file}: no such file")
-        report = import_annotations(app.engine, file)
+        try:
+            report = import_annotations(app.engine, file)
+        except DamagedFile as damaged:
+            for line in damaged.lines:
+                click.echo(f"Error: {line}", err=True)
+            sys.exit(1)
         for content_hash, (name, count) in report.missing_sources.items():
             app.err.print(f"not imported: {count} act(s) on source {name or '?'} [{content_hash[:12]}]: "
                           "not in this database (ingest it first)", markup=False, highlight=False, soft_wrap=True)
-        for line in report.superseded:
+        for line in [*report.future, *report.refused, *report.superseded]:
             app.err.print(f"not imported: {line}", markup=False, highlight=False, soft_wrap=True)
         app.out.print(f"Acts imported: {report.imported}, already present: {report.already_present}, "
                       f"on missing sources: {sum(n for _, n in report.missing_sources.values())}"
                       + (f", left out for newer work here: {len(report.superseded)}" if report.superseded else "")
+                      + (f", dated in the future: {len(report.future)}" if report.future else "")
+                      + (f", refused: {len(report.refused)}" if report.refused else "")
                       + ".",
                       markup=False, highlight=False, soft_wrap=True)
         if not report.ok:

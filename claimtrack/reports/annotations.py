@@ -15,24 +15,39 @@ that an import can create what the other database lacks (an edited automatic cla
 engine did not find, a confirmed suggestion the other finder did not make).
 
 Import rules:
-- the whole file is read and checked first; a line that is not JSON or not an act stops the import
-  with the file and line named, and nothing is changed (one transaction for the file);
+- the whole file is read and checked first; every line that is not JSON, not an act, or holds what
+  no act may (a NUL, an unpaired surrogate, a number of thousands of digits, deep nesting, a blank
+  author) is named on its own line, and nothing is changed (one transaction for the file);
 - acts on sources the database lacks are counted per source and left out; the rest is imported;
+- an act dated more than FUTURE_TOLERANCE ahead of this machine's clock is refused (left out and
+  named): a desk clock running far ahead must not plant times that nothing here can be later than;
+  a relation whose two claims are one claim is refused as `relate` refuses it;
 - each imported act keeps its original author, time and note in the revision log (the import is
   not itself an act); the value it replaced is the one this database held;
 - an act already in the log (same claim or relation, field, new value, author and time) is skipped,
   so importing a file twice changes nothing the second time, and export, import into a fresh
   database holding the same sources, export again gives the same file.
+
+Newer work here is decided by what the act saw, never by clocks (desks' clocks differ, and one running
+ahead would make every later edit elsewhere lose). An act records the value it replaced (`old`). If
+the field here still holds that value (or already holds the act's new one), the act was made on top
+of what this database knows and is applied. If the field holds something else and a person here put
+it there (a revision of that field), the act was made without knowing that work: it is left out and
+reported, and the work here stays, whichever time is later. If only the machine put it there (no
+revision: the other engine found another speaker or stance), the person's act is applied.
+Times order nothing: the log, `history`, exports and undo go by revision id (the order in which
+this database wrote them; an import writes acts in the file's order).
 """
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
@@ -40,7 +55,8 @@ from claimtrack.annotations import ANNOTATABLE_FIELDS, record_revision, resolve_
 from claimtrack.errors import ClaimtrackError
 from claimtrack.reports.gather import ClaimView, RelationView, Report, ReportFilter, as_utc
 from claimtrack.store.database import session_scope
-from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, row_name
+from claimtrack.speakers import find_speaker
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, row_name, utc_now
 from claimtrack.vocabulary import ClaimKind, Origin, RelationKind, RelationStatus, ReviewStatus, Stance
 
 CLAIM_FIELDS = ("created", *ANNOTATABLE_FIELDS, "note")
@@ -48,6 +64,13 @@ RELATION_FIELDS = ("created", "status", "note")
 # The values a field may take, where the vocabulary fixes them.
 VOCABULARY = {("claim", "stance"): Stance, ("claim", "status"): ReviewStatus,
               ("relation", "status"): RelationStatus}
+# How far ahead of this machine's clock an act may be dated (clocks of well-kept machines differ by
+# seconds; more than this is a wrong clock, or a forged time).
+FUTURE_TOLERANCE = timedelta(minutes=5)
+LARGEST_ID = 2**63 - 1  # offsets beyond what a database integer holds cannot be a source's
+MAX_DAMAGED_SHOWN = 20  # lines named when a file is damaged throughout
+# Characters that reorder the text around them: in a name they make it read as another name.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 # ----------------------------------------------------------------------------- the line format
@@ -67,8 +90,8 @@ class ClaimState(_Strict):
 class ClaimKey(_Strict):
     source: str = Field(pattern=r"^[0-9a-f]{64}$", description="the source's content hash")
     source_name: str | None = Field(description="its title or location, for messages only")
-    start: int = Field(ge=0)
-    end: int = Field(gt=0)
+    start: int = Field(ge=0, le=LARGEST_ID)
+    end: int = Field(gt=0, le=LARGEST_ID)
     text: str
     origin: Origin
     kind: ClaimKind
@@ -89,7 +112,7 @@ class RelationState(_Strict):
 class RelationKey(_Strict):
     kind: RelationKind
     origin: Origin
-    score: float
+    score: float = Field(allow_inf_nan=False)
     reason: str | None
     initial: RelationState
     a: ClaimKey
@@ -106,6 +129,16 @@ class Act(_Strict):
     note: str | None
     claim: ClaimKey | None = None
     relation: RelationKey | None = None
+
+    @field_validator("author")
+    @classmethod
+    def _one_name(cls, author: str) -> str:
+        if not author.strip():
+            raise ValueError("the author is blank")
+        if any(unicodedata.category(c) == "Cc" or c in BIDI_CONTROLS for c in author):
+            raise ValueError("the author holds a control character (a line break, a tab, an escape, "
+                             "a bidi override...)")
+        return author
 
     @model_validator(mode="after")
     def _consistent(self) -> Act:
@@ -189,7 +222,7 @@ def annotation_acts(report: Report, left_out: dict[str, int] | None = None) -> l
     relations = {item.relation.id: item for item in report.relations}
     selected_claims = {view.claim.id for view in report.claims}
     acts = []
-    for revision in report.revisions:  # already in (time, id) order
+    for revision in report.revisions:  # already in the order of the log (revision id)
         known = CLAIM_FIELDS if revision.table_name == "claim" else RELATION_FIELDS
         if revision.field not in known:
             if left_out is not None:
@@ -231,15 +264,67 @@ class ImportReport:
     imported: int = 0
     already_present: int = 0
     missing_sources: dict[str, tuple[str | None, int]] = field(default_factory=dict)  # hash -> (name, acts)
-    superseded: list[str] = field(default_factory=list)  # acts left out: a person here changed it later
+    superseded: list[str] = field(default_factory=list)  # acts left out: a person here changed it meanwhile
+    future: list[str] = field(default_factory=list)  # acts left out: dated ahead of this machine's clock
+    refused: list[str] = field(default_factory=list)  # acts left out: what this database cannot hold
 
     @property
     def ok(self) -> bool:
-        return not self.missing_sources
+        return not (self.missing_sources or self.future or self.refused)
+
+
+class DamagedFile(ClaimtrackError):
+    """Lines of an annotations file that are not acts, each as one line naming the file and line."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+def _unreadable_text(record: Any) -> str | None:
+    """What in a decoded line no database can store as text (NUL; a lone surrogate from a \\ud800 escape)."""
+    pending = [record]
+    while pending:  # not recursive: a line may nest as deep as the decoder allowed
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending += value.keys()
+            pending += value.values()
+        elif isinstance(value, list):
+            pending += value
+        elif isinstance(value, str):
+            if "\x00" in value:
+                return "a NUL character in a text"
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return "an unpaired surrogate (\\ud800-\\udfff) in a text"
+    return None
+
+
+def read_act(line: str) -> Act:
+    """One line as an act; `ValueError` with the reason in words when it is not one."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg}, column {exc.colno}); is the file truncated?") from None
+    except RecursionError:
+        raise ValueError("not a claimtrack annotation (JSON nested too deeply)") from None
+    except ValueError:  # Python refuses integers of over 4,300 digits
+        raise ValueError("not a claimtrack annotation (a number too long to read)") from None
+    problem = _unreadable_text(record)
+    if problem:
+        raise ValueError(f"not a claimtrack annotation ({problem})")
+    try:
+        return Act.model_validate(record)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        message = first["msg"].removeprefix("Value error, ")
+        raise ValueError(f"not a claimtrack annotation ({where + ': ' if where else ''}{message})") from None
 
 
 def read_acts(path: Path) -> list[tuple[int, Act]]:
-    """Every act of the file with its line number; the first bad line raises, naming file and line."""
+    """Every act of the file with its line number; `DamagedFile` names every line that is not one."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -249,32 +334,49 @@ def read_acts(path: Path) -> list[tuple[int, Act]]:
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         raise ClaimtrackError(f"{path} line {line}: not UTF-8 text") from None
-    acts = []
-    for number, line in enumerate(content.splitlines(), 1):
+    acts, damaged = [], []
+    for number, line in enumerate(content.split("\n"), 1):  # only \n ends a line: JSON escapes the rest
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ClaimtrackError(f"{path} line {number}: not JSON ({exc.msg}, column {exc.colno}); "
-                                  "is the file truncated?") from None
-        try:
-            acts.append((number, Act.model_validate(record)))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise ClaimtrackError(f"{path} line {number}: not a claimtrack annotation "
-                                  f"({where + ': ' if where else ''}{first['msg']})") from None
+            acts.append((number, read_act(line)))
+        except ValueError as exc:
+            damaged.append(f"{path} line {number}: {exc}")
+    if damaged:
+        shown = damaged[:MAX_DAMAGED_SHOWN]
+        if len(damaged) > len(shown):
+            shown.append(f"{path}: and {len(damaged) - len(shown)} more damaged lines")
+        raise DamagedFile(shown)
     return acts
+
+
+def _time_in_words(moment: datetime) -> str:
+    try:
+        return f"{as_utc(moment):%Y-%m-%d %H:%M} UTC"
+    except OverflowError:  # year 9999 in a zone west of UTC
+        return moment.isoformat()
+
+
+def _in_the_future(act: Act, now: datetime) -> bool:
+    try:
+        return as_utc(act.at) > now + FUTURE_TOLERANCE
+    except OverflowError:
+        return True
 
 
 def import_annotations(engine: Engine, path: Path) -> ImportReport:
     """Apply every act of the file whose sources this database holds, in one transaction."""
     acts = read_acts(path)
     report = ImportReport()
+    now = utc_now()
     with session_scope(engine) as session:
         importer = _Importer(session)
         for number, act in acts:
+            if _in_the_future(act, now):
+                report.future.append(f"{path} line {number}: {act.author}'s {act.field} is dated "
+                                     f"{_time_in_words(act.at)}, more than {FUTURE_TOLERANCE.seconds // 60} minutes "
+                                     "ahead of this machine's clock (is the exporting desk's clock wrong?)")
+                continue
             missing = [key for key in act.sources if importer.source(key.source) is None]
             if missing:
                 key = missing[0]
@@ -286,6 +388,9 @@ def import_annotations(engine: Engine, path: Path) -> ImportReport:
             except Superseded as newer:
                 report.superseded.append(f"{path} line {number}: {newer}")
                 continue
+            except Refused as refused:
+                report.refused.append(f"{path} line {number}: {refused}")
+                continue
             except ClaimtrackError as exc:
                 raise ClaimtrackError(f"{path} line {number}: {exc}") from None
             if applied:
@@ -296,8 +401,12 @@ def import_annotations(engine: Engine, path: Path) -> ImportReport:
 
 
 class Superseded(ClaimtrackError):
-    """An act this database has newer human work on (the same field, changed later by a person here):
+    """An act made without knowing human work here on the same field (see the module's rules):
     importing it would overwrite that work, so it is left out and reported."""
+
+
+class Refused(ClaimtrackError):
+    """An act this database will not hold (a claim related to itself): left out and reported."""
 
 
 class _Importer:
@@ -340,6 +449,8 @@ class _Importer:
 
     def relation(self, key: RelationKey, at: datetime) -> ClaimRelation:
         a, b = self.claim(key.a, at), self.claim(key.b, at)
+        if a.id == b.id:  # as `relate` refuses it
+            raise Refused(f"claim {a.id}: a claim cannot be related to itself")
         for first, second in ((a.id, b.id), (b.id, a.id)):
             found = self.session.exec(select(ClaimRelation).where(
                 ClaimRelation.claim_a_id == first, ClaimRelation.claim_b_id == second,
@@ -361,14 +472,21 @@ class _Importer:
         return any(as_utc(r.created_at) == as_utc(act.at) and (act.field == "created" or r.new_value == new)
                    for r in revisions)
 
-    def _refuse_if_newer_here(self, table: str, row_id: int, act: Act) -> None:
+    def _refuse_if_newer_here(self, table: str, row_id: int, act: Act, current: str | None,
+                              *, saw_current: bool) -> None:
+        """Left out when the field holds a person's value here that the act did not replace (see the
+        module's rules): by what the act saw, never by the times, which come from other clocks."""
+        if saw_current:
+            return
         latest = self.session.exec(select(Revision).where(
             Revision.table_name == table, Revision.row_id == row_id, Revision.field == act.field)
-            .order_by(Revision.created_at.desc(), Revision.id.desc())).first()
-        if latest is not None and as_utc(latest.created_at) > as_utc(act.at):
-            raise Superseded(f"{act.author}'s {act.field} of {as_utc(act.at):%Y-%m-%d %H:%M} UTC left out: "
-                             f"{latest.author} changed {row_name(table)} {row_id}'s {act.field} here later "
-                             f"({as_utc(latest.created_at):%Y-%m-%d %H:%M} UTC, now {latest.new_value!r})")
+            .order_by(Revision.id.desc())).first()
+        if latest is None:
+            return  # only the machine set what is here: the person's act wins
+        replaced = "nothing" if act.old is None else repr(act.old)
+        raise Superseded(f"{act.author}'s {act.field} of {_time_in_words(act.at)} left out: it replaced "
+                         f"{replaced}, but {latest.author} changed {row_name(table)} {row_id}'s {act.field} here "
+                         f"to {current!r} (revision {latest.id}), which that act did not know of")
 
     def _record(self, table: str, row_id: int, act: Act, old, new) -> None:
         revision = record_revision(self.session, table=table, row_id=row_id, field=act.field, old=old, new=new,
@@ -393,9 +511,10 @@ class _Importer:
             new = resolve_speaker(self.session, new, create=True).name
         if self._logged("claim", claim.id, act, new=new):
             return False
-        if act.field != "note":
-            self._refuse_if_newer_here("claim", claim.id, act)
         old = self._claim_value(claim, act.field)
+        if act.field != "note":
+            saw = old == new or self._saw(claim, act, old)
+            self._refuse_if_newer_here("claim", claim.id, act, old, saw_current=saw)
         if act.field == "speaker":
             claim.speaker_id = resolve_speaker(self.session, new).id if new is not None else None
         elif act.field != "note":
@@ -404,6 +523,15 @@ class _Importer:
         self.session.add(claim)
         self._record("claim", claim.id, act, old if act.field != "note" else act.old, new)
         return True
+
+    def _saw(self, claim: Claim, act: Act, current: str | None) -> bool:
+        """Whether the act replaced what the claim holds here (a speaker by any of its names)."""
+        if act.old == current:
+            return True
+        if act.field != "speaker" or act.old is None or claim.speaker_id is None:
+            return False
+        speaker = find_speaker(self.session, act.old)
+        return speaker is not None and speaker.id == claim.speaker_id
 
     def _claim_value(self, claim: Claim, name: str) -> str | None:
         if name == "speaker":
@@ -421,8 +549,8 @@ class _Importer:
             return True
         if self._logged("claimrelation", relation.id, act, new=act.new):
             return False
-        self._refuse_if_newer_here("claimrelation", relation.id, act)
         old = getattr(relation, act.field)
+        self._refuse_if_newer_here("claimrelation", relation.id, act, old, saw_current=old in (act.old, act.new))
         setattr(relation, act.field, act.new)
         relation.updated_at = max(as_utc(relation.updated_at), as_utc(act.at))
         self.session.add(relation)

@@ -78,10 +78,11 @@ def _appearance(view: ClaimView) -> dict[str, Any]:
 
 
 def _date_reviewed(report: Report, view: ClaimView) -> str:
-    """When the verdict was given: the latest verdict revision, else the claim's last change."""
-    moments = [r.created_at for r in report.revisions
+    """When the verdict was given: its revision's time (the last verdict revision in the log, not the
+    latest time, which a clock running ahead could give an older one), else the claim's last change."""
+    moments = [r.created_at for r in report.revisions  # in the order of the log
                if r.table_name == "claim" and r.row_id == view.claim.id and r.field == "verdict"]
-    return as_utc(max(moments) if moments else view.claim.updated_at).date().isoformat()
+    return as_utc(moments[-1] if moments else view.claim.updated_at).date().isoformat()
 
 
 def claim_review(report: Report, view: ClaimView, organization: Organization, url: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 
 from sqlmodel import Session, select
 
+from claimtrack.annotations import of_the_row_now
 from claimtrack.queries import ClaimFilter, list_claims, sentence_around
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
 from claimtrack.vocabulary import RelationKind, RelationStatus
@@ -157,9 +158,13 @@ def gather_report(session: Session, selection: ReportFilter = ReportFilter(), *,
 
     claim_ids = set(views) | {v.claim.id for r in relations for v in (r.a, r.b)}
     relation_ids = {r.relation.id for r in relations}
-    revisions = [r for r in session.exec(select(Revision).where(Revision.table_name.in_(("claim", "claimrelation")))
-                                         .order_by(Revision.created_at, Revision.id)).all()
-                 if r.row_id in (claim_ids if r.table_name == "claim" else relation_ids)]
+    by_row: dict[tuple[str, int], list[Revision]] = {}
+    for r in session.exec(select(Revision).where(Revision.table_name.in_(("claim", "claimrelation")))
+                          .order_by(Revision.id)).all():
+        if r.row_id in (claim_ids if r.table_name == "claim" else relation_ids):
+            by_row.setdefault((r.table_name, r.row_id), []).append(r)
+    # Only each row's own revisions (none of a removed row's whose id it took), in the order of the log.
+    revisions = sorted((r for rows in by_row.values() for r in of_the_row_now(rows)), key=lambda r: r.id)
     speaker_ids = {v.claim.speaker_id for v in views.values()} | {
         v.claim.speaker_id for r in relations for v in (r.a, r.b)}
     speaker_ids.discard(None)

@@ -7,8 +7,9 @@ name and id, stays true. The rules:
 * the target must hold no claimtrack data, and must not be the source itself;
 * the source is only read, in one snapshot (opening it may bring its schema up to date);
 * the target is written in one transaction: rows in batches, in foreign-key order, a row's link to
-  a row of its own table (a claim's parent) set once all that table's rows are in; PostgreSQL's id
-  sequences are moved past the copied ids (and past the ids of removed rows that revisions name);
+  a row of its own table (a claim's parent) set once all that table's rows are in; the id sequences
+  (PostgreSQL) and AUTOINCREMENT counters (SQLite) are moved past the copied ids and past the ids of
+  removed rows that revisions name;
   then the rows of every table are counted on both sides (with the largest id and the revisions
   per author) and only a copy that matches is committed;
 * the full-text indexes (SQLite's FTS5 kept by triggers, PostgreSQL's GIN index) fill themselves.
@@ -274,13 +275,26 @@ class _TableCopier:
 
 
 def _move_sequences(target: Connection) -> None:
-    """PostgreSQL: each id sequence past the largest copied id, so new rows do not collide, and past
-    every id the revision log names (a removed row's), so a new row never takes a removed row's history."""
-    if target.dialect.name != "postgresql":
-        return  # SQLite gives a new row the largest id + 1 by itself, as it did in the source
+    """Each id sequence (PostgreSQL) or AUTOINCREMENT counter (SQLite) past the largest copied id, so new
+    rows do not collide, and past every id the revision log names (a removed row's), so a new row never
+    takes a removed row's history."""
     quote = target.dialect.identifier_preparer.quote
     revision = SQLModel.metadata.tables.get("revision")
     logged = revision is not None and {"table_name", "row_id"} <= set(revision.c.keys())
+    if target.dialect.name == "sqlite":
+        for table in store_tables():
+            if not table.dialect_options["sqlite"]["autoincrement"] or not logged:
+                continue  # the copied rows moved the counter past the largest id already
+            target.execute(text(f"UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT MAX(row_id) FROM "
+                                f"{quote(revision.name)} WHERE table_name = :name), 0)) WHERE name = :name"),
+                           {"name": table.name})
+            target.execute(text(f"INSERT INTO sqlite_sequence (name, seq) SELECT :name, MAX(row_id) FROM "
+                                f"{quote(revision.name)} WHERE table_name = :name AND NOT EXISTS "
+                                f"(SELECT 1 FROM sqlite_sequence WHERE name = :name) HAVING MAX(row_id) IS NOT NULL"),
+                           {"name": table.name})
+        return
+    if target.dialect.name != "postgresql":
+        return
     for table in store_tables():
         key = _id_column(table)
         if key is None:

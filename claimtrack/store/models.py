@@ -1,5 +1,9 @@
 """The store's tables (SQLModel). Alembic owns the schema: see claimtrack/migrations.
 
+Rows that people can remove and that revisions name (speakers, aliases, claims, relations) have
+ids that are never given out again (`sqlite_autoincrement`; PostgreSQL's sequences do that anyway),
+so a new row never takes a removed row's history: see migration 0005.
+
 Enumerated fields are stored as plain strings holding the values of the enums in
 `claimtrack.vocabulary`; the service functions validate them before they are written.
 """
@@ -51,6 +55,8 @@ class Source(SQLModel, table=True):
 class Speaker(SQLModel, table=True):
     """A person, organisation or group that makes claims, shared across sources."""
 
+    __table_args__ = {"sqlite_autoincrement": True}
+
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, index=True, description="canonical name")
     kind: str = Field(default=SpeakerKind.UNKNOWN.value)
@@ -64,7 +70,7 @@ class Speaker(SQLModel, table=True):
 class SpeakerAlias(SQLModel, table=True):
     """A surface form under which a speaker was mentioned ("Kirby", "John Kirby", ...)."""
 
-    __table_args__ = (UniqueConstraint("speaker_id", "alias"),)
+    __table_args__ = (UniqueConstraint("speaker_id", "alias"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     speaker_id: int = Field(
@@ -76,7 +82,7 @@ class SpeakerAlias(SQLModel, table=True):
 class Claim(SQLModel, table=True):
     """One attributed claim: its exact words (offsets into the source text), speaker, cue and stance."""
 
-    __table_args__ = (Index("ix_claim_source_start", "source_id", "start"),)
+    __table_args__ = (Index("ix_claim_source_start", "source_id", "start"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(
@@ -116,7 +122,7 @@ class Claim(SQLModel, table=True):
 class ClaimRelation(SQLModel, table=True):
     """A link between two claims: a contradiction, a counter-claim, support or a duplicate."""
 
-    __table_args__ = (UniqueConstraint("claim_a_id", "claim_b_id", "kind"),)
+    __table_args__ = (UniqueConstraint("claim_a_id", "claim_b_id", "kind"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     claim_a_id: int = Field(

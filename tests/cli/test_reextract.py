@@ -101,3 +101,35 @@ def test_reextract_of_an_unknown_source_is_an_error(run):
     assert run("ingest", str(SEED_ARTICLE)).exit_code == 0
     result = run("reextract", "42")
     assert result.exit_code == 1 and "source 42: no such source" in result.stderr
+
+
+def test_revisions_of_a_removed_claim_do_not_make_a_new_claim_with_its_id_human_work(run, db_path):
+    """A store from before ids were never reused (migration 0005) may hold a claim that took the id of a
+    removed one: the removed claim's revisions neither keep it through reextract nor go out in exports."""
+    assert run("ingest", str(SEED_ARTICLE)).exit_code == 0
+    phantom = find(claim_rows(db_path), "calling on Serbia")["id"]
+    with sqlite3.connect(db_path) as db:  # what the removed manual claim that had this id left behind
+        db.executemany("INSERT INTO revision (table_name, row_id, field, old_value, new_value, author, created_at)"
+                       " VALUES ('claim', ?, ?, ?, ?, 'ana', '2026-01-01 00:00:00')",
+                       [(phantom, "created", None, "an old claim"), (phantom, "verdict", None, "False"),
+                        (phantom, "deleted", "{}", None)])
+    exported = run("export", "--format", "annotations")
+    assert exported.exit_code == 0 and exported.stdout == ""
+    assert json.loads(run("history", str(phantom), "--format", "json").stdout) == []
+    result = run("reextract")
+    assert result.exit_code == 0, result.output
+    assert phantom not in claim_rows(db_path)  # replaced like every claim nobody touched
+
+
+def test_a_claim_restored_by_undo_keeps_its_history_and_its_human_work(run, db_path):
+    assert run("ingest", str(SEED_ARTICLE)).exit_code == 0
+    claim = find(claim_rows(db_path), "calling on Serbia")["id"]
+    with sqlite3.connect(db_path) as db:  # removed by an undo, then put back by a redo, then annotated
+        db.executemany("INSERT INTO revision (table_name, row_id, field, old_value, new_value, author, created_at)"
+                       " VALUES ('claim', ?, ?, ?, ?, 'ana', '2026-01-01 00:00:00')",
+                       [(claim, "verdict", None, "False"), (claim, "deleted", "{}", None),
+                        (claim, "created", None, "restored")])
+    assert [h["field"] for h in json.loads(run("history", str(claim), "--format", "json").stdout)] == [
+        "verdict", "deleted", "created"]
+    assert run("reextract").exit_code == 0
+    assert claim in claim_rows(db_path)

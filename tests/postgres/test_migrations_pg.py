@@ -47,3 +47,36 @@ def test_the_migrations_build_exactly_the_models_schema_on_postgresql(postgres_u
         assert schema_drift(engine) == []
     finally:
         engine.dispose()
+
+
+def test_0005_moves_each_id_sequence_past_the_ids_revisions_name(postgres_url):
+    """A removed row's id, named by the revision log, is never given to a new row (as on SQLite)."""
+    engine = open_database(postgres_url, migrate_to="0004")
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("INSERT INTO source (id, content_hash, ingested_at, format, text) VALUES "
+                                    "(1, 'abc', now(), 'text', 'The minister denied it.')"))
+            connection.execute(text("INSERT INTO claim (source_id, text, start, \"end\", kind, stance, confidence,"
+                                    " origin, status, created_at, updated_at) VALUES (1, 'denied it', 13, 22,"
+                                    " 'indirect', 'denies', 1.0, 'manual', 'unreviewed', now(), now())"))
+            connection.execute(text("INSERT INTO revision (table_name, row_id, field, author, created_at) VALUES "
+                                    "('claim', 500, 'deleted', 'ana', now()), ('speaker', 70, 'deleted', 'ana', now()),"
+                                    " ('claimrelation', 30, 'deleted', 'ana', now()),"
+                                    " ('speakeralias', 40, 'deleted', 'ana', now())"))
+        upgrade(engine)
+        with engine.begin() as connection:
+            new = connection.execute(text("INSERT INTO claim (source_id, text, start, \"end\", kind, stance,"
+                                          " confidence, origin, status, created_at, updated_at) VALUES (1, 'denied',"
+                                          " 13, 19, 'indirect', 'denies', 1.0, 'manual', 'unreviewed', now(), now())"
+                                          " RETURNING id")).scalar_one()
+            speaker = connection.execute(text("INSERT INTO speaker (name, kind, created_at) VALUES "
+                                              "('The Minister', 'person', now()) RETURNING id")).scalar_one()
+            alias = connection.execute(text("INSERT INTO speakeralias (speaker_id, alias) VALUES "
+                                            "(:s, 'the minister') RETURNING id"), {"s": speaker}).scalar_one()
+            relation = connection.execute(text("INSERT INTO claimrelation (claim_a_id, claim_b_id, kind, score,"
+                                               " origin, status, created_at, updated_at) VALUES (1, :b, 'duplicates',"
+                                               " 1.0, 'manual', 'confirmed', now(), now()) RETURNING id"),
+                                          {"b": new}).scalar_one()
+        assert (new, speaker, alias, relation) == (501, 71, 41, 31)
+    finally:
+        engine.dispose()

@@ -194,6 +194,169 @@ def test_an_import_never_overwrites_newer_work_done_here(tmp_path, run):
     result = run("import", str(work), db=server)
     assert result.exit_code == 0
     assert "left out for newer work here: 1" in result.output
-    assert "ana's verdict" in result.output and "bob changed claim 11's verdict here later" in result.output
+    assert "ana's verdict" in result.output and "bob changed claim 11's verdict here to 'Misleading'" in result.output
     shown = run("show", "11", db=server).output
     assert "Misleading" in shown and "denies" in shown  # bob's verdict stays; ana's stance (nobody else's) lands
+
+
+HOSTILE = {  # what a hand-edited or hostile annotations file may hold, one bad line each
+    "a number of 5,000 digits": lambda act: json.dumps({**act, "old": 0}).replace('"old": 0', '"old": 1' + "0" * 5000),
+    "nesting 100,000 deep": lambda act: "[" * 100_000 + "]" * 100_000,
+    "a lone surrogate": lambda act: json.dumps({**act, "author": "ana"}).replace('"ana"', '"an\\ud800a"', 1),
+    "a NUL character": lambda act: json.dumps({**act, "note": "checked\u0000"}),
+    "a wrong type": lambda act: json.dumps({**act, "author": 12}),
+    "an author of spaces": lambda act: json.dumps({**act, "author": "   "}),
+    "an author with a newline": lambda act: json.dumps({**act, "author": "ana\nbob"}),
+    "an author with a bidi override": lambda act: json.dumps({**act, "author": "ana\u202ebob"}),
+    "a score that is not a number": lambda act: json.dumps(act).replace('"score": ', '"score": NaN, "y": ', 1),
+    "a list for an act": lambda act: "[1, 2, 3]",
+}
+
+
+def test_every_hostile_line_is_named_on_one_line_and_nothing_changes(exported, claimtrack, workdir):
+    lines = exported.splitlines()
+    relation_line = next(i for i, line in enumerate(lines) if '"act": "relation"' in line)
+    bad = {}
+    for number, (what, damage) in enumerate(HOSTILE.items()):
+        index = relation_line if what == "a score that is not a number" else number
+        lines[index] = damage(json.loads(lines[index]))
+        bad[index + 1] = what
+    (workdir / "hostile.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fresh = other_database(workdir, engine_work=False)
+    before = counts(workdir / fresh)
+    result = claimtrack("import", "hostile.jsonl", db=fresh)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = result.stderr.strip().splitlines()
+    assert sorted(int(e.split(" line ")[1].split(":")[0]) for e in errors) == sorted(bad), errors  # each once
+    assert all(e.startswith("Error: hostile.jsonl line ") for e in errors)
+    assert counts(workdir / fresh) == before  # a damaged file changes nothing
+
+
+def test_an_act_dated_in_the_future_is_refused_on_one_line_and_the_rest_imported(exported, claimtrack, workdir):
+    lines = exported.splitlines()
+    act = json.loads(lines[3])
+    lines[3] = json.dumps({**act, "at": "2099-01-01T00:00:00+00:00"})
+    (workdir / "future.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fresh = other_database(workdir, engine_work=False)
+    result = claimtrack("import", "future.jsonl", db=fresh)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"not imported: future.jsonl line 4: {act['author']}'s {act['field']} is dated 2099-01-01 00:00 UTC, "
+        "more than 5 minutes ahead of this machine's clock (is the exporting desk's clock wrong?)"]
+    assert f"Acts imported: {len(lines) - 1}," in result.stdout and "dated in the future: 1" in result.stdout
+    with Session(fixture_engine(workdir / fresh)) as session:
+        assert session.exec(select(func.max(Revision.created_at))).one().year == 2025
+
+
+def fixture_engine(path):
+    from claimtrack.store.database import open_database
+
+    return open_database(str(path))
+
+
+def test_a_relation_of_a_claim_to_itself_is_refused_as_relate_refuses_it(exported, claimtrack, workdir):
+    lines = exported.splitlines()
+    index = next(i for i, line in enumerate(lines) if '"act": "relation"' in line and '"created"' in line)
+    act = json.loads(lines[index])
+    act["relation"]["b"] = act["relation"]["a"]
+    lines[index] = json.dumps(act)
+    (workdir / "self.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fresh = other_database(workdir, engine_work=False)
+    before = counts(workdir / fresh)
+    result = claimtrack("import", "self.jsonl", db=fresh)
+    assert result.exit_code == 1
+    refused = result.stderr.strip().splitlines()
+    assert len(refused) == 1 and refused[0].startswith(f"not imported: self.jsonl line {index + 1}: ")
+    assert refused[0].endswith("a claim cannot be related to itself")
+    engine = fixture_engine(workdir / fresh)
+    with Session(engine) as session:
+        assert not session.exec(select(ClaimRelation).where(ClaimRelation.claim_a_id == ClaimRelation.claim_b_id)).all()
+    engine.dispose()
+    assert counts(workdir / fresh)["Revision"] > before["Revision"]  # the other acts went in
+
+
+def test_history_is_in_the_order_of_the_log_not_of_the_clocks(run, tmp_path):
+    """A revision stamped by a clock running ahead (or imported from 2099) stays where it was written."""
+    import sqlite3
+
+    from tests.conftest import SEED_ARTICLE
+
+    assert run("ingest", str(SEED_ARTICLE)).exit_code == 0
+    for verdict in ("False", "Misleading", "Mostly false"):
+        assert run("annotate", "11", "--verdict", verdict, "--author", "ana").exit_code == 0
+    with sqlite3.connect(tmp_path / "claims.db") as db:
+        first = db.execute("SELECT min(id) FROM revision").fetchone()[0]
+        db.execute("UPDATE revision SET created_at = '2099-01-01 00:00:00.000000' WHERE id = ?", (first,))
+    history = json.loads(run("history", "11", "--format", "json").stdout)
+    assert [h["new"] for h in history] == ["False", "Misleading", "Mostly false"]
+    assert [h["id"] for h in history] == sorted(h["id"] for h in history)
+
+
+def _stamp(db, revision_id: int, moment) -> None:
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE revision SET created_at = ? WHERE id = ?",
+                           (moment.strftime("%Y-%m-%d %H:%M:%S.%f"), revision_id))
+
+
+def test_a_desk_clock_running_ahead_cannot_make_a_later_edit_lose(tmp_path, run):
+    """bob's server clock ran 4 minutes ahead when he set a verdict; ana took his work, then changed the
+    verdict (later, but stamped earlier). Importing ana's work on the server applies it."""
+    from datetime import datetime, timedelta, timezone
+
+    from tests.conftest import SEED_ARTICLE
+
+    laptop, server = tmp_path / "laptop.db", tmp_path / "server.db"
+    for db in (laptop, server):
+        assert run("ingest", str(SEED_ARTICLE), db=db).exit_code == 0
+    assert run("annotate", "11", "--verdict", "Misleading", "--author", "bob", db=server).exit_code == 0
+    _stamp(server, 1, datetime.now(timezone.utc) + timedelta(minutes=4))
+    bob = tmp_path / "bob.jsonl"
+    assert run("export", "--format", "annotations", "-o", str(bob), db=server).exit_code == 0
+    assert run("import", str(bob), db=laptop).exit_code == 0
+    assert run("annotate", "11", "--verdict", "False", "--author", "ana", db=laptop).exit_code == 0
+    ana = tmp_path / "ana.jsonl"
+    assert run("export", "--format", "annotations", "-o", str(ana), db=laptop).exit_code == 0
+    result = run("import", str(ana), db=server)
+    assert result.exit_code == 0, result.output
+    assert "Acts imported: 1, already present: 1," in result.output
+    assert "False" in run("show", "11", db=server).output
+
+
+def test_a_desk_clock_running_ahead_cannot_make_an_earlier_edit_win(tmp_path, run):
+    """ana's laptop clock runs ahead; bob sets the verdict on the server after her, without seeing hers:
+    her act does not overwrite his, whatever its time says."""
+    from datetime import datetime, timedelta, timezone
+
+    from tests.conftest import SEED_ARTICLE
+
+    laptop, server = tmp_path / "laptop.db", tmp_path / "server.db"
+    for db in (laptop, server):
+        assert run("ingest", str(SEED_ARTICLE), db=db).exit_code == 0
+    assert run("annotate", "11", "--verdict", "False", "--author", "ana", db=laptop).exit_code == 0
+    _stamp(laptop, 1, datetime.now(timezone.utc) + timedelta(minutes=4))
+    assert run("annotate", "11", "--verdict", "Misleading", "--author", "bob", db=server).exit_code == 0
+    ana = tmp_path / "ana.jsonl"
+    assert run("export", "--format", "annotations", "-o", str(ana), db=laptop).exit_code == 0
+    result = run("import", str(ana), db=server)
+    assert result.exit_code == 0 and "left out for newer work here: 1" in result.output
+    assert "Misleading" in run("show", "11", db=server).output
+
+
+def test_a_note_holding_a_line_separator_character_round_trips(tmp_path, run):
+    """The file is written without escaping non-ASCII: U+2028 and U+2029 (where str.splitlines splits)
+    stay inside their line."""
+    from tests.conftest import SEED_ARTICLE
+
+    desk, other = tmp_path / "desk.db", tmp_path / "other.db"
+    for db in (desk, other):
+        assert run("ingest", str(SEED_ARTICLE), db=db).exit_code == 0
+    assert run("annotate", "11", "--verdict", "False", "--note", "see p.\u20282\u2029and the annex",
+               "--author", "ana", db=desk).exit_code == 0
+    work = tmp_path / "ana.jsonl"
+    assert run("export", "--format", "annotations", "-o", str(work), db=desk).exit_code == 0
+    result = run("import", str(work), db=other)
+    assert result.exit_code == 0, result.output
+    history = json.loads(run("history", "11", "--format", "json", db=other).stdout)
+    assert [(h["new"], h["note"]) for h in history] == [("False", "see p.\u20282\u2029and the annex")]

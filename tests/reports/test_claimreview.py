@@ -64,3 +64,22 @@ def test_a_bad_review_url_template_is_one_line(claimtrack, fixture, monkeypatch,
     result = claimtrack("export", "--format", "claimreview")
     assert result.exit_code == 1
     assert "organization.review_url 'https://x.example/{id}': not a template with {claim_id}" in result.stderr
+
+
+def test_the_date_reviewed_is_that_of_the_verdict_that_stands_whatever_the_clocks(claimtrack, fixture):
+    """A first verdict stamped by a clock running years ahead does not date the later one that replaced it."""
+    from datetime import datetime, timezone
+
+    from claimtrack.annotations import annotate_claim
+    from claimtrack.store.database import session_scope
+    from claimtrack.store.models import Revision
+
+    with session_scope(fixture.engine) as session:
+        first = annotate_claim(session, fixture.claims["port_no_request"], author="ben", verdict="False")[0]
+        first.created_at = datetime(2031, 1, 1, tzinfo=timezone.utc)
+        session.flush()
+        annotate_claim(session, fixture.claims["port_no_request"], author="ana", verdict="Misleading")
+        standing = session.get(Revision, first.id + 1).created_at
+    result = claimtrack("export", "--format", "claimreview", "--generated-at", GENERATED_AT)
+    port = next(r for r in json.loads(result.stdout) if r["reviewRating"]["alternateName"] == "Misleading")
+    assert port["datePublished"] == standing.date().isoformat()

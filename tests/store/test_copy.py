@@ -287,3 +287,19 @@ def test_rows_phrase():
     assert rows_phrase({"claim": 340, "source": 12, "revision": 0}) == "12 sources and 340 claims"
     assert rows_phrase({"speakeralias": 1, "claimrelation": 2, "revision": 1}) == \
         "1 speaker alias, 2 relations and 1 revision"
+
+
+def test_a_copy_gives_no_new_row_an_id_the_revision_log_names(run, desk, db_path, tmp_path):
+    """A removed claim's id (its revisions kept) is past the largest id: the copy's new rows skip it too."""
+    with sqlite3.connect(db_path) as db:
+        removed = db.execute("SELECT max(id) FROM claim").fetchone()[0] + 50
+        db.execute("INSERT INTO revision (table_name, row_id, field, old_value, author, created_at) "
+                   "VALUES ('claim', ?, 'deleted', '{}', 'ana', '2026-01-01 00:00:00')", (removed,))
+    copy = tmp_path / "copy.db"
+    ok(run("db", "copy", "--from", str(db_path), "--to", str(copy)))
+    article = tmp_path / "ferry.txt"
+    article.write_text(NEW_ARTICLE)
+    ok(run("ingest", str(article), db=copy))
+    quist = as_json(run("claims", "--speaker", "Quist", "--format", "json", db=copy))
+    assert quist and min(c["id"] for c in quist) > removed
+    assert all(as_json(run("history", str(c["id"]), "--format", "json", db=copy)) == [] for c in quist)

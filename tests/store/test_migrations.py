@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from sqlmodel import Session
 
 from claimtrack.queries import ClaimFilter, list_claims
@@ -28,7 +30,7 @@ def test_first_revision_database_with_data_upgrades_to_head_intact(tmp_path):
 
     engine = open_database(str(path))  # upgrades to head on open
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
         assert db.execute("SELECT text, verdict, status FROM claim WHERE id=1").fetchone() == (
             "Troops are massing at the border,", "False", "confirmed")
         assert db.execute("SELECT author, new_value FROM revision WHERE id=1").fetchone() == ("ana", "False")
@@ -97,3 +99,134 @@ def test_the_migrations_build_exactly_the_models_schema(tmp_path):
     engine = open_database(str(tmp_path / "drift.db"))
     assert schema_drift(engine) == []
     engine.dispose()
+
+
+# ----------------------------------------------------------------------------- 0005: ids never taken again
+
+REBUILT = ("speaker", "speakeralias", "claim", "claimrelation")
+
+
+def _store_at_0004_with_removed_rows(path) -> None:
+    """A store as 0004 left it, where people removed rows: the largest claim (9), a relation, a speaker."""
+    open_database(str(path), migrate_to="0004").dispose()
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("INSERT INTO source (id, content_hash, ingested_at, format, text) VALUES (1, 'abc', "
+                   "'2026-01-01', 'text', 'Troops massed at the border, the general said. The minister denied it.')")
+        db.executemany("INSERT INTO speaker (id, name, kind, created_at, version) "
+                       "VALUES (?, ?, 'person', '2026-01-01', 1)",
+                       [(1, "The General"), (2, "The Minister"), (3, "Merged Away")])
+        db.executemany("INSERT INTO speakeralias (id, speaker_id, alias) VALUES (?, ?, ?)",
+                       [(1, 1, "the general"), (2, 2, "the minister"), (3, 3, "merged")])
+        claim = ("INSERT INTO claim (id, source_id, speaker_id, text, start, end, kind, stance, confidence, origin,"
+                 " status, parent_id, created_at, updated_at, version) VALUES (?, 1, ?, ?, ?, ?, 'indirect', ?, 0.9,"
+                 " ?, 'unreviewed', ?, '2026-01-01', '2026-01-01', 1)")
+        db.executemany(claim, [(1, 1, "Troops massed at the border", 0, 27, "asserts", "auto", None),
+                               (2, 1, "massed at the border", 7, 27, "asserts", "auto", 1),
+                               (3, 2, "The minister denied it", 47, 69, "denies", "manual", None),
+                               (9, 2, "denied it", 60, 69, "denies", "manual", None)])
+        relation = ("INSERT INTO claimrelation (id, claim_a_id, claim_b_id, kind, score, origin, status, created_at,"
+                    " updated_at, version) VALUES (?, ?, ?, ?, 1.0, 'manual', 'confirmed', '2026-01-01',"
+                    " '2026-01-01', 1)")
+        db.executemany(relation, [(1, 1, 3, "contradicts"), (2, 1, 9, "contradicts")])
+        revision = ("INSERT INTO revision (table_name, row_id, field, old_value, new_value, author, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, 'ana', '2026-01-02')")
+        db.executemany(revision, [("claim", 9, "created", None, "denied it"), ("claim", 9, "verdict", None, "False"),
+                                  ("claimrelation", 2, "created", None, "1 contradicts 9"),
+                                  ("claimrelation", 2, "deleted", "{}", None), ("claim", 9, "deleted", "{}", None),
+                                  ("speakeralias", 3, "deleted", "{}", None), ("speaker", 3, "deleted", "{}", None),
+                                  ("claim", 3, "created", None, "The minister denied it")])
+        db.execute("DELETE FROM claim WHERE id = 9")  # the relation 2 goes with it
+        db.execute("DELETE FROM speaker WHERE id = 3")  # its alias goes with it
+
+
+def _schema_and_rows(path) -> dict:
+    with sqlite3.connect(path) as db:
+        found = {"objects": sorted(db.execute("SELECT type, name, tbl_name FROM sqlite_master "
+                                              "WHERE name NOT LIKE 'sqlite_sequence'").fetchall()),
+                 "triggers": sorted(db.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'").fetchall()),
+                 "indexes": sorted(db.execute("SELECT name, sql FROM sqlite_master WHERE type='index'").fetchall())}
+        for table in (*REBUILT, "source", "revision"):
+            found[table] = db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            found[f"{table} columns"] = db.execute(f"PRAGMA table_info({table})").fetchall()
+            found[f"{table} links"] = db.execute(f"PRAGMA foreign_key_list({table})").fetchall()
+        found["search"] = db.execute("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'border' "
+                                     "ORDER BY rowid").fetchall()
+    return found
+
+
+def test_0005_keeps_every_row_index_link_and_trigger_and_no_id_is_taken_again(tmp_path):
+    from claimtrack.annotations import add_manual_claim, claim_history
+    from claimtrack.relations import add_manual_relation
+    from claimtrack.speakers import create_speaker
+    from claimtrack.store.database import session_scope
+
+    path = tmp_path / "removed.db"
+    _store_at_0004_with_removed_rows(path)
+    before = _schema_and_rows(path)
+    engine = open_database(str(path))
+    after = _schema_and_rows(path)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
+        for table in REBUILT:
+            assert "AUTOINCREMENT" in db.execute("SELECT sql FROM sqlite_master WHERE name=?", (table,)).fetchone()[0]
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert dict(db.execute("SELECT name, seq FROM sqlite_sequence").fetchall()) == {
+            "speaker": 3, "speakeralias": 3, "claim": 9, "claimrelation": 2}
+    assert after == before  # rows, ids, columns, links, indexes, triggers and the search index, all as they were
+    with session_scope(engine) as session:  # new rows take none of the removed rows' ids (nor their history)
+        claim = add_manual_claim(session, source_id=1, start=60, end=69, author="ben")
+        speaker = create_speaker(session, "A New Voice")
+        relation = add_manual_relation(session, 1, claim.id, "contradicts", author="ben")
+        assert (claim.id, speaker.id, relation.id) == (10, 4, 3)
+        assert [r.author for r in claim_history(session, claim.id)] == ["ben"]
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'denied' ORDER BY rowid").fetchall() == [
+            (3,), (10,)]  # the triggers keep the search index in step on the new table
+
+
+def _claims_on_a_store_at_0004(path, count: int = 3000) -> None:
+    open_database(str(path), migrate_to="0004").dispose()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO source (id, content_hash, ingested_at, format, text) VALUES (1, 'abc', '2026-01-01',"
+                   " 'text', 'Troops massed at the border, the general said.')")
+        db.executemany("INSERT INTO claim (source_id, text, start, end, kind, stance, confidence, origin, status,"
+                       " created_at, updated_at) VALUES (1, ?, 0, 27, 'indirect', 'asserts', 0.9, 'auto', 'unreviewed',"
+                       " '2026-01-01', '2026-01-01')", [(f"Troops massed at the border {n}",) for n in range(count)])
+
+
+STOP_MIDWAY = """
+import os, signal, sys
+from alembic import op
+from claimtrack.store.database import open_database
+
+real = op.execute
+def execute(statement, *args, **kwargs):
+    real(statement, *args, **kwargs)
+    if "INSERT INTO" in str(statement) and "claimrelation" in str(statement):  # half the tables rebuilt
+        {stop}
+op.execute = execute
+open_database(sys.argv[1])
+"""
+
+
+@pytest.mark.parametrize("stop", ["os.kill(os.getpid(), signal.SIGKILL)", "raise RuntimeError('power cut')"])
+def test_0005_stopped_midway_leaves_the_store_as_it_was_and_runs_again(tmp_path, stop):
+    import subprocess
+    import sys
+
+    path = tmp_path / "midway.db"
+    _claims_on_a_store_at_0004(path)
+    before = _schema_and_rows(path)
+    stopped = subprocess.run([sys.executable, "-c", STOP_MIDWAY.format(stop=stop), str(path)],
+                             capture_output=True, text=True)
+    assert stopped.returncode != 0 and ("power cut" in stopped.stderr or stopped.returncode == -9)
+    assert _schema_and_rows(path) == before  # nothing of the half-done migration is left
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+    open_database(str(path)).dispose()  # and it runs to the end the next time
+    assert _schema_and_rows(path) == before
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)

@@ -40,9 +40,10 @@ def seeded_db(tmp_path: Path) -> Path:
         troops = _claim_of(session, "Aleksandar Vucic", "half the troops")
         readiness = _claim_of(session, "Aleksandar Vucic", "combat readiness")
         session.execute(delete(ClaimRelation))  # whatever the finder suggested: the tests fix their own
-        session.add(ClaimRelation(claim_a_id=build_up.id, claim_b_id=troops.id, kind="contradicts", score=0.82,
+        # (with their own ids: a removed relation's id is never given out again, so new ones would follow the finder's)
+        session.add(ClaimRelation(id=1, claim_a_id=build_up.id, claim_b_id=troops.id, kind="contradicts", score=0.82,
                                   reason="military build-up at the border: asserted by Kirby, played down by Vucic"))
-        session.add(ClaimRelation(claim_a_id=build_up.id, claim_b_id=readiness.id, kind="contradicts", score=0.64,
+        session.add(ClaimRelation(id=2, claim_a_id=build_up.id, claim_b_id=readiness.id, kind="contradicts", score=0.64,
                                   reason="forces on alert: Kirby's staging against Vucic's denial"))
     engine.dispose()
     return path
