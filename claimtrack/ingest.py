@@ -13,7 +13,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
 from claimtrack.contradictions.finder import suggest_for_claims
-from claimtrack.engine import extract
+from claimtrack.deadline import ARTICLE_SECONDS, ArticleDeadline
+from claimtrack.engine import ExtractionTooSlow, extract
 from claimtrack.engine.model import Extraction
 from claimtrack.readers import ReadFailure, SourceDocument
 from claimtrack.speakers import upsert_speaker
@@ -40,14 +41,15 @@ class IngestReport:
 
 
 def ingest_documents(engine: Engine, documents: Iterable[SourceDocument | ReadFailure], *,
-                     on_document: Callable[[str], None] | None = None) -> IngestReport:
+                     on_document: Callable[[str], None] | None = None,
+                     article_seconds: float = ARTICLE_SECONDS) -> IngestReport:
     """Store every readable document; a failure is recorded and the batch goes on."""
     report = IngestReport()
     for item in documents:
         if isinstance(item, ReadFailure):
             report.failed.append(str(item))
         else:
-            _ingest_one(engine, item, report)
+            _ingest_one(engine, item, report, article_seconds)
         if on_document is not None:
             on_document(item.location)
     return report
@@ -56,7 +58,8 @@ def ingest_documents(engine: Engine, documents: Iterable[SourceDocument | ReadFa
 STORE_ATTEMPTS = 3  # a write that collides with another writer's new speaker is simply tried again
 
 
-def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> None:
+def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport,
+                article_seconds: float = ARTICLE_SECONDS) -> None:
     shown = f"{doc.location} ({doc.doc_id})" if doc.doc_id else doc.location
     digest = content_hash(doc.text)
     try:
@@ -65,7 +68,10 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> No
             report.skipped.append((shown, existing))
             return
         try:
-            extraction = extract(doc.text)
+            extraction = extract(doc.text, budget=ArticleDeadline(article_seconds))
+        except ExtractionTooSlow as exc:
+            report.failed.append(f"{shown}: {exc}")
+            return
         except Exception as exc:  # the engine must never raise; if it does, say so and go on
             report.failed.append(f"{shown}: claim extraction failed ({type(exc).__name__}: {exc})")
             return
