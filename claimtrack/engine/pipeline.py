@@ -7,8 +7,9 @@ budget: when it expires (it is asked between sentences) the article fails with E
 The work is linear in the article's length, whatever its shape: a run-on "sentence" (a line without
 sentence punctuation, "Kirby said Kirby said ...") is read in pieces of at most MAX_SENTENCE_TOKENS
 tokens and MAX_SENTENCE_CUES cue words, so the rules' scans over a sentence, repeated once per cue,
-stay bounded; and an article
-with more than MAX_CANDIDATES attributions is analysed up to there and says so (truncated_at).
+stay bounded; the duplicate search looks back over at most DEDUPE_LOOKBACK candidates; and an
+article with more than MAX_CANDIDATES attributions is analysed up to there and says so
+(Extraction.truncated_at).
 """
 from __future__ import annotations
 
