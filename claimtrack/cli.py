@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 
 from claimtrack import __version__
 from claimtrack.display import TerminalConsole, for_terminal
+from claimtrack.deadline import ARTICLE_SECONDS, valid_seconds
 from claimtrack.errors import ClaimtrackError
 from claimtrack.vocabulary import Stance
 
@@ -134,7 +135,20 @@ def main() -> None:
 
 # ----------------------------------------------------------------------------- ingestion
 
-def _ingest(app: App, paths: tuple[str, ...], max_mb: float) -> "IngestReport":  # noqa: F821
+def _article_seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    try:
+        return valid_seconds(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+article_seconds_option = click.option(
+    "--article-seconds", type=float, default=ARTICLE_SECONDS, show_default=True, callback=_article_seconds,
+    help="Longest time the engine may take over one article; one that runs over fails alone.")
+
+
+def _ingest(app: App, paths: tuple[str, ...], max_mb: float,
+            article_seconds: float = ARTICLE_SECONDS) -> "IngestReport":  # noqa: F821
     from claimtrack.ingest import ingest_documents
     from claimtrack.readers import count_inputs, read_inputs
 
@@ -145,7 +159,8 @@ def _ingest(app: App, paths: tuple[str, ...], max_mb: float) -> "IngestReport": 
                   transient=True) as progress:
         task = progress.add_task("", total=count_inputs(p for p in paths if p != "-") + paths.count("-"))
         report = ingest_documents(engine, documents, on_document=lambda where: progress.update(
-            task, advance=1, description=escape(for_terminal(Path(where).name[:40]))))
+            task, advance=1, description=escape(for_terminal(Path(where).name[:40]))),
+            article_seconds=article_seconds)
     return report
 
 
@@ -175,15 +190,16 @@ def _max_mb(ctx, param, value: float) -> float:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--max-mb", type=float, default=10.0, show_default=True, callback=_max_mb,
               help="Largest article accepted, in MB (a JSONL batch may be larger; each record may not).")
+@article_seconds_option
 @pass_app
-def ingest(app: App, paths: tuple[str, ...], max_mb: float) -> None:
+def ingest(app: App, paths: tuple[str, ...], max_mb: float, article_seconds: float) -> None:
     """Store articles and their claims: files, folders, JSONL batches, or - for standard input.
 
     Text, Markdown, saved HTML pages and JSONL records ({doc_id|id, text, title, url, published}) are
     read. The same text twice is stored once. A bad file is reported and the batch goes on; the exit
     status is 1 when anything failed.
     """
-    report = _ingest(app, paths, max_mb)
+    report = _ingest(app, paths, max_mb, article_seconds)
     _print_ingest_report(app, report)
     if not report.ok:
         sys.exit(1)
@@ -191,8 +207,9 @@ def ingest(app: App, paths: tuple[str, ...], max_mb: float) -> None:
 
 @cli.command()
 @click.argument("source_ids", nargs=-1, type=ROW_ID, metavar="[SOURCE_ID...]")
+@article_seconds_option
 @pass_app
-def reextract(app: App, source_ids: tuple[int, ...]) -> None:
+def reextract(app: App, source_ids: tuple[int, ...], article_seconds: float) -> None:
     """Re-run the engine over stored sources (all when none given), keeping all human work.
 
     Automatic claims nobody touched are replaced; manual claims, edited claims (their edited fields
@@ -200,11 +217,17 @@ def reextract(app: App, source_ids: tuple[int, ...]) -> None:
     """
     from claimtrack.reextract import reextract as run
 
-    reports = run(app.engine, list(source_ids) or None)
+    reports = run(app.engine, list(source_ids) or None, article_seconds)
     table = Table("source", "removed", "added", "kept (human work)", "re-anchored", header_style="bold")
     for r in reports:
-        table.add_row(str(r.source_id), str(r.removed), str(r.added), str(r.kept), str(r.reanchored))
+        if r.failed is None:
+            table.add_row(str(r.source_id), str(r.removed), str(r.added), str(r.kept), str(r.reanchored))
     app.out.print(table)
+    failed = [r.failed for r in reports if r.failed is not None]
+    for failure in failed:
+        app.err.print(Text.assemble(("failed", "red"), f" {failure}"), highlight=False)
+    if failed:
+        sys.exit(1)
 
 
 # ----------------------------------------------------------------------------- listing
@@ -389,9 +412,12 @@ def history(app: App, claim_id: int, fmt: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@article_seconds_option
 @pass_app
-def extract(app: App, paths: tuple[str, ...], fmt: str) -> None:
+def extract(app: App, paths: tuple[str, ...], fmt: str, article_seconds: float) -> None:
     """Run the attribution engine on files (no database); JSONL keeps each record's doc_id."""
+    from claimtrack.deadline import ArticleDeadline
+    from claimtrack.engine import ExtractionTooSlow
     from claimtrack.engine import extract as run_engine
     from claimtrack.evaluation import quotes_record
     from claimtrack.output import JSON_ESCAPES
@@ -404,7 +430,17 @@ def extract(app: App, paths: tuple[str, ...], fmt: str) -> None:
             failed += 1
             continue
         doc_id = item.doc_id or item.location
-        record = quotes_record(doc_id, run_engine(item.text))
+        try:
+            extraction = run_engine(item.text, budget=ArticleDeadline(article_seconds))
+        except ExtractionTooSlow as exc:
+            shown = f"{item.location} ({item.doc_id})" if item.doc_id else item.location
+            app.err.print(Text.assemble(("failed", "red"), f" {shown}: {exc}"), highlight=False)
+            failed += 1
+            continue
+        if extraction.truncated_at is not None:
+            app.err.print(f"note {doc_id}: too many attributions; only the first "
+                          f"{extraction.truncated_at:,} characters were analysed", markup=False, highlight=False)
+        record = quotes_record(doc_id, extraction)
         if fmt == "jsonl":
             sys.stdout.write(json.dumps(record, ensure_ascii=False).translate(JSON_ESCAPES) + "\n")  # faithful, harmless
         else:

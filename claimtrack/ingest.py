@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
 from claimtrack.contradictions.finder import suggest_for_claims
+from claimtrack.deadline import ARTICLE_SECONDS, ArticleDeadline
 from claimtrack.engine import extract
 from claimtrack.engine.model import Extraction
 from claimtrack.errors import ClaimtrackError
@@ -44,7 +45,8 @@ class IngestReport:
 
 
 def ingest_documents(engine: Engine, documents: Iterable[SourceDocument | ReadFailure], *,
-                     on_document: Callable[[str], None] | None = None) -> IngestReport:
+                     on_document: Callable[[str], None] | None = None,
+                     article_seconds: float = ARTICLE_SECONDS) -> IngestReport:
     """Store every readable document; a failure is recorded and the batch goes on."""
     report = IngestReport()
     for item in documents:
@@ -52,7 +54,7 @@ def ingest_documents(engine: Engine, documents: Iterable[SourceDocument | ReadFa
             report.failed.append(str(item))
         else:
             try:
-                _ingest_one(engine, item, report)
+                _ingest_one(engine, item, report, article_seconds)
             except Exception as exc:  # a bug or an odd error in one article never ends the batch
                 report.failed.append(f"{_origin(item)}: unexpected error ({type(exc).__name__}: {one_line(exc)})")
         if on_document is not None:
@@ -69,7 +71,8 @@ def _origin(doc: SourceDocument) -> str:
 STORE_ATTEMPTS = 3  # a write that collides with another writer's new speaker is simply tried again
 
 
-def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> None:
+def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport,
+                article_seconds: float = ARTICLE_SECONDS) -> None:
     shown = f"{doc.location} ({doc.doc_id})" if doc.doc_id else doc.location
     digest = content_hash(doc.text)
     try:
@@ -78,7 +81,7 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport) -> No
             report.skipped.append((shown, existing))
             return
         try:
-            extraction = extract(doc.text)
+            extraction = extract(doc.text, budget=ArticleDeadline(article_seconds))
         except ClaimtrackError as exc:  # the engine refusing this article (its time budget): one line
             report.failed.append(f"{shown}: {exc}")
             return

@@ -14,7 +14,8 @@ from sqlmodel import Session, select
 
 from claimtrack.annotations import human_edited_fields
 from claimtrack.contradictions.finder import suggest_for_claims
-from claimtrack.engine import extract
+from claimtrack.deadline import ARTICLE_SECONDS, ArticleDeadline
+from claimtrack.engine import ExtractionTooSlow, extract
 from claimtrack.errors import ClaimtrackError
 from claimtrack.ingest import claim_from_extracted, speaker_ids_for
 from claimtrack.store.database import session_scope
@@ -34,6 +35,7 @@ class ReextractReport:
     added: int = 0  # new automatic claims
     kept: int = 0  # claims holding human work
     reanchored: int = 0  # kept claims matched to a new extraction and refreshed
+    failed: str | None = None  # why the source was left as it was ("article too long to analyse ...")
 
 
 def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -51,9 +53,9 @@ def _human_relation_claim_ids(session: Session, claim_ids: list[int]) -> set[int
     return {claim_id for pair in rows for claim_id in pair}
 
 
-def reextract_source(session: Session, source: Source) -> ReextractReport:
+def reextract_source(session: Session, source: Source, article_seconds: float = ARTICLE_SECONDS) -> ReextractReport:
     report = ReextractReport(source_id=source.id)
-    extraction = extract(source.text)
+    extraction = extract(source.text, budget=ArticleDeadline(article_seconds))
     # Lock the source's relations, then its claims, before reading them (PostgreSQL; SQLite has one writer
     # anyway): a person's change committed meanwhile is then seen below, and one made during the
     # re-extraction waits for it. Relations first, in the order a person's confirm takes them.
@@ -125,7 +127,8 @@ def reextract_source(session: Session, source: Source) -> ReextractReport:
     return report
 
 
-def reextract(engine: Engine, source_ids: list[int] | None = None) -> list[ReextractReport]:
+def reextract(engine: Engine, source_ids: list[int] | None = None,
+              article_seconds: float = ARTICLE_SECONDS) -> list[ReextractReport]:
     """Re-run the engine over the given sources (all when None), one transaction per source."""
     with Session(engine) as session:
         known = list(session.exec(select(Source.id).order_by(Source.id)).all())
@@ -136,6 +139,9 @@ def reextract(engine: Engine, source_ids: list[int] | None = None) -> list[Reext
         known = [i for i in known if i in set(source_ids)]
     reports = []
     for source_id in known:
-        with session_scope(engine) as session:
-            reports.append(reextract_source(session, session.get(Source, source_id)))
+        try:
+            with session_scope(engine) as session:
+                reports.append(reextract_source(session, session.get(Source, source_id), article_seconds))
+        except ExtractionTooSlow as exc:  # that source keeps its claims; the others go on
+            reports.append(ReextractReport(source_id=source_id, failed=f"source {source_id}: {exc}"))
     return reports

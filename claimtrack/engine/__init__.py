@@ -1,14 +1,16 @@
 """The segmentation and attribution engine: pure functions from article text to claims.
 
-No database, no files, no clock: ``extract(text)`` returns an immutable `Extraction`.
+No database, no files, no clock: ``extract(text)`` returns an immutable `Extraction`. The work is
+linear in the article's length; a caller's `Budget` bounds its time.
 """
-from claimtrack.engine.model import ExtractedClaim, Extraction, SpeakerEntity
+from claimtrack.engine.model import Budget, ExtractedClaim, Extraction, ExtractionTooSlow, SpeakerEntity
 
-__all__ = ["ExtractedClaim", "Extraction", "SpeakerEntity", "extract"]
+__all__ = ["Budget", "ExtractedClaim", "Extraction", "ExtractionTooSlow", "SpeakerEntity", "extract"]
 
 
-def extract(text: str) -> Extraction:
-    """Find every attributed claim in *text*. Never raises on odd input."""
+def extract(text: str, budget: Budget | None = None) -> Extraction:
+    """Find every attributed claim in *text*. Never raises on odd input; raises
+    `ExtractionTooSlow` only when *budget* expires."""
     from claimtrack.engine.pipeline import run_pipeline
 
-    return run_pipeline(text)
+    return run_pipeline(text, budget)

@@ -2,12 +2,37 @@
 
 Every offset is a Python string index into the exact text given to `extract()`, so that
 ``text[claim.start:claim.end] == claim.text`` always holds.
+
+The engine has no clock: a caller that wants a time limit passes a `Budget`, which the engine asks
+between sentences; when it is spent the article fails with `ExtractionTooSlow`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
+from claimtrack.errors import ClaimtrackError
 from claimtrack.vocabulary import ClaimKind, SpeakerKind, Stance
+
+
+class Budget(Protocol):
+    """The time (or any other allowance) the caller gives one article."""
+
+    allowed: str  # the limit in words, for the message: "30 s"
+
+    def expired(self) -> bool:
+        """True once the article has had its time; asked between sentences."""
+        ...
+
+
+class ExtractionTooSlow(ClaimtrackError):
+    """One article ran past its budget: that article fails, the batch goes on."""
+
+    def __init__(self, allowed: str, position: int, length: int) -> None:
+        super().__init__(f"article too long to analyse within {allowed} "
+                         f"(stopped at character {position:,} of {length:,})")
+        self.position = position
+        self.length = length
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +76,9 @@ class Extraction:
 
     claims: tuple[ExtractedClaim, ...] = ()
     speakers: tuple[SpeakerEntity, ...] = field(default=())
+    # Where the analysis stopped when the article held more candidate attributions than the engine
+    # considers in one article (MAX_CANDIDATES): the claims are those of text[:truncated_at].
+    truncated_at: int | None = None
 
     def speaker(self, name: str | None) -> SpeakerEntity | None:
         for entity in self.speakers:

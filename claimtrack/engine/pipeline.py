@@ -1,11 +1,20 @@
 """The engine's pipeline: segment, attribute sentence by sentence, float, resolve, decide stance.
 
 run_pipeline(text) never raises: on an internal error it returns what it can (at worst an empty
-Extraction), because ingestion calls it on arbitrary articles.
+Extraction), because ingestion calls it on arbitrary articles. The one exception is the caller's
+budget: when it expires (it is asked between sentences) the article fails with ExtractionTooSlow.
+
+The work is linear in the article's length, whatever its shape: a run-on "sentence" (a line without
+sentence punctuation, "Kirby said Kirby said ...") is read in pieces of at most MAX_SENTENCE_TOKENS
+tokens and MAX_SENTENCE_CUES cue words, so the rules' scans over a sentence, repeated once per cue,
+stay bounded; the duplicate search looks back over at most DEDUPE_LOOKBACK candidates; and an
+article with more than MAX_CANDIDATES attributions is analysed up to there and says so
+(Extraction.truncated_at).
 """
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from claimtrack.engine import lexicon as lx
@@ -17,11 +26,19 @@ from claimtrack.engine.attribution import (
 )
 from claimtrack.engine.coreference import Resolver
 from claimtrack.engine.cues import FORMS
-from claimtrack.engine.model import ExtractedClaim, Extraction
+from claimtrack.engine.model import Budget, ExtractedClaim, Extraction, ExtractionTooSlow
 from claimtrack.engine.quotes import Quote, find_quotes, looks_like_title, mask, word_count
 from claimtrack.engine.speakers import Mention
 from claimtrack.engine.stance import stance_of
-from claimtrack.engine.text import SPEECH_VERBS, Sentence, paragraphs, split_sentences, tokenize
+from claimtrack.engine.text import (
+    SPEECH_VERBS,
+    Invisibles,
+    Sentence,
+    Token,
+    paragraphs,
+    split_sentences,
+    tokenize,
+)
 from claimtrack.vocabulary import ClaimKind
 
 # "- Maria Gonzalez, Dover." / "— Senator Jane Roe" under a quotation
@@ -33,20 +50,91 @@ CUE_WORDS = frozenset(FORMS) | {"according", "quoted"}
 LOWER_WORD = re.compile(r"[a-z]+")
 MIN_QUOTE_WORDS = 4  # shorter quotations are fragments or scare quotes, not claims on their own
 FLOAT_PARAGRAPHS = 2  # a floating quotation inherits a speaker at most this many paragraphs back
+# The longest stretch read as one sentence: news sentences run to about 100 tokens (220 at most in
+# the evaluation corpora; a quotation is one token). Longer runs are cut, at a comma where one is near.
+MAX_SENTENCE_TOKENS = 400
+# The most cue words in one sentence: at most 7 in the evaluation corpora. Every cue scans its
+# sentence, so this bounds the work per token (a run of "Kirby said Kirby said ...").
+MAX_SENTENCE_CUES = 24
+# Attributions considered in one article; beyond, the rest of the article is left out (truncated_at).
+MAX_CANDIDATES = 30_000
+# Earlier candidates a candidate is compared with for duplicates (nearest first).
+DEDUPE_LOOKBACK = 200
+FINISH_CHECK_EVERY = 1024  # claims resolved between two looks at the budget
 
 
-def run_pipeline(text: str) -> Extraction:
+class _Stopped(Exception):
+    """The budget expired; *position* is where the analysis had got to."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__(position)
+        self.position = position
+
+
+def run_pipeline(text: str, budget: Budget | None = None) -> Extraction:
     if not isinstance(text, str) or not text.strip():
         return Extraction()
+    seen = Invisibles(text)
     try:
-        return _Run(text).extract()
+        found = _Run(seen.text, budget).extract()
+    except _Stopped as stop:
+        raise ExtractionTooSlow(budget.allowed, seen.start(stop.position), len(text)) from None
     except Exception:  # pragma: no cover - a guard for ingestion; tests assert it never fires
         return Extraction()
+    return found if seen.text is text else _as_given(found, text, seen)
+
+
+def _as_given(found: Extraction, text: str, seen: Invisibles) -> Extraction:
+    """Offsets found in the text without invisible characters, moved back onto the text as given."""
+    def at(start: int | None, end: int | None) -> tuple[int | None, int | None]:
+        return (None, None) if start is None else (seen.start(start), seen.end(end))
+
+    claims = []
+    for c in found.claims:
+        start, end = at(c.start, c.end)
+        speaker_start, speaker_end = at(c.speaker_start, c.speaker_end)
+        cue_start, cue_end = at(c.cue_start, c.cue_end)
+        claims.append(dataclasses.replace(
+            c, start=start, end=end, text=text[start:end],
+            speaker_start=speaker_start, speaker_end=speaker_end,
+            cue_start=cue_start, cue_end=cue_end, cue=text[cue_start:cue_end] if c.cue is not None else None,
+            spans=tuple(at(a, b) for a, b in c.spans),
+        ))
+    truncated_at = None if found.truncated_at is None else seen.start(found.truncated_at)
+    return Extraction(tuple(claims), found.speakers, truncated_at)
+
+
+def _bounded(sent: Sentence, toks: list[Token]) -> list[tuple[Sentence, list[Token]]]:
+    """The sentence, or a run-on one in pieces of at most MAX_SENTENCE_TOKENS tokens and
+    MAX_SENTENCE_CUES cue words, each cut after a comma, semicolon or colon in its second half
+    where there is one."""
+    cue_words = [k for k, t in enumerate(toks) if t.kind == "w" and t.low in CUE_WORDS]
+    if len(toks) <= MAX_SENTENCE_TOKENS and len(cue_words) <= MAX_SENTENCE_CUES:
+        return [(sent, toks)]
+    out = []
+    a, n, c = 0, len(toks), 0
+    while a < n:
+        b = min(n, a + MAX_SENTENCE_TOKENS)
+        while c < len(cue_words) and cue_words[c] < a:
+            c += 1
+        if c + MAX_SENTENCE_CUES < len(cue_words):
+            b = min(b, cue_words[c + MAX_SENTENCE_CUES])  # the piece ends before its cue word too many
+        if b < n:
+            for k in range(b - 1, a + (b - a) // 2, -1):
+                if toks[k].kind == "p" and toks[k].text in ",;:":
+                    b = k + 1
+                    break
+        part = toks[a:b]
+        out.append((Sentence(sent.paragraph, part[0].start, part[-1].end), part))
+        a = b
+    return out
 
 
 class _Run:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, budget: Budget | None = None) -> None:
         self.text = text
+        self.budget = budget
+        self.limit: int | None = None  # where the analysis stopped (MAX_CANDIDATES)
         self.paras = paragraphs(text)
         self.quotes: list[Quote] = find_quotes(text, self.paras)
         self.masked = mask(text, self.quotes)
@@ -61,9 +149,23 @@ class _Run:
         self.quote_para = {
             qi: bisect.bisect_right(starts, q.start) - 1 for qi, q in enumerate(self.quotes)
         }
+        self._index_quotes()
+
+    def _index_quotes(self) -> None:
         self.quote_starts = [q.start for q in self.quotes]  # quotes come in text order
         self.end_order = sorted(range(len(self.quotes)), key=lambda qi: self.quotes[qi].end)
         self.quote_ends = [self.quotes[qi].end for qi in self.end_order]
+
+    def _check(self, position: int) -> None:
+        if self.budget is not None and self.budget.expired():
+            raise _Stopped(position)
+
+    def _truncate(self, limit: int) -> None:
+        """Too many candidates: the article is analysed up to *limit*, its quotations there included."""
+        self.limit = limit
+        # Quotations are in text order and never overlap: those ending by the limit are a prefix.
+        self.quotes = self.quotes[:bisect.bisect_right([q.end for q in self.quotes], limit)]
+        self._index_quotes()
 
     # --- attribution -------------------------------------------------------------------------
     def extract(self) -> Extraction:
@@ -78,14 +180,25 @@ class _Run:
             piece_starts = [a for a, _, _ in pieces]
             piece_ends = [b for _, b, _ in pieces]
             for sent in split_sentences(self.text, para, self.masked):
+                self._check(sent.start)
                 lo = bisect.bisect_right(piece_ends, sent.start)
                 hi = bisect.bisect_left(piece_starts, sent.end, lo)
                 local = pieces[lo:hi]
                 if not self._may_attribute(sent, local):
                     continue  # no cue word, no quotation: tokenizing it would find nothing
                 toks = tokenize(self.text, sent.start, sent.end, local)
-                sentences.append((sent, toks))
-                cands.extend(attribute_sentence(self.text, sent, toks))
+                for part, part_toks in _bounded(sent, toks):
+                    if len(cands) >= MAX_CANDIDATES:
+                        self._truncate(part.start)
+                        break
+                    if part is not sent:
+                        self._check(part.start)
+                    sentences.append((part, part_toks))
+                    cands.extend(attribute_sentence(self.text, part, part_toks))
+                if self.limit is not None:
+                    break
+            if self.limit is not None:
+                break
         self._link_adjacent_quotes(cands, sentences)
         cands = [c for c in cands if c.pieces]
         used = {qi for c in cands for qi in c.quotes}
@@ -169,7 +282,7 @@ class _Run:
         taken = {c.sentence.paragraph for c in cands}
         turns = []
         for para in self.paras:
-            if para.skip or para.index in taken:
+            if para.skip or para.index in taken or (self.limit is not None and para.end > self.limit):
                 continue
             m = SPEAKER_LABEL.match(self.text, para.start, para.end)
             if not m or m.group(1).lower().rstrip(".") in lx.NOT_SPEAKER_LABELS:
@@ -273,7 +386,8 @@ class _Run:
             size = _size(c.pieces)
             dup = False
             i = bisect.bisect_left(starts, hi)
-            while i > 0 and starts[i - 1] >= lo - longest:
+            floor = max(0, i - DEDUPE_LOOKBACK)
+            while i > floor and starts[i - 1] >= lo - longest:
                 i -= 1
                 k = by_start[i]
                 inter = _intersection(c.pieces, k.pieces)
@@ -431,7 +545,9 @@ class _Run:
         resolver = Resolver(self.paras, self.masked)
         claims: list[ExtractedClaim] = []
         index = {id(c): i for i, c in enumerate(cands)}
-        for c in cands:
+        for n, c in enumerate(cands):
+            if n % FINISH_CHECK_EVERY == FINISH_CHECK_EVERY - 1:
+                self._check(c.pieces[0][0])
             entity, mention = resolver.resolve(c)
             pieces = c.pieces
             start, end = pieces[0][0], pieces[-1][1]
@@ -454,7 +570,7 @@ class _Run:
                 spans=tuple(pieces) if len(pieces) > 1 else (),
                 parent=index.get(id(c.parent)) if c.parent is not None else None,
             ))
-        return Extraction(tuple(claims), resolver.entities())
+        return Extraction(tuple(claims), resolver.entities(), self.limit)
 
     def _kind(self, c: Candidate) -> ClaimKind:
         quoted = 0

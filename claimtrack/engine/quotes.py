@@ -94,12 +94,13 @@ def _pair_singles(marks: list[tuple[int, int, int]]) -> list[tuple[int, int, int
     """Keep a possessive-looking closer only when an opener is waiting for it."""
     out = []
     waiting = False
+    clear_ahead = _clear_closers_ahead(marks)
     for n, (s, e, d) in enumerate(marks):
         if d == OPEN:
             waiting = True
             out.append((s, e, d))
         elif waiting:
-            if d == EITHER and _clear_closer_ahead(marks, n + 1):
+            if d == EITHER and clear_ahead[n + 1]:
                 continue  # "‘The players’ union has made its case.’"
             out.append((s, e, CLOSE))
             waiting = False
@@ -107,13 +108,14 @@ def _pair_singles(marks: list[tuple[int, int, int]]) -> list[tuple[int, int, int
     return out
 
 
-def _clear_closer_ahead(marks: list[tuple[int, int, int]], n: int) -> bool:
-    for _, _, d in marks[n:]:
-        if d == OPEN:
-            return False
-        if d == CLOSE:
-            return True
-    return False
+def _clear_closers_ahead(marks: list[tuple[int, int, int]]) -> list[bool]:
+    """For each n: does a clear closer come from marks[n] on before any opener? (One pass from the
+    end, not a scan per possessive-looking mark: a line of "Jones’ Jones’ ..." would be quadratic.)"""
+    ahead = [False] * (len(marks) + 1)
+    for n in range(len(marks) - 1, -1, -1):
+        d = marks[n][2]
+        ahead[n] = d == CLOSE or (d == EITHER and ahead[n + 1])
+    return ahead
 
 
 def _family(mark: str) -> str:

@@ -2,9 +2,14 @@
 
 Quote contents are masked before sentence splitting, so a full stop inside a quotation never
 ends a sentence and a quotation running over several sentences stays in one.
+
+Invisible characters (zero-width spaces and joiners, word joiners, byte-order marks, soft hyphens)
+are taken out before anything is read, so "Kir\u200bby" is the name Kirby; `Invisibles` maps the
+offsets found in the cleaned text back to the text as given.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -26,6 +31,29 @@ SIGNED_QUOTE = re.compile(r"[\"”»]\s*[-—–―]+\s*[A-Z]")  # '"..." ― De
 INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’']?\s+[\"“‘'(]?[A-Z]")
 CLOSERS = "\"”’')]»"
 OPENERS = "\"“‘'([«„"
+
+
+# Characters that show nothing and join or split nothing a reader sees; an article (or a hostile one)
+# may put them inside a name, where they would end the word.
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+class Invisibles:
+    """The text without its invisible characters, and the way back to the offsets of the text given."""
+
+    def __init__(self, text: str) -> None:
+        removed = [m.start() for m in INVISIBLE.finditer(text)]
+        self.text = INVISIBLE.sub("", text) if removed else text
+        # The k-th removed character stood just before cleaned offset removed[k] - k.
+        self._before = [p - k for k, p in enumerate(removed)]
+
+    def start(self, i: int) -> int:
+        """The offset given for cleaned offset *i* (a start: the character itself)."""
+        return i + bisect.bisect_right(self._before, i) if self._before else i
+
+    def end(self, i: int) -> int:
+        """The offset given for cleaned offset *i* (an end: just after the character before it)."""
+        return self.start(i - 1) + 1 if self._before and i > 0 else i
 
 
 @dataclass(frozen=True, slots=True)

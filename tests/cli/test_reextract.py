@@ -50,7 +50,7 @@ def test_reextract_replaces_untouched_claims_and_keeps_human_work(run, db_path, 
         session.commit()
         manual_id, confirmed_id, dismissed_id = manual.id, confirmed.id, suggested.id
 
-    def upgraded_engine(source_text):
+    def upgraded_engine(source_text, budget=None):
         """A 'new engine': shifts the edited claim's span, drops a related claim, adds a claim."""
         found = real_extract(source_text)
         claims = []

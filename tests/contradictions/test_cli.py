@@ -153,7 +153,7 @@ ARTICLES = {  # file name: (text, speaker, stance, claim words)
 
 
 def test_contradictions_between_articles_found_as_each_is_ingested(run, tmp_path, monkeypatch, db_path):
-    def engine(text):
+    def engine(text, budget=None):
         for words, speaker, stance, claim_words in ARTICLES.values():
             if text.strip() == words:
                 return _extraction(text, speaker, stance, claim_words)
