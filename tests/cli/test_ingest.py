@@ -245,7 +245,7 @@ def test_a_claimtrack_error_from_the_engine_fails_that_article_only(run, db_path
     (tmp_path / "b.txt").write_text("The mayor said the bridge would reopen.")
     real = ingest.extract
 
-    def slow(text):
+    def slow(text, budget=None):
         if text.startswith('"We will keep'):
             raise ClaimtrackError("claim extraction took over 30 s")
         return real(text)
