@@ -25,6 +25,11 @@ MIN_SCORE = 0.35  # weaker suggestions are not stored: they cost a fact-checker 
 MAX_PER_CLAIM = 8  # suggestions kept per claim in one pass, the strongest first
 GAP_LIMIT = 40  # characters between a cue and its content read for "rejected claims that ..."
 CHUNK = 500  # ids per IN (...) query
+# An article's claims compared with the store, in the article's order. Real articles hold tens of claims
+# (a few hundred at most); each comparison is one ranked full-text search, so an article of 20,000 quotes
+# would take many minutes and hold the write lock all that time. Beyond this, its claims are stored but not
+# compared, and ingest says so.
+MAX_COMPARED_PER_ARTICLE = 1_000
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -128,8 +133,10 @@ def _rows(suggestions: list[Suggestion]) -> list[dict]:
 
 def suggest_for_claims(session: Session, claim_ids: Iterable[int], *, terms: Terms | None = None,
                        min_score: float = MIN_SCORE) -> list[ClaimRelation]:
-    """Compare these claims (an article's new claims) with the store; store and return the suggestions."""
-    claim_ids = [i for i in claim_ids if i is not None]
+    """Compare these claims (an article's new claims) with the store; store and return the suggestions.
+
+    Only the first `MAX_COMPARED_PER_ARTICLE` claims are compared (see there)."""
+    claim_ids = [i for i in claim_ids if i is not None][:MAX_COMPARED_PER_ARTICLE]
     if not claim_ids:
         return []
     terms = terms or load_terms()

@@ -152,3 +152,21 @@ def test_odd_words_in_a_users_terms_never_break_the_search(store):
     denied = store.claim(source, vucic, DENIAL, "denies")
     found = suggest_for_claims(store.session, [asserted.id, denied.id], terms=terms)
     assert pairs(found) == {(asserted.id, denied.id, "contradicts")}
+
+
+def test_an_article_of_thousands_of_claims_is_compared_only_up_to_the_cap(store, monkeypatch):
+    """Issue 18: one search per claim made an article of 20,000 quotes take many minutes to store."""
+    from claimtrack.contradictions import finder
+    from claimtrack.contradictions.index import StoreSearch
+
+    searched: list[int] = []
+    real = StoreSearch.candidates
+    monkeypatch.setattr(StoreSearch, "candidates", lambda self, facts: searched.append(facts.id) or real(self, facts))
+    monkeypatch.setattr(finder, "MAX_COMPARED_PER_ARTICLE", 3)
+    kirby, vucic = kirby_and_vucic(store)
+    asserted = store.claim(store.source("Monday"), kirby, DEPLOYMENT)
+    tuesday = store.source("Tuesday")
+    denials = [store.claim(tuesday, vucic, DENIAL, "denies") for _ in range(5)]
+    found = suggest_for_claims(store.session, [c.id for c in denials])
+    assert searched == [c.id for c in denials[:3]]  # the first three, in the article's order
+    assert pairs(found) == {(asserted.id, c.id, "contradicts") for c in denials[:3]}
