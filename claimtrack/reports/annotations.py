@@ -272,7 +272,7 @@ def import_annotations(engine: Engine, path: Path) -> ImportReport:
     """Apply every act of the file whose sources this database holds, in one transaction."""
     acts = read_acts(path)
     report = ImportReport()
-    with session_scope(engine) as session:
+    with session_scope(engine, write=True) as session:  # the newer-here checks hold until the commit
         importer = _Importer(session)
         for number, act in acts:
             missing = [key for key in act.sources if importer.source(key.source) is None]
