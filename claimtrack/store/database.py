@@ -10,7 +10,7 @@ land between them and the write, to be overwritten or deleted. So claimtrack beg
 itself, with SQLAlchemy's pysqlite recipe:
 - a session that may write (`session_scope(engine)`, the default, or any connection with the
   execution option `WRITES`) begins with `BEGIN IMMEDIATE`: SQLite's one write lock, taken before
-  its first read, so what it reads stays true until it commits. This is SQLite's stand-in for the row locks
+  its first read, so what it reads stays true until it commits. It stands in for the row locks
   (`SELECT ... FOR UPDATE`) the same code takes on PostgreSQL, where the option changes nothing;
 - every other transaction (`session_scope(engine, write=False)`, a plain `Session` or connection)
   begins with a plain `BEGIN`: one consistent snapshot that never waits for writers (listings, the
@@ -151,13 +151,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     script = ScriptDirectory.from_config(config)
     with engine.connect() as connection:  # a look first, without the write lock: usually all is up to date
         current = MigrationContext.configure(connection).get_current_revision()
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise ClaimtrackError(
-            f"{engine.url.render_as_string(hide_password=True)}: made by a newer claimtrack (schema revision {current}); upgrade claimtrack"
-        )
-    target = script.get_current_head() if revision == "head" else revision
-    if current == target:
-        return
+        if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+            raise ClaimtrackError(
+                f"{engine.url.render_as_string(hide_password=True)}: made by a newer claimtrack (schema revision {current}); upgrade claimtrack"
+            )
+        target = script.get_current_head() if revision == "head" else revision
+        if current == target:
+            return
     # Several people (or processes) opening a new or older database at once: one migrates, the
     # others wait for it here and then find the schema up to date. On SQLite the write lock is taken
     # at BEGIN (the `WRITES` option); PostgreSQL takes claimtrack's advisory lock.
