@@ -110,10 +110,12 @@ class App:
             self._engine = open_database(self.db)
         return self._engine
 
-    def session(self):
+    def session(self, *, write: bool = False):
+        """One transaction that only reads; *write* for a command that reads in order to write (it then
+        holds the write lock from its first read: see claimtrack.store.database)."""
         from claimtrack.store.database import session_scope
 
-        return session_scope(self.engine)
+        return session_scope(self.engine, write=write)
 
 
 pass_app = click.make_pass_decorator(App)
@@ -378,7 +380,7 @@ def annotate(app: App, claim_id, speaker, new_speaker, stance, status, verdict, 
 
     if not any(v is not None for v in (speaker, stance, status, verdict, explanation, note)):
         raise click.UsageError("nothing to change: give --speaker, --stance, --status, --verdict, --explanation or --note")
-    with app.session() as session:
+    with app.session(write=True) as session:
         revisions = annotate_claim(session, claim_id, author=current_author(author), note=note, speaker=speaker,
                                    new_speaker=new_speaker, stance=stance, status=status, verdict=verdict,
                                    explanation=explanation, expected_version=if_version)

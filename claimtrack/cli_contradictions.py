@@ -36,7 +36,7 @@ def register(cli: click.Group) -> None:
         from claimtrack.display import to_stream
         from claimtrack.output import emit, to_json
 
-        with app.session() as session:
+        with app.session(write=rescan) as session:
             if rescan:
                 added = full_pass(session)
                 app.err.print(f"Full pass: {len(added)} new suggestion(s).", highlight=False)
@@ -63,7 +63,7 @@ def register(cli: click.Group) -> None:
         from claimtrack.annotations import current_author
         from claimtrack.relations import add_manual_relation
 
-        with app.session() as session:
+        with app.session(write=True) as session:
             relation = add_manual_relation(session, claim_a, claim_b, kind, author=current_author(author),
                                            note=note)
             shown = f"relation {relation.id}: claim {claim_a} {kind} claim {claim_b} ({relation.status})"
@@ -73,7 +73,7 @@ def register(cli: click.Group) -> None:
         from claimtrack.annotations import current_author
         from claimtrack.relations import set_relation_status
 
-        with app.session() as session:
+        with app.session(write=True) as session:
             relation = set_relation_status(session, relation_id, status, author=current_author(author), note=note,
                                            expected_version=if_version)
             shown = (f"relation {relation.id}: claim {relation.claim_a_id} {relation.kind} claim "

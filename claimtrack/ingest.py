@@ -126,7 +126,7 @@ def _stored_source(engine: Engine, digest: str) -> int | None:
 
 def _store(engine: Engine, doc: SourceDocument, digest: str, extraction: Extraction) -> tuple[int, int]:
     """One source with its claims and suggested contradictions, in one transaction: (source id, claims)."""
-    with session_scope(engine) as session:
+    with session_scope(engine, write=True) as session:
         source = Source(content_hash=digest, location=doc.location, doc_id=doc.doc_id, title=doc.title,
                         outlet=doc.outlet, published=doc.published, format=doc.format, text=doc.text)
         session.add(source)

@@ -16,6 +16,7 @@ from claimtrack.annotations import human_edited_fields
 from claimtrack.contradictions.finder import suggest_for_claims
 from claimtrack.deadline import ARTICLE_SECONDS, ArticleDeadline
 from claimtrack.engine import ExtractionTooSlow, extract
+from claimtrack.engine.model import Extraction
 from claimtrack.errors import ClaimtrackError
 from claimtrack.ingest import claim_from_extracted, speaker_ids_for
 from claimtrack.store.database import session_scope
@@ -53,12 +54,19 @@ def _human_relation_claim_ids(session: Session, claim_ids: list[int]) -> set[int
     return {claim_id for pair in rows for claim_id in pair}
 
 
-def reextract_source(session: Session, source: Source, article_seconds: float = ARTICLE_SECONDS) -> ReextractReport:
+def reextract_source(session: Session, source: Source, extraction: Extraction | None = None,
+                     article_seconds: float = ARTICLE_SECONDS) -> ReextractReport:
+    """Replace the source's untouched automatic claims by *extraction* (the engine's, run now when None).
+
+    *session* must write (`session_scope(engine, write=True)`): on SQLite it then holds the write lock
+    before anything below is read."""
     report = ReextractReport(source_id=source.id)
-    extraction = extract(source.text, budget=ArticleDeadline(article_seconds))
-    # Lock the source's relations, then its claims, before reading them (PostgreSQL; SQLite has one writer
-    # anyway): a person's change committed meanwhile is then seen below, and one made during the
-    # re-extraction waits for it. Relations first, in the order a person's confirm takes them.
+    if extraction is None:
+        extraction = extract(source.text, budget=ArticleDeadline(article_seconds))
+    # Lock the source's relations, then its claims, before reading them (PostgreSQL; on SQLite the
+    # session's write lock covers them): a person's change committed meanwhile is then seen below, and
+    # one made during the re-extraction waits for it. Relations first, in the order a person's confirm
+    # takes them.
     of_source = select(Claim.id).where(Claim.source_id == source.id)
     session.exec(select(ClaimRelation.id).where(or_(ClaimRelation.claim_a_id.in_(of_source),
                                                     ClaimRelation.claim_b_id.in_(of_source))).with_for_update()).all()
@@ -129,7 +137,10 @@ def reextract_source(session: Session, source: Source, article_seconds: float = 
 
 def reextract(engine: Engine, source_ids: list[int] | None = None,
               article_seconds: float = ARTICLE_SECONDS) -> list[ReextractReport]:
-    """Re-run the engine over the given sources (all when None), one transaction per source."""
+    """Re-run the engine over the given sources (all when None), one transaction per source.
+
+    The engine runs before the transaction (a source's text never changes), so people annotating
+    meanwhile wait only for the short write, not for the extraction."""
     with Session(engine) as session:
         known = list(session.exec(select(Source.id).order_by(Source.id)).all())
     if source_ids:
@@ -139,9 +150,13 @@ def reextract(engine: Engine, source_ids: list[int] | None = None,
         known = [i for i in known if i in set(source_ids)]
     reports = []
     for source_id in known:
+        with Session(engine) as session:
+            text = session.exec(select(Source.text).where(Source.id == source_id)).one()
         try:
-            with session_scope(engine) as session:
-                reports.append(reextract_source(session, session.get(Source, source_id), article_seconds))
+            extraction = extract(text, budget=ArticleDeadline(article_seconds))
         except ExtractionTooSlow as exc:  # that source keeps its claims; the others go on
             reports.append(ReextractReport(source_id=source_id, failed=f"source {source_id}: {exc}"))
+            continue
+        with session_scope(engine, write=True) as session:
+            reports.append(reextract_source(session, session.get(Source, source_id), extraction))
     return reports

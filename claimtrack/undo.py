@@ -60,6 +60,7 @@ def _apply(session: Session, revision: Revision, *, backwards: bool, author: str
     if name in ("created", "deleted"):
         remove = (name == "created") == backwards
         if remove:
+            _row(session, table, revision.row_id, lock=True)  # nobody builds on it between the check and the removal
             _refuse_if_others_built_on(session, revision, author)
             return [_remove_row(session, table, revision.row_id, author=author, note=note)]
         snapshot = revision.old_value if name == "deleted" else _latest_snapshot(session, table, revision.row_id)
@@ -102,9 +103,10 @@ def _refuse_if_others_built_on(session: Session, revision: Revision, author: str
     """Removing a row (undoing its creation) must not take others' later work on it (or on the relations
     of a claim, which go with it) along."""
     rows = [(revision.table_name, revision.row_id)]
-    if revision.table_name == "claim":
+    if revision.table_name == "claim":  # its relations are locked too: they go with it
         rows += [("claimrelation", relation_id) for relation_id in session.exec(select(ClaimRelation.id).where(
-            (ClaimRelation.claim_a_id == revision.row_id) | (ClaimRelation.claim_b_id == revision.row_id))).all()]
+            (ClaimRelation.claim_a_id == revision.row_id) | (ClaimRelation.claim_b_id == revision.row_id))
+            .with_for_update()).all()]
     for table, row_id in rows:
         others = list(session.exec(select(Revision).where(
             Revision.table_name == table, Revision.row_id == row_id, Revision.id > revision.id,
@@ -122,11 +124,12 @@ def _refuse_if_changed_since(session: Session, revision: Revision, current, expe
     raise EditConflict(revision.table_name, revision.row_id, later)
 
 
-def _row(session: Session, table: str, row_id: int):
+def _row(session: Session, table: str, row_id: int, *, lock: bool = False):
+    """The row as stored now; locked with *lock* (PostgreSQL; on SQLite the session holds the write lock)."""
     model = TABLES.get(table)
     if model is None:
         raise ClaimtrackError(f"{table}: changes to this table cannot be undone")
-    row = session.get(model, row_id, with_for_update=table == "speakeralias", populate_existing=True)
+    row = session.get(model, row_id, with_for_update=lock or table == "speakeralias", populate_existing=True)
     if row is None:
         raise ClaimtrackError(f"{table} {row_id}: it no longer exists, so its change cannot be undone")
     return row

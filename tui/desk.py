@@ -1,8 +1,10 @@
 """The desk: what the screens read from and write to the store, all through claimtrack's library.
 
 One `Desk` per app: the database engine, who is annotating, and the session's undo history. Every
-write is one transaction and returns a short sentence for the notification; a `ClaimtrackError`
-(bad input, a vanished row) goes up to the screen, which shows it as a notification.
+write is one transaction that holds the store's write lock from its first read (SQLite; see
+claimtrack.store.database), and returns a short sentence for the notification; a `ClaimtrackError`
+(bad input, a vanished row) goes up to the screen, which shows it as a notification. Pages are
+read without the lock, so they never wait for a colleague's write.
 """
 from __future__ import annotations
 
@@ -64,8 +66,9 @@ class Desk:
         return cls(open_database(db), author=author, database=shown_url(db))
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        with session_scope(self.engine) as session:
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction that only reads, unless *write* (every change: see `_change`)."""
+        with session_scope(self.engine, write=write) as session:
             yield session
 
     # ------------------------------------------------------------------ reading
@@ -145,7 +148,7 @@ class Desk:
     # ------------------------------------------------------------------ writing (each one undoable)
 
     def _change(self, work: Callable[[Session], list[Revision]]) -> list[Revision]:
-        with self.session() as session:
+        with self.session(write=True) as session:
             revisions = work(session)
             session.flush()
             self.history.record(revisions)
@@ -224,13 +227,13 @@ class Desk:
         return f"{revisions[-1].note}; {moved} claim(s) moved with it"
 
     def undo(self) -> str:
-        with self.session() as session:
+        with self.session(write=True) as session:
             revisions = self.history.undo(session, author=self.author)
         self.generation += 1
         return "undone: " + _describe(revisions)
 
     def redo(self) -> str:
-        with self.session() as session:
+        with self.session(write=True) as session:
             revisions = self.history.redo(session, author=self.author)
         self.generation += 1
         return "redone: " + _describe(revisions)

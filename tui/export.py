@@ -40,7 +40,7 @@ def export_report(engine: Engine, fmt: ExportFormat, path: Path, *, database: st
     from claimtrack.reports.gather import gather_report
 
     warnings: list[str] = []
-    with session_scope(engine) as session:
+    with session_scope(engine, write=False) as session:
         report = gather_report(session, database=database, generated_at=now or datetime.now(timezone.utc))
     if fmt.key == "markdown":
         from claimtrack.reports.markdown import render_markdown

@@ -369,7 +369,7 @@ def import_annotations(engine: Engine, path: Path) -> ImportReport:
     acts = read_acts(path)
     report = ImportReport()
     now = utc_now()
-    with session_scope(engine) as session:
+    with session_scope(engine, write=True) as session:  # the newer-here checks hold until the commit
         importer = _Importer(session)
         for number, act in acts:
             if _in_the_future(act, now):
@@ -499,8 +499,13 @@ class _Importer:
         """Replay one act; False when it was already there."""
         return self._apply_claim(act) if act.act == "claim" else self._apply_relation(act)
 
+    def _lock(self, row):
+        """The row locked and read afresh (PostgreSQL; on SQLite the import holds the write lock): a
+        colleague's change then cannot land between the checks below and the write."""
+        return self.session.get(type(row), row.id, with_for_update=True, populate_existing=True)
+
     def _apply_claim(self, act: Act) -> bool:
-        claim = self.claim(act.claim, act.at, manual_only=act.field == "created")
+        claim = self._lock(self.claim(act.claim, act.at, manual_only=act.field == "created"))
         if act.field == "created":
             if self._logged("claim", claim.id, act, new=claim.text):
                 return False
@@ -540,7 +545,7 @@ class _Importer:
         return getattr(claim, name, None)
 
     def _apply_relation(self, act: Act) -> bool:
-        relation = self.relation(act.relation, act.at)
+        relation = self._lock(self.relation(act.relation, act.at))
         if act.field == "created":
             new = f"{relation.claim_a_id} {relation.kind} {relation.claim_b_id}"
             if self._logged("claimrelation", relation.id, act, new=new):

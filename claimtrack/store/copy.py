@@ -35,7 +35,7 @@ from sqlalchemy.sql import sqltypes
 from sqlmodel import SQLModel
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.store.database import database_url, first_line, open_database, shown_url
+from claimtrack.store.database import WRITES, database_url, first_line, open_database, shown_url
 from claimtrack.store.models import ROW_NAMES, row_name  # importing the models registers their tables on SQLModel.metadata
 
 BATCH_SIZE = 2000
@@ -202,10 +202,10 @@ def same_database(a: str, b: str) -> bool:
 
 
 def _begin(connection: Connection, *, write: bool) -> None:
-    """Start the transaction now: on SQLite the driver would wait for the first write, so a read
-    would not be one snapshot and a write lock not held from the start."""
+    """Start the transaction now, so a read is one snapshot and, on SQLite, the target's write lock is
+    held from the start (`BEGIN IMMEDIATE`, through the `WRITES` option: see claimtrack.store.database)."""
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        connection.execution_options(**{WRITES: write}).begin()
     elif not write:
         connection.execution_options(isolation_level="REPEATABLE READ")
 

@@ -3,6 +3,20 @@
 Every connection gets foreign keys and WAL (SQLite); the schema is brought up to the newest
 Alembic revision on open, so a database made by an older release upgrades in place. An SQLite store
 whose file or folder cannot be written is opened only to read (see `_read_only_url`).
+
+Transactions on SQLite mean what they mean on PostgreSQL. pysqlite on its own begins a transaction
+only at the first INSERT, UPDATE or DELETE, so the reads that decide a write (is this claim edited by
+a person? which claims does this speaker have?) would run outside it and a colleague's change could
+land between them and the write, to be overwritten or deleted. So claimtrack begins every transaction
+itself, with SQLAlchemy's pysqlite recipe:
+- a session that may write (`session_scope(engine)`, the default, or any connection with the
+  execution option `WRITES`) begins with `BEGIN IMMEDIATE`: SQLite's one write lock, taken before
+  its first read, so what it reads stays true until it commits. It stands in for the row locks
+  (`SELECT ... FOR UPDATE`) the same code takes on PostgreSQL, where the option changes nothing;
+- every other transaction (`session_scope(engine, write=False)`, a plain `Session` or connection)
+  begins with a plain `BEGIN`: one consistent snapshot that never waits for writers (listings, the
+  TUI's pages, reports);
+- a writer waits up to `BUSY_TIMEOUT_MS` for the lock, then fails with "database is locked".
 """
 from __future__ import annotations
 
@@ -172,20 +186,35 @@ def _writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
+WRITES = "claimtrack_writes"  # execution option: this connection's transactions write (see the module's doc)
+BUSY_TIMEOUT_MS = 10_000  # how long an SQLite writer waits for another one's lock before giving up
+
+
+def writing(engine: Engine) -> Engine:
+    """*engine* for transactions that write: on SQLite each one takes the write lock at its BEGIN."""
+    return engine.execution_options(**{WRITES: True})
+
+
 def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # pysqlite begins nothing by itself: `_on_sqlite_begin` does
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
 def _on_read_only_sqlite_connect(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # as in `_on_sqlite_connect`
     cursor = dbapi_connection.cursor()  # no journal_mode: the file says WAL, and setting it would write
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def _on_sqlite_begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get(WRITES) else "BEGIN")
 
 
 def migration_config() -> Config:
@@ -211,7 +240,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply the migrations up to *revision* (a no-op when the database is already there)."""
     config = migration_config()
     script = ScriptDirectory.from_config(config)
-    with engine.begin() as connection:
+    with engine.connect() as connection:  # a look first, without the write lock: usually all is up to date
         current = MigrationContext.configure(connection).get_current_revision()
         if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
             raise ClaimtrackError(
@@ -220,12 +249,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         target = script.get_current_head() if revision == "head" else revision
         if current == target:
             return
-        # Several people (or processes) opening a new or older database at once: one migrates, the
-        # others wait for it here and then find the schema up to date.
+    # Several people (or processes) opening a new or older database at once: one migrates, the
+    # others wait for it here and then find the schema up to date. On SQLite the write lock is taken
+    # at BEGIN (the `WRITES` option); PostgreSQL takes claimtrack's advisory lock.
+    with writing(engine).begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-        elif connection.dialect.name == "sqlite":
-            connection.exec_driver_sql("BEGIN IMMEDIATE")  # SQLite's write lock, taken now, not at the first write
         if MigrationContext.configure(connection).get_current_revision() == target:
             return
         config.attributes["connection"] = connection
@@ -251,6 +280,7 @@ def open_database(target: str, *, migrate_to: str = "head") -> Engine:
         raise ClaimtrackError(f"{shown}: cannot open database: {exc}") from None
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _on_read_only_sqlite_connect if read_only else _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
     try:
         upgrade(engine, migrate_to)
     except DBAPIError as exc:
@@ -263,9 +293,14 @@ def open_database(target: str, *, migrate_to: str = "head") -> Engine:
 
 
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session whose work is committed on success and rolled back on any error."""
-    with Session(engine, expire_on_commit=False) as session:
+def session_scope(engine: Engine, *, write: bool = True) -> Iterator[Session]:
+    """A session whose work is committed on success and rolled back on any error.
+
+    By default the session may write: on SQLite it holds the write lock from its first statement, so
+    nobody's change lands between its reads and its writes. `write=False` is for a session that only
+    reads (a listing, a page, a report): it never waits for writers, and cannot write safely (on
+    SQLite a write after a colleague's commit fails as "database is locked")."""
+    with Session(writing(engine) if write else engine, expire_on_commit=False) as session:
         try:
             yield session
             session.commit()

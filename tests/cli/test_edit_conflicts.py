@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
 from claimtrack.annotations import annotate_claim
@@ -141,9 +142,17 @@ def test_undo_never_overwrites_a_later_change_by_someone_else(desk):
 
 def test_a_colleagues_change_landing_while_an_undo_reads_is_not_overwritten(desk, monkeypatch):
     """The race the sequential test cannot show: the colleague's change commits after the undo has read
-    the claim and before it writes. The undo locks the row as it reads it, so it is refused."""
-    from claimtrack import undo as undo_module
+    the claim and before it writes. The undo locks the row as it reads it, so it is refused.
 
+    On SQLite the undo holds the store's write lock from its first read, so the colleague cannot
+    save in that instant at all: he waits for the undo (here, with a short wait, he is told the
+    store is busy), and nothing of either is half-saved."""
+    from claimtrack import undo as undo_module
+    from claimtrack.store import database
+
+    sqlite = "://" not in desk
+    if sqlite:
+        monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
     engine, colleague = open_database(desk), open_database(desk)
     claim_id = troops_claim(engine).id
     ana = UndoHistory()
@@ -159,6 +168,16 @@ def test_a_colleagues_change_landing_while_an_undo_reads_is_not_overwritten(desk
         return real_take_row(*args, **kwargs)
 
     monkeypatch.setattr(undo_module, "take_row", colleague_first)
+    if sqlite:
+        with pytest.raises(OperationalError, match="database is locked"):
+            with session_scope(engine) as session:
+                ana.undo(session, author="ana")
+        with session_scope(engine) as session:
+            assert session.get(Claim, claim_id).verdict == "False"
+            assert "ben" not in session.exec(select(Revision.author)).all()
+        engine.dispose()
+        colleague.dispose()
+        return
     with pytest.raises(EditConflict, match=r"by ben at .*verdict: 'False' → 'Misleading'"):
         with session_scope(engine) as session:
             ana.undo(session, author="ana")
