@@ -22,6 +22,7 @@ from claimtrack import __version__
 from claimtrack.display import TerminalConsole, for_terminal
 from claimtrack.deadline import ARTICLE_SECONDS, valid_seconds
 from claimtrack.errors import ClaimtrackError
+from claimtrack.human_input import MAX_ROW_ID
 from claimtrack.vocabulary import Stance
 
 # The PostgreSQL driver logs what it could not clean up after a lost connection ("error ignored
@@ -36,8 +37,8 @@ FORMATS = click.Choice(["table", "json", "csv"])
 # Numbers as the store can hold them, so that a mistyped one is a one-line usage error and never the
 # driver's overflow: ids and versions as its integer columns take them (32 bits on PostgreSQL, which a
 # store must be able to move to), counts as SQL's LIMIT takes them.
-ROW_ID = click.IntRange(1, 2**31 - 1)
-VERSION = click.IntRange(1, 2**31 - 1)
+ROW_ID = click.IntRange(1, MAX_ROW_ID)
+VERSION = click.IntRange(1, MAX_ROW_ID)
 COUNT = click.IntRange(0, 2**63 - 1)
 
 
@@ -172,6 +173,8 @@ def _print_ingest_report(app: App, report) -> None:
                       markup=False, highlight=False)
     for failure in report.failed:
         app.err.print(Text.assemble(("failed", "red"), for_terminal(f" {failure}")), highlight=False)
+    for note in report.notes:
+        app.err.print(Text.assemble(("note", "yellow"), for_terminal(f" {note}")), highlight=False)
     app.out.print(f"Sources added: {len(report.added)}, skipped: {len(report.skipped)}, "
                   f"failed: {len(report.failed)}; claims stored: {report.claims_stored}.", highlight=False, soft_wrap=True)
 

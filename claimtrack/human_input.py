@@ -9,6 +9,8 @@ Rules:
   Persian and Indic names need them.
 - Free text may hold several lines; it is refused over its limit (VERDICT_MAX, EXPLANATION_MAX,
   NOTE_MAX), so a 20 MB verdict never reaches the store.
+- A row's number (a claim or source id typed in the TUI) is ASCII digits from 1 to MAX_ROW_ID, the
+  largest id both backends hold (PostgreSQL's integer column); anything else is no number.
 Every refusal is a `ClaimtrackError` of one line naming what was refused and why.
 """
 from __future__ import annotations
@@ -22,6 +24,7 @@ NAME_MAX = 200
 VERDICT_MAX = 200  # "False", "Misleading", "Half true, see explanation": a verdict is a few words
 EXPLANATION_MAX = 20_000
 NOTE_MAX = 20_000
+MAX_ROW_ID = 2**31 - 1  # PostgreSQL's integer: a store must copy there, so no id is larger
 SHOWN = 40  # characters of a refused value quoted in the error
 
 _BIDI = frozenset(chr(code) for code in BIDI_CONTROLS)
@@ -55,3 +58,12 @@ def checked_text(value: str | None, what: str, limit: int) -> str | None:
     if value is not None and len(value) > limit:
         raise ClaimtrackError(f"{what}: too long ({len(value):,} characters; at most {limit:,})")
     return value
+
+
+def row_number(text: str) -> int | None:
+    """*text* as a row's id (1 to MAX_ROW_ID), or None: not str.isdigit(), which takes "²" and "٣"."""
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(MAX_ROW_ID)):
+        return None
+    number = int(text)
+    return number if 1 <= number <= MAX_ROW_ID else None

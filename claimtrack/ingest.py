@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
-from claimtrack.contradictions.finder import suggest_for_claims
+from claimtrack.contradictions.finder import MAX_COMPARED_PER_ARTICLE, suggest_for_claims
 from claimtrack.deadline import ARTICLE_SECONDS, ArticleDeadline
 from claimtrack.engine import extract
 from claimtrack.engine.model import Extraction
@@ -37,6 +37,7 @@ class IngestReport:
     added: list[tuple[str, int]] = field(default_factory=list)  # (location, source id)
     skipped: list[tuple[str, int]] = field(default_factory=list)  # already stored: (location, source id)
     failed: list[str] = field(default_factory=list)  # "location: problem"
+    notes: list[str] = field(default_factory=list)  # "location: what was left out" (stored all the same)
     claims_stored: int = 0
 
     @property
@@ -108,6 +109,12 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport,
                     return
         report.added.append((shown, source_id))
         report.claims_stored += stored
+        if extraction.truncated_at is not None:
+            report.notes.append(f"{shown}: too many attributions; only the first {extraction.truncated_at:,} "
+                                "characters were analysed")
+        if stored > MAX_COMPARED_PER_ARTICLE:
+            report.notes.append(f"{shown}: {stored:,} claims; only the first {MAX_COMPARED_PER_ARTICLE:,} were "
+                                "compared with the store for contradictions")
     except SQLAlchemyError as exc:
         report.failed.append(f"{shown}: database error ({first_line(getattr(exc, 'orig', None) or exc)})")
 

@@ -299,3 +299,20 @@ def test_a_database_error_over_several_lines_is_one_line_for_that_article(run, d
     assert failure_lines(result) == [f"failed {tmp_path / 'a.txt'}: database error (could not extend file; "
                                      "HINT: Check free disk space.)"]
     assert len([line for line in result.stderr.splitlines() if line.strip()]) == 1
+
+
+def test_an_article_beyond_the_contradiction_search_cap_is_stored_whole_and_ingest_says_so(run, db_path, tmp_path,
+                                                                                             monkeypatch):
+    """Issue 18: the contradiction search compares at most MAX_COMPARED_PER_ARTICLE claims of one article."""
+    from claimtrack import ingest
+    from claimtrack.contradictions import finder
+
+    monkeypatch.setattr(ingest, "MAX_COMPARED_PER_ARTICLE", 2)
+    monkeypatch.setattr(finder, "MAX_COMPARED_PER_ARTICLE", 2)
+    article = tmp_path / "many.txt"
+    article.write_text("".join(f'"The bridge {n} is open," the mayor, Ruth Adler, said.\n\n' for n in range(5)))
+    result = run("ingest", str(article))
+    assert result.exit_code == 0, result.output
+    assert counts(db_path) == (1, 5)
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note ")]
+    assert notes == [f"note {article}: 5 claims; only the first 2 were compared with the store for contradictions"]

@@ -311,3 +311,28 @@ async def test_errors_are_notifications_not_tracebacks(seeded_db, seed_claims, t
         await settle(pilot)
         assert any("nothing to redo" in m for m in error_notifications(app))
         assert isinstance(app.screen, ClaimsScreen)  # still running
+
+
+@pilot_test
+async def test_a_claim_number_beyond_what_the_store_holds_is_a_warning_not_an_overflow(seeded_db, seed_claims, tmp_path):
+    """Issue 18: "99999999999999999999" as the other claim reached SQLite as an integer it cannot hold."""
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_claims_at(pilot, seed_claims["kirby_staging"])
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#other").value = "99999999999999999999"
+        app.screen.query_one("#other").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, NewRelationScreen)  # still asking, nothing sent to the store
+        assert any("give the number of the other claim" in m for m in notifications(app))
+        assert not error_notifications(app)
+
+
+def test_a_row_number_is_ascii_digits_within_what_both_backends_hold():
+    from claimtrack.human_input import MAX_ROW_ID, row_number
+
+    assert row_number(" 12 ") == 12 and row_number(str(MAX_ROW_ID)) == MAX_ROW_ID
+    for text in ("", "0", "-3", "²", "٣", "1e3", str(MAX_ROW_ID + 1), "9" * 400):
+        assert row_number(text) is None, text

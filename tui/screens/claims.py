@@ -11,6 +11,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
 from claimtrack.display import for_terminal
+from claimtrack.human_input import row_number
 from claimtrack.queries import ClaimFilter, ClaimRow
 from claimtrack.tui_queries import position_of
 from claimtrack.vocabulary import ReviewStatus, Stance
@@ -175,8 +176,7 @@ class ClaimsScreen(ClaimActions, PagedScreen):
 
     @on(Input.Changed, "#source-filter")
     def source_changed(self, event: Input.Changed) -> None:
-        value = event.value.strip()
-        self.set_filter(source_id=int(value) if value.isdigit() else None)
+        self.set_filter(source_id=row_number(event.value))
 
     @on(Select.Changed, "#stance-filter")
     def stance_changed(self, event: Select.Changed) -> None:

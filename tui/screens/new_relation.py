@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
+from claimtrack.human_input import row_number
 from claimtrack.vocabulary import RelationKind
 
 
@@ -40,12 +41,12 @@ class NewRelationScreen(ModalScreen[RelationDraft | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        other = self.query_one("#other", Input).value.strip()
-        if not other.isdigit():
+        other = row_number(self.query_one("#other", Input).value)
+        if other is None:
             self.notify("give the number of the other claim", severity="warning")
             self.query_one("#other", Input).focus()
             return
-        self.dismiss(RelationDraft(int(other), str(self.query_one("#kind", Select).value),
+        self.dismiss(RelationDraft(other, str(self.query_one("#kind", Select).value),
                                    self.query_one("#note", Input).value.strip() or None))
 
     def action_cancel(self) -> None:

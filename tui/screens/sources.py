@@ -177,6 +177,8 @@ class SourcesScreen(PagedScreen):
         self.query_one("#ingest-progress", ProgressBar).display = False
         for failure in report.failed:
             self.notify(failure, title="Ingest failed", severity="error", timeout=10)
+        for note in report.notes:
+            self.notify(note, title="Stored in part", severity="warning", timeout=10)
         for where, source_id in report.skipped:
             self.notify(f"{where}: already stored as source {source_id}", title="Skipped", severity="warning")
         self.notify(f"{len(report.added)} source(s) added, {len(report.skipped)} skipped, {len(report.failed)} "
