@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.display import for_terminal
+from claimtrack.display import for_terminal, one_line
 from claimtrack.errors import ClaimtrackError
 from claimtrack.store.database import report_name
 from claimtrack.vocabulary import RelationStatus
@@ -114,7 +114,7 @@ def register(cli_group: click.Group) -> None:
             report = import_annotations(app.engine, file)
         except DamagedFile as damaged:
             for line in damaged.lines:
-                click.echo(f"Error: {line}", err=True)
+                click.echo(f"Error: {one_line(line)}", err=True)  # a line may quote the file's words
             sys.exit(1)
         for content_hash, (name, count) in report.missing_sources.items():
             app.err.print(f"not imported: {count} act(s) on source {name or '?'} [{content_hash[:12]}]: "

@@ -229,6 +229,7 @@ def test_every_hostile_line_is_named_on_one_line_and_nothing_changes(exported, c
     errors = result.stderr.strip().splitlines()
     assert sorted(int(e.split(" line ")[1].split(":")[0]) for e in errors) == sorted(bad), errors  # each once
     assert all(e.startswith("Error: hostile.jsonl line ") for e in errors)
+    assert not any(char in result.stderr for char in "\u202e\x00")  # the file's words never reach the terminal raw
     assert counts(workdir / fresh) == before  # a damaged file changes nothing
 
 
