@@ -11,13 +11,13 @@ is a `ClaimtrackError` naming the file, the line and the problem.
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 from claimtrack.engine.model import Extraction
 from claimtrack.errors import ClaimtrackError
+from claimtrack.json_lines import UnreadableLine, parse_line
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
@@ -150,12 +150,9 @@ def load_gold(path: str | Path) -> dict[str, dict]:
             except UnicodeDecodeError:
                 raise ClaimtrackError(f"{where}: not a gold record (not UTF-8 text)") from None
             try:
-                record = json.loads(line)
-            except RecursionError:
-                raise ClaimtrackError(f"{where}: not a gold record (not valid JSON: nested too deeply)") from None
-            except ValueError as exc:  # JSONDecodeError, or an integer of more than 4,300 digits
-                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                raise ClaimtrackError(f"{where}: not a gold record (not valid JSON: {reason[:200]})") from None
+                record = parse_line(line)
+            except UnreadableLine as exc:
+                raise ClaimtrackError(f"{where}: not a gold record (not valid JSON: {exc})") from None
             try:
                 doc_id = _checked_record(record)
             except _NotGold as exc:

@@ -20,7 +20,6 @@ problem, and the batch goes on past it. The rules:
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -29,6 +28,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
+
+from claimtrack.json_lines import UnreadableLine, parse_line
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # one article; a JSONL batch may be larger, each record may not
 JSONL_LINE_FACTOR = 3  # a JSON line may be this many times the article limit: \u escapes triple non-ASCII text
@@ -515,13 +516,9 @@ def _jsonl_record(raw: bytes, where: str, location: str, max_bytes: int) -> Sour
     except UnicodeDecodeError:
         raise LineError("not UTF-8 (JSON lines must be UTF-8)") from None
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise LineError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
-    except RecursionError:
-        raise LineError("not valid JSON (nested too deeply)") from None
-    except ValueError as exc:  # an integer of more than 4,300 digits
-        raise LineError(f"not valid JSON ({one_line(exc)})") from None
+        record = parse_line(line)
+    except UnreadableLine as exc:
+        raise LineError(f"not valid JSON ({exc})") from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise LineError('not an article record (needs a "text" string)')
     text = normalise_newlines(_checked_text("text", record["text"]))

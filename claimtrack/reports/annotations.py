@@ -53,6 +53,7 @@ from sqlmodel import Session, func, select
 
 from claimtrack.annotations import ANNOTATABLE_FIELDS, record_revision, resolve_speaker
 from claimtrack.errors import ClaimtrackError
+from claimtrack.json_lines import UnreadableLine, parse_line
 from claimtrack.reports.gather import ClaimView, RelationView, Report, ReportFilter, as_utc
 from claimtrack.store.database import session_scope
 from claimtrack.speakers import find_speaker
@@ -304,13 +305,9 @@ def _unreadable_text(record: Any) -> str | None:
 def read_act(line: str) -> Act:
     """One line as an act; `ValueError` with the reason in words when it is not one."""
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not JSON ({exc.msg}, column {exc.colno}); is the file truncated?") from None
-    except RecursionError:
-        raise ValueError("not a claimtrack annotation (JSON nested too deeply)") from None
-    except ValueError:  # Python refuses integers of over 4,300 digits
-        raise ValueError("not a claimtrack annotation (a number too long to read)") from None
+        record = parse_line(line)
+    except UnreadableLine as exc:
+        raise ValueError(f"not JSON ({exc}); is the file truncated?") from None
     problem = _unreadable_text(record)
     if problem:
         raise ValueError(f"not a claimtrack annotation ({problem})")
