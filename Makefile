@@ -40,6 +40,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_contradictions.py --repeat 3
 	$(BIN)/python bench/eval_contradictions.py
 	$(BIN)/python bench/bench_tui.py --runs 5
+	$(BIN)/python bench/bench_hostile.py
+	$(BIN)/python bench/bench_migration.py
 
 eval: $(STAMP)
 	$(BIN)/claimtrack eval $(CORPUS)/dev.jsonl
