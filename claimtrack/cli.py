@@ -19,7 +19,7 @@ from rich.text import Text
 from sqlmodel import Session, select
 
 from claimtrack import __version__
-from claimtrack.display import TerminalConsole, for_terminal
+from claimtrack.display import TerminalConsole, for_terminal, one_line
 from claimtrack.deadline import ARTICLE_SECONDS, valid_seconds
 from claimtrack.errors import ClaimtrackError
 from claimtrack.human_input import MAX_ROW_ID
@@ -437,9 +437,11 @@ def extract(app: App, paths: tuple[str, ...], fmt: str, article_seconds: float) 
         doc_id = item.doc_id or item.location
         try:
             extraction = run_engine(item.text, budget=ArticleDeadline(article_seconds))
-        except ExtractionTooSlow as exc:
+        except Exception as exc:  # over its time (ExtractionTooSlow), or a bug: this file's line, never a traceback
             shown = f"{item.location} ({item.doc_id})" if item.doc_id else item.location
-            app.err.print(Text.assemble(("failed", "red"), f" {shown}: {exc}"), highlight=False)
+            reason = str(exc) if isinstance(exc, ExtractionTooSlow) else \
+                f"claim extraction failed ({type(exc).__name__}: {one_line(exc)})"
+            app.err.print(Text.assemble(("failed", "red"), for_terminal(f" {shown}: {reason}")), highlight=False)
             failed += 1
             continue
         if extraction.truncated_at is not None:

@@ -52,6 +52,27 @@ def test_extract_fails_the_slow_article_alone_in_one_line(run, tmp_path, looks):
     assert failure.startswith(f"failed {tmp_path / 'b_slow.txt'}: article too long to analyse within 30 s")
 
 
+def test_extract_reports_an_engine_bug_in_one_article_as_that_files_line(run, tmp_path, monkeypatch):
+    """Issue 18: any unexpected exception in one article is reported for it, never a traceback."""
+    import claimtrack.engine
+
+    real = claimtrack.engine.extract
+
+    def broken_on_kirby(text, budget=None):
+        if "Kirby" in text:
+            raise IndexError("string index out of range")
+        return real(text, budget=budget)
+
+    monkeypatch.setattr(claimtrack.engine, "extract", broken_on_kirby)
+    (tmp_path / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b_bug.txt").write_text(SLOW, encoding="utf-8")
+    result = run("extract", str(tmp_path / "a_good.txt"), str(tmp_path / "b_bug.txt"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert [json.loads(line)["doc_id"] for line in result.stdout.splitlines()] == [str(tmp_path / "a_good.txt")]
+    assert result.stderr.strip().splitlines() == [
+        f"failed {tmp_path / 'b_bug.txt'}: claim extraction failed (IndexError: string index out of range)"]
+
+
 def test_reextract_leaves_the_slow_source_as_it_was_and_goes_on(run, db_path, tmp_path, monkeypatch):
     (tmp_path / "a_good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "b_slow.txt").write_text(SLOW, encoding="utf-8")
