@@ -19,7 +19,7 @@ from rich.text import Text
 from sqlmodel import Session, select
 
 from claimtrack import __version__
-from claimtrack.display import TerminalConsole, for_terminal, one_line
+from claimtrack.display import TerminalConsole, for_terminal
 from claimtrack.deadline import ARTICLE_SECONDS, valid_seconds
 from claimtrack.errors import ClaimtrackError
 from claimtrack.human_input import MAX_ROW_ID
@@ -422,7 +422,7 @@ def history(app: App, claim_id: int, fmt: str) -> None:
 def extract(app: App, paths: tuple[str, ...], fmt: str, article_seconds: float) -> None:
     """Run the attribution engine on files (no database); JSONL keeps each record's doc_id."""
     from claimtrack.deadline import ArticleDeadline
-    from claimtrack.engine import ExtractionTooSlow
+    from claimtrack.ingest import extraction_failure
     from claimtrack.engine import extract as run_engine
     from claimtrack.evaluation import quotes_record
     from claimtrack.output import JSON_ESCAPES
@@ -437,11 +437,10 @@ def extract(app: App, paths: tuple[str, ...], fmt: str, article_seconds: float) 
         doc_id = item.doc_id or item.location
         try:
             extraction = run_engine(item.text, budget=ArticleDeadline(article_seconds))
-        except Exception as exc:  # over its time (ExtractionTooSlow), or a bug: this file's line, never a traceback
+        except Exception as exc:  # over its time budget, or a bug: this file's line, never a traceback
             shown = f"{item.location} ({item.doc_id})" if item.doc_id else item.location
-            reason = str(exc) if isinstance(exc, ExtractionTooSlow) else \
-                f"claim extraction failed ({type(exc).__name__}: {one_line(exc)})"
-            app.err.print(Text.assemble(("failed", "red"), for_terminal(f" {shown}: {reason}")), highlight=False)
+            app.err.print(Text.assemble(("failed", "red"), for_terminal(f" {extraction_failure(shown, exc)}")),
+                          highlight=False)
             failed += 1
             continue
         if extraction.truncated_at is not None:

@@ -104,8 +104,6 @@ def register(cli_group: click.Group) -> None:
         database lacks, dated in the future or relating a claim to itself are reported (exit status 1)
         and the rest is imported.
         """
-        import sys
-
         from claimtrack.reports.annotations import DamagedFile, import_annotations
 
         if not file.is_file():

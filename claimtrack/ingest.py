@@ -69,6 +69,14 @@ def _origin(doc: SourceDocument) -> str:
     return f"{where} ({doc.doc_id})" if doc.doc_id else where
 
 
+def extraction_failure(shown: str, error: Exception) -> str:
+    """One line for an article the engine could not analyse: its own refusal (`ClaimtrackError`, e.g.
+    over its time budget) as it says it; anything else (the engine must never raise) named as a bug."""
+    if isinstance(error, ClaimtrackError):
+        return f"{shown}: {error}"
+    return f"{shown}: claim extraction failed ({type(error).__name__}: {one_line(error)})"
+
+
 STORE_ATTEMPTS = 3  # a write that collides with another writer's new speaker is simply tried again
 
 
@@ -83,11 +91,8 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport,
             return
         try:
             extraction = extract(doc.text, budget=ArticleDeadline(article_seconds))
-        except ClaimtrackError as exc:  # the engine refusing this article (its time budget): one line
-            report.failed.append(f"{shown}: {exc}")
-            return
-        except Exception as exc:  # the engine must never raise; if it does, say so and go on
-            report.failed.append(f"{shown}: claim extraction failed ({type(exc).__name__}: {one_line(exc)})")
+        except Exception as exc:  # over its time budget, or a bug: this article's line, and the batch goes on
+            report.failed.append(extraction_failure(shown, exc))
             return
         for attempt in range(1, STORE_ATTEMPTS + 1):
             try:

@@ -11,6 +11,18 @@ import json
 from typing import Any
 
 
+def unstorable_character(value: str) -> str | None:
+    """The first character of *value* no database stores as text: NUL (PostgreSQL refuses it) or a
+    lone surrogate (from a \\ud800 escape: not text at all); None when there is none."""
+    if "\x00" in value:
+        return "\x00"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return value[exc.start]
+    return None
+
+
 class UnreadableLine(ValueError):
     """The line is not JSON Python can read; str() is the reason in a few words."""
 

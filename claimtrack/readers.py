@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
-from claimtrack.json_lines import UnreadableLine, parse_line
+from claimtrack.json_lines import UnreadableLine, parse_line, unstorable_character
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # one article; a JSONL batch may be larger, each record may not
 JSONL_LINE_FACTOR = 3  # a JSON line may be this many times the article limit: \u escapes triple non-ASCII text
@@ -564,10 +564,9 @@ def _text_field(record: dict, *names: str, numbers: bool = False) -> str | None:
 
 def _checked_text(name: str, value: str) -> str:
     """*value* if it can be stored: no NUL (PostgreSQL refuses it), no lone surrogate (not text)."""
-    if "\x00" in value:
+    bad = unstorable_character(value)
+    if bad == "\x00":
         raise LineError(f'field "{name}" holds a NUL character (\\u0000), not text')
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise LineError(f'field "{name}" holds a lone surrogate (\\u{ord(value[exc.start]):04x}), not text') from None
+    if bad is not None:
+        raise LineError(f'field "{name}" holds a lone surrogate (\\u{ord(bad):04x}), not text')
     return value

@@ -54,15 +54,12 @@ def _human_relation_claim_ids(session: Session, claim_ids: list[int]) -> set[int
     return {claim_id for pair in rows for claim_id in pair}
 
 
-def reextract_source(session: Session, source: Source, extraction: Extraction | None = None,
-                     article_seconds: float = ARTICLE_SECONDS) -> ReextractReport:
-    """Replace the source's untouched automatic claims by *extraction* (the engine's, run now when None).
+def reextract_source(session: Session, source: Source, extraction: Extraction) -> ReextractReport:
+    """Replace the source's untouched automatic claims by *extraction* (the engine's, run beforehand).
 
     *session* must write (`session_scope(engine, write=True)`): on SQLite it then holds the write lock
     before anything below is read."""
     report = ReextractReport(source_id=source.id)
-    if extraction is None:
-        extraction = extract(source.text, budget=ArticleDeadline(article_seconds))
     # Lock the source's relations, then its claims, before reading them (PostgreSQL; on SQLite the
     # session's write lock covers them): a person's change committed meanwhile is then seen below, and
     # one made during the re-extraction waits for it. Relations first, in the order a person's confirm

@@ -52,8 +52,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from claimtrack.annotations import ANNOTATABLE_FIELDS, record_revision, resolve_speaker
+from claimtrack import display
 from claimtrack.errors import ClaimtrackError
-from claimtrack.json_lines import UnreadableLine, parse_line
+from claimtrack.json_lines import UnreadableLine, parse_line, unstorable_character
 from claimtrack.reports.gather import ClaimView, RelationView, Report, ReportFilter, as_utc
 from claimtrack.store.database import session_scope
 from claimtrack.speakers import find_speaker
@@ -71,7 +72,7 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 LARGEST_ID = 2**63 - 1  # offsets beyond what a database integer holds cannot be a source's
 MAX_DAMAGED_SHOWN = 20  # lines named when a file is damaged throughout
 # Characters that reorder the text around them: in a name they make it read as another name.
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset(map(chr, display.BIDI_CONTROLS))
 
 
 # ----------------------------------------------------------------------------- the line format
@@ -292,13 +293,8 @@ def _unreadable_text(record: Any) -> str | None:
             pending += value.values()
         elif isinstance(value, list):
             pending += value
-        elif isinstance(value, str):
-            if "\x00" in value:
-                return "a NUL character in a text"
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                return "an unpaired surrogate (\\ud800-\\udfff) in a text"
+        elif isinstance(value, str) and (bad := unstorable_character(value)) is not None:
+            return "a NUL character in a text" if bad == "\x00" else "an unpaired surrogate (\\ud800-\\udfff) in a text"
     return None
 
 
