@@ -186,10 +186,10 @@ def claim_history(session: Session, claim_id: int) -> list[Revision]:
 
 def human_edited_fields(session: Session, claim_ids) -> dict[int, set[str]]:
     """For each claim, the fields a person has changed (from the revision log, its own revisions only)."""
-    by_claim: dict[int, list[Revision]] = {}
+    by_claim: dict[int, list] = {}
     ids = list(claim_ids)
-    for start in range(0, len(ids), 500):
-        for revision in session.exec(select(Revision).where(
+    for start in range(0, len(ids), 500):  # row id and field only: a "deleted" revision holds the whole row
+        for revision in session.exec(select(Revision.row_id, Revision.field).where(
                 Revision.table_name == "claim", Revision.row_id.in_(ids[start:start + 500])).order_by(Revision.id)):
             by_claim.setdefault(revision.row_id, []).append(revision)
     edited = {row_id: {r.field for r in of_the_row_now(revisions)} for row_id, revisions in by_claim.items()}

@@ -231,7 +231,10 @@ class _TableCopier:
         self.params = [f"v_{c.name}" for c in columns]
         self.utc = [f"v_{c.name}" for c in columns if isinstance(c.type, sqltypes.DateTime) and c.type.timezone]
         self.unlinked = [f"v_{c.name}" for c in self.deferred]
-        self.nul_checked = [(f"v_{c.name}", c.name) for c in columns] if target.dialect.name == "postgresql" else []
+        # Numbers, times and flags hold no NUL (which PostgreSQL refuses): only the other columns are looked at.
+        plain = (sqltypes.Integer, sqltypes.Numeric, sqltypes.DateTime, sqltypes.Boolean)
+        self.nul_checked = ([(f"v_{c.name}", c.name) for c in columns if not isinstance(c.type, plain)]
+                            if target.dialect.name == "postgresql" else [])
         reads, values = [], {}
         for column in columns:
             param = f"v_{column.name}"
