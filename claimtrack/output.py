@@ -78,7 +78,9 @@ def _short_widths(cells: list[list[str]], columns: Sequence[str], wide: Sequence
     """Each short column's widest (its content's, at most SHORT_MAX); when the table would not fit in
     *width*, the short columns with most to spare give up room, one cell at a time, down to a few
     cells each, until the wide columns have theirs."""
-    natural = [min(SHORT_MAX, max([cell_len(column)] + [max(map(cell_len, row[place].splitlines() or [""]))
+    # Wide columns (an article's words) are never measured: their width is rich's to give.
+    natural = [0 if column in wide else
+               min(SHORT_MAX, max([cell_len(column)] + [max(map(cell_len, row[place].splitlines() or [""]))
                                                         for row in cells]))
                for place, column in enumerate(columns)]
     if width is None:
