@@ -60,9 +60,9 @@ def _apply(session: Session, revision: Revision, *, backwards: bool, author: str
     if name in ("created", "deleted"):
         remove = (name == "created") == backwards
         if remove:
-            _row(session, table, revision.row_id, lock=True)  # nobody builds on it between the check and the removal
+            row = _row(session, table, revision.row_id, lock=True)  # nobody builds on it between the check and the removal
             _refuse_if_others_built_on(session, revision, author)
-            return [_remove_row(session, table, revision.row_id, author=author, note=note)]
+            return [_remove_row(session, table, row, author=author, note=note)]
         snapshot = revision.old_value if name == "deleted" else _latest_snapshot(session, table, revision.row_id)
         return [_restore_row(session, table, revision.row_id, snapshot, author=author, note=note)]
     value = revision.old_value if backwards else revision.new_value
@@ -142,9 +142,9 @@ def _speaker_id_named(session: Session, name: str) -> int:
     return speaker.id
 
 
-def _remove_row(session: Session, table: str, row_id: int, *, author: str, note: str) -> Revision:
-    row = _row(session, table, row_id)
-    revision = record_revision(session, table=table, row_id=row_id, field="deleted", old=row_snapshot(row),
+def _remove_row(session: Session, table: str, row, *, author: str, note: str) -> Revision:
+    """Remove *row* (locked by the caller), keeping what it held in its "deleted" revision."""
+    revision = record_revision(session, table=table, row_id=row.id, field="deleted", old=row_snapshot(row),
                                new=None, author=author, note=note)
     session.delete(row)
     session.flush()
