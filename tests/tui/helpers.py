@@ -29,15 +29,23 @@ def app_on(db: Path, tmp_path: Path | None = None) -> ClaimtrackApp:
 
 
 async def settle(pilot) -> None:
-    """Let workers finish (a reload cancels the one it replaces) and the screen catch up."""
+    """Let workers finish (a reload cancels the one it replaces) and the screen catch up: until no
+    worker runs and no message waits, so that a busy machine (CI) sees what a quiet one does."""
     from textual.worker import WorkerCancelled
 
-    for _ in range(3):
+    app = pilot.app
+    for round_ in range(60):
         try:
-            await pilot.app.workers.wait_for_complete()
+            await app.workers.wait_for_complete()
         except WorkerCancelled:
             continue
         await pilot.pause()
+        waiting = any(not worker.is_finished for worker in app.workers) or any(
+            node._message_queue.qsize() for node in (app, app.screen, *app.screen.walk_children()))
+        if round_ >= 2 and not waiting:
+            return
+        if waiting:
+            await pilot.pause(0.02)
 
 
 def store(db: Path) -> Session:
