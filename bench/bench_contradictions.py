@@ -31,8 +31,8 @@ from sqlalchemy import insert  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
 from claimtrack.contradictions.finder import full_pass, suggest_for_claims  # noqa: E402
-from claimtrack.ingest import ingest_documents  # noqa: E402
-from claimtrack.readers import SourceDocument  # noqa: E402
+from claimtrack.ingest.batch import ingest_documents  # noqa: E402
+from claimtrack.ingest.readers import SourceDocument  # noqa: E402
 from claimtrack.store.database import open_database, session_scope  # noqa: E402
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias  # noqa: E402
 

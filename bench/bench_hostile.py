@@ -44,8 +44,8 @@ def _child(name: str, size: int, ingest: bool, out) -> None:
     text = SHAPES[name][1](size)
     t0 = time.perf_counter()
     if ingest:
-        from claimtrack.ingest import ingest_documents
-        from claimtrack.readers import SourceDocument
+        from claimtrack.ingest.batch import ingest_documents
+        from claimtrack.ingest.readers import SourceDocument
         from claimtrack.store.database import open_database
 
         with tempfile.TemporaryDirectory() as tmp:

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from claimtrack.ingest import ingest_documents
-from claimtrack.readers import read_inputs
+from claimtrack.ingest.batch import ingest_documents
+from claimtrack.ingest.readers import read_inputs
 from claimtrack.store.database import database_url, open_database
 
 

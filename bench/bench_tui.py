@@ -162,7 +162,7 @@ async def one_run(db: Path) -> dict[str, float]:
         figures["20 pages down (incl. page fetches)"] = time.perf_counter() - began
         figures["rows loaded after scrolling"] = table.row_count
     # The store reads behind the screens, timed alone (no app drawing at the same time).
-    from claimtrack.queries import ClaimFilter
+    from claimtrack.queries.claims import ClaimFilter
     from tui.desk import Desk
 
     desk = Desk.open(str(db), author="bench")

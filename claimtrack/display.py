@@ -12,7 +12,7 @@ link (OSC 8), or with a bidi override make a quote read differently from what is
   Where offsets into the text must stay true (the TUI's article view, which selects words by
   offset), `same_length` shows each such character as one visible stand-in instead.
 - Machine formats (JSON, CSV, Markdown, JSONL) stay faithful; `to_stream` makes them harmless
-  only when they go to a terminal, where a person reads them (see claimtrack.output).
+  only when they go to a terminal, where a person reads them (see claimtrack.cli.output).
 - `TerminalConsole` is the CLI's rich Console: it escapes whatever text it renders, a last guard
   behind the explicit calls (which come first so that table widths are measured on what is shown).
 """

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.annotations import current_author
+from claimtrack.review.annotate import current_author
 from claimtrack.config import load_settings
 from claimtrack.errors import ClaimtrackError
 

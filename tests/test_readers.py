@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from claimtrack.readers import ReadFailure, SourceDocument, count_inputs, read_inputs
+from claimtrack.ingest.readers import ReadFailure, SourceDocument, count_inputs, read_inputs
 
 ARTICLE = ('"We are monitoring the border closely," the minister told reporters on Monday.\n\n'
            'The opposition denied that any troops had moved.\n')
@@ -334,7 +334,7 @@ def test_the_html_reader_without_its_library_is_one_line_for_that_file(tmp_path,
 
 
 def test_an_unexpected_error_in_one_file_is_that_files_line(tmp_path, monkeypatch):
-    import claimtrack.readers as readers
+    import claimtrack.ingest.readers as readers
 
     (tmp_path / "a.md").write_text("# Broken\n\nThe minister said so.\n")
     (tmp_path / "b.txt").write_text(ARTICLE)

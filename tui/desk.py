@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from claimtrack import annotations, relations, speaker_edits, tui_queries
-from claimtrack.annotations import current_author
+from claimtrack.queries import pages as tui_queries
+from claimtrack.review import annotate as annotations, relations, speaker_edits
+from claimtrack.review.annotate import current_author
 from claimtrack.errors import ClaimtrackError
-from claimtrack.queries import (ClaimFilter, ClaimRow, SpeakerRow, contradiction_counts, count_claims, get_source,
+from claimtrack.queries.claims import (ClaimFilter, ClaimRow, SpeakerRow, contradiction_counts, count_claims, get_source,
                                 list_speakers)
 from claimtrack.store.database import open_database, session_scope, short_name, shown_url
 from claimtrack.store.models import Claim, Revision, Source, Speaker
-from claimtrack.undo import UndoHistory
+from claimtrack.review.undo import UndoHistory
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class Desk:
             return count_claims(session, flt)
 
     def claim_detail(self, claim_id: int) -> ClaimDetail:
-        from claimtrack.queries import sentence_around
+        from claimtrack.queries.claims import sentence_around
 
         with self.session() as session:
             claim = annotations.get_claim(session, claim_id)

@@ -28,7 +28,7 @@ from sqlmodel import Session
 
 from claimtrack.contradictions.signals import MIN_SHARED_UNNAMED, NEGATIVE, NOT_COMMITTED, POSITIVE, ClaimFacts
 from claimtrack.contradictions.terms import Terms
-from claimtrack.text_search import AllOf, AnyOf, Query, Term, to_fts5, to_tsquery
+from claimtrack.store.search import AllOf, AnyOf, Query, Term, to_fts5, to_tsquery
 
 CANDIDATES_PER_CLAIM = 40  # the best-matching claims compared with each claim
 SEARCH_LIMIT = 100  # claims a full-text search returns per new claim and route

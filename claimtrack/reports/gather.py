@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 
 from sqlmodel import Session, select
 
-from claimtrack.annotations import of_the_row_now
-from claimtrack.queries import ClaimFilter, list_claims, sentence_around
+from claimtrack.review.annotate import of_the_row_now
+from claimtrack.queries.claims import ClaimFilter, list_claims, sentence_around
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
 from claimtrack.vocabulary import RelationKind, RelationStatus
 

@@ -1,6 +1,6 @@
 """JSON (the full structured data) and CSV (one row per claim, or per relation) exports.
 
-CSV cells pass through `claimtrack.output.safe_cell`, so a cell a spreadsheet would run as a
+CSV cells pass through `claimtrack.cli.output.safe_cell`, so a cell a spreadsheet would run as a
 formula (starting with =, +, -, @, tab or carriage return) is neutralised. Rows end in CRLF
 (RFC 4180): then Python's csv module also quotes a cell holding a lone carriage return, which an
 article may contain and which would otherwise split the row in two.
@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from claimtrack import __version__
-from claimtrack.output import safe_cell
+from claimtrack.cli.output import safe_cell
 from claimtrack.reports.gather import ClaimView, Report, as_utc, speaker_label
 
 

@@ -37,7 +37,7 @@ from sqlmodel import Session, create_engine
 
 from claimtrack.errors import ClaimtrackError
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

@@ -1,4 +1,4 @@
-"""The store's tables (SQLModel). Alembic owns the schema: see claimtrack/migrations.
+"""The store's tables (SQLModel). Alembic owns the schema: see claimtrack/store/migrations.
 
 Rows that people can remove and that revisions name (speakers, aliases, claims, relations) have
 ids that are never given out again (`sqlite_autoincrement`; PostgreSQL's sequences do that anyway),

@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from claimtrack import deadline
+from claimtrack.ingest import deadline
 
 GOOD = ('"We will keep the bridge open all winter," the mayor of Eastport, Ruth Adler, told reporters on '
         'Tuesday.\n\nThe transport union denied that the repairs were finished.\n')

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
-from claimtrack.annotations import annotate_claim
-from claimtrack.relations import set_relation_status
+from claimtrack.review.annotate import annotate_claim
+from claimtrack.review.relations import set_relation_status
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Revision
-from claimtrack.undo import UndoHistory
-from claimtrack.versions import EditConflict
+from claimtrack.review.undo import UndoHistory
+from claimtrack.store.versions import EditConflict
 from tests.conftest import SEED_ARTICLE
 
 
@@ -147,7 +147,7 @@ def test_a_colleagues_change_landing_while_an_undo_reads_is_not_overwritten(desk
     On SQLite the undo holds the store's write lock from its first read, so the colleague cannot
     save in that instant at all: he waits for the undo (here, with a short wait, he is told the
     store is busy), and nothing of either is half-saved."""
-    from claimtrack import undo as undo_module
+    from claimtrack.review import undo as undo_module
     from claimtrack.store import database
 
     sqlite = "://" not in desk
@@ -188,7 +188,7 @@ def test_a_colleagues_change_landing_while_an_undo_reads_is_not_overwritten(desk
 
 
 def test_undoing_a_claim_others_have_worked_on_is_refused(desk, run):
-    from claimtrack.annotations import add_manual_claim
+    from claimtrack.review.annotate import add_manual_claim
 
     engine = open_database(desk)
     ana = UndoHistory()

@@ -11,7 +11,7 @@ import json
 import pytest
 from sqlmodel import select
 
-from claimtrack.queries import ClaimFilter, count_claims, list_claims, list_speakers
+from claimtrack.queries.claims import ClaimFilter, count_claims, list_claims, list_speakers
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim, ClaimRelation
 from tests.conftest import SEED_ARTICLE

@@ -1,4 +1,4 @@
-"""What people type is checked before it is stored (claimtrack.human_input): authors and speaker
+"""What people type is checked before it is stored (claimtrack.review.human_input): authors and speaker
 names are one line of visible text; verdicts, explanations and notes have a sane maximum length.
 Each refusal is one line, and nothing is stored."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from claimtrack.human_input import EXPLANATION_MAX, NOTE_MAX, VERDICT_MAX
+from claimtrack.review.human_input import EXPLANATION_MAX, NOTE_MAX, VERDICT_MAX
 from tests.conftest import SEED_ARTICLE
 
 BAD_NAMES = ["", "   ", "Ana\nLopes", "Ana\tLopes", "Ana\x1b[2JLopes", "Ana\u202eLopes", "Ana\x85Lopes",

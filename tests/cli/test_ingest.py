@@ -104,7 +104,7 @@ def test_a_broken_database_path_is_one_line_and_touches_nothing(run, tmp_path, m
 
 
 def test_a_source_that_fails_half_way_leaves_nothing_half_written(run, db_path, tmp_path, monkeypatch):
-    import claimtrack.ingest as ingest
+    import claimtrack.ingest.batch as ingest
 
     first = tmp_path / "first.txt"
     first.write_text(GOOD, encoding="utf-8")
@@ -218,7 +218,7 @@ def test_a_hostile_jsonl_batch_gives_one_line_per_bad_record_and_stores_the_good
 
 
 def test_an_unexpected_error_storing_one_article_is_that_articles_line(run, db_path, tmp_path, monkeypatch):
-    import claimtrack.ingest as ingest
+    import claimtrack.ingest.batch as ingest
 
     path = tmp_path / "batch.jsonl"
     path.write_text(json.dumps({"doc_id": "one", "text": GOOD, "url": "https://n.example/1"}) + "\n"
@@ -238,7 +238,7 @@ def test_an_unexpected_error_storing_one_article_is_that_articles_line(run, db_p
 
 
 def test_a_claimtrack_error_from_the_engine_fails_that_article_only(run, db_path, tmp_path, monkeypatch):
-    import claimtrack.ingest as ingest
+    import claimtrack.ingest.batch as ingest
     from claimtrack.errors import ClaimtrackError
 
     (tmp_path / "a.txt").write_text(GOOD)
@@ -286,7 +286,7 @@ def test_control_characters_other_than_nul_are_stored_alike_on_both_backends(run
 
 
 def test_a_database_error_over_several_lines_is_one_line_for_that_article(run, db_path, tmp_path, monkeypatch):
-    import claimtrack.ingest as ingest
+    import claimtrack.ingest.batch as ingest
 
     (tmp_path / "a.txt").write_text(GOOD)
 
@@ -304,7 +304,7 @@ def test_a_database_error_over_several_lines_is_one_line_for_that_article(run, d
 def test_an_article_beyond_the_contradiction_search_cap_is_stored_whole_and_ingest_says_so(run, db_path, tmp_path,
                                                                                              monkeypatch):
     """Issue 18: the contradiction search compares at most MAX_COMPARED_PER_ARTICLE claims of one article."""
-    from claimtrack import ingest
+    from claimtrack.ingest import batch as ingest
     from claimtrack.contradictions import finder
 
     monkeypatch.setattr(ingest, "MAX_COMPARED_PER_ARTICLE", 2)

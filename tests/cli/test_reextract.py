@@ -7,10 +7,10 @@ import sqlite3
 
 from sqlmodel import Session
 
-import claimtrack.reextract as reextract_module
-from claimtrack.annotations import add_manual_claim
+import claimtrack.ingest.reextract as reextract_module
+from claimtrack.review.annotate import add_manual_claim
 from claimtrack.engine import extract as real_extract
-from claimtrack.relations import add_manual_relation, set_relation_status
+from claimtrack.review.relations import add_manual_relation, set_relation_status
 from claimtrack.store.database import open_database
 from claimtrack.store.models import ClaimRelation
 from tests.conftest import SEED_ARTICLE

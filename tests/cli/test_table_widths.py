@@ -8,7 +8,7 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from claimtrack.output import emit
+from claimtrack.cli.output import emit
 
 SOURCES = ["id", "title", "outlet", "published", "claims", "contradictions", "location"]
 TITLE = "US warns of large Serbian military build-up near Kosovo"

@@ -5,7 +5,7 @@ import pytest
 from sqlmodel import Session
 
 from claimtrack.engine.model import SpeakerEntity
-from claimtrack.speakers import upsert_speaker
+from claimtrack.store.speaker_registry import upsert_speaker
 from claimtrack.store.database import open_database
 from claimtrack.store.models import Claim, Source
 from claimtrack.vocabulary import SpeakerKind

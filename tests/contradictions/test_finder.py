@@ -6,7 +6,7 @@ from sqlmodel import select
 from claimtrack.contradictions.finder import full_pass, load_facts, suggest_for_claims
 from claimtrack.contradictions.index import TopicIndex
 from claimtrack.contradictions.terms import build_terms
-from claimtrack.relations import add_manual_relation, set_relation_status
+from claimtrack.review.relations import add_manual_relation, set_relation_status
 from claimtrack.store.models import ClaimRelation, Revision
 from claimtrack.vocabulary import SpeakerKind
 

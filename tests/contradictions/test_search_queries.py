@@ -7,7 +7,7 @@ from claimtrack.contradictions.index import AllOf, AnyOf, Term, search_queries, 
 from claimtrack.contradictions.signals import ClaimFacts
 from claimtrack.contradictions.terms import build_terms
 from claimtrack.contradictions.topics import claim_topic, speaker_entities
-from claimtrack.queries import fts_query, ts_query
+from claimtrack.queries.claims import fts_query, ts_query
 
 TERMS = build_terms()
 FORCES = ('"armor" OR "armour" OR "army" OR "artillery" OR "battalion" OR "brigade" OR "build up" OR "deploy" OR '

@@ -11,12 +11,12 @@ import time
 from sqlalchemy import text
 from sqlmodel import select
 
-from claimtrack.annotations import annotate_claim
-from claimtrack.ingest import ingest_documents
-from claimtrack.readers import read_inputs
+from claimtrack.review.annotate import annotate_claim
+from claimtrack.ingest.batch import ingest_documents
+from claimtrack.ingest.readers import read_inputs
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim
-from claimtrack.versions import EditConflict
+from claimtrack.store.versions import EditConflict
 from tests.conftest import SEED_ARTICLE
 
 

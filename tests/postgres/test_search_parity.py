@@ -19,7 +19,7 @@ from claimtrack.contradictions import finder, index
 from claimtrack.contradictions.finder import load_facts, suggest_for_claims
 from claimtrack.contradictions.index import TS_SEARCH, StoreSearch
 from claimtrack.contradictions.terms import build_terms
-from claimtrack.queries import ClaimFilter, _filtered, list_claims
+from claimtrack.queries.claims import ClaimFilter, _filtered, list_claims
 from claimtrack.store.database import open_database
 from claimtrack.store.models import Claim, ClaimRelation, Source
 from tests.conftest import FIXTURES, SEEDS

@@ -13,12 +13,12 @@ from unittest.mock import patch
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from claimtrack.annotations import add_manual_claim, annotate_claim
+from claimtrack.review.annotate import add_manual_claim, annotate_claim
 from claimtrack.engine.model import Extraction
-from claimtrack.ingest import ingest_documents
-from claimtrack.readers import SourceDocument
-from claimtrack.relations import add_manual_relation, set_relation_status
-from claimtrack.speakers import add_aliases
+from claimtrack.ingest.batch import ingest_documents
+from claimtrack.ingest.readers import SourceDocument
+from claimtrack.review.relations import add_manual_relation, set_relation_status
+from claimtrack.store.speaker_registry import add_aliases
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker
 from tests.conftest import FIXTURES
@@ -97,7 +97,7 @@ def source_documents(names=tuple(SOURCES)) -> list[SourceDocument]:
 
 def ingest_sources(engine: Engine, names=tuple(SOURCES)) -> dict[str, int]:
     """Store the articles through the library, with an engine that finds nothing (claims come next)."""
-    with patch("claimtrack.ingest.extract", return_value=Extraction()):
+    with patch("claimtrack.ingest.batch.extract", return_value=Extraction()):
         report = ingest_documents(engine, source_documents(names))
     assert report.ok and len(report.added) == len(names)
     return dict(zip(names, (source_id for _, source_id in report.added)))

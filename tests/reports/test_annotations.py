@@ -155,11 +155,11 @@ def test_import_of_a_missing_file_or_non_utf8_is_one_line(claimtrack, workdir, f
 
 
 def test_undone_and_restored_work_round_trips_and_what_is_left_out_is_said(fixture, claimtrack, workdir):
-    from claimtrack.annotations import record_revision
+    from claimtrack.review.annotate import record_revision
     from claimtrack.store.database import session_scope
 
     lab = fixture.claims["lab_cleaner"]
-    with session_scope(fixture.engine) as session:  # as claimtrack.undo records an undo and a redo
+    with session_scope(fixture.engine) as session:  # as claimtrack.review.undo records an undo and a redo
         for field, minute in (("deleted", 40), ("created", 41)):
             revision = record_revision(session, table="claim", row_id=lab, field=field, author="ana",
                                        old="{}" if field == "deleted" else None,

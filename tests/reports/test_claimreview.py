@@ -70,7 +70,7 @@ def test_the_date_reviewed_is_that_of_the_verdict_that_stands_whatever_the_clock
     """A first verdict stamped by a clock running years ahead does not date the later one that replaced it."""
     from datetime import datetime, timezone
 
-    from claimtrack.annotations import annotate_claim
+    from claimtrack.review.annotate import annotate_claim
     from claimtrack.store.database import session_scope
     from claimtrack.store.models import Revision
 

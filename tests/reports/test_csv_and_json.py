@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from claimtrack.annotations import add_manual_claim
-from claimtrack.ingest import ingest_documents
-from claimtrack.readers import SourceDocument
-from claimtrack.relations import add_manual_relation
+from claimtrack.review.annotate import add_manual_claim
+from claimtrack.ingest.batch import ingest_documents
+from claimtrack.ingest.readers import SourceDocument
+from claimtrack.review.relations import add_manual_relation
 from claimtrack.store.database import open_database, session_scope
 from tests.reports.conftest import GENERATED_AT
 

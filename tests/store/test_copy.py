@@ -14,8 +14,8 @@ from sqlalchemy import Text, cast, select, text
 from sqlmodel import SQLModel
 from sqlmodel import select as select_rows
 
-from claimtrack.annotations import add_manual_claim
-from claimtrack.speaker_edits import merge_speakers
+from claimtrack.review.annotate import add_manual_claim
+from claimtrack.review.speaker_edits import merge_speakers
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Speaker
 from tests.conftest import FIXTURES, SEED_ARTICLE

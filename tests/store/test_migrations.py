@@ -7,7 +7,7 @@ import pytest
 
 from sqlmodel import Session
 
-from claimtrack.queries import ClaimFilter, list_claims
+from claimtrack.queries.claims import ClaimFilter, list_claims
 from claimtrack.store.database import open_database
 
 
@@ -156,9 +156,9 @@ def _schema_and_rows(path) -> dict:
 
 
 def test_0005_keeps_every_row_index_link_and_trigger_and_no_id_is_taken_again(tmp_path):
-    from claimtrack.annotations import add_manual_claim, claim_history
-    from claimtrack.relations import add_manual_relation
-    from claimtrack.speakers import create_speaker
+    from claimtrack.review.annotate import add_manual_claim, claim_history
+    from claimtrack.review.relations import add_manual_relation
+    from claimtrack.store.speaker_registry import create_speaker
     from claimtrack.store.database import session_scope
 
     path = tmp_path / "removed.db"

@@ -5,7 +5,7 @@ import pytest
 from sqlmodel import Session
 
 from claimtrack.engine.model import SpeakerEntity
-from claimtrack.speakers import is_description, upsert_speaker
+from claimtrack.store.speaker_registry import is_description, upsert_speaker
 from claimtrack.store.database import open_database
 from claimtrack.vocabulary import SpeakerKind
 
@@ -34,7 +34,7 @@ def test_descriptions_stay_with_their_article_and_names_are_shared(tmp_path):
         assert upsert_speaker(session, SpeakerEntity("John Smith", SpeakerKind.PERSON, aliases=("Smith",)), 4).id != other.id
         he = upsert_speaker(session, SpeakerEntity("Tom Reed", SpeakerKind.PERSON, aliases=("he", "Reed")), 5)
         session.commit()
-        from claimtrack.queries import list_speakers
+        from claimtrack.queries.claims import list_speakers
 
         aliases = {row.speaker.name: row.aliases for row in list_speakers(session)}
         assert "he" not in aliases[he.name] and "Reed" in aliases[he.name]

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import delete
 from sqlmodel import select
 
-from claimtrack.ingest import ingest_documents
-from claimtrack.readers import read_inputs
+from claimtrack.ingest.batch import ingest_documents
+from claimtrack.ingest.readers import read_inputs
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Speaker
 from tests.conftest import SEED_ARTICLE

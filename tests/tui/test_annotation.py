@@ -331,7 +331,7 @@ async def test_a_claim_number_beyond_what_the_store_holds_is_a_warning_not_an_ov
 
 
 def test_a_row_number_is_ascii_digits_within_what_both_backends_hold():
-    from claimtrack.human_input import MAX_ROW_ID, row_number
+    from claimtrack.review.human_input import MAX_ROW_ID, row_number
 
     assert row_number(" 12 ") == 12 and row_number(str(MAX_ROW_ID)) == MAX_ROW_ID
     for text in ("", "0", "-3", "²", "٣", "1e3", str(MAX_ROW_ID + 1), "9" * 400):

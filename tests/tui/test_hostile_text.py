@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from claimtrack.annotations import annotate_claim
-from claimtrack.ingest import ingest_documents
-from claimtrack.readers import read_inputs
+from claimtrack.review.annotate import annotate_claim
+from claimtrack.ingest.batch import ingest_documents
+from claimtrack.ingest.readers import read_inputs
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Speaker
 from tests.tui.helpers import SIZE, app_on, notifications, pilot_test, settle
@@ -122,7 +122,7 @@ def test_the_desk_refuses_bad_names(hostile_db):
 
 
 def test_the_claims_count_line_shows_typed_filters_as_escapes():
-    from claimtrack.queries import ClaimFilter
+    from claimtrack.queries.claims import ClaimFilter
     from tui.screens.claims import _described
 
     assert _described(ClaimFilter(speaker="Ana\x1b[2J")) == " · speaker Ana\\x1b[2J"

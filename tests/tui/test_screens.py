@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from claimtrack.queries import ClaimFilter, count_claims, list_sources
+from claimtrack.queries.claims import ClaimFilter, count_claims, list_sources
 from tests.tui.helpers import SIZE, app_on, notifications, pilot_test, settle, shown, store, table_keys
 from tui.screens.claims import ClaimsScreen
 from tui.screens.contradictions import ContradictionsScreen

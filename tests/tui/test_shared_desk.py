@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from claimtrack.annotations import annotate_claim
-from claimtrack.ingest import ingest_documents
-from claimtrack.readers import read_inputs
-from claimtrack.relations import set_relation_status
+from claimtrack.review.annotate import annotate_claim
+from claimtrack.ingest.batch import ingest_documents
+from claimtrack.ingest.readers import read_inputs
+from claimtrack.review.relations import set_relation_status
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker
 from tests.conftest import FIXTURES, SEED_ARTICLE

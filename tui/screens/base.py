@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.versions import EditConflict
+from claimtrack.store.versions import EditConflict
 
 if TYPE_CHECKING:
     from tui.desk import Desk

@@ -11,9 +11,9 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
 from claimtrack.display import for_terminal
-from claimtrack.human_input import row_number
-from claimtrack.queries import ClaimFilter, ClaimRow
-from claimtrack.tui_queries import position_of
+from claimtrack.review.human_input import row_number
+from claimtrack.queries.claims import ClaimFilter, ClaimRow
+from claimtrack.queries.pages import position_of
 from claimtrack.vocabulary import ReviewStatus, Stance
 from tui.screens.base import ClaimActions, PagedScreen, attempt
 from tui.widgets.claim_card import claim_panel_body, in_sentence, stance_text

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from claimtrack.display import for_terminal
-from claimtrack.tui_queries import ClaimSide, RelationRow
+from claimtrack.queries.pages import ClaimSide, RelationRow
 from tui.screens.base import PagedScreen
 from tui.widgets.claim_card import stance_text
 from tui.widgets.paged_table import PagedTable, page_size

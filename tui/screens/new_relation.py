@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
-from claimtrack.human_input import row_number
+from claimtrack.review.human_input import row_number
 from claimtrack.vocabulary import RelationKind
 
 

@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
-from claimtrack.ingest import IngestReport
+from claimtrack.ingest.batch import IngestReport
 from tui.desk import SourceListing
 from tui.screens.base import PagedScreen
 from tui.widgets.paged_table import PagedTable, page_size
@@ -147,8 +147,8 @@ class SourcesScreen(PagedScreen):
 
     @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
     def ingest(self, path: str) -> None:
-        from claimtrack.ingest import ingest_documents
-        from claimtrack.readers import count_inputs, read_inputs
+        from claimtrack.ingest.batch import ingest_documents
+        from claimtrack.ingest.readers import count_inputs, read_inputs
 
         total = count_inputs([path])
         done = 0

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, Header, Input
 
-from claimtrack.queries import SpeakerRow
+from claimtrack.queries.claims import SpeakerRow
 from tui.screens.base import PagedScreen
 from tui.widgets.paged_table import PagedTable, page_size
 

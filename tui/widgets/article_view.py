@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from claimtrack.tui_queries import ArticleClaim
+from claimtrack.queries.pages import ArticleClaim
 
 # One colour per speaker, in the order speakers first speak in the article (cycled after eight).
 SPEAKER_COLOURS = ("#f4a261", "#2a9d8f", "#e9c46a", "#8ecae6", "#c77dff", "#90be6d", "#f28482", "#84a59d")

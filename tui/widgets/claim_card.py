@@ -9,7 +9,7 @@ from rich.text import Text
 
 from claimtrack.display import for_terminal
 from claimtrack.store.models import Claim, Revision
-from claimtrack.summary import STANCE_STYLE
+from claimtrack.cli.summary import STANCE_STYLE
 
 
 def stance_text(stance: str) -> Text:

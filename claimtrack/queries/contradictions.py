@@ -5,7 +5,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.queries import relation_pairs
+from claimtrack.queries.claims import relation_pairs
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
 from claimtrack.vocabulary import RelationKind, RelationStatus
 

@@ -12,13 +12,13 @@ from sqlalchemy import or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from claimtrack.annotations import human_edited_fields
+from claimtrack.review.annotate import human_edited_fields
 from claimtrack.contradictions.finder import suggest_for_claims
-from claimtrack.deadline import ARTICLE_SECONDS, ArticleDeadline
+from claimtrack.ingest.deadline import ARTICLE_SECONDS, ArticleDeadline
 from claimtrack.engine import ExtractionTooSlow, extract
 from claimtrack.engine.model import Extraction
 from claimtrack.errors import ClaimtrackError
-from claimtrack.ingest import claim_from_extracted, speaker_ids_for
+from claimtrack.ingest.batch import claim_from_extracted, speaker_ids_for
 from claimtrack.store.database import session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Source, utc_now
 from claimtrack.vocabulary import Origin, RelationStatus

@@ -1,6 +1,6 @@
 """Correcting the speaker table by hand: merge a wrong split, move an alias out of a wrong merge.
 
-Every change is an append-only `Revision`, so `claimtrack.undo` can take it back:
+Every change is an append-only `Revision`, so `claimtrack.review.undo` can take it back:
 a claim that changes speaker is a ("claim", id, "speaker") revision, an alias that changes speaker a
 ("speakeralias", id, "speaker") one, and a row removed a "deleted" revision holding the row as JSON.
 """
@@ -11,7 +11,7 @@ import json
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from claimtrack.annotations import record_revision, resolve_speaker
+from claimtrack.review.annotate import record_revision, resolve_speaker
 from claimtrack.errors import ClaimtrackError
 from claimtrack.store.models import Claim, Source, Speaker, SpeakerAlias, utc_now
 from claimtrack.vocabulary import SpeakerKind

@@ -16,12 +16,12 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
 from claimtrack.contradictions.finder import MAX_COMPARED_PER_ARTICLE, suggest_for_claims
-from claimtrack.deadline import ARTICLE_SECONDS, ArticleDeadline
+from claimtrack.ingest.deadline import ARTICLE_SECONDS, ArticleDeadline
 from claimtrack.engine import extract
 from claimtrack.engine.model import Extraction
 from claimtrack.errors import ClaimtrackError
-from claimtrack.readers import ReadFailure, SourceDocument, one_line
-from claimtrack.speakers import upsert_speaker
+from claimtrack.ingest.readers import ReadFailure, SourceDocument, one_line
+from claimtrack.store.speaker_registry import upsert_speaker
 from claimtrack.store.database import first_line, session_scope
 from claimtrack.store.models import Claim, Source
 

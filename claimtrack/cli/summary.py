@@ -8,7 +8,7 @@ from rich.text import Text
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from claimtrack.queries import list_claims, list_sources, store_totals
+from claimtrack.queries.claims import list_claims, list_sources, store_totals
 from claimtrack.store.models import Claim, ClaimRelation, Speaker
 
 STANCE_STYLE = {"denies": "bold red", "rejects": "red", "accuses": "magenta", "warns": "yellow",

@@ -15,11 +15,11 @@ from typing import Iterable
 
 from sqlmodel import Session, select
 
-from claimtrack.annotations import record_revision
+from claimtrack.review.annotate import record_revision
 from claimtrack.errors import ClaimtrackError
-from claimtrack.speaker_edits import row_snapshot
+from claimtrack.review.speaker_edits import row_snapshot
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker, SpeakerAlias, utc_now
-from claimtrack.versions import VERSIONED, EditConflict, take_row
+from claimtrack.store.versions import VERSIONED, EditConflict, take_row
 
 TABLES = {"claim": Claim, "claimrelation": ClaimRelation, "speaker": Speaker, "speakeralias": SpeakerAlias}
 CLAIM_FIELDS = ("stance", "status", "verdict", "explanation")

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from claimtrack.annotations import get_claim, record_revision
+from claimtrack.review.annotate import get_claim, record_revision
 from claimtrack.errors import ClaimtrackError
-from claimtrack.human_input import NOTE_MAX, checked_text
+from claimtrack.review.human_input import NOTE_MAX, checked_text
 from claimtrack.store.models import ClaimRelation, utc_now
-from claimtrack.versions import take_row
+from claimtrack.store.versions import take_row
 from claimtrack.vocabulary import Origin, RelationKind, RelationStatus
 
 

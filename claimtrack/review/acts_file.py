@@ -51,13 +51,13 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
-from claimtrack.annotations import ANNOTATABLE_FIELDS, record_revision, resolve_speaker
+from claimtrack.review.annotate import ANNOTATABLE_FIELDS, record_revision, resolve_speaker
 from claimtrack import display
 from claimtrack.errors import ClaimtrackError
 from claimtrack.json_lines import UnreadableLine, parse_line, unstorable_character
 from claimtrack.reports.gather import ClaimView, RelationView, Report, ReportFilter, as_utc
 from claimtrack.store.database import session_scope
-from claimtrack.speakers import find_speaker
+from claimtrack.store.speaker_registry import find_speaker
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, row_name, utc_now
 from claimtrack.vocabulary import ClaimKind, Origin, RelationKind, RelationStatus, ReviewStatus, Stance
 

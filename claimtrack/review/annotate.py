@@ -7,10 +7,10 @@ import os
 from sqlmodel import Session, select
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.human_input import EXPLANATION_MAX, NOTE_MAX, VERDICT_MAX, checked_name, checked_text
-from claimtrack.speakers import create_speaker, find_speaker
+from claimtrack.review.human_input import EXPLANATION_MAX, NOTE_MAX, VERDICT_MAX, checked_name, checked_text
+from claimtrack.store.speaker_registry import create_speaker, find_speaker
 from claimtrack.store.models import Claim, Revision, Source, Speaker, utc_now
-from claimtrack.versions import take_row
+from claimtrack.store.versions import take_row
 from claimtrack.vocabulary import ClaimKind, Origin, ReviewStatus, SpeakerKind, Stance
 
 # Claim fields a person may change, as named in the revision log.
@@ -19,7 +19,7 @@ ANNOTATABLE_FIELDS = ("speaker", "stance", "status", "verdict", "explanation")
 
 def current_author(given: str | None = None) -> str:
     """Who is annotating: *given* (--author), else $CLAIMTRACK_AUTHOR, else `author` in the
-    configuration, else the login name. A name a person gave is checked (see claimtrack.human_input)."""
+    configuration, else the login name. A name a person gave is checked (see claimtrack.review.human_input)."""
     from claimtrack.config import config_path, load_settings
 
     if given is not None:
@@ -37,7 +37,7 @@ def current_author(given: str | None = None) -> str:
 
 def record_revision(session: Session, *, table: str, row_id: int, field: str, old, new,
                     author: str, note: str | None = None) -> Revision:
-    """Log one human change; the row's version is raised with it (see `claimtrack.versions`)."""
+    """Log one human change; the row's version is raised with it (see `claimtrack.store.versions`)."""
     revision = Revision(table_name=table, row_id=row_id, field=field,
                         old_value=None if old is None else str(old),
                         new_value=None if new is None else str(new), author=author, note=note,

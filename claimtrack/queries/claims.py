@@ -8,7 +8,7 @@ from sqlalchemy import false, func, or_, text as sql_text
 from sqlmodel import Session, select
 
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
-from claimtrack.text_search import fts_query, has_words, ts_query
+from claimtrack.store.search import fts_query, has_words, ts_query
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Read-side queries the terminal UI needs beyond `claimtrack.queries`: keyset pages that stay fast
+"""Read-side queries the terminal UI needs beyond `claimtrack.queries.claims`: keyset pages that stay fast
 on a store of millions of claims, the claims of one article, contradictions with both sides, and
 speaker names for a fuzzy pick. Pure SQLModel; never imports the UI.
 """
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, tuple_
 from sqlmodel import Session, select
 
-from claimtrack.queries import ClaimFilter, ClaimRow, _filtered, relation_pairs, sentence_around
+from claimtrack.queries.claims import ClaimFilter, ClaimRow, _filtered, relation_pairs, sentence_around
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
 
 # Where a page of claims ends, in the claims' reading order: (source id, start offset, claim id).

@@ -1,0 +1,196 @@
+"""`sources`, `claims`, `speakers`, `show`, `annotate` and `history`: reading the store and annotating claims."""
+from __future__ import annotations
+
+import click
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from sqlmodel import select
+
+from claimtrack.cli.context import CommandContext, pass_app
+from claimtrack.cli.group import cli
+from claimtrack.cli.options import (
+    COUNT,
+    FORMATS,
+    ROW_ID,
+    VERSION,
+)
+from claimtrack.display import for_terminal
+from claimtrack.errors import ClaimtrackError
+from claimtrack.vocabulary import Stance
+
+# ----------------------------------------------------------------------------- listing
+
+@cli.command()
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--limit", type=COUNT, default=None, help="At most this many sources.")
+@pass_app
+def sources(app: CommandContext, fmt: str, limit: int | None) -> None:
+    """List stored sources with their claim and contradiction counts."""
+    from claimtrack.cli.output import emit
+    from claimtrack.queries.claims import list_sources
+
+    with app.session() as session:
+        rows = [{"id": r.source.id, "title": r.source.title, "outlet": r.source.outlet,
+                 "published": r.source.published, "location": r.source.location, "doc_id": r.source.doc_id,
+                 "format": r.source.format, "claims": r.claims, "contradictions": r.contradictions,
+                 "ingested_at": r.source.ingested_at.isoformat(timespec="seconds")}
+                for r in list_sources(session, limit=limit)]
+    emit(app.out, rows, ["id", "title", "outlet", "published", "claims", "contradictions", "location"], fmt,
+         title="Sources", wide=("title",))
+
+
+def claim_dict(row) -> dict:
+    c = row.claim
+    return {"id": c.id, "source_id": c.source_id, "source": row.source_title, "speaker": row.speaker,
+            "stance": c.stance, "kind": c.kind, "text": c.text, "start": c.start, "end": c.end, "cue": c.cue,
+            "confidence": round(c.confidence, 3), "rule": c.rule, "origin": c.origin, "status": c.status,
+            "verdict": c.verdict, "explanation": c.explanation, "parent_id": c.parent_id}
+
+
+@cli.command()
+@click.option("--speaker", help="Speaker name or alias (part of it is enough).")
+@click.option("--stance", type=click.Choice([s.value for s in Stance]))
+@click.option("--source", "source_id", type=ROW_ID, help="Source id.")
+@click.option("--status", type=click.Choice(["unreviewed", "confirmed", "rejected"]))
+@click.option("--search", help="Words that must all appear in the claim (full-text, stemmed).")
+@click.option("--limit", type=COUNT, default=None)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def claims(app: CommandContext, speaker, stance, source_id, status, search, limit, fmt) -> None:
+    """List claims, filtered by speaker, stance, source, review status or words."""
+    from claimtrack.cli.output import emit
+    from claimtrack.queries.claims import ClaimFilter, list_claims
+    from claimtrack.store.search import has_words
+
+    if search is not None and not has_words(search):
+        raise ClaimtrackError(f"--search {search!r}: the search has no words to look for")
+    flt = ClaimFilter(speaker=speaker, stance=stance, source_id=source_id, status=status, search=search)
+    with app.session() as session:
+        rows = [claim_dict(r) for r in list_claims(session, flt, limit=limit)]
+    columns = ["id", "speaker", "stance", "kind", "text"] if fmt == "table" else list(
+        rows[0].keys() if rows else ["id", "source_id", "source", "speaker", "stance", "kind", "text", "start", "end",
+                                     "cue", "confidence", "rule", "origin", "status", "verdict", "explanation",
+                                     "parent_id"])
+    emit(app.out, rows, columns, fmt, title="Claims", wide=("text",))
+
+
+@cli.command()
+@click.option("--name", help="Only speakers whose name contains this.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@pass_app
+def speakers(app: CommandContext, name: str | None, fmt: str) -> None:
+    """List speakers with their claim counts, roles and aliases."""
+    from claimtrack.cli.output import emit
+    from claimtrack.queries.claims import list_speakers
+
+    with app.session() as session:
+        rows = [{"id": r.speaker.id, "name": r.speaker.name, "kind": r.speaker.kind, "role": r.speaker.role,
+                 "affiliation": r.speaker.affiliation, "claims": r.claims,
+                 "aliases": r.aliases if fmt == "json" else "; ".join(r.aliases)}
+                for r in list_speakers(session, name=name)]
+    emit(app.out, rows, ["id", "name", "kind", "role", "affiliation", "claims", "aliases"], fmt,
+         title="Speakers", wide=("aliases",))
+
+
+@cli.command()
+@click.argument("claim_id", type=ROW_ID)
+@pass_app
+def show(app: CommandContext, claim_id: int) -> None:
+    """Show one claim: its words in context, speaker, stance, cue, rule, review and relations."""
+    from claimtrack.queries.claims import sentence_around
+    from claimtrack.review.annotate import get_claim
+    from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker
+
+    with app.session() as session:
+        claim = get_claim(session, claim_id)
+        source = session.get(Source, claim.source_id)
+        speaker = session.get(Speaker, claim.speaker_id) if claim.speaker_id else None
+        left, right = sentence_around(source.text, claim.start, claim.end)
+        context = Text(for_terminal(source.text[left:claim.start]), style="dim")
+        context.append(for_terminal(source.text[claim.start:claim.end]), style="bold yellow")
+        context.append(for_terminal(source.text[claim.end:right]), style="dim")
+        facts = Table.grid(padding=(0, 2))
+        facts.add_column(style="bold")
+        facts.add_column()
+        who = speaker.name if speaker else "unattributed"
+        if speaker and (speaker.role or speaker.affiliation):
+            who += f" ({', '.join(x for x in (speaker.role, speaker.affiliation) if x)})"
+        for label, value in (
+            ("speaker", who), ("mention", source.text[claim.speaker_start:claim.speaker_end]
+                               if claim.speaker_start is not None else "—"),
+            ("stance", claim.stance), ("cue", claim.cue or "—"), ("kind", claim.kind),
+            ("rule", f"{claim.rule or '—'} (confidence {claim.confidence:.2f})"), ("origin", claim.origin),
+            ("status", claim.status), ("verdict", claim.verdict or "—"), ("explanation", claim.explanation or "—"),
+            ("offsets", f"{claim.start}-{claim.end}"), ("version", claim.version),
+            ("source", f"#{source.id} {source.title or ''} [{source.location or ''}]"),
+        ):
+            facts.add_row(label, Text(for_terminal(value)))
+        if claim.parent_id:
+            parent = session.get(Claim, claim.parent_id)
+            facts.add_row("nested in", Text(for_terminal(f"claim {parent.id}: {parent.text[:100]}")))
+        children = session.exec(select(Claim).where(Claim.parent_id == claim.id)).all()
+        for child in children:
+            facts.add_row("contains", Text(for_terminal(f"claim {child.id}: {child.text[:100]}")))
+        relations = session.exec(select(ClaimRelation).where(
+            (ClaimRelation.claim_a_id == claim.id) | (ClaimRelation.claim_b_id == claim.id))).all()
+        for rel in relations:
+            other = rel.claim_b_id if rel.claim_a_id == claim.id else rel.claim_a_id
+            facts.add_row("relation", Text(for_terminal(f"#{rel.id} {rel.kind} claim {other} ({rel.status}, "
+                                                        f"{rel.score:.2f}): {rel.reason or ''}")))
+        app.out.print(Panel(context, title=f"Claim {claim.id}", subtitle=Text(for_terminal(who))))
+        app.out.print(facts)
+
+
+# ----------------------------------------------------------------------------- annotation
+
+@cli.command()
+@click.argument("claim_id", type=ROW_ID)
+@click.option("--speaker", help="The claim's speaker: an existing name or alias.")
+@click.option("--new-speaker", is_flag=True, help="Create the --speaker if no speaker has that name.")
+@click.option("--stance", help="One of the twelve stances (asserts, denies, ...).")
+@click.option("--status", help="unreviewed, confirmed or rejected.")
+@click.option("--verdict", help='The fact-check verdict, e.g. "False", "Misleading".')
+@click.option("--explanation", help="Why the verdict.")
+@click.option("--note", help="A note kept with the change in the revision log.")
+@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who is annotating (default: login name).")
+@click.option("--if-version", "if_version", type=VERSION, metavar="N",
+              help="Save only if the claim is still at version N (as `show` printed it); else say who changed what.")
+@pass_app
+def annotate(app: CommandContext, claim_id, speaker, new_speaker, stance, status, verdict, explanation, note, author,
+             if_version) -> None:
+    """Change a claim by hand; every change is recorded as a revision.
+
+    On a shared database, a change made by someone else since you looked (--if-version) or in the
+    instant between reading and writing is never overwritten: the command refuses and shows it."""
+    from claimtrack.review.annotate import annotate_claim, current_author
+
+    if not any(v is not None for v in (speaker, stance, status, verdict, explanation, note)):
+        raise click.UsageError("nothing to change: give --speaker, --stance, --status, --verdict, --explanation or --note")
+    with app.session(write=True) as session:
+        revisions = annotate_claim(session, claim_id, author=current_author(author), note=note, speaker=speaker,
+                                   new_speaker=new_speaker, stance=stance, status=status, verdict=verdict,
+                                   explanation=explanation, expected_version=if_version)
+        lines = [f"claim {claim_id}: {r.field}: {r.old_value!s} -> {r.new_value!s}" for r in revisions]
+    app.out.print(for_terminal("\n".join(lines)) if lines else f"claim {claim_id}: nothing changed", markup=False,
+                  highlight=False, soft_wrap=True)
+
+
+@cli.command()
+@click.argument("claim_id", type=ROW_ID)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@pass_app
+def history(app: CommandContext, claim_id: int, fmt: str) -> None:
+    """Show every human change to a claim (the append-only revision log)."""
+    from claimtrack.cli.output import emit
+    from claimtrack.review.annotate import claim_history
+
+    with app.session() as session:
+        rows = [{"id": r.id, "time": r.created_at.strftime("%Y-%m-%d %H:%M:%S UTC") if fmt == "table"
+                 else r.created_at.isoformat(timespec="seconds"), "author": r.author,
+                 "field": r.field, "old": r.old_value, "new": r.new_value, "note": r.note}
+                for r in claim_history(session, claim_id)]
+    if not rows and fmt == "table":
+        app.out.print(f"claim {claim_id}: no human changes yet")
+        return
+    emit(app.out, rows, ["time", "author", "field", "old", "new", "note"], fmt, title=f"History of claim {claim_id}")

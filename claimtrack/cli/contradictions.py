@@ -1,0 +1,109 @@
+"""The contradiction commands: `contradictions`, `relate`, `confirm`, `dismiss`.
+
+They are added to the `claimtrack` group by `register(cli)`, which cli.py calls at its end, so this
+module can use cli.py's `CommandContext` and `pass_app` without a circular import.
+"""
+from __future__ import annotations
+
+import click
+
+from claimtrack.cli.context import CommandContext, pass_app
+from claimtrack.cli.group import cli
+from claimtrack.cli.options import COUNT, ROW_ID, VERSION
+from claimtrack.vocabulary import RelationKind, RelationStatus
+
+
+@cli.command()
+@click.option("--speaker", help="Only contradictions involving this speaker (name or alias, part is enough).")
+@click.option("--status", type=click.Choice([s.value for s in RelationStatus]),
+              help="Only this status (default: suggested and confirmed).")
+@click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=None, help="Only scores at least this.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice([k.value for k in RelationKind]),
+              help="Relation kinds to list (repeatable; default: contradicts and counters).")
+@click.option("--rescan", is_flag=True, help="Compare the whole store again first (a full pass).")
+@click.option("--limit", type=COUNT, default=None, help="At most this many.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", show_default=True)
+@pass_app
+def contradictions(app: CommandContext, speaker, status, min_score, kinds, rescan, limit, fmt) -> None:
+    """List contradictions between claims, best first, each with its score and reason.
+
+    Suggestions are made when articles are ingested; --rescan compares the whole store again
+    (pairs already suggested, confirmed or dismissed are never suggested twice).
+    """
+    from claimtrack.cli.output import emit, to_json
+    from claimtrack.contradictions.finder import full_pass
+    from claimtrack.display import to_stream
+    from claimtrack.queries.contradictions import (
+        CONFLICT_KINDS,
+        contradiction_rows,
+        flat_row,
+        to_markdown,
+    )
+
+    with app.session(write=rescan) as session:
+        if rescan:
+            added = full_pass(session)
+            app.err.print(f"Full pass: {len(added)} new suggestion(s).", highlight=False)
+        rows = contradiction_rows(session, speaker=speaker, status=status, min_score=min_score,
+                                  kinds=tuple(kinds) or CONFLICT_KINDS, limit=limit)
+    if fmt == "json":
+        app.out.file.write(to_json(rows) + "\n")
+    elif fmt == "md":
+        to_stream(app.out.file, to_markdown(rows))
+    else:
+        emit(app.out, [flat_row(r) for r in rows], ["id", "kind", "score", "status", "a", "b", "reason"], "table",
+             title="Contradictions", wide=("a", "b", "reason"))
+
+@cli.command()
+@click.argument("claim_a", type=ROW_ID)
+@click.argument("claim_b", type=ROW_ID)
+@click.option("--kind", required=True, type=click.Choice([k.value for k in RelationKind]),
+              help="CLAIM_A contradicts, supports, counters or duplicates CLAIM_B.")
+@click.option("--note", help="Why (kept with the relation and in the revision log).")
+@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
+@pass_app
+def relate(app: CommandContext, claim_a: int, claim_b: int, kind: str, note, author) -> None:
+    """Relate two claims by hand (confirmed at once; recorded as a revision)."""
+    from claimtrack.review.annotate import current_author
+    from claimtrack.review.relations import add_manual_relation
+
+    with app.session(write=True) as session:
+        relation = add_manual_relation(session, claim_a, claim_b, kind, author=current_author(author),
+                                       note=note)
+        shown = f"relation {relation.id}: claim {claim_a} {kind} claim {claim_b} ({relation.status})"
+    app.out.print(shown, highlight=False)
+
+def decide(app: CommandContext, relation_id: int, status: RelationStatus, note, author, if_version) -> None:
+    from claimtrack.review.annotate import current_author
+    from claimtrack.review.relations import set_relation_status
+
+    with app.session(write=True) as session:
+        relation = set_relation_status(session, relation_id, status, author=current_author(author), note=note,
+                                       expected_version=if_version)
+        shown = (f"relation {relation.id}: claim {relation.claim_a_id} {relation.kind} claim "
+                 f"{relation.claim_b_id}: {relation.status}")
+    app.out.print(shown, highlight=False)
+
+@cli.command()
+@click.argument("relation_id", type=ROW_ID)
+@click.option("--note", help="Why (kept in the revision log).")
+@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
+@click.option("--if-version", "if_version", type=VERSION, metavar="N",
+              help="Decide only if the relation is still at version N (as `contradictions --format json` "
+                   "printed it); else say who changed what.")
+@pass_app
+def confirm(app: CommandContext, relation_id: int, note, author, if_version) -> None:
+    """Confirm a suggested relation (recorded as a revision)."""
+    decide(app, relation_id, RelationStatus.CONFIRMED, note, author, if_version)
+
+@cli.command()
+@click.argument("relation_id", type=ROW_ID)
+@click.option("--note", help="Why it is no contradiction (kept in the revision log).")
+@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
+@click.option("--if-version", "if_version", type=VERSION, metavar="N",
+              help="Decide only if the relation is still at version N (as `contradictions --format json` "
+                   "printed it); else say who changed what.")
+@pass_app
+def dismiss(app: CommandContext, relation_id: int, note, author, if_version) -> None:
+    """Dismiss a suggested relation: it is never suggested again (recorded as a revision)."""
+    decide(app, relation_id, RelationStatus.DISMISSED, note, author, if_version)
