@@ -6,11 +6,12 @@ STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
 CORPUS ?= ../shared/corpora/polnear
 
-.PHONY: demo test ci install bench eval clean help
+.PHONY: demo test lint ci install bench eval clean help
 
 help:
 	@echo "make demo    load seeds/ into $(DEMO_DB) and show the claims and contradictions"
 	@echo "make test    run the whole test suite"
+	@echo "make lint    the gates: ruff, mypy, import-linter (layers), complexity <= 25, no copied blocks"
 	@echo "make ci      the same with a throwaway PostgreSQL server, as CI runs it (.ci/run)"
 	@echo "make bench   run the benchmarks in bench/ (needs CORPUS=path/to/polnear; POSTGRES=server URL adds PostgreSQL)"
 	@echo "make eval    score the engine on CORPUS/dev.jsonl"
@@ -20,7 +21,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -30,6 +31,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The gates, each named in pyproject.toml or in the script it runs; .ci/run runs them before the tests.
+lint: $(STAMP)
+	$(BIN)/ruff check claimtrack tui tests bench .ci
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/python .ci/complexity.py claimtrack tui --max 25
+	$(BIN)/pylint --disable=all --enable=duplicate-code --min-similarity-lines=6 --ignore=migrations --score=n claimtrack tui
 
 ci:
 	bash .ci/run
