@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 
+from claimtrack.engine import lexicon as lx
 from claimtrack.engine.attribution import Candidate
 from claimtrack.engine.model import SpeakerEntity
 from claimtrack.engine.speakers import (
@@ -41,8 +42,7 @@ class Resolver:
         # pronouns and role mentions look back over distinct speakers, not over every attribution
         # (one paragraph may hold thousands of them).
         self.recent: dict[int, tuple[int, int, Entity]] = {}
-        starts = [p.start for p in paras]
-        self.para_of = lambda pos: bisect.bisect_right(starts, pos) - 1
+        self.para_starts = [p.start for p in paras]
         self.names = full_names(masked)  # person names outside quotations
         self.by_surname: dict[str, list[Title]] = {}
         for _, _, title in self.names:
@@ -50,6 +50,10 @@ class Resolver:
         # For "he"/"she": the names a pronoun of each gender may fall back on, by position
         # (built on first use).
         self.names_for: dict[str, tuple[list[int], list[Title]]] = {}
+
+    def para_of(self, pos: int) -> int:
+        """The index of the paragraph holding character *pos*."""
+        return bisect.bisect_right(self.para_starts, pos) - 1
 
     def entities(self) -> tuple[SpeakerEntity, ...]:
         out = []
@@ -60,9 +64,10 @@ class Resolver:
 
     def resolve(self, c: Candidate) -> tuple[Entity | None, tuple[int, int] | None]:
         if c.inherits is not None and c.mention is c.inherits.mention:
-            c.entity = c.inherits.entity
+            inherited = c.inherits.entity
+            c.entity = inherited
             m = c.mention
-            return c.entity, (m.start, m.end) if m else None
+            return inherited if isinstance(inherited, Entity) else None, (m.start, m.end) if m else None
         m = c.mention
         if m is None:
             return None, None
@@ -80,9 +85,9 @@ class Resolver:
             ante = c.antecedent
             return self._entity_for(ante, c) if ante is not None and ante.kind != "relative" else None
         if m.kind == "pronoun":
-            if low in ("he", "she"):
-                return self._pronoun(pos, "m" if low == "he" else "f")
-            if low in ("they", "it", "we"):
+            if low in lx.GENDERED_PRONOUNS:
+                return self._pronoun(pos, lx.GENDERED_PRONOUNS[low])
+            if low in lx.COLLECTIVE_PRONOUNS:
                 return self._org_pronoun(pos, low)
             return None
         title = parse_title(m.text)
@@ -98,7 +103,7 @@ class Resolver:
         name = title.name
         if title.kind is SpeakerKind.ORGANIZATION:
             name = _org_name(name)
-        elif name[:4] in ("The ", "A ", "An ") or name[:2] == "A ":
+        elif name.startswith(lx.FOLDED_ARTICLE_PREFIXES):
             first, _, rest = name.partition(" ")
             if rest[:1].islower():
                 name = f"{first.lower()} {rest}"  # "The minister" and "the minister" are one entity
@@ -162,7 +167,8 @@ class Resolver:
         for _, p, e in reversed(self.recent.values()):
             if para - p > PRONOUN_PARAGRAPHS:
                 break
-            if e.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN) and e.gender in (None, gender) and e.name[:1].isupper():
+            if e.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN) and e.gender in (None, gender) \
+                    and e.name[:1].isupper():
                 e.aliases.append("he" if gender == "m" else "she")
                 return e
         if gender not in self.names_for:
@@ -188,6 +194,6 @@ class Resolver:
 
 def _org_name(name: str) -> str:
     words = name.split()
-    if words and words[0].lower() in ("the",):
+    if words and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words) or name

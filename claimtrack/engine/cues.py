@@ -8,12 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimtrack.engine import lexicon as lx
+from claimtrack.engine.lexicon import STATEMENT_NOUNS as STATEMENT_NOUNS  # attribution.py imports it from here
 from claimtrack.engine.text import Token
-
-BE_FORMS = frozenset("is was were are be been being 's ’s".split())
-MODALS = frozenset("do does did will would could can may might should must shall to".split())
-SUBJECT_PRONOUNS_BASE = frozenset("i we you they".split())
-STATEMENT_NOUNS = frozenset("statement release letter tweet post email message memo note video speech".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,16 +123,19 @@ def _match(toks: list[Token], i: int, entries: list[tuple[str, str, str | None]]
             return Cue(lemma, i - 2, i - 1, _group_start(toks, i - 2), "ed", negated=True, refused=True)
         gs = _group_start(toks, i)
         group = [toks[k].low for k in range(gs, i)]
-        negated = any(w in ("not", "never") or w.endswith(("n't", "n’t")) for w in group)
-        passive = form == "ed" and any(w in BE_FORMS for w in group) and lemma != "say"
+        negated = any(w in lx.CUE_NEGATORS or w.endswith(("n't", "n’t")) for w in group)
+        passive = form == "ed" and any(w in lx.BE_FORMS for w in group) and lemma != "say"
         if passive and not (end < n and toks[end].low == "by"):
             return None  # "was accused of", "it was reported": no speaker in sight
-        if form == "base" and i >= 1 and toks[i - 1].low == "to":
-            # Infinitives report speech only after "went on to", "continued to".
-            if not (i >= 2 and toks[i - 2].low in ("on", "continued", "continues", "began")):
-                return None
+        if form == "base" and _bare_infinitive(toks, i):
+            return None
         return Cue(lemma, i, end, gs, form, negated, False, passive)
     return None
+
+
+def _bare_infinitive(toks: list[Token], i: int) -> bool:
+    """Infinitives report speech only after "went on to", "continued to"."""
+    return i >= 1 and toks[i - 1].low == "to" and not (i >= 2 and toks[i - 2].low in lx.SPEECH_CONTINUATION_VERBS)
 
 
 def _group_start(toks: list[Token], i: int) -> int:
@@ -146,17 +145,12 @@ def _group_start(toks: list[Token], i: int) -> int:
         if w.kind != "w":
             break
         low = w.low
-        if low in lx.ADVERBS or low in lx.AUXILIARIES or low in ("not", "never", "no", "longer") \
+        if low in lx.ADVERBS or low in lx.AUXILIARIES or low in lx.CUE_GROUP_NEGATION \
                 or low.endswith(("n't", "n’t")) or (low.endswith("ly") and len(low) > 4):
             k -= 1
             continue
         break
     return k
-
-
-GERUND_PREPOSITIONS = frozenset("before after by without upon".split())
-FORMS_HINT = frozenset("that which who".split())
-OBJECT_STARTS = frozenset("that the a an his her their its him them it us me this these those to".split())
 
 
 def _comma_quote_follows(toks: list[Token], k: int) -> bool:
@@ -165,7 +159,7 @@ def _comma_quote_follows(toks: list[Token], k: int) -> bool:
         t = toks[m]
         if t.kind == "p" and t.text == ",":
             return toks[m + 1].kind == "q"
-        if t.kind != "w" or t.low in lx.SUBJECT_PRONOUNS or t.low in lx.AUXILIARIES or t.low in FORMS_HINT:
+        if t.kind != "w" or t.low in lx.SUBJECT_PRONOUNS or t.low in lx.AUXILIARIES or t.low in lx.COMPLEMENTIZERS:
             return False
     return False
 
@@ -176,68 +170,106 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if toks[i].low == "states":
         return False  # "battleground states", "the United States"
-    if form == "s" and toks[i].low in lx.NOUNISH_S_FORMS and not (
-        prev is not None and prev.kind == "w" and prev.low in lx.SINGULAR_SUBJECT_PRONOUNS
-    ):
-        # "court challenges." is a noun; "challenges the ruling" and '"...," he notes.' are verbs
-        if nxt is None or not (nxt.kind == "q" or (nxt.kind == "w" and (nxt.low in OBJECT_STARTS or nxt.capitalised))
-                               or (nxt.kind == "p" and nxt.text == ":")):
-            return False
-    if prev is not None and prev.kind == "w":
-        plow = prev.low
-        if plow in lx.NOUN_CONTEXT and not (plow in ("and", "or") and form in ("ed", "s")) \
-                and not (plow in lx.ADVERBS and form == "ed") \
-                and not (plow in GERUND_PREPOSITIONS and form == "ing"):  # "further claims" / "further wrote", "before asking"
-            return False  # "the claims", "of remarks" (but "paused and said")
-        if plow.endswith(("'s", "’s")) and form != "ed" and plow.replace("’", "'") not in lx.PRONOUN_BE_CONTRACTIONS:
-            return False  # "the minister's claims"
-    if form == "base":
-        if prev is None:
-            return False  # imperative: "Add salt", "Tell me"
-        k = i - 1
-        while k > 0 and toks[k].kind == "w" and (toks[k].low in lx.ADVERBS or toks[k].low.endswith("ly")):
-            k -= 1
-        prev = toks[k]
-        plow = prev.low
-        if prev.kind == "p" and prev.text == "," and nxt is not None and nxt.kind == "w" and (
-            nxt.low in ("that", "the", "a", "he", "she", "they", "it", "there", "we") or nxt.capitalised
-        ) and any(t.kind == "p" and t.text == "," for t in toks[max(0, k - 10):k]):
-            return True  # "Critics, including the group X, say the ..."
-        if prev.kind == "p" and prev.text == "," and nxt is not None and nxt.kind == "w" and not nxt.capitalised:
-            # "Economists, like their rivals, say taxing ..."
-            commas = [m for m in range(max(0, k - 15), k) if toks[m].kind == "p" and toks[m].text == ","]
-            if commas and commas[-1] > 0:
-                before = toks[commas[-1] - 1]
-                if before.kind == "w" and (before.capitalised or before.low.endswith("s")):
-                    return True
-        if prev.kind != "w":
-            return False
-        if plow in SUBJECT_PRONOUNS_BASE or plow in MODALS or plow in lx.GROUP_NOUNS:
-            return True
-        if plow.endswith(("n't", "n’t")) or plow in ("not", "never", "also", "still", "often", "now", "too"):
-            return True
-        if prev.capitalised and i - 1 > 0:
-            return True  # "Officials say", "Republicans argue"
-        if plow.endswith("s") and plow[:-1] in lx.SPEAKER_NOUNS:
-            return True
+    if form == "s" and _plural_noun(toks[i], prev, nxt):
         return False
+    if _determined_noun(prev, form):
+        return False
+    if form == "base":
+        return prev is not None and _finite_base_form(toks, i, nxt)
     if form == "ing":
-        if prev is None:
-            return True  # "Saying he was tired, ..."
-        if prev.kind == "p" and prev.text in ",;—–-(":
-            return True
-        if prev.kind == "q" and prev.text.rstrip("\"”'’“ ").endswith(","):
-            return True  # '"reckless," adding that'
-        if prev.kind == "w" and prev.low in STATEMENT_NOUNS:
-            return True  # "issued a statement saying"
-        if nxt is not None and (nxt.kind == "q" or (nxt.kind == "p" and nxt.text == ":")):
-            return True  # 'a voice-over saying: "..."', 'a hat reading "..."'
-        if _comma_quote_follows(toks, i + 1):
-            return True  # 'footage of the mayor asking, "..."', '... saying during the debate, "..."'
-
-        if prev.kind == "w" and prev.low in BE_FORMS | {"and", "while", "by", "after", "before", "when", "upon"}:
-            return True
-        if prev.kind == "w" and prev.low.replace("’", "'") in lx.PRONOUN_BE_CONTRACTIONS:
-            return True  # "he's predicting", "they're saying"
-        return prev.kind == "w" and (prev.low in lx.ADVERBS)
+        return prev is None or _participle_after(prev) or _participle_before_quote(toks, i, nxt)
     return True
+
+
+def _plural_noun(t: Token, prev: Token | None, nxt: Token | None) -> bool:
+    """"court challenges." is a noun; "challenges the ruling" and '"...," he notes.' are verbs."""
+    if t.low not in lx.NOUNISH_S_FORMS:
+        return False
+    if prev is not None and prev.kind == "w" and prev.low in lx.SINGULAR_SUBJECT_PRONOUNS:
+        return False
+    return nxt is None or not _object_or_quote(nxt)
+
+
+def _object_or_quote(nxt: Token) -> bool:
+    if nxt.kind == "w":
+        return nxt.low in lx.OBJECT_STARTS or nxt.capitalised
+    return nxt.kind == "q" or (nxt.kind == "p" and nxt.text == ":")
+
+
+# A word of these classes before a cue word makes it a noun ("the claims", "of remarks") unless the
+# cue has one of the forms paired with the class: "paused and said", "further wrote", "before asking".
+NOUN_CONTEXT_EXCEPTIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (lx.COORDINATORS, frozenset({"ed", "s"})),
+    (lx.ADVERBS, frozenset({"ed"})),
+    (lx.GERUND_PREPOSITIONS, frozenset({"ing"})),
+)
+
+
+def _determined_noun(prev: Token | None, form: str) -> bool:
+    """A determiner, preposition or possessive before the cue word: "the claims", "the minister's claims"."""
+    if prev is None or prev.kind != "w":
+        return False
+    plow = prev.low
+    if plow in lx.NOUN_CONTEXT and not any(plow in words and form in forms for words, forms in NOUN_CONTEXT_EXCEPTIONS):
+        return True
+    return plow.endswith(("'s", "’s")) and form != "ed" and plow.replace("’", "'") not in lx.PRONOUN_BE_CONTRACTIONS
+
+
+def _finite_base_form(toks: list[Token], i: int, nxt: Token | None) -> bool:
+    """A base form with a subject before it ("Officials say"), not an imperative ("Add salt")."""
+    k = i - 1
+    while k > 0 and toks[k].kind == "w" and (toks[k].low in lx.ADVERBS or toks[k].low.endswith("ly")):
+        k -= 1
+    prev = toks[k]
+    if prev.kind == "p" and prev.text == ",":
+        return _subject_before_commas(toks, k, nxt)
+    if prev.kind != "w":
+        return False
+    plow = prev.low
+    if plow in lx.BASE_FORM_SUBJECT_PRONOUNS or plow in lx.MODALS or plow in lx.GROUP_NOUNS:
+        return True
+    if plow.endswith(("n't", "n’t")) or plow in lx.BASE_FORM_MODIFIERS:
+        return True
+    if prev.capitalised and i - 1 > 0:
+        return True  # "Officials say", "Republicans argue"
+    return plow.endswith("s") and plow[:-1] in lx.SPEAKER_NOUNS
+
+
+def _subject_before_commas(toks: list[Token], k: int, nxt: Token | None) -> bool:
+    """A plural subject before a comma-enclosed insertion, the cue after it (toks[k] is the comma)."""
+    if nxt is None or nxt.kind != "w":
+        return False
+    if (nxt.low in lx.REPORTED_CLAUSE_STARTS or nxt.capitalised) \
+            and any(t.kind == "p" and t.text == "," for t in toks[max(0, k - 10):k]):
+        return True  # "Critics, including the group X, say the ..."
+    if nxt.capitalised:
+        return False
+    # "Economists, like their rivals, say taxing ..."
+    commas = [m for m in range(max(0, k - 15), k) if toks[m].kind == "p" and toks[m].text == ","]
+    if not commas or commas[-1] == 0:
+        return False
+    before = toks[commas[-1] - 1]
+    return before.kind == "w" and (before.capitalised or before.low.endswith("s"))
+
+
+def _participle_after(prev: Token) -> bool:
+    """The word before an -ing cue makes it a verb: ", saying", "a statement saying", "while adding"."""
+    if prev.kind == "p":
+        return prev.text in ",;—–-("
+    if prev.kind == "q":
+        return prev.text.rstrip("\"”'’“ ").endswith(",")  # '"reckless," adding that'
+    if prev.kind != "w":
+        return False
+    low = prev.low
+    return (low in lx.STATEMENT_NOUNS  # "issued a statement saying"
+            or low in lx.ING_CUE_LEADERS
+            or low.replace("’", "'") in lx.PRONOUN_BE_CONTRACTIONS  # "he's predicting", "they're saying"
+            or low in lx.ADVERBS)
+
+
+def _participle_before_quote(toks: list[Token], i: int, nxt: Token | None) -> bool:
+    """An -ing cue right before its quotation is a verb."""
+    if nxt is not None and (nxt.kind == "q" or (nxt.kind == "p" and nxt.text == ":")):
+        return True  # 'a voice-over saying: "..."', 'a hat reading "..."'
+    # 'footage of the mayor asking, "..."', '... saying during the debate, "..."'
+    return _comma_quote_follows(toks, i + 1)

@@ -163,12 +163,6 @@ DAYS = frozenset("""
 """.split())
 
 # --- Speakers -------------------------------------------------------------------------------
-PRONOUNS_MALE = frozenset({"he"})
-PRONOUNS_FEMALE = frozenset({"she"})
-PRONOUNS_NEUTRAL = frozenset({"it"})
-PRONOUNS_PLURAL = frozenset({"they", "we"})
-PRONOUNS_FIRST = frozenset({"i", "we"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which"})
 
 HONORIFICS: dict[str, str | None] = {
@@ -313,6 +307,115 @@ NOT_SPEAKER_LABELS = frozenset("""
     twitter contributing contact follow credit credits tags filed
 """.split())
 
+# --- speakers, titles and cues ------------------------------------------------------------------
+# The word classes the cue finder (cues.py), the speaker scans and title splitting (speakers.py),
+# coreference, quotation scanning and stance run on.
+
+# Cue groups: the verb with its auxiliaries, negation and adverbs ("did not directly deny").
+BE_FORMS = frozenset("is was were are be been being 's ’s".split())
+MODALS = frozenset("do does did will would could can may might should must shall to".split())
+# Negators inside a cue group: "did not say", "never claimed".
+CUE_NEGATORS = frozenset("not never".split())
+# Words the verbal group stretches left over besides adverbs and auxiliaries ("no longer says").
+CUE_GROUP_NEGATION = frozenset("not never no longer".split())
+# "went on to say", "continued to argue": the infinitives that report speech.
+SPEECH_CONTINUATION_VERBS = frozenset("on continued continues began".split())
+# Pronoun subjects of a plural or first-person base form ("they say", "I think").
+BASE_FORM_SUBJECT_PRONOUNS = frozenset("i we you they".split())
+# A negation or adverb that makes the base form after it a finite verb ("they never say").
+BASE_FORM_MODIFIERS = frozenset("not never also still often now too".split())
+# Words after a comma that open the reported clause of "Critics, including X, say the ...".
+REPORTED_CLAUSE_STARTS = frozenset("that the a he she they it there we".split())
+# Nouns for a statement: "issued a statement saying ...".
+STATEMENT_NOUNS = frozenset("statement release letter tweet post email message memo note video speech".split())
+# Prepositions that take a gerund: "before asking" is a verb, "before claims" a noun.
+GERUND_PREPOSITIONS = frozenset("before after by without upon".split())
+# Coordinators: "paused and said" is a verb, "threats and claims" a noun.
+COORDINATORS = frozenset("and or".split())
+# Words after which an -ing cue is a verb: a form of "be" ("was saying") or the opener of an
+# adverbial clause ("while saying", "after adding").
+ING_CUE_LEADERS = BE_FORMS | frozenset("and while by after before when upon".split())
+# Words that start a clause of their own: a comma after them does not close a short adjunct.
+COMPLEMENTIZERS = frozenset("that which who".split())
+# What follows a verb -s form: its object, a that-clause or an infinitive ("challenges the ruling").
+OBJECT_STARTS = frozenset("that the a an his her their its him them it us me this these those to".split())
+
+# Speaker noun phrases.
+DETERMINERS = frozenset("""
+    the a an his her its their our my your this that these those another some one two three several many
+""".split())
+ARTICLES = frozenset("the a an".split())
+ARTICLES_AND_POSSESSIVES = frozenset("the a an his her its their".split())
+# Small words inside a name or a noun phrase ("Secretary of State", "Ursula von der Leyen").
+NOUN_PHRASE_CONNECTORS = frozenset("of for at in and the a an & de von van der al bin".split())
+# Connectors that cannot start a noun phrase: a subject scan that stops after one drops it.
+LEADING_CONNECTORS = frozenset("of for at in and &".split())
+# A conjunction or adverb glued on a sentence-initial subject ("But", "And", "Meanwhile").
+SENTENCE_OPENERS = frozenset("but and so yet meanwhile now then still also".split())
+TIME_WORDS = DAYS | frozenset("last this next earlier later late early on".split())
+RELATIVE_SUBJECT_PRONOUNS = frozenset("who which".split())
+PERSONAL_SUBJECT_PRONOUNS = SUBJECT_PRONOUNS - RELATIVE_SUBJECT_PRONOUNS
+OBJECT_PRONOUNS = frozenset("him them me us".split())
+WH_RELATIVES = frozenset("who which whose whom".split())
+# Words that open a relative clause inside an apposition: such an apposition is no title.
+RELATIVE_CLAUSE_OPENERS = frozenset("who which whose that".split())
+# "The president and his aides said": plurals that join a speaker across "and".
+ENTOURAGE_NOUNS = frozenset("aides advisers allies".split())
+# First words of a comma-enclosed insertion between a subject and its cue: an apposition
+# ("Vucic, the Serbian president, said"), a relative clause ("X, who ..., said") or an adjunct
+# ("Lee, speaking on Friday, said").
+INSERTION_OPENERS = frozenset("""
+    who whose which a an the his her its their then
+    in on at during speaking writing asked another also now after before while when despite like unlike
+    for including such both all one two each
+""".split())
+# Determiners of a short noun phrase after a comma: '"...," a spokesman said'.
+TRAILING_NP_DETERMINERS = frozenset("a an the one another".split())
+# Prepositions of an adjunct between a subject and its cue ("The mayor on local radio said").
+SUBJECT_ADJUNCT_PREPOSITIONS = frozenset("at on in during".split())
+# A short determiner phrase opening a clause is a subject whatever its noun ("The leaflet says").
+SHORT_NP_DETERMINERS = frozenset("the a an this that these those his her its their one".split())
+# The cue forms of a quote tag: '"...," said Lee', '"...," Lee added'.
+QUOTE_TAG_VERBS = frozenset("said says added told wrote asked".split())
+SAID_OR_SAYS = frozenset("said says".split())
+# Adverbs that end a subject scanned to the right ("The minister also referenced").
+SUBJECT_ENDING_ADVERBS = frozenset("also then later again".split())
+# Prepositions that end a subject scanned to the right ("said Lee on Monday") ...
+ADJUNCT_PREPOSITIONS = frozenset("on in at during after before with to from".split())
+# ... unless a capitalised word follows one that sits inside a name ("University at Buffalo").
+NAME_PREPOSITIONS = frozenset("at of for".split())
+
+# Titles: "White House National Security Council spokesman John Kirby".
+# "the senator from Vermont", "a spokesman for Acme Corp": a capitalised run after these is an affiliation.
+AFFILIATION_PREPOSITIONS = frozenset("of from for at in with".split())
+# Names of countries and bodies that a title split would take for a person.
+INSTITUTION_NAMES = frozenset("united states|united kingdom|united nations|european union|white house".split("|"))
+# First words of an organisation's name ("White House"): not an affiliation on their own.
+ORGANIZATION_NAME_OPENERS = frozenset("white united".split())
+APPOSITION_PREPOSITIONS = frozenset("of for at with from in to".split())
+# Lower-case words that belong to the role ("executive vice president", "press secretary");
+# other words before the role word are its affiliation ("the committee chairman").
+ROLE_MODIFIERS = frozenset("""executive vice deputy senior chief interim acting assistant associate general
+    managing press political permanent principal co top lead junior special foreign prime ranking""".split())
+APPOSITION_FILLERS = frozenset("the a an his her its their former then longtime current now also".split())
+# Speaker nouns that are no title: "a father of three", "the wife of a victim", "her opponent".
+KINSHIP = frozenset("""father mother wife husband son daughter brother sister parent parents grandfather
+    grandmother grandson granddaughter uncle aunt cousin nephew niece widow widower fiance fiancee
+    opponent rival friend ally colleague neighbour neighbor""".split())
+
+# Coreference: pronouns by what they may refer to.
+GENDERED_PRONOUNS: dict[str, str] = {"he": "m", "she": "f"}
+COLLECTIVE_PRONOUNS = frozenset("they it we".split())
+# A name starting with one of these is folded to lower case ("The minister" = "the minister").
+# Not "An ": the engine never folded it, and its output must not change in a refactor.
+FOLDED_ARTICLE_PREFIXES = ("The ", "A ")
+
+# Quotations: the small words a title of a work keeps in lower case ("Summer in Paris").
+TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at with from by".split())
+
+# Stance: an "ask" whose content opens like this is a question, not a request.
+QUESTION_STARTS = ("if ", "whether ", "why ", "how ", "what ", "when ", "who ", "where ", "about ")
+
 # --- Boilerplate, captions, bylines -----------------------------------------------------------
 BOILERPLATE_LINE = re.compile(
     r"""^\s*(?:
@@ -379,7 +482,7 @@ FEMALE_NAMES = frozenset("""
     katie kate katy becky beth ellen eleanor abby gina tina dina nina lena lana
     madeleine condoleezza condi samantha janet jen jennifer  karine kayleigh
     dana donna megyn katy katie ana valerie debbie maxine ilhan alexandria rashida ayanna
-    pramila elise liz marsha kristi sonia ruth ketanji 
+    pramila elise liz marsha kristi sonia ruth ketanji
 """.split())
 
 FEMALE_ROLE_WORDS = frozenset(

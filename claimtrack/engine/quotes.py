@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimtrack.engine import lexicon as lx
 from claimtrack.engine.text import SPEECH_VERBS, Paragraph
 
 OPEN, CLOSE, EITHER = 1, 2, 3
@@ -64,7 +65,7 @@ def _single_direction(text: str, i: int, j: int) -> int | None:
     if opens and not closes:
         return OPEN
     if closes and not opens:
-        if before in "sS" and text[i] == "'" or before in "sS" and text[i] == "’":
+        if before in "sS" and text[i] in "'’":
             return EITHER  # "the players’ union" or the end of a quote ending in s
         return CLOSE
     return None
@@ -208,8 +209,7 @@ def word_count(text: str, quote: Quote) -> int:
 def looks_like_title(text: str, quote: Quote) -> bool:
     """A title of a work or a name in marks: every word capitalised ("Summer in Paris")."""
     words = [w for a, b in quote.pieces for w in WORD.findall(text, *interior(text, a, b))]
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "from", "by"}
-    return bool(words) and all(w[0].isupper() or w in small for w in words) and len(words) <= 8
+    return bool(words) and all(w[0].isupper() or w in lx.TITLE_SMALL_WORDS for w in words) and len(words) <= 8
 
 
 def mask(text: str, quotes: list[Quote]) -> str:

@@ -8,6 +8,7 @@ Resolution of mentions to entities (surnames, pronouns, roles) is in coreference
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from claimtrack.engine import lexicon as lx
@@ -15,10 +16,7 @@ from claimtrack.engine.cues import FORMS
 from claimtrack.engine.text import Token
 from claimtrack.vocabulary import SpeakerKind
 
-MAX_NP = 14
-CONNECTORS = frozenset("of for at in and the a an & de von van der al bin".split())
-DETERMINERS = frozenset("the a an his her its their our my your this that these those another some one two three several many".split())
-TIME_WORDS = lx.DAYS | frozenset("last this next earlier later late early on".split())
+MAX_NP = 14  # the longest noun phrase a speaker scan collects, in tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +65,7 @@ def skip_left_adjuncts(toks: list[Token], k: int) -> int:
         t = toks[k - 1]
         if t.kind == "w" and t.low in lx.DAYS:
             k -= 1
-            while k > 0 and toks[k - 1].kind == "w" and toks[k - 1].low in TIME_WORDS:
+            while k > 0 and toks[k - 1].kind == "w" and toks[k - 1].low in lx.TIME_WORDS:
                 k -= 1
             continue
         break
@@ -80,53 +78,95 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
     if k <= floor:
         return None
     t = toks[k - 1]
-    if t.kind == "p" and t.text == "," and k - 1 > floor:
-        # "Vucic, the Serbian president, said" / "X, who ..., said": skip one comma-enclosed
-        # apposition or relative clause and take the noun phrase before it.
-        j = k - 2
-        while j > floor and not (toks[j].kind == "p" and toks[j].text in ",;:") and toks[j].kind != "q" and k - j < 40:
-            j -= 1
-        if j > floor and toks[j].kind == "p" and toks[j].text == ",":
-            first = toks[j + 1] if j + 1 < k - 1 else None
-            if first is not None and first.kind == "w" and (
-                first.low in ("who", "whose", "which", "a", "an", "the", "his", "her", "its", "their", "then")
-                or first.low in lx.ROLE_NOUNS or first.capitalised or first.low in lx.DAYS or first.text[:1].isdigit()
-                or first.low in ("in", "on", "at", "during", "speaking", "writing", "asked", "another", "also", "now",
-                                 "after", "before", "while", "when", "despite", "like", "unlike", "for",
-                                 "including", "like", "such", "both", "all", "one", "two", "each")
-            ):
-                m = subject_left(toks, j, floor, text, depth + 1) if depth < 2 else None
-                if m is not None and m.kind != "relative":
-                    # "the company's head of research, Tom Feld, said": the name is the speaker
-                    if m.kind == "nominal" and all(t.kind == "w" and t.capitalised for t in toks[j + 1:k - 1]) \
-                            and first.low not in lx.DAYS:
-                        return _mention(toks, j + 1, k - 1, "name", text)
-                    if m.kind == "name" and m.last == j:
-                        m = with_apposition(m, toks, j + 1, k - 1, text)
-                    return m
-        return None
+    if t.kind == "p" and t.text == ",":
+        return _subject_before_insertion(toks, k, floor, text, depth) if k - 1 > floor else None
     if t.kind == "p" and t.text == ")":
-        # "Sen. Lisa Grant (D-Ore.) said": step over the parenthesis, keep it in the mention
-        j = k - 2
-        while j > floor and k - j < 8 and not (toks[j].kind == "p" and toks[j].text == "("):
-            j -= 1
-        if j > floor and toks[j].text == "(":
-            inner = subject_left(toks, j, floor, text, depth + 1) if depth < 2 else None
-            if inner is not None and inner.kind in ("name", "nominal"):
-                return _mention(toks, inner.first, k, inner.kind, text)
-        return None
+        return _subject_with_parenthesis(toks, k, floor, text, depth)
     if t.kind != "w":
         return None
+    pronoun = _pronoun_subject(toks, k, text)
+    if pronoun is not None:
+        return pronoun
+    a = _noun_phrase_start(toks, k, floor)
+    if a >= k:
+        return None
+    if not _valid_head(toks, a, k) and not _after_quote(toks, a) and not _trailing_noun_phrase(toks, a, k, floor):
+        return _subject_before_adjunct(toks, a, k, floor, text)
+    return _mention(toks, a, k, _np_kind(toks[k - 1]), text)
+
+
+def _np_kind(head: Token) -> str:
+    return "name" if head.capitalised else "nominal"
+
+
+def _subject_before_insertion(toks: list[Token], k: int, floor: int, text: str, depth: int) -> Mention | None:
+    """"Vucic, the Serbian president, said" / "X, who ..., said": skip one comma-enclosed
+    apposition or relative clause (toks[k - 1] is its closing comma) and take the noun phrase before it."""
+    j = _insertion_comma(toks, k, floor)
+    if j is None:
+        return None
+    first = toks[j + 1] if j + 1 < k - 1 else None
+    if first is None or not _opens_insertion(first):
+        return None
+    m = subject_left(toks, j, floor, text, depth + 1) if depth < 2 else None
+    if m is None or m.kind == "relative":
+        return None
+    # "the company's head of research, Tom Feld, said": the name is the speaker
+    if m.kind == "nominal" and all(t.kind == "w" and t.capitalised for t in toks[j + 1:k - 1]) \
+            and first.low not in lx.DAYS:
+        return _mention(toks, j + 1, k - 1, "name", text)
+    if m.kind == "name" and m.last == j:
+        return with_apposition(m, toks, j + 1, k - 1, text)
+    return m
+
+
+def _insertion_comma(toks: list[Token], k: int, floor: int) -> int | None:
+    """The comma that opens the insertion closed by toks[k - 1], within 40 tokens and no other clause mark."""
+    j = k - 2
+    while j > floor and not (toks[j].kind == "p" and toks[j].text in ",;:") and toks[j].kind != "q" and k - j < 40:
+        j -= 1
+    return j if j > floor and toks[j].kind == "p" and toks[j].text == "," else None
+
+
+def _opens_insertion(first: Token) -> bool:
+    """An apposition, relative clause or adjunct starts with this word ("the", "who", "speaking", a name)."""
+    return first.kind == "w" and (
+        first.low in lx.INSERTION_OPENERS or first.low in lx.ROLE_NOUNS or first.capitalised
+        or first.low in lx.DAYS or first.text[:1].isdigit()
+    )
+
+
+def _subject_with_parenthesis(toks: list[Token], k: int, floor: int, text: str, depth: int) -> Mention | None:
+    """"Sen. Lisa Grant (D-Ore.) said": step over the parenthesis, keep it in the mention."""
+    j = k - 2
+    while j > floor and k - j < 8 and not (toks[j].kind == "p" and toks[j].text == "("):
+        j -= 1
+    if not (j > floor and toks[j].text == "("):
+        return None
+    inner = subject_left(toks, j, floor, text, depth + 1) if depth < 2 else None
+    if inner is not None and inner.kind in ("name", "nominal"):
+        return _mention(toks, inner.first, k, inner.kind, text)
+    return None
+
+
+def _pronoun_subject(toks: list[Token], k: int, text: str) -> Mention | None:
+    """The pronoun right before the cue ("he said", "who said", "he's predicting"), if it is one."""
+    t = toks[k - 1]
     low = t.low
     if low in lx.SUBJECT_PRONOUNS:
-        kind = "relative" if low in ("who", "which") else "pronoun"
+        kind = "relative" if low in lx.RELATIVE_SUBJECT_PRONOUNS else "pronoun"
         return _mention(toks, k - 1, k, kind, text)
     if low.replace("’", "'") in lx.PRONOUN_BE_CONTRACTIONS:
         # "he's predicting": the mention is the pronoun without the glued "'s"
         pronoun = re.split(r"['’]", t.text)[0]
         kind = "relative" if pronoun.lower() == "who" else "pronoun"
         return Mention(k - 1, k, t.start, t.start + len(pronoun), pronoun, kind)
-    # Collect the noun phrase leftwards.
+    return None
+
+
+def _noun_phrase_start(toks: list[Token], k: int, floor: int) -> int:
+    """The first token of the noun phrase collected leftwards from *k*, less the connectors and
+    sentence openers it cannot start with (*k* when there is none)."""
     a = k
     while a > floor and k - a < MAX_NP:
         w = toks[a - 1]
@@ -139,61 +179,94 @@ def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 
             break
         # a capitalised word inside the sentence is a name, not a stop word ("Mary Will", "Theresa May")
         wl = w.low if not (w.capitalised and a - 1 > 0) else ""
-        if wl in lx.CLAUSE_BOUNDARIES and not (
-            wl == "and" and a - 1 > floor and toks[a - 2].kind == "w"
-            and (toks[a - 2].capitalised or _head_noun(toks[a - 2].low) or toks[a - 2].low in ("aides", "advisers", "allies"))
-            and (toks[a].capitalised or _head_noun(toks[a].low) or toks[a].low.endswith("s"))
-        ):
-            break
-        if wl in lx.SUBJECT_PRONOUNS or wl in ("him", "them", "me", "us"):
-            break
-        noun_slot = a - 2 >= floor and toks[a - 2].kind == "w" and (
-            toks[a - 2].low in DETERMINERS or toks[a - 2].low.endswith(("'s", "’s")))
-        if not w.capitalised and _verbish(wl) and wl not in CONNECTORS and not (noun_slot and wl not in lx.AUXILIARIES):
-            break  # ("the minister's thinking", "the claims" are nouns)
-        if not w.capitalised and wl.endswith("ed") and wl not in lx.SPEAKER_NOUNS and wl not in lx.ROLE_NOUNS:
-            # "the retired neurosurgeon": a participle right after a determiner is an adjective
-            if not (a - 2 >= floor and toks[a - 2].kind == "w" and toks[a - 2].low in DETERMINERS):
-                break
-        if wl in ("said", "says"):
+        if any(stop(toks, a, floor, wl) for stop in LEFT_SUBJECT_STOPS):
             break
         a -= 1
-    if a == k:
-        return None
-    # Trim leading connectors ("of", "and") that cannot start a phrase.
-    while a < k and toks[a].kind == "w" and toks[a].low in ("of", "for", "at", "in", "and", "&"):
-        a += 1
-    # Sentence-initial conjunction or adverb glued on ("But", "And", "Meanwhile").
-    while a < k and toks[a].kind == "w" and toks[a].low in ("but", "and", "so", "yet", "meanwhile", "now", "then", "still", "also"):
-        a += 1
-    if a >= k:
-        return None
-    trailing_np = (a > floor and toks[a - 1].kind == "p" and toks[a - 1].text == ","
-                   and toks[a].low in ("a", "an", "the", "one", "another") and k - a <= 5)
-    if not _valid_head(toks, a, k) and not _after_quote(toks, a) and not trailing_np:
-        # "Lee at the time said", "The mayor on local radio said": a closing prepositional
-        # phrase is an adjunct of the cue, the subject is the noun phrase before it
-        for p in range(a + 1, k - 1):
-            if toks[p].low in SUBJECT_ADJUNCT_PREPS and (_valid_head(toks, a, p) or (
-                    p - a <= 3 and toks[a].low in SHORT_NP_DETERMINERS)):
-                return _mention(toks, a, p, "name" if toks[p - 1].capitalised else "nominal", text)
-        if k - a <= 3 and toks[a].low in SHORT_NP_DETERMINERS and (
-                a == floor or toks[a - 1].kind == "p" or toks[a - 1].low in lx.CLAUSE_BOUNDARIES):
-            return _mention(toks, a, k, "nominal", text)  # "The leaflet says", "This ad claims"
-        # Keep the trailing capitalised run when the rest does not look like a noun phrase.
-        b = k
-        while b > a and toks[b - 1].kind == "w" and toks[b - 1].capitalised:
-            b -= 1
-        if b == k:
-            return None
-        a = b
-    kind = "name" if toks[k - 1].capitalised else "nominal"
-    return _mention(toks, a, k, kind, text)
+    # Trim leading connectors ("of", "and") that cannot start a phrase, then a sentence-initial
+    # conjunction or adverb glued on ("But", "And", "Meanwhile").
+    a = _skip_words(toks, a, k, lx.LEADING_CONNECTORS)
+    return _skip_words(toks, a, k, lx.SENTENCE_OPENERS)
 
 
-SUBJECT_ADJUNCT_PREPS = frozenset("at on in during".split())
-# A short determiner phrase opening a clause is a subject whatever its noun ("The leaflet says").
-SHORT_NP_DETERMINERS = frozenset("the a an this that these those his her its their one".split())
+def _skip_words(toks: list[Token], a: int, k: int, words: frozenset[str]) -> int:
+    while a < k and toks[a].kind == "w" and toks[a].low in words:
+        a += 1
+    return a
+
+
+# Why the word toks[a - 1] (lower-cased as *wl*, "" for a name) ends a subject scanned leftwards;
+# each test is (toks, a, floor, wl) -> bool.
+def _is_clause_boundary(toks: list[Token], a: int, floor: int, wl: str) -> bool:
+    return wl in lx.CLAUSE_BOUNDARIES and not _joins_two_speakers(toks, a, floor, wl)
+
+
+def _joins_two_speakers(toks: list[Token], a: int, floor: int, wl: str) -> bool:
+    """"The president and his aides said": an "and" between two speaker nouns is inside the subject."""
+    if not (wl == "and" and a - 1 > floor and toks[a - 2].kind == "w"):
+        return False
+    left = toks[a - 2]
+    if not (left.capitalised or _head_noun(left.low) or left.low in lx.ENTOURAGE_NOUNS):
+        return False
+    right = toks[a]
+    return right.capitalised or _head_noun(right.low) or right.low.endswith("s")
+
+
+def _is_pronoun(toks: list[Token], a: int, floor: int, wl: str) -> bool:
+    return wl in lx.SUBJECT_PRONOUNS or wl in lx.OBJECT_PRONOUNS
+
+
+def _is_verb(toks: list[Token], a: int, floor: int, wl: str) -> bool:
+    # A verb ends the subject, but after a determiner or a possessive it is a noun
+    # ("the minister's thinking", "the claims").
+    w = toks[a - 1]
+    if w.capitalised or not _verbish(wl) or wl in lx.NOUN_PHRASE_CONNECTORS:
+        return False
+    noun_slot = a - 2 >= floor and toks[a - 2].kind == "w" and (
+        toks[a - 2].low in lx.DETERMINERS or toks[a - 2].low.endswith(("'s", "’s")))
+    return not (noun_slot and wl not in lx.AUXILIARIES)
+
+
+def _is_past_participle(toks: list[Token], a: int, floor: int, wl: str) -> bool:
+    # "the retired neurosurgeon": a participle right after a determiner is an adjective
+    w = toks[a - 1]
+    if w.capitalised or not wl.endswith("ed") or wl in lx.SPEAKER_NOUNS or wl in lx.ROLE_NOUNS:
+        return False
+    return not (a - 2 >= floor and toks[a - 2].kind == "w" and toks[a - 2].low in lx.DETERMINERS)
+
+
+def _is_say_word(toks: list[Token], a: int, floor: int, wl: str) -> bool:
+    return wl in lx.SAID_OR_SAYS
+
+
+LEFT_SUBJECT_STOPS: tuple[Callable[[list[Token], int, int, str], bool], ...] = (
+    _is_clause_boundary, _is_pronoun, _is_verb, _is_past_participle, _is_say_word,
+)
+
+
+def _trailing_noun_phrase(toks: list[Token], a: int, k: int, floor: int) -> bool:
+    """'"...," a spokesman said': a short noun phrase right after a comma."""
+    return (a > floor and toks[a - 1].kind == "p" and toks[a - 1].text == ","
+            and toks[a].low in lx.TRAILING_NP_DETERMINERS and k - a <= 5)
+
+
+def _subject_before_adjunct(toks: list[Token], a: int, k: int, floor: int, text: str) -> Mention | None:
+    """The subject when toks[a:k] has no head noun of a speaker."""
+    # "Lee at the time said", "The mayor on local radio said": a closing prepositional
+    # phrase is an adjunct of the cue, the subject is the noun phrase before it
+    for p in range(a + 1, k - 1):
+        if toks[p].low in lx.SUBJECT_ADJUNCT_PREPOSITIONS and (_valid_head(toks, a, p) or (
+                p - a <= 3 and toks[a].low in lx.SHORT_NP_DETERMINERS)):
+            return _mention(toks, a, p, _np_kind(toks[p - 1]), text)
+    if k - a <= 3 and toks[a].low in lx.SHORT_NP_DETERMINERS and (
+            a == floor or toks[a - 1].kind == "p" or toks[a - 1].low in lx.CLAUSE_BOUNDARIES):
+        return _mention(toks, a, k, "nominal", text)  # "The leaflet says", "This ad claims"
+    # Keep the trailing capitalised run when the rest does not look like a noun phrase.
+    b = k
+    while b > a and toks[b - 1].kind == "w" and toks[b - 1].capitalised:
+        b -= 1
+    if b == k:
+        return None
+    return _mention(toks, b, k, "name", text)
 
 
 def _after_quote(toks: list[Token], a: int) -> bool:
@@ -201,7 +274,7 @@ def _after_quote(toks: list[Token], a: int) -> bool:
     k = a - 1
     while k >= 0 and toks[k].kind == "p" and toks[k].text in ",":
         k -= 1
-    if k >= 0 and toks[k].kind == "w" and toks[k].low in ("said", "says", "added", "told", "wrote", "asked"):
+    if k >= 0 and toks[k].kind == "w" and toks[k].low in lx.QUOTE_TAG_VERBS:
         k -= 1
         while k >= 0 and toks[k].kind == "p" and toks[k].text in ",":
             k -= 1
@@ -222,13 +295,10 @@ def _valid_head(toks: list[Token], a: int, b: int) -> bool:
     first = words[0]
     if first.low not in lx.CLAUSE_BOUNDARIES and any(
         (w.capitalised and w is not first) or _head_noun(_strip_possessive(w.low)) for w in words
-    ) and (first.capitalised or first.low in DETERMINERS or _head_noun(first.low) or first.low[:1].isdigit()):
+    ) and (first.capitalised or first.low in lx.DETERMINERS or _head_noun(first.low) or first.low[:1].isdigit()):
         return True
     # "a member of a major ... party": the head is the noun before "of"
-    for idx, w in enumerate(words):
-        if w.low == "of" and idx > 0 and _head_noun(words[idx - 1].low):
-            return True
-    return False
+    return any(w.low == "of" and idx > 0 and _head_noun(words[idx - 1].low) for idx, w in enumerate(words))
 
 
 def _head_noun(low: str) -> bool:
@@ -236,22 +306,39 @@ def _head_noun(low: str) -> bool:
         return True
     if low.endswith("s") and (low[:-1] in lx.SPEAKER_NOUNS or low[:-1] in lx.ROLE_NOUNS):
         return True
-    if low.endswith("es") and low[:-2] in lx.SPEAKER_NOUNS:
-        return True
-    return False
+    return low.endswith("es") and low[:-2] in lx.SPEAKER_NOUNS
 
 
 def subject_right(toks: list[Token], k: int, text: str, loose: bool = False) -> Mention | None:
     """The noun phrase starting at token *k* (after an inverted "said" or "according to")."""
-    n = len(toks)
-    if k >= n or toks[k].kind != "w":
+    if k >= len(toks) or toks[k].kind != "w":
         return None
     t = toks[k]
-    if not loose and not t.capitalised and t.low not in DETERMINERS and t.low not in lx.SUBJECT_PRONOUNS \
-            and not _head_noun(t.low) and not t.low[:1].isdigit() and not _after_quote(toks, k):
+    if not loose and not _may_open_speaker_phrase(toks, k):
         return None  # "said on the morning show": a preposition does not start a speaker
-    if t.low in lx.SUBJECT_PRONOUNS - {"who", "which"}:
+    if t.low in lx.PERSONAL_SUBJECT_PRONOUNS:
         return _mention(toks, k, k + 1, "pronoun", text)
+    b = _noun_phrase_end(toks, k)
+    if b == k:
+        return None
+    if not _valid_head(toks, k, b) and not _after_quote(toks, k - 1) and not (
+        loose and toks[k].low in lx.DETERMINERS
+    ):
+        return None
+    if toks[k].low in lx.NON_SOURCE_NOUNS:
+        return None
+    return _mention(toks, k, b, _np_kind(toks[b - 1]), text)
+
+
+def _may_open_speaker_phrase(toks: list[Token], k: int) -> bool:
+    t = toks[k]
+    return t.capitalised or t.low in lx.DETERMINERS or t.low in lx.SUBJECT_PRONOUNS \
+        or _head_noun(t.low) or t.low[:1].isdigit() or _after_quote(toks, k)
+
+
+def _noun_phrase_end(toks: list[Token], k: int) -> int:
+    """The end of the noun phrase collected rightwards from *k*, less trailing connectors."""
+    n = len(toks)
     b = k
     while b < n and b - k < MAX_NP:
         w = toks[b]
@@ -263,37 +350,47 @@ def subject_right(toks: list[Token], k: int, text: str, loose: bool = False) -> 
         if w.kind != "w":
             break
         wl = w.low if not w.capitalised else ""  # "Mary Will", "Theresa May" are names
-        if b > k and (wl in lx.CLAUSE_BOUNDARIES and wl != "and" or wl in lx.AUXILIARIES or wl in ("who", "which", "whose", "whom")):
-            break
-        if b > k and not w.capitalised and _verbish(wl) and wl not in CONNECTORS:
-            break
-        if b > k and not w.capitalised and wl.endswith("ed") and wl not in lx.SPEAKER_NOUNS \
-                and toks[b - 1].low not in DETERMINERS:
-            break  # "The airline cancelled": a past-tense verb ends the subject
-        if b > k and not w.capitalised and (wl in lx.IRREGULAR_PAST or wl in ("also", "then", "later", "again")):
-            break  # "Lee left the room", "The minister also referenced"
-        if b > k and wl in TIME_WORDS and wl not in ("the",):
-            break
-        if b > k and wl in ("on", "in", "at", "during", "after", "before", "with", "to", "from") and not (
-            b + 1 < n and toks[b + 1].capitalised and wl in ("at", "of", "for")
-        ):
+        if b > k and any(stop(toks, b, wl) for stop in RIGHT_SUBJECT_STOPS):
             break
         b += 1
-    while b > k and toks[b - 1].kind == "w" and toks[b - 1].low in CONNECTORS:
+    while b > k and toks[b - 1].kind == "w" and toks[b - 1].low in lx.NOUN_PHRASE_CONNECTORS:
         b -= 1
-    if b == k:
-        return None
-    if not _valid_head(toks, k, b) and not _after_quote(toks, k - 1) and not (
-        loose and toks[k].low in DETERMINERS
-    ):
-        return None
-    if toks[k].low in NON_SOURCE_START:
-        return None
-    kind = "name" if toks[b - 1].capitalised else "nominal"
-    return _mention(toks, k, b, kind, text)
+    return b
 
 
-NON_SOURCE_START = lx.NON_SOURCE_NOUNS
+# Why the word toks[b] (lower-cased as *wl*, "" for a name) ends a subject scanned rightwards;
+# each test is (toks, b, wl) -> bool.
+def _opens_clause(toks: list[Token], b: int, wl: str) -> bool:
+    return (wl in lx.CLAUSE_BOUNDARIES and wl != "and") or wl in lx.AUXILIARIES or wl in lx.WH_RELATIVES
+
+
+def _is_verb_after(toks: list[Token], b: int, wl: str) -> bool:
+    return not toks[b].capitalised and _verbish(wl) and wl not in lx.NOUN_PHRASE_CONNECTORS
+
+
+def _is_past_tense(toks: list[Token], b: int, wl: str) -> bool:
+    """"The airline cancelled", "Lee left the room": a past-tense verb ends the subject."""
+    if toks[b].capitalised:
+        return False
+    if wl.endswith("ed") and wl not in lx.SPEAKER_NOUNS and toks[b - 1].low not in lx.DETERMINERS:
+        return True
+    return wl in lx.IRREGULAR_PAST
+
+
+def _is_adverb_or_adjunct(toks: list[Token], b: int, wl: str) -> bool:
+    """"The minister also referenced", "said Lee on Monday" (but "University at Buffalo")."""
+    if not toks[b].capitalised and wl in lx.SUBJECT_ENDING_ADVERBS:
+        return True
+    if wl in lx.TIME_WORDS:
+        return True
+    return wl in lx.ADJUNCT_PREPOSITIONS and not (
+        b + 1 < len(toks) and toks[b + 1].capitalised and wl in lx.NAME_PREPOSITIONS
+    )
+
+
+RIGHT_SUBJECT_STOPS: tuple[Callable[[list[Token], int, str], bool], ...] = (
+    _opens_clause, _is_verb_after, _is_past_tense, _is_adverb_or_adjunct,
+)
 
 
 # --- Titles: name, role, affiliation -------------------------------------------------------------
@@ -318,114 +415,138 @@ def parse_title(surface: str) -> Title:
     """Split "White House National Security Council spokesman John Kirby" into its parts."""
     surface = PARENTHESIS.sub("", surface).strip() or surface
     words = surface.split()
-    if words and words[0].lower() in ("the", "a", "an"):
-        body = words[1:]
-    else:
-        body = words
+    body = words[1:] if words and words[0].lower() in lx.ARTICLES else words
     if not body:
         return Title(surface, SpeakerKind.UNKNOWN, None, None, None)
     lows = [_clean(_strip_possessive(w)).lower() for w in body]
     # A lowercase head with "of": "a member of a major Kosovo Serb political party".
     i = lows.index("of") if "of" in lows else -1
     if i > 0 and not body[i - 1][:1].isupper():
-        head = lows[i - 1]
-        kind = SpeakerKind.GROUP if head in lx.GROUP_NOUNS else (
-            SpeakerKind.PERSON if head in lx.ROLE_NOUNS or head in lx.SPEAKER_NOUNS else SpeakerKind.UNKNOWN)
-        return Title(surface, kind, head if head in lx.ROLE_NOUNS or head in lx.SPEAKER_NOUNS else None,
-                     " ".join(body[i + 1:]) or None, _gender_of_words(lows))
-    # The trailing name run: capitalised words that are neither roles nor organisation heads.
-    j = len(body)
-    honorific = None
-    while j > 0:
-        w = _clean(body[j - 1])
-        lw = _strip_possessive(w).lower().rstrip(".")
-        if not w[:1].isupper() or lw in lx.ROLE_NOUNS or lw in lx.ORG_HEADS or lw in lx.DEMONYMS:
-            break
-        j -= 1
-    if 0 < j < len(body) and body[j - 1].lower() in ("of", "from", "for", "at", "in", "with"):
-        # "the senator from Vermont", "a spokesman for Acme Corp": the capitalised run is an affiliation
-        head_idx = [i for i, w in enumerate(lows[: j - 1]) if w in lx.ROLE_NOUNS or _head_noun(w)]
-        head = lows[head_idx[0]] if head_idx else None
-        kind = SpeakerKind.GROUP if head in lx.GROUP_NOUNS else SpeakerKind.PERSON if head else SpeakerKind.UNKNOWN
-        name = " ".join(words[1:] if words[0].lower() in ("the", "a", "an") else words)
-        return Title(name, kind, head, " ".join(_clean(w) for w in body[j:]), _gender_of_words(lows))
-    name_words = [_clean(w) for w in body[j:]]
-    while name_words and name_words[0].lower().rstrip(".") in lx.HONORIFICS:
-        honorific = name_words[0].lower().rstrip(".")
-        name_words = name_words[1:]
-    # An honorific-like role word directly before the name ("President Ruiz", "Mr. Lee").
-    if j > 0 and _clean(body[j - 1]).lower().rstrip(".") in lx.HONORIFICS and honorific is None:
-        honorific = _clean(body[j - 1]).lower().rstrip(".")
-    pre = body[:j]
+        return _member_of(surface, body, lows, i)
+    j = _name_run_start(body)
+    if 0 < j < len(body) and body[j - 1].lower() in lx.AFFILIATION_PREPOSITIONS:
+        return _role_with_affiliation(body, lows, j)
+    name_words, honorific = _name_and_honorific(body, j)
     pre_lows = lows[:j]
-    role = affiliation = None
-    role_idx = [i for i, w in enumerate(pre_lows) if w.rstrip(".") in lx.ROLE_NOUNS]
-    if role_idx:
-        r = role_idx[-1]
-        # contiguous role words ("prime minister", "Secretary of State")
-        r0 = r
-        while r0 > 0 and pre_lows[r0 - 1] in lx.ROLE_NOUNS:
-            r0 -= 1
-        role_words = pre[r0:r + 1]
-        # "Secretary of State": keep an "of X" right after the role when it precedes the name
-        tail = pre[r + 1:]
-        if tail and tail[0].lower() == "of":
-            role_words = pre[r0:]
-        role = " ".join(_clean(w) for w in role_words)
-        aff = [_clean(_strip_possessive(w)) for w in pre[:r0] if w.lower() not in ("the", "a", "an", "his", "her", "its", "their")]
-        affiliation = " ".join(aff) or None
-    elif pre:
-        affiliation = " ".join(_clean(_strip_possessive(w)) for w in pre if w.lower() not in ("the", "a", "an")) or None
-    name_low = [w.lower() for w in name_words]
-    if not role_idx and any(w[:1].isupper() and _clean(w).lower() in lx.ORG_HEADS for w in body):
+    role, affiliation = _role_and_affiliation(body[:j], pre_lows)
+    if role is None and (_has_organization_head(body) or _organization_name(name_words)):
         return Title(" ".join(_clean(_strip_possessive(w)) for w in body), SpeakerKind.ORGANIZATION, None, None, None)
-    if name_words and not role_idx and (
-        any(w.rstrip(".") in lx.ORG_HEADS for w in name_low)
-        or " ".join(name_low) in lx.PLACES or (len(name_words) == 1 and name_low[0] in lx.PLACES)
-        or " ".join(name_low) in ("united states", "united kingdom", "united nations", "european union", "white house")
-        or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1)
-    ):
-        org = " ".join([_clean(_strip_possessive(w)) for w in body])
-        return Title(org, SpeakerKind.ORGANIZATION, None, None, None)
     if not name_words:
-        head = lows[-1]
-        if head in lx.ORG_HEADS or head in ("government", "ministry", "campaign", "administration"):
-            kind = SpeakerKind.ORGANIZATION
-        elif head in lx.GROUP_NOUNS or (head.endswith("s") and head[:-1] in lx.SPEAKER_NOUNS):
-            kind = SpeakerKind.GROUP
-        elif head in lx.ROLE_NOUNS or head in lx.SPEAKER_NOUNS:
-            kind = SpeakerKind.PERSON
-        else:
-            kind = SpeakerKind.UNKNOWN
-        aff = " ".join(_clean(_strip_possessive(w)) for w in body[:-1] if w.lower() not in DETERMINERS) or None
-        if kind is SpeakerKind.ORGANIZATION and aff and aff.lower() in ("white", "united"):
-            aff = None
-        return Title(surface, kind, role or (head if head in lx.ROLE_NOUNS else None), aff if not role else affiliation,
-                     _gender_of_words(lows))
+        return _title_without_name(surface, body, lows, role, affiliation)
     gender = lx.HONORIFICS.get(honorific) if honorific else None
     if gender is None:
         gender = _gender_of_words(pre_lows) or first_name_gender(name_words[0])
     return Title(" ".join(name_words), SpeakerKind.PERSON, role, affiliation, gender, honorific)
 
 
-APPOSITION_OPENERS = frozenset("the a an his her its their".split())
-APPOSITION_PREPOSITIONS = frozenset("of for at with from in to".split())
-# Lower-case words that belong to the role ("executive vice president", "press secretary");
-# other words before the role word are its affiliation ("the committee chairman").
-ROLE_MODIFIERS = frozenset("""executive vice deputy senior chief interim acting assistant associate general
-    managing press political permanent principal co top lead junior special foreign prime ranking""".split())
-APPOSITION_FILLERS = frozenset("the a an his her its their former then longtime current now also".split())
-# Speaker nouns that are no title: "a father of three", "the wife of a victim", "her opponent".
-KINSHIP = frozenset("""father mother wife husband son daughter brother sister parent parents grandfather
-    grandmother grandson granddaughter uncle aunt cousin nephew niece widow widower fiance fiancee
-    opponent rival friend ally colleague neighbour neighbor""".split())
+def _member_of(surface: str, body: list[str], lows: list[str], i: int) -> Title:
+    """"a member of a major Kosovo Serb political party": the head is the noun before "of"."""
+    head = lows[i - 1]
+    speaker = head in lx.ROLE_NOUNS or head in lx.SPEAKER_NOUNS
+    kind = SpeakerKind.GROUP if head in lx.GROUP_NOUNS else SpeakerKind.PERSON if speaker else SpeakerKind.UNKNOWN
+    return Title(surface, kind, head if speaker else None, " ".join(body[i + 1:]) or None, _gender_of_words(lows))
+
+
+def _name_run_start(body: list[str]) -> int:
+    """The start of the trailing name run: capitalised words that are neither roles nor organisation heads."""
+    j = len(body)
+    while j > 0:
+        w = _clean(body[j - 1])
+        lw = _strip_possessive(w).lower().rstrip(".")
+        if not w[:1].isupper() or lw in lx.ROLE_NOUNS or lw in lx.ORG_HEADS or lw in lx.DEMONYMS:
+            break
+        j -= 1
+    return j
+
+
+def _role_with_affiliation(body: list[str], lows: list[str], j: int) -> Title:
+    """"the senator from Vermont", "a spokesman for Acme Corp": the capitalised run is an affiliation."""
+    head = next((w for w in lows[: j - 1] if w in lx.ROLE_NOUNS or _head_noun(w)), None)
+    kind = SpeakerKind.UNKNOWN if head is None else SpeakerKind.GROUP if head in lx.GROUP_NOUNS else SpeakerKind.PERSON
+    return Title(" ".join(body), kind, head, " ".join(_clean(w) for w in body[j:]), _gender_of_words(lows))
+
+
+def _honorific_key(word: str) -> str:
+    return _clean(word).lower().rstrip(".")
+
+
+def _name_and_honorific(body: list[str], j: int) -> tuple[list[str], str | None]:
+    """The name's words without their honorifics ("Mr. Lee", "Sen. Lisa Grant"), and the honorific."""
+    name_words = [_clean(w) for w in body[j:]]
+    honorific = None
+    while name_words and _honorific_key(name_words[0]) in lx.HONORIFICS:
+        honorific = _honorific_key(name_words[0])
+        name_words = name_words[1:]
+    # An honorific-like role word directly before the name ("President Ruiz", "Mr. Lee").
+    if j > 0 and _honorific_key(body[j - 1]) in lx.HONORIFICS and honorific is None:
+        honorific = _honorific_key(body[j - 1])
+    return name_words, honorific
+
+
+def _role_and_affiliation(pre: list[str], pre_lows: list[str]) -> tuple[str | None, str | None]:
+    """The role and affiliation in the words before a name ("White House ... Council spokesman")."""
+    role_idx = [i for i, w in enumerate(pre_lows) if w.rstrip(".") in lx.ROLE_NOUNS]
+    if not role_idx:
+        affiliation = " ".join(_clean(_strip_possessive(w)) for w in pre if w.lower() not in lx.ARTICLES)
+        return None, affiliation or None
+    r = role_idx[-1]
+    # contiguous role words ("prime minister", "Secretary of State")
+    r0 = r
+    while r0 > 0 and pre_lows[r0 - 1] in lx.ROLE_NOUNS:
+        r0 -= 1
+    role_words = pre[r0:r + 1]
+    # "Secretary of State": keep an "of X" right after the role when it precedes the name
+    tail = pre[r + 1:]
+    if tail and tail[0].lower() == "of":
+        role_words = pre[r0:]
+    role = " ".join(_clean(w) for w in role_words)
+    aff = [_clean(_strip_possessive(w)) for w in pre[:r0] if w.lower() not in lx.ARTICLES_AND_POSSESSIVES]
+    return role, " ".join(aff) or None
+
+
+def _has_organization_head(body: list[str]) -> bool:
+    """"White House National Security Council": a capitalised organisation head anywhere."""
+    return any(w[:1].isupper() and _clean(w).lower() in lx.ORG_HEADS for w in body)
+
+
+def _organization_name(name_words: list[str]) -> bool:
+    """A "name" that is an organisation, a place or an acronym ("Acme Corp", "Serbia", "NATO")."""
+    if not name_words:
+        return False
+    name_low = [w.lower() for w in name_words]
+    joined = " ".join(name_low)
+    return (any(w.rstrip(".") in lx.ORG_HEADS for w in name_low)
+            or joined in lx.PLACES or joined in lx.INSTITUTION_NAMES
+            or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1))
+
+
+def _title_without_name(surface: str, body: list[str], lows: list[str], role: str | None,
+                        affiliation: str | None) -> Title:
+    """A title that names no one ("the spokesman", "the health ministry"): its kind is its head's."""
+    head = lows[-1]
+    kind = _head_kind(head)
+    aff = " ".join(_clean(_strip_possessive(w)) for w in body[:-1] if w.lower() not in lx.DETERMINERS) or None
+    if kind is SpeakerKind.ORGANIZATION and aff and aff.lower() in lx.ORGANIZATION_NAME_OPENERS:
+        aff = None
+    return Title(surface, kind, role or (head if head in lx.ROLE_NOUNS else None), aff if not role else affiliation,
+                 _gender_of_words(lows))
+
+
+def _head_kind(head: str) -> SpeakerKind:
+    if head in lx.ORG_HEADS:
+        return SpeakerKind.ORGANIZATION
+    if head in lx.GROUP_NOUNS or (head.endswith("s") and head[:-1] in lx.SPEAKER_NOUNS):
+        return SpeakerKind.GROUP
+    if head in lx.ROLE_NOUNS or head in lx.SPEAKER_NOUNS:
+        return SpeakerKind.PERSON
+    return SpeakerKind.UNKNOWN
 
 
 def _title_word(low: str) -> bool:
     low = low.rstrip(".")
-    if low in lx.ORG_HEADS or low in lx.GROUP_NOUNS or low in ("campaign", "government", "ministry", "administration"):
+    if low in lx.ORG_HEADS or low in lx.GROUP_NOUNS:
         return False
-    return low in lx.ROLE_NOUNS or (low in lx.SPEAKER_NOUNS and low not in KINSHIP)
+    return low in lx.ROLE_NOUNS or (low in lx.SPEAKER_NOUNS and low not in lx.KINSHIP)
 
 
 def with_apposition(m: Mention, toks: list[Token], a: int, b: int, text: str) -> Mention:
@@ -433,9 +554,9 @@ def with_apposition(m: Mention, toks: list[Token], a: int, b: int, text: str) ->
     if not (0 <= a < b <= len(toks)) or b - a > 12:
         return m
     first = toks[a]
-    if first.kind != "w" or not (first.low in APPOSITION_OPENERS or first.low in lx.ROLE_NOUNS):
+    if first.kind != "w" or not (first.low in lx.ARTICLES_AND_POSSESSIVES or first.low in lx.ROLE_NOUNS):
         return m
-    if any(t.kind not in ("w", "p") or t.low in ("who", "which", "whose", "that") for t in toks[a:b]):
+    if any(t.kind not in ("w", "p") or t.low in lx.RELATIVE_CLAUSE_OPENERS for t in toks[a:b]):
         return m
     surface = text[toks[a].start:toks[b - 1].end]
     if split_apposition(surface) is None:
@@ -452,32 +573,44 @@ def split_apposition(surface: str) -> tuple[str, str | None, str | None] | None:
     of three" is no title)."""
     words = [w for w in (_clean(w) for w in surface.split()) if w]
     lows = [_strip_possessive(w).lower() for w in words]
-    end = len(words)
-    for p in range(1, len(words) - 1):
-        if lows[p] in APPOSITION_PREPOSITIONS and _title_word(lows[p - 1]):
-            end = p
-            break
+    end = next((p for p in range(1, len(words) - 1)
+                if lows[p] in lx.APPOSITION_PREPOSITIONS and _title_word(lows[p - 1])), len(words))
     heads = [i for i in range(end) if _title_word(lows[i])]
     if not heads:
         return None
     h = heads[-1]
     r = h
-    while r > 0 and _strip_possessive(words[r - 1]) == words[r - 1] and (
-        (lows[r - 1] in ROLE_MODIFIERS and words[r - 1][:1].islower()) or _title_word(lows[r - 1])
-        or (lows[r - 1] == "and" and r > 1 and _title_word(lows[r - 2]))
-    ):
+    while r > 0 and _extends_role(words, lows, r - 1):
         r -= 1
-    role = " ".join(words[r:h + 1])
-    post = words[end + 1:]
-    while post and post[0].lower() in APPOSITION_FILLERS:
-        post = post[1:]
-    affiliation = " ".join(post) if any(w[:1].isalpha() for w in post) else None
+    affiliation = _affiliation_after_role(words[end + 1:])
     if affiliation is None:
-        pre = [w for w, low in zip(words[:r], lows[:r]) if low not in APPOSITION_FILLERS]
-        if pre and not any(low in APPOSITION_PREPOSITIONS or low == "and" or not low[:1].isalpha()
-                           for low in (_strip_possessive(w).lower() for w in pre)):
-            affiliation = " ".join(_strip_possessive(w) for w in pre)
-    return role, affiliation, _gender_of_words(lows[r:h + 1])
+        affiliation = _affiliation_before_role(words[:r], lows[:r])
+    return " ".join(words[r:h + 1]), affiliation, _gender_of_words(lows[r:h + 1])
+
+
+def _extends_role(words: list[str], lows: list[str], i: int) -> bool:
+    """Does words[i] belong to the role word after it ("executive vice president", "president and CEO")?"""
+    if _strip_possessive(words[i]) != words[i]:
+        return False  # "the campaign's press secretary": the possessive is the affiliation
+    if lows[i] in lx.ROLE_MODIFIERS and words[i][:1].islower():
+        return True
+    return _title_word(lows[i]) or (lows[i] == "and" and i > 0 and _title_word(lows[i - 1]))
+
+
+def _affiliation_after_role(post: list[str]) -> str | None:
+    """"the minister of sport": the words after the preposition, less articles and fillers."""
+    while post and post[0].lower() in lx.APPOSITION_FILLERS:
+        post = post[1:]
+    return " ".join(post) if any(w[:1].isalpha() for w in post) else None
+
+
+def _affiliation_before_role(words: list[str], lows: list[str]) -> str | None:
+    """"the Serbian president", "the campaign's press secretary": the words before the role."""
+    pre = [w for w, low in zip(words, lows, strict=True) if low not in lx.APPOSITION_FILLERS]
+    if pre and not any(low in lx.APPOSITION_PREPOSITIONS or low == "and" or not low[:1].isalpha()
+                       for low in (_strip_possessive(w).lower() for w in pre)):
+        return " ".join(_strip_possessive(w) for w in pre)
+    return None
 
 
 def apply_apposition(title: Title, apposition: str | None) -> Title:

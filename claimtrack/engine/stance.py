@@ -10,8 +10,6 @@ from claimtrack.engine import lexicon as lx
 from claimtrack.engine.cues import Cue
 from claimtrack.vocabulary import Stance
 
-QUESTION_STARTS = ("if ", "whether ", "why ", "how ", "what ", "when ", "who ", "where ", "about ")
-
 
 def stance_of(cue: Cue | None, content: str, direct: bool) -> Stance:
     if cue is None:
@@ -22,7 +20,7 @@ def stance_of(cue: Cue | None, content: str, direct: bool) -> Stance:
         base = lx.CUE_LEMMAS.get(cue.lemma, Stance.ASSERTS)
         if cue.lemma == "ask":
             low = content.lower()
-            if low.startswith(QUESTION_STARTS) or "?" in content:
+            if low.startswith(lx.QUESTION_STARTS) or "?" in content:
                 return Stance.UNCOMMITTED
     if base is Stance.ASSERTS:
         if lx.DENIAL_CONTENT.search(content) and (direct or _first_person(content)):
