@@ -1,4 +1,4 @@
-"""The word lists the contradiction finder runs on, kept as data, and the user's extension of them.
+"""The word lists the contradiction finder runs on (defaults in `lexicon`) and the user's extension of them.
 
 A fact-checker may add related terms, antonyms and entity names for their beat in a TOML file,
 read from the path in ``$CLAIMTRACK_TERMS``, else ``~/.config/claimtrack/terms.toml``::
@@ -27,45 +27,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimtrack.contradictions.lemmas import normalise_term
+from claimtrack.contradictions.lexicon import DEFAULT_ANTONYMS, DEFAULT_ENTITIES, DEFAULT_RELATED
 from claimtrack.errors import ClaimtrackError
-
-# Groups of terms that name the same matter in conflict reporting. The group name is what a reason
-# shows only when none of the members is in either claim (the members seen are shown instead).
-DEFAULT_RELATED: dict[str, tuple[str, ...]] = {
-    "forces": ("build-up", "deployment", "deploy", "troop", "force", "tank", "artillery", "soldier",
-               "army", "military", "infantry", "armour", "armor", "battalion", "brigade", "unit"),
-    "combat readiness": ("combat readiness", "alert", "readiness", "high alert", "combat-ready"),
-    "casualties": ("casualty", "dead", "death", "kill", "killed", "fatality", "toll"),
-    "prices": ("price", "cost", "inflation"),
-    "wages": ("wage", "salary", "pay"),
-    "jobs": ("job", "employment", "unemployment", "jobless"),
-    "election": ("election", "vote", "ballot", "poll"),
-}
-
-# Predicates whose assertion by one side and by the other is a contradiction: each word of the
-# first set against each word of the second ("rose" against "fell", "deployed" against "pulled back").
-DEFAULT_ANTONYMS: tuple[tuple[str, str], ...] = (
-    ("deploy build-up send reinforce", "withdraw pull-back pull-out"),
-    ("increase rise grow climb jump soar surge expand raise", "decrease fall drop decline shrink reduce cut lower plunge"),
-    ("advance", "retreat"), ("escalate", "de-escalate"), ("strengthen", "weaken"), ("true", "false untrue"),
-    ("win", "lose"), ("open", "close shut"), ("accept approve", "reject"), ("support", "oppose"),
-    ("legal", "illegal"), ("safe", "unsafe"), ("arrive", "leave"), ("present", "absent"),
-    ("improve", "worsen deteriorate"), ("succeed", "fail"), ("start begin", "end stop"),
-)
-
-# Surface names -> the entity they stand for (metonyms and demonyms that suffix rules miss).
-DEFAULT_ENTITIES: dict[str, str] = {
-    "Belgrade": "Serbia", "Serb": "Serbia", "Serbs": "Serbia", "Serbian": "Serbia",
-    "Pristina": "Kosovo", "Kosovar": "Kosovo", "Kosovan": "Kosovo",
-    "Washington": "United States", "US": "United States", "U.S.": "United States", "USA": "United States",
-    "American": "United States", "Americans": "United States", "America": "United States",
-    "Moscow": "Russia", "Kremlin": "Russia", "Russian": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine",
-    "Ukrainian": "Ukraine", "Beijing": "China", "Chinese": "China", "London": "United Kingdom",
-    "UK": "United Kingdom", "Britain": "United Kingdom", "British": "United Kingdom",
-    "Brussels": "European Union", "EU": "European Union", "European": "European Union",
-    "Paris": "France", "French": "France", "Berlin": "Germany", "German": "Germany",
-    "Albanian": "Albania", "Tirana": "Albania",
-}
 
 # The tables a user's terms file may hold.
 _TABLES = ("related", "antonyms", "entities")
@@ -97,8 +61,6 @@ def user_terms_path() -> Path | None:
 
 def build_terms(extra: dict | None = None, *, shown: str = "terms") -> Terms:
     """The default lists extended by *extra* (the parsed TOML of a user's terms file)."""
-    from claimtrack.contradictions.topics import normalise_term
-
     related: dict[str, str] = {}
     for group, members in DEFAULT_RELATED.items():
         for member in members:

@@ -13,53 +13,28 @@ from functools import lru_cache
 
 import simplemma
 
-from claimtrack.contradictions.terms import DEFAULT_ENTITIES, Terms
+from claimtrack.contradictions.lemmas import lemma
+from claimtrack.contradictions.lexicon import (
+    APPROXIMATE,
+    CHANGE_VERBS,
+    CONTRACTED_STEMS,
+    DEFAULT_ENTITIES,
+    FIRST_PERSON,
+    MULTIPLIERS,
+    NAME_FILLERS,
+    NEGATORS,
+    NUMBER_WORDS,
+    PERCENT_WORDS,
+    SCOPE_BREAKS,
+    SHARE_WORDS,
+    STOPWORDS,
+    TIME_UNITS,
+)
+from claimtrack.contradictions.terms import Terms
 
-# Function words and words too general to say what a claim is about.
-STOPWORDS = frozenset("""
-a an the and or but nor so yet for of to in on at by with from into onto over under about above below
-after before during since until than then there here this that these those such what which who whom
-whose when where why how all any both each few more most other some several many much own same very
-just also only even still again ever too quite rather really simply directly further
-i me my mine we us our ours you your he him his she her it its they them their one ones
-be is are was were been being am have has had having do does did doing done will would shall should
-can could may might must ought get got make made go went gone come came take took give gave
-say said tell told add added note noted call called talk ask according report claim
-not no never none nothing nobody neither without n't
-thing things way ways lot lots kind part case point fact time times people person guy guys
-country countries government situation issue issues matter something anything everything
-like look looks well now today yesterday tomorrow week weeks month months year years day days ago
-last next first new old high low highest level levels big large small major minor
-along around because following include includes involve believe think know deal nearly almost about
-monday tuesday wednesday thursday friday saturday sunday january february march april june july
-august september october november december
-""".split()) | frozenset(("one two three four five six seven eight nine ten eleven twelve fifteen twenty "
-                          "thirty forty fifty hundred hundreds thousand thousands million billion dozen "
-                          "dozens half third quarter percent per cent").split())
-
-# Capitalised words that are titles or generic parts of names, never an entity on their own.
-NAME_FILLERS = frozenset("""
-mr mrs ms dr sir madam president prime minister ministry secretary spokesman spokeswoman
-spokesperson council national security general chief head department office government state
-foreign defence defense interior affairs deputy vice senior official officials the of and for
-monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december i we he she it they you our my his her their its
-this that these those there here what when while after before but and or if in on at as so
-""".split())
-
-# Lemmas simplemma gets wrong for this register, and derivations it does not fold.
-LEMMA_FIXES = {"rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "withdrawal": "withdraw",
-               "arrival": "arrive", "approval": "approve", "denial": "deny", "refusal": "refuse",
-               "removal": "remove", "escalation": "escalate", "de-escalation": "de-escalate",
-               "deescalation": "de-escalate", "buildup": "build up", "pullback": "pull back", "pullout": "pull back", "increases": "increase",
-               "untruth": "untrue", "falsehood": "false", "lies": "lie", "armed": "arm", "led": "lead"}
-
-NEGATORS = frozenset({"not", "n't", "never", "no", "none", "nothing", "nobody", "neither", "nor", "without"})
-# A negation reaches over at most this many words, and stops at a clause break.
+# A negation reaches over at most this many words, and stops at a clause break (a scope break or punctuation).
 NEGATION_REACH = 6
-SCOPE_BREAKS = frozenset({"but", "because", "and", "although", "though", "while", "whereas", "which", "who"})
 
-FIRST_PERSON = frozenset({"i", "we", "us", "our", "ours", "my", "me", "mine"})
 # "his country's forces": the speaker's own side, named indirectly.
 OWN_SIDE = re.compile(r"\b(?:his|her|their)\s+(?:country|government|nation|party|side|company)\b",
                       re.IGNORECASE)
@@ -74,18 +49,8 @@ DIRECTIVE = re.compile(r"^\W*(?:\w+\s+){0,3}(?:call(?:s|ed|ing)?\s+(?:on|for|upo
                        r"demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+(?:to|for)|ask(?:s|ed|ing)?\s+\w+\s+to)\b",
                        re.IGNORECASE)
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-                "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12}
-# "thousands of soldiers", "dozens of tanks": too vague to disagree with a number.
-SHARE_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "two-thirds": 2 / 3, "three-quarters": 0.75}
-MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "approximately", "over",
-                         "more", "less", "fewer", "up", "least", "estimated"})
-CHANGE_VERBS = frozenset("increase rise grow climb jump fall drop decrease decline shrink reduce cut".split())
-TIME_UNITS = frozenset("second minute hour day week month year decade century ago am pm time".split())
-
-TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|(?:[A-Z]\.){2,}|[A-Za-z]+(?:[’'\-][A-Za-z]+)*|[.,;:!?()]")
+TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|(?:[A-Z]\.){2,}|[A-Za-z]+(?:[’'\-][A-Za-z]+)*"
+                   r"|[.,;:!?()]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,26 +84,6 @@ class Topic:
         return [word for k, word in self.seen if k == key]
 
 
-@lru_cache(maxsize=200_000)
-def lemma(word: str) -> str:
-    """The lemma of a lower-case word (cached: news reuses its words)."""
-    fixed = LEMMA_FIXES.get(word)
-    if fixed:
-        return fixed
-    base = simplemma.lemmatize(word, lang="en").lower()
-    base = LEMMA_FIXES.get(base, base)
-    # Fold a "-ment" noun into its verb so "deployed" meets "deployment".
-    if base.endswith("ment") and len(base) > 8:
-        base = base[:-4]
-    return base
-
-
-def normalise_term(term: str) -> str:
-    """A term from a word list as the topic code sees it: lemmas joined by spaces, hyphens split."""
-    words = re.findall(r"[a-z]+", term.lower().replace("-", " "))
-    return " ".join(lemma(w) for w in words)
-
-
 @dataclass(frozen=True, slots=True)
 class _Token:
     surface: str
@@ -165,7 +110,7 @@ def _tokens(text: str) -> list[_Token]:
         word = surface
         lower = word.lower().replace("’", "'")
         if lower.endswith("n't"):  # don't -> do + n't; can't -> can; won't -> will
-            base = {"ca": "can", "wo": "will", "sha": "shall"}.get(lower[:-3], lower[:-3])
+            base = CONTRACTED_STEMS.get(lower[:-3], lower[:-3])
             out.append(_Token(surface, start, end, base, False, sentence_start))
             out.append(_Token(surface, start, end, "n't", False, False))
             sentence_start = False
@@ -366,7 +311,7 @@ def _quantities(text: str, words: list[_Token], merged: list[tuple[str, int]], t
         kind = "share" if share is not None else "count"
         following = merged[position + 1:position + 5]
         rest = 0
-        if surface.endswith("%") or (following and following[0][0] in ("percent", "per")):
+        if surface.endswith("%") or (following and following[0][0] in PERCENT_WORDS):
             kind = "percent"
         elif following and following[0][0] in MULTIPLIERS:
             value *= MULTIPLIERS[following[0][0]]
