@@ -204,31 +204,8 @@ def claim_topic(text: str, terms: Terms) -> Topic:
     entities = _entities_in(tokens, terms)
     words = [t for t in tokens if t.word and not (t.capital and t.word in _names_lower(tokens, terms))]
     lemmas = [lemma(t.word) if t.word != "n't" else "n't" for t in words]
-
-    # Multi-word terms ("combat readiness", "pull back", "build up") become one lemma.
-    phrases = _phrases(terms)
-    merged: list[tuple[str, int, int]] = []  # (lemma or phrase, index into words, words taken)
-    i = 0
-    while i < len(lemmas):
-        for size in (3, 2):
-            candidate = " ".join(lemmas[i:i + size])
-            if i + size <= len(lemmas) and candidate in phrases:
-                merged.append((candidate, i, size))
-                i += size
-                break
-        else:
-            merged.append((lemmas[i], i, 1))
-            i += 1
-
-    seen: list[tuple[str, str]] = []
-    content: set[str] = set()
-    for item, index, size in merged:
-        if item in STOPWORDS or item == "n't" or len(item) < 3 or item[0].isdigit():
-            continue
-        key = terms.related.get(item, item)
-        content.add(item)
-        seen.append((key, text[words[index].start:words[index + size - 1].end].lower()))
-
+    merged = _merge_phrases(lemmas, _phrases(terms))
+    seen, content = _matter_words(text, words, merged, terms)
     negated, negations = _negations(text, words, merged, terms)
     lowered = text.lower()
     # "US" is a country, "us" and "I" are the speaker.
@@ -248,7 +225,7 @@ def _names_lower(tokens: list[_Token], terms: Terms) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def _phrase_set(related_items: frozenset, antonym_items: frozenset) -> frozenset[str]:
+def _phrase_set(related_items: frozenset[str], antonym_items: frozenset[tuple[str, str]]) -> frozenset[str]:
     words = {term for term in related_items if " " in term}
     words |= {w for pair in antonym_items for w in pair if " " in w}
     return frozenset(words)
@@ -258,7 +235,42 @@ def _phrases(terms: Terms) -> frozenset[str]:
     return _phrase_set(frozenset(terms.related), terms.antonyms)
 
 
-def _negations(text: str, words: list[_Token], merged: list[tuple[str, int]],
+# One item of a claim's merged words: (lemma or phrase, index into its words, words taken).
+_Item = tuple[str, int, int]
+
+
+def _merge_phrases(lemmas: list[str], phrases: frozenset[str]) -> list[_Item]:
+    """The lemmas with each multi-word term ("combat readiness", "pull back", "build up") made one."""
+    merged: list[_Item] = []
+    i = 0
+    while i < len(lemmas):
+        for size in (3, 2):
+            candidate = " ".join(lemmas[i:i + size])
+            if i + size <= len(lemmas) and candidate in phrases:
+                merged.append((candidate, i, size))
+                i += size
+                break
+        else:
+            merged.append((lemmas[i], i, 1))
+            i += 1
+    return merged
+
+
+def _matter_words(text: str, words: list[_Token], merged: list[_Item],
+                  terms: Terms) -> tuple[list[tuple[str, str]], set[str]]:
+    """The content words: (matter key, words as written) for each, and their lemmas and phrases."""
+    seen: list[tuple[str, str]] = []
+    content: set[str] = set()
+    for item, index, size in merged:
+        if item in STOPWORDS or item == "n't" or len(item) < 3 or item[0].isdigit():
+            continue
+        key = terms.related.get(item, item)
+        content.add(item)
+        seen.append((key, text[words[index].start:words[index + size - 1].end].lower()))
+    return seen, content
+
+
+def _negations(text: str, words: list[_Token], merged: list[_Item],
                terms: Terms) -> tuple[frozenset[str], tuple[str, ...]]:
     negated: set[str] = set()
     snippets: list[str] = []
@@ -299,60 +311,98 @@ def _number_value(word: str) -> float | None:
         return NUMBER_WORDS.get(word)
 
 
-def _quantities(text: str, words: list[_Token], merged: list[tuple[str, int]], terms: Terms) -> list[Quantity]:
+def _quantities(text: str, words: list[_Token], merged: list[_Item], terms: Terms) -> list[Quantity]:
     found: list[Quantity] = []
-    for position, (item, index, _) in enumerate(merged):
-        token = words[index]
-        surface = token.surface
-        share = SHARE_WORDS.get(token.word)
-        value = share if share is not None else _number_value(token.word if not surface[0].isdigit() else surface)
-        if value is None:
-            continue
-        kind = "share" if share is not None else "count"
-        following = merged[position + 1:position + 5]
-        rest = 0
-        if surface.endswith("%") or (following and following[0][0] in PERCENT_WORDS):
-            kind = "percent"
-        elif following and following[0][0] in MULTIPLIERS:
-            value *= MULTIPLIERS[following[0][0]]
-            rest = 1
-        units: set[str] = set()
-        end = token.end
-        previous_end = token.end
-        for follower, follower_index, _ in following[rest:]:
-            if _breaks(text[previous_end:words[follower_index].start]):
-                break
-            previous_end = words[follower_index].end
-            if follower in TIME_UNITS:
-                units.add("time")
-                break
-            if follower in STOPWORDS:
-                if units:
-                    break  # the counted noun is the run of words right after the number
-                continue
-            if follower[0].isdigit() or follower in NUMBER_WORDS:
-                break
-            units.add(terms.related.get(follower, follower))
-            end = words[follower_index].end
-            if len(units) == 2:
-                break
-        # "turnout reached 61 percent", "troops had increased to 11,000": what is measured comes before.
-        if kind == "percent" or (not units and kind == "count" and surface[0].isdigit()):
-            units = set()
-            if kind == "percent" and text[token.end:token.end + 8].lower() == " percent":
-                end = token.end + 8
-            for before, before_index, _ in reversed(merged[max(0, position - 8):position]):
-                if _breaks(text[words[before_index].end:token.start]):
-                    break
-                if before not in STOPWORDS and before not in NEGATORS and not before[0].isdigit():
-                    units.add(terms.related.get(before, before))
-        # Years, times and bare numbers say nothing comparable.
-        is_year = kind == "count" and re.fullmatch(r"(?:19|20)\d\d", surface) is not None
-        if not units or "time" in units or is_year or (kind == "count" and not surface[0].isdigit() and value < 2):
-            continue
-        before = {w for w, _, _ in merged[max(0, position - 2):position]}
-        lead_in = [w for w, _, _ in merged[max(0, position - 3):position]]
-        changed = "to" in lead_in and bool(set(lead_in) & CHANGE_VERBS)
-        found.append(Quantity(value=value, kind=kind, units=frozenset(units), approximate=bool(before & APPROXIMATE),
-                              text=text[token.start:end], changed=changed))
+    for position in range(len(merged)):
+        quantity = _quantity_at(position, text, words, merged, terms)
+        if quantity is not None:
+            found.append(quantity)
     return found
+
+
+def _quantity_at(position: int, text: str, words: list[_Token], merged: list[_Item],
+                 terms: Terms) -> Quantity | None:
+    """The quantity whose number is the item at *position*; None for no number, or one that says nothing
+    comparable."""
+    number = words[merged[position][1]]
+    read = _number_read(number)
+    if read is None:
+        return None
+    following = merged[position + 1:position + 5]
+    value, kind, taken = _scaled(*read, number.surface, following)
+    units, end = _counted_after(text, words, following[taken:], number, terms)
+    # "turnout reached 61 percent", "troops had increased to 11,000": what is measured comes before.
+    if kind == "percent" or (not units and kind == "count" and number.surface[0].isdigit()):
+        units = _measured_before(text, words, merged[max(0, position - 8):position], number, terms)
+        if kind == "percent" and text[number.end:number.end + 8].lower() == " percent":
+            end = number.end + 8
+    if _says_nothing_comparable(value, kind, units, number.surface):
+        return None
+    nearby = {w for w, _, _ in merged[max(0, position - 2):position]}
+    lead_in = [w for w, _, _ in merged[max(0, position - 3):position]]
+    changed = "to" in lead_in and bool(set(lead_in) & CHANGE_VERBS)
+    return Quantity(value=value, kind=kind, units=frozenset(units), approximate=bool(nearby & APPROXIMATE),
+                    text=text[number.start:end], changed=changed)
+
+
+def _number_read(token: _Token) -> tuple[float, str] | None:
+    """The value of a number word or figure, with its kind: "share" (half, a third) or "count"."""
+    share = SHARE_WORDS.get(token.word)
+    if share is not None:
+        return share, "share"
+    value = _number_value(token.word if not token.surface[0].isdigit() else token.surface)
+    return None if value is None else (value, "count")
+
+
+def _scaled(value: float, kind: str, surface: str, following: list[_Item]) -> tuple[float, str, int]:
+    """A percentage ("40%", "40 percent"), or the number times the word after it ("2 million"); with how
+    many of the following words that took."""
+    if surface.endswith("%") or (following and following[0][0] in PERCENT_WORDS):
+        return value, "percent", 0
+    if following and following[0][0] in MULTIPLIERS:
+        return value * MULTIPLIERS[following[0][0]], kind, 1
+    return value, kind, 0
+
+
+def _counted_after(text: str, words: list[_Token], followers: list[_Item], number: _Token,
+                   terms: Terms) -> tuple[set[str], int]:
+    """What the number counts, read after it ("20 armoured vehicles"): the matter keys, and where they end."""
+    units: set[str] = set()
+    end = number.end
+    previous_end = number.end
+    for follower, follower_index, _ in followers:
+        if _breaks(text[previous_end:words[follower_index].start]):
+            break
+        previous_end = words[follower_index].end
+        if follower in TIME_UNITS:
+            units.add("time")
+            break
+        if follower in STOPWORDS:
+            if units:
+                break  # the counted noun is the run of words right after the number
+            continue
+        if follower[0].isdigit() or follower in NUMBER_WORDS:
+            break
+        units.add(terms.related.get(follower, follower))
+        end = words[follower_index].end
+        if len(units) == 2:
+            break
+    return units, end
+
+
+def _measured_before(text: str, words: list[_Token], preceding: list[_Item], number: _Token,
+                     terms: Terms) -> set[str]:
+    """What the number measures, read back to the clause's start ("turnout reached 61 percent")."""
+    units: set[str] = set()
+    for before, before_index, _ in reversed(preceding):
+        if _breaks(text[words[before_index].end:number.start]):
+            break
+        if before not in STOPWORDS and before not in NEGATORS and not before[0].isdigit():
+            units.add(terms.related.get(before, before))
+    return units
+
+
+def _says_nothing_comparable(value: float, kind: str, units: set[str], surface: str) -> bool:
+    """Years, times and bare numbers say nothing comparable."""
+    is_year = kind == "count" and re.fullmatch(r"(?:19|20)\d\d", surface) is not None
+    return not units or "time" in units or is_year or (kind == "count" and not surface[0].isdigit() and value < 2)
