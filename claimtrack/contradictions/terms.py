@@ -26,6 +26,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from claimtrack.contradictions.lemmas import normalise_term
 from claimtrack.contradictions.lexicon import DEFAULT_ANTONYMS, DEFAULT_ENTITIES, DEFAULT_RELATED
@@ -44,7 +45,7 @@ class Terms:
     entities: dict[str, str]  # lower-cased surface name -> entity name
     # What each claim text is about, read under these terms: a batch ingest meets the same stored
     # claims again and again as candidates, and reading a claim is the finder's costliest step.
-    topic_cache: dict = field(default_factory=dict, compare=False, repr=False)
+    topic_cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def group_members(self, group: str) -> list[str]:
         return [term for term, name in self.related.items() if name == group]
@@ -59,13 +60,13 @@ def user_terms_path() -> Path | None:
     return default if default.is_file() else None
 
 
-def build_terms(extra: dict | None = None, *, shown: str = "terms") -> Terms:
+def build_terms(extra: dict[str, Any] | None = None, *, shown: str = "terms") -> Terms:
     """The default lists extended by *extra* (the parsed TOML of a user's terms file)."""
     related: dict[str, str] = {}
     for group, members in DEFAULT_RELATED.items():
         for member in members:
             related[normalise_term(member)] = group
-    antonyms = set()
+    antonyms: set[tuple[str, str]] = set()
     for left, right in DEFAULT_ANTONYMS:
         antonyms |= {(normalise_term(a.replace("-", " ")), normalise_term(b.replace("-", " ")))
                      for a in left.split() for b in right.split()}
@@ -75,25 +76,39 @@ def build_terms(extra: dict | None = None, *, shown: str = "terms") -> Terms:
     unknown = sorted(set(extra) - set(_TABLES))
     if unknown:
         raise ClaimtrackError(f"{shown}: unknown table [{unknown[0]}] (expected related, antonyms or entities)")
-    for group, members in _table(extra, "related", shown).items():
-        if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
-            raise ClaimtrackError(f"{shown}: [related] {group} must be a list of words")
-        for member in [group, *members]:
-            related[normalise_term(member)] = group
-    pairs = _table(extra, "antonyms", shown).get("pairs", [])
-    for pair in pairs:
-        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
-            raise ClaimtrackError(f"{shown}: [antonyms] pairs must be pairs of words, got {pair!r}")
-        antonyms.add((normalise_term(pair[0]), normalise_term(pair[1])))
-    for name, entity in _table(extra, "entities", shown).items():
-        if not isinstance(entity, str):
-            raise ClaimtrackError(f"{shown}: [entities] {name} must name an entity, got {entity!r}")
-        entities[name.lower()] = entity
+    _add_related(related, _table(extra, "related", shown), shown)
+    _add_antonyms(antonyms, _table(extra, "antonyms", shown), shown)
+    _add_entities(entities, _table(extra, "entities", shown), shown)
     both_ways = frozenset(antonyms | {(b, a) for a, b in antonyms})
     return Terms(related=related, antonyms=both_ways, entities=entities)
 
 
-def _table(extra: dict, name: str, shown: str) -> dict:
+def _add_related(related: dict[str, str], table: dict[str, Any], shown: str) -> None:
+    """The user's [related] groups: each member (and the group's own name) moves into its group."""
+    for group, members in table.items():
+        if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+            raise ClaimtrackError(f"{shown}: [related] {group} must be a list of words")
+        for member in [group, *members]:
+            related[normalise_term(member)] = group
+
+
+def _add_antonyms(antonyms: set[tuple[str, str]], table: dict[str, Any], shown: str) -> None:
+    """The user's [antonyms] pairs."""
+    for pair in table.get("pairs", []):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
+            raise ClaimtrackError(f"{shown}: [antonyms] pairs must be pairs of words, got {pair!r}")
+        antonyms.add((normalise_term(pair[0]), normalise_term(pair[1])))
+
+
+def _add_entities(entities: dict[str, str], table: dict[str, Any], shown: str) -> None:
+    """The user's [entities] names, each standing for an entity."""
+    for name, entity in table.items():
+        if not isinstance(entity, str):
+            raise ClaimtrackError(f"{shown}: [entities] {name} must name an entity, got {entity!r}")
+        entities[name.lower()] = entity
+
+
+def _table(extra: dict[str, Any], name: str, shown: str) -> dict[str, Any]:
     table = extra.get(name, {})
     if not isinstance(table, dict):
         raise ClaimtrackError(f"{shown}: [{name}] must be a table")
