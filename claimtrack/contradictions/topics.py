@@ -277,14 +277,12 @@ def _negations(text: str, words: list[_Token], merged: list[_Item],
     for position, (item, index, _) in enumerate(merged):
         if item not in NEGATORS:
             continue
-        reach = 0
         previous_end = words[index].end
         shown_end = previous_end  # the snippet shows the negation and up to three words after it
-        for follower, follower_index, _ in merged[position + 1:]:
+        for reach, (follower, follower_index, _) in enumerate(merged[position + 1:], start=1):
             token = words[follower_index]
             if _breaks(text[previous_end:token.start]) or follower in SCOPE_BREAKS or follower in NEGATORS:
                 break
-            reach += 1
             if reach > NEGATION_REACH:
                 break
             negated.add(follower)
