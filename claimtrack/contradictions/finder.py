@@ -142,17 +142,17 @@ def _rows(suggestions: list[Suggestion]) -> list[dict[str, Any]]:
              "updated_at": now} for s in suggestions]
 
 
-def suggest_for_claims(session: Session, claim_ids: Iterable[int], *, terms: Terms | None = None,
+def suggest_for_claims(session: Session, claim_ids: Iterable[int | None], *, terms: Terms | None = None,
                        min_score: float = MIN_SCORE) -> list[ClaimRelation]:
     """Compare these claims (an article's new claims) with the store; store and return the suggestions.
 
     Only the first `MAX_COMPARED_PER_ARTICLE` claims are compared (see there)."""
-    claim_ids = [i for i in claim_ids if i is not None][:MAX_COMPARED_PER_ARTICLE]
-    if not claim_ids:
+    compared = [i for i in claim_ids if i is not None][:MAX_COMPARED_PER_ARTICLE]
+    if not compared:
         return []
     terms = terms or load_terms()
     session.flush()  # the new claims must be in the full-text index
-    new = load_facts(session, terms, claim_ids)
+    new = load_facts(session, terms, compared)
     search = StoreSearch(session, terms)
     if search.fts:
         # An uncommitted claim ("did not directly deny") contradicts nobody: no need to look.
@@ -164,7 +164,7 @@ def suggest_for_claims(session: Session, claim_ids: Iterable[int], *, terms: Ter
         known = load_facts(session, terms)
         index = TopicIndex(known, terms)
         leads = {claim_id: index.candidates(facts) for claim_id, facts in new.items()}
-    blocked = related_pairs(session, claim_ids)
+    blocked = related_pairs(session, compared)
     found: list[Suggestion] = []
     for claim_id, candidates in leads.items():
         for other in candidates:
