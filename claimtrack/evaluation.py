@@ -18,8 +18,10 @@ from typing import Any
 from claimtrack.engine.model import Extraction
 from claimtrack.errors import ClaimtrackError
 from claimtrack.json_lines import UnreadableLine, parse_line
+from claimtrack.vocabulary import ClaimKind
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+QUOTED_KINDS = (ClaimKind.DIRECT, ClaimKind.MIXED)  # the attributions in quotation marks, wholly or in part
 
 
 def quotes_record(doc_id: str, extraction: Extraction) -> dict[str, Any]:
@@ -69,47 +71,65 @@ def speaker_correct(pred: dict[str, Any], gold: dict[str, Any]) -> bool | None:
     return bool(words) and words[-1].lower() in _WORD.findall(name)
 
 
-def score_documents(gold: dict[str, dict], pred: dict[str, dict], threshold: float) -> dict[str, Any]:
+def score_documents(gold: dict[str, dict[str, Any]], pred: dict[str, dict[str, Any]],
+                    threshold: float) -> dict[str, Any]:
     st = dict(gold=0, gold_quoted=0, pred=0, tp=0, tp_quoted=0, spk_n=0, spk_ok=0, cue_n=0, cue_ok=0,
               e2e_tp=0, stance_n=0, stance_ok=0)
     for doc_id, g in gold.items():
         gq = g["quotes"]
         pq = pred.get(doc_id, {}).get("quotes", [])
         st["gold"] += len(gq)
-        st["gold_quoted"] += sum(1 for q in gq if q.get("kind") in ("direct", "mixed"))
+        st["gold_quoted"] += sum(1 for q in gq if q.get("kind") in QUOTED_KINDS)
         st["pred"] += len(pq)
-        gsets = [_chars(q) for q in gq]
-        psets = [_chars(q) for q in pq]
-        pairs = []
-        for i, a in enumerate(psets):
-            for j, b in enumerate(gsets):
-                s = _jaccard(a, b)
-                if s >= threshold:
-                    pairs.append((s, i, j))
-        pairs.sort(reverse=True)
-        used_p: set[int] = set()
-        used_g: set[int] = set()
-        for _, i, j in pairs:
-            if i in used_p or j in used_g:
-                continue
-            used_p.add(i)
-            used_g.add(j)
-            st["tp"] += 1
-            gj, pi = gq[j], pq[i]
-            if gj.get("kind") in ("direct", "mixed"):
-                st["tp_quoted"] += 1
-            ok = speaker_correct(pi, gj)
-            if ok is not None:
-                st["spk_n"] += 1
-                st["spk_ok"] += ok
-            if ok or (ok is None and not pi.get("speaker")):
-                st["e2e_tp"] += 1
-            if gj.get("stance"):
-                st["stance_n"] += 1
-                st["stance_ok"] += pi.get("stance") == gj["stance"]
-            if gj.get("cue_start") is not None:
-                st["cue_n"] += 1
-                st["cue_ok"] += _overlap(pi.get("cue_start"), pi.get("cue_end"), gj["cue_start"], gj["cue_end"])
+        for i, j in _matches(pq, gq, threshold):
+            _count_match(st, pq[i], gq[j])
+    return _rates(st, threshold)
+
+
+def _matches(pq: list[dict[str, Any]], gq: list[dict[str, Any]], threshold: float) -> list[tuple[int, int]]:
+    """(predicted, gold) index pairs matched one to one, greedily, the best character Jaccard first."""
+    gsets = [_chars(q) for q in gq]
+    psets = [_chars(q) for q in pq]
+    pairs = []
+    for i, a in enumerate(psets):
+        for j, b in enumerate(gsets):
+            s = _jaccard(a, b)
+            if s >= threshold:
+                pairs.append((s, i, j))
+    pairs.sort(reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    matched = []
+    for _, i, j in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        matched.append((i, j))
+    return matched
+
+
+def _count_match(st: dict[str, int], pi: dict[str, Any], gj: dict[str, Any]) -> None:
+    """Count one matched attribution: quoted or not, and whether its speaker, stance and cue are right."""
+    st["tp"] += 1
+    if gj.get("kind") in QUOTED_KINDS:
+        st["tp_quoted"] += 1
+    ok = speaker_correct(pi, gj)
+    if ok is not None:
+        st["spk_n"] += 1
+        st["spk_ok"] += ok
+    if ok or (ok is None and not pi.get("speaker")):
+        st["e2e_tp"] += 1
+    if gj.get("stance"):
+        st["stance_n"] += 1
+        st["stance_ok"] += pi.get("stance") == gj["stance"]
+    if gj.get("cue_start") is not None:
+        st["cue_n"] += 1
+        st["cue_ok"] += _overlap(pi.get("cue_start"), pi.get("cue_end"), gj["cue_start"], gj["cue_end"])
+
+
+def _rates(st: dict[str, int], threshold: float) -> dict[str, Any]:
+    """The counts with precision, recall, F1 and the accuracies made of them."""
     p = st["tp"] / st["pred"] if st["pred"] else 0.0
     r = st["tp"] / st["gold"] if st["gold"] else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -137,9 +157,9 @@ OFFSET_FIELDS = ("speaker_start", "speaker_end", "cue_start", "cue_end")
 TEXT_FIELDS = ("text", "speaker", "cue", "kind", "stance")
 
 
-def load_gold(path: str | Path) -> dict[str, dict]:
+def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
     """The gold records of a PolNeAR-style JSONL file by doc_id, every one checked (see the module)."""
-    gold: dict[str, dict] = {}
+    gold: dict[str, dict[str, Any]] = {}
     with open(path, "rb") as handle:
         for number, raw in enumerate(handle, 1):
             if not raw.strip():
@@ -161,11 +181,11 @@ def load_gold(path: str | Path) -> dict[str, dict]:
     return gold
 
 
-def _whole(value) -> bool:
+def _whole(value: object) -> bool:
     return type(value) is int
 
 
-def _checked_record(record) -> str:
+def _checked_record(record: object) -> str:
     if not isinstance(record, dict):
         raise _NotGold("not a JSON object")
     doc_id = record.get("doc_id")
@@ -185,18 +205,17 @@ def _checked_record(record) -> str:
     return doc_id if isinstance(doc_id, str) else str(doc_id)
 
 
-def _checked_quote(quote: dict, length: int) -> None:
+def _checked_quote(quote: dict[str, Any], length: int) -> None:
     for name in ("start", "end"):
         if not _whole(quote.get(name)):
             raise _NotGold(f'"{name}" must be a whole number')
     if not 0 <= quote["start"] <= quote["end"] <= length:  # scoring makes a set of every offset
         raise _NotGold(f"start and end must lie within the text (0 to {length})")
     spans = quote.get("spans")
-    if spans is not None:
-        if not isinstance(spans, list) or not all(
-                isinstance(span, list) and len(span) == 2 and all(_whole(v) for v in span)
-                and 0 <= span[0] <= span[1] <= length for span in spans):
-            raise _NotGold(f'"spans" must be a list of [start, end] within the text (0 to {length})')
+    if spans is not None and (not isinstance(spans, list) or not all(
+            isinstance(span, list) and len(span) == 2 and all(_whole(v) for v in span)
+            and 0 <= span[0] <= span[1] <= length for span in spans)):
+        raise _NotGold(f'"spans" must be a list of [start, end] within the text (0 to {length})')
     for name in OFFSET_FIELDS:
         value = quote.get(name)
         if value is not None and not _whole(value):

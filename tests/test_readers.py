@@ -330,7 +330,8 @@ def test_the_html_reader_without_its_library_is_one_line_for_that_file(tmp_path,
     items = read_all(tmp_path)
     assert isinstance(items[1], SourceDocument)
     assert items[0].location == str(tmp_path / "a.html")
-    assert items[0].problem.startswith("cannot read HTML: a library is missing (") and "lxml_html_clean" in items[0].problem
+    assert items[0].problem.startswith("cannot read HTML: a library is missing (")
+    assert "lxml_html_clean" in items[0].problem
 
 
 def test_an_unexpected_error_in_one_file_is_that_files_line(tmp_path, monkeypatch):
@@ -360,11 +361,14 @@ def hostile_jsonl_lines() -> list[tuple[str, str | None]]:
         ('{"doc_id": "nul", "text": "The minister\\u0000 said so."}', 'field "text" holds a NUL character'),
         ('{"doc_id": "nul-title", "text": "The minister said so.", "title": "a\\u0000b"}',
          'field "title" holds a NUL character'),
-        (json.dumps({"doc_id": "t", "text": "The minister said so.", "title": 12}), 'field "title" is a number, not text'),
-        (json.dumps({"doc_id": "u", "text": "The minister said so.", "url": {"a": 1}}), 'field "url" is an object, not text'),
+        (json.dumps({"doc_id": "t", "text": "The minister said so.", "title": 12}),
+         'field "title" is a number, not text'),
+        (json.dumps({"doc_id": "u", "text": "The minister said so.", "url": {"a": 1}}),
+         'field "url" is an object, not text'),
         (json.dumps({"doc_id": "p", "text": "The minister said so.", "published": [2023]}),
          'field "published" is a list, not text'),
-        (json.dumps({"doc_id": "o", "text": "The minister said so.", "outlet": True}), 'field "outlet" is true, not text'),
+        (json.dumps({"doc_id": "o", "text": "The minister said so.", "outlet": True}),
+         'field "outlet" is true, not text'),
         (json.dumps({"doc_id": "o2", "text": "The minister said so.", "publisher": 3.5}),
          'field "publisher" is a number, not text'),
         (json.dumps({"doc_id": {"x": 1}, "text": "The minister said so."}), 'field "doc_id" is an object, not text'),
@@ -381,7 +385,7 @@ def test_every_hostile_jsonl_line_is_its_own_one_line_failure(tmp_path):
     path.write_text("\n".join(line for line, _ in lines) + "\n", encoding="utf-8")
     items = read_all(path)
     assert len(items) == len(lines)
-    for number, ((_, expected), item) in enumerate(zip(lines, items), start=1):
+    for number, ((_, expected), item) in enumerate(zip(lines, items, strict=True), start=1):
         if expected is None:
             assert isinstance(item, SourceDocument), item
         else:
@@ -403,7 +407,8 @@ def test_an_endless_jsonl_line_is_refused_and_the_next_line_read(tmp_path):
 
 def test_absurd_page_metadata_is_cut_and_an_absurd_page_address_not_used(tmp_path):
     path = tmp_path / "page.html"
-    path.write_text(f'<html><head><title>{"T" * 5000}</title><link rel="canonical" href="https://x.example/{"a" * 5000}">'
+    path.write_text(f'<html><head><title>{"T" * 5000}</title>'
+                    f'<link rel="canonical" href="https://x.example/{"a" * 5000}">'
                     f"</head><body><article><p>{ARTICLE}</p></article></body></html>", encoding="utf-8")
     doc = only_document(read_all(path))
     assert doc.location == str(path) and len(doc.title) <= 1000

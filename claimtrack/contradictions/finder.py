@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Iterable
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import and_, case, func, insert, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from claimtrack.contradictions.index import StoreSearch, TopicIndex
 from claimtrack.contradictions.signals import NOT_COMMITTED, ClaimFacts, Suggestion, compare
@@ -52,16 +55,17 @@ def _speaker_facts(session: Session, speaker_ids: set[int], terms: Terms) -> dic
     speakers: dict[int, Speaker] = {}
     aliases: dict[int, list[str]] = {}
     for chunk in _chunks(sorted(speaker_ids)):
-        for speaker in session.exec(select(Speaker).where(Speaker.id.in_(chunk))):
-            speakers[speaker.id] = speaker
+        for speaker in session.exec(select(Speaker).where(col(Speaker.id).in_(chunk))):
+            if speaker.id is not None:  # always, once stored
+                speakers[speaker.id] = speaker
         for speaker_id, alias in session.exec(select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
-                                              .where(SpeakerAlias.speaker_id.in_(chunk))):
+                                              .where(col(SpeakerAlias.speaker_id).in_(chunk))):
             aliases.setdefault(speaker_id, []).append(alias)
     cache = terms.topic_cache
     facts = {}
     for sid, speaker in speakers.items():
         names = (speaker.name, speaker.affiliation or "", *sorted(aliases.get(sid, [])))
-        key = ("speaker",) + names  # tuples never collide with the claim texts cached beside them
+        key = ("speaker", *names)  # tuples never collide with the claim texts cached beside them
         if key not in cache:
             cache[key] = speaker_entities(list(names), terms)
         facts[sid] = (display_name(speaker), cache[key])
@@ -69,20 +73,26 @@ def _speaker_facts(session: Session, speaker_ids: set[int], terms: Terms) -> dic
 
 
 TOPIC_CACHE_LIMIT = 300_000  # claim texts; a few hundred MB at most
+# What `load_facts` reads of a claim: id, source, speaker, parent, stance, text, the words between its cue
+# and its content, the source's date and when it was ingested.
+FactsRow = Select[int, int, int | None, int | None, str, str, str, str | None, datetime]
+_NO_SPEAKER: tuple[str | None, frozenset[str]] = (None, frozenset())
 
 
 def load_facts(session: Session, terms: Terms, claim_ids: Iterable[int] | None = None) -> dict[int, ClaimFacts]:
     """What the pair scoring needs for these claims (all claims when *claim_ids* is None)."""
-    gap = case((and_(Claim.cue_end.is_not(None), Claim.start > Claim.cue_end, Claim.start - Claim.cue_end <= GAP_LIMIT),
-                func.substr(Source.text, Claim.cue_end + 1, Claim.start - Claim.cue_end)), else_="")
-    statement = (select(Claim.id, Claim.source_id, Claim.speaker_id, Claim.parent_id, Claim.stance, Claim.text, gap,
-                        Source.published, Source.ingested_at)
-                 .join(Source, Source.id == Claim.source_id))
+    cue_end, start = col(Claim.cue_end), col(Claim.start)
+    gap = case((and_(cue_end.is_not(None), start > cue_end, start - cue_end <= GAP_LIMIT),
+                func.substr(Source.text, cue_end + 1, start - cue_end)), else_="")
+    # sqlmodel's `select` is typed for up to four columns; its `Select` takes any number, untyped.
+    columns = (col(Claim.id), col(Claim.source_id), col(Claim.speaker_id), col(Claim.parent_id), col(Claim.stance),
+               col(Claim.text), gap, col(Source.published), col(Source.ingested_at))
+    statement = cast(FactsRow, Select(*columns).join(Source, col(Source.id) == Claim.source_id))
     if claim_ids is None:
         rows = session.exec(statement).all()
     else:
         rows = [row for chunk in _chunks(sorted(set(claim_ids))) for row in
-                session.exec(statement.where(Claim.id.in_(chunk))).all()]
+                session.exec(statement.where(col(Claim.id).in_(chunk))).all()]
     speakers = _speaker_facts(session, {row[2] for row in rows if row[2] is not None}, terms)
     topics = terms.topic_cache  # the same words (a candidate met again, a quote reprinted) are read once
     if len(topics) > TOPIC_CACHE_LIMIT:
@@ -94,7 +104,7 @@ def load_facts(session: Session, terms: Terms, claim_ids: Iterable[int] | None =
             topic = topics[text] = claim_topic(text, terms)
         if between and not topic.about_claims and CLAIM_NOUNS.search(between.strip()):
             topic = dataclasses.replace(topic, about_claims=True)
-        name, entities = speakers.get(speaker_id, (None, frozenset()))
+        name, entities = speakers.get(speaker_id, _NO_SPEAKER) if speaker_id is not None else _NO_SPEAKER
         date = published or (ingested_at.date().isoformat() if ingested_at else None)
         facts[claim_id] = ClaimFacts(id=claim_id, source_id=source_id, stance=stance, topic=topic,
                                      speaker_id=speaker_id, speaker=name, speaker_entities=entities,
@@ -109,7 +119,7 @@ def related_pairs(session: Session, claim_ids: Iterable[int] | None = None) -> s
         rows = session.exec(statement).all()
     else:
         rows = [row for chunk in _chunks(sorted(set(claim_ids))) for row in session.exec(statement.where(
-            or_(ClaimRelation.claim_a_id.in_(chunk), ClaimRelation.claim_b_id.in_(chunk)))).all()]
+            or_(col(ClaimRelation.claim_a_id).in_(chunk), col(ClaimRelation.claim_b_id).in_(chunk)))).all()]
     return {(min(a, b), max(a, b)) for a, b in rows}
 
 
@@ -125,24 +135,24 @@ def best_per_claim(suggestions: list[Suggestion], limit: int = MAX_PER_CLAIM) ->
     return kept
 
 
-def _rows(suggestions: list[Suggestion]) -> list[dict]:
+def _rows(suggestions: list[Suggestion]) -> list[dict[str, Any]]:
     now = utc_now()
     return [{"claim_a_id": s.claim_a, "claim_b_id": s.claim_b, "kind": s.kind, "score": s.score, "reason": s.reason,
              "origin": Origin.AUTO.value, "status": RelationStatus.SUGGESTED.value, "created_at": now,
              "updated_at": now} for s in suggestions]
 
 
-def suggest_for_claims(session: Session, claim_ids: Iterable[int], *, terms: Terms | None = None,
+def suggest_for_claims(session: Session, claim_ids: Iterable[int | None], *, terms: Terms | None = None,
                        min_score: float = MIN_SCORE) -> list[ClaimRelation]:
     """Compare these claims (an article's new claims) with the store; store and return the suggestions.
 
     Only the first `MAX_COMPARED_PER_ARTICLE` claims are compared (see there)."""
-    claim_ids = [i for i in claim_ids if i is not None][:MAX_COMPARED_PER_ARTICLE]
-    if not claim_ids:
+    compared = [i for i in claim_ids if i is not None][:MAX_COMPARED_PER_ARTICLE]
+    if not compared:
         return []
     terms = terms or load_terms()
     session.flush()  # the new claims must be in the full-text index
-    new = load_facts(session, terms, claim_ids)
+    new = load_facts(session, terms, compared)
     search = StoreSearch(session, terms)
     if search.fts:
         # An uncommitted claim ("did not directly deny") contradicts nobody: no need to look.
@@ -154,7 +164,7 @@ def suggest_for_claims(session: Session, claim_ids: Iterable[int], *, terms: Ter
         known = load_facts(session, terms)
         index = TopicIndex(known, terms)
         leads = {claim_id: index.candidates(facts) for claim_id, facts in new.items()}
-    blocked = related_pairs(session, claim_ids)
+    blocked = related_pairs(session, compared)
     found: list[Suggestion] = []
     for claim_id, candidates in leads.items():
         for other in candidates:

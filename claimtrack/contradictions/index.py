@@ -17,10 +17,10 @@ Two retrievals, for two jobs:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Iterable, Iterator
 
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import DBAPIError
@@ -135,7 +135,8 @@ def could_conflict(a: ClaimFacts, b: ClaimFacts, antonym_words: frozenset[str]) 
 def is_marked(facts: ClaimFacts, antonym_words: frozenset[str]) -> bool:
     """Could this claim be one side of a contradiction at all? (a denial, a negation, an antonym, a number)"""
     topic = facts.topic
-    return facts.stance in NEGATIVE or bool(topic.negated) or bool(topic.quantities) or bool(topic.lemmas & antonym_words)
+    return (facts.stance in NEGATIVE or bool(topic.negated) or bool(topic.quantities)
+            or bool(topic.lemmas & antonym_words))
 
 
 @dataclass

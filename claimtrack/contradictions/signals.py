@@ -19,7 +19,7 @@ NEGATIVE = frozenset({Stance.DENIES, Stance.REJECTS})
 # Directives and promises are not about what is true; an uncommitted speaker contradicts nobody.
 NOT_COMMITTED = frozenset({Stance.UNCOMMITTED, Stance.URGES, Stance.PROMISES})
 # How much a weaker commitment weakens a contradiction.
-COMMITMENT_WEIGHT = {Stance.HEDGES: 0.75, Stance.ALLEGES: 0.9}
+COMMITMENT_WEIGHT: dict[str, float] = {Stance.HEDGES: 0.75, Stance.ALLEGES: 0.9}
 
 # How much each signal alone says; several signals add up as independent evidence.
 SIGNAL_WEIGHTS = {

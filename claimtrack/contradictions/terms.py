@@ -1,4 +1,4 @@
-"""The word lists the contradiction finder runs on, kept as data, and the user's extension of them.
+"""The word lists the contradiction finder runs on (defaults in `lexicon`) and the user's extension of them.
 
 A fact-checker may add related terms, antonyms and entity names for their beat in a TOML file,
 read from the path in ``$CLAIMTRACK_TERMS``, else ``~/.config/claimtrack/terms.toml``::
@@ -26,46 +26,11 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from claimtrack.contradictions.lemmas import normalise_term
+from claimtrack.contradictions.lexicon import DEFAULT_ANTONYMS, DEFAULT_ENTITIES, DEFAULT_RELATED
 from claimtrack.errors import ClaimtrackError
-
-# Groups of terms that name the same matter in conflict reporting. The group name is what a reason
-# shows only when none of the members is in either claim (the members seen are shown instead).
-DEFAULT_RELATED: dict[str, tuple[str, ...]] = {
-    "forces": ("build-up", "deployment", "deploy", "troop", "force", "tank", "artillery", "soldier",
-               "army", "military", "infantry", "armour", "armor", "battalion", "brigade", "unit"),
-    "combat readiness": ("combat readiness", "alert", "readiness", "high alert", "combat-ready"),
-    "casualties": ("casualty", "dead", "death", "kill", "killed", "fatality", "toll"),
-    "prices": ("price", "cost", "inflation"),
-    "wages": ("wage", "salary", "pay"),
-    "jobs": ("job", "employment", "unemployment", "jobless"),
-    "election": ("election", "vote", "ballot", "poll"),
-}
-
-# Predicates whose assertion by one side and by the other is a contradiction: each word of the
-# first set against each word of the second ("rose" against "fell", "deployed" against "pulled back").
-DEFAULT_ANTONYMS: tuple[tuple[str, str], ...] = (
-    ("deploy build-up send reinforce", "withdraw pull-back pull-out"),
-    ("increase rise grow climb jump soar surge expand raise", "decrease fall drop decline shrink reduce cut lower plunge"),
-    ("advance", "retreat"), ("escalate", "de-escalate"), ("strengthen", "weaken"), ("true", "false untrue"),
-    ("win", "lose"), ("open", "close shut"), ("accept approve", "reject"), ("support", "oppose"),
-    ("legal", "illegal"), ("safe", "unsafe"), ("arrive", "leave"), ("present", "absent"),
-    ("improve", "worsen deteriorate"), ("succeed", "fail"), ("start begin", "end stop"),
-)
-
-# Surface names -> the entity they stand for (metonyms and demonyms that suffix rules miss).
-DEFAULT_ENTITIES: dict[str, str] = {
-    "Belgrade": "Serbia", "Serb": "Serbia", "Serbs": "Serbia", "Serbian": "Serbia",
-    "Pristina": "Kosovo", "Kosovar": "Kosovo", "Kosovan": "Kosovo",
-    "Washington": "United States", "US": "United States", "U.S.": "United States", "USA": "United States",
-    "American": "United States", "Americans": "United States", "America": "United States",
-    "Moscow": "Russia", "Kremlin": "Russia", "Russian": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine",
-    "Ukrainian": "Ukraine", "Beijing": "China", "Chinese": "China", "London": "United Kingdom",
-    "UK": "United Kingdom", "Britain": "United Kingdom", "British": "United Kingdom",
-    "Brussels": "European Union", "EU": "European Union", "European": "European Union",
-    "Paris": "France", "French": "France", "Berlin": "Germany", "German": "Germany",
-    "Albanian": "Albania", "Tirana": "Albania",
-}
 
 # The tables a user's terms file may hold.
 _TABLES = ("related", "antonyms", "entities")
@@ -80,7 +45,7 @@ class Terms:
     entities: dict[str, str]  # lower-cased surface name -> entity name
     # What each claim text is about, read under these terms: a batch ingest meets the same stored
     # claims again and again as candidates, and reading a claim is the finder's costliest step.
-    topic_cache: dict = field(default_factory=dict, compare=False, repr=False)
+    topic_cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def group_members(self, group: str) -> list[str]:
         return [term for term, name in self.related.items() if name == group]
@@ -95,15 +60,13 @@ def user_terms_path() -> Path | None:
     return default if default.is_file() else None
 
 
-def build_terms(extra: dict | None = None, *, shown: str = "terms") -> Terms:
+def build_terms(extra: dict[str, Any] | None = None, *, shown: str = "terms") -> Terms:
     """The default lists extended by *extra* (the parsed TOML of a user's terms file)."""
-    from claimtrack.contradictions.topics import normalise_term
-
     related: dict[str, str] = {}
     for group, members in DEFAULT_RELATED.items():
         for member in members:
             related[normalise_term(member)] = group
-    antonyms = set()
+    antonyms: set[tuple[str, str]] = set()
     for left, right in DEFAULT_ANTONYMS:
         antonyms |= {(normalise_term(a.replace("-", " ")), normalise_term(b.replace("-", " ")))
                      for a in left.split() for b in right.split()}
@@ -113,25 +76,39 @@ def build_terms(extra: dict | None = None, *, shown: str = "terms") -> Terms:
     unknown = sorted(set(extra) - set(_TABLES))
     if unknown:
         raise ClaimtrackError(f"{shown}: unknown table [{unknown[0]}] (expected related, antonyms or entities)")
-    for group, members in _table(extra, "related", shown).items():
-        if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
-            raise ClaimtrackError(f"{shown}: [related] {group} must be a list of words")
-        for member in [group, *members]:
-            related[normalise_term(member)] = group
-    pairs = _table(extra, "antonyms", shown).get("pairs", [])
-    for pair in pairs:
-        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
-            raise ClaimtrackError(f"{shown}: [antonyms] pairs must be pairs of words, got {pair!r}")
-        antonyms.add((normalise_term(pair[0]), normalise_term(pair[1])))
-    for name, entity in _table(extra, "entities", shown).items():
-        if not isinstance(entity, str):
-            raise ClaimtrackError(f"{shown}: [entities] {name} must name an entity, got {entity!r}")
-        entities[name.lower()] = entity
+    _add_related(related, _table(extra, "related", shown), shown)
+    _add_antonyms(antonyms, _table(extra, "antonyms", shown), shown)
+    _add_entities(entities, _table(extra, "entities", shown), shown)
     both_ways = frozenset(antonyms | {(b, a) for a, b in antonyms})
     return Terms(related=related, antonyms=both_ways, entities=entities)
 
 
-def _table(extra: dict, name: str, shown: str) -> dict:
+def _add_related(related: dict[str, str], table: dict[str, Any], shown: str) -> None:
+    """The user's [related] groups: each member (and the group's own name) moves into its group."""
+    for group, members in table.items():
+        if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+            raise ClaimtrackError(f"{shown}: [related] {group} must be a list of words")
+        for member in [group, *members]:
+            related[normalise_term(member)] = group
+
+
+def _add_antonyms(antonyms: set[tuple[str, str]], table: dict[str, Any], shown: str) -> None:
+    """The user's [antonyms] pairs."""
+    for pair in table.get("pairs", []):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
+            raise ClaimtrackError(f"{shown}: [antonyms] pairs must be pairs of words, got {pair!r}")
+        antonyms.add((normalise_term(pair[0]), normalise_term(pair[1])))
+
+
+def _add_entities(entities: dict[str, str], table: dict[str, Any], shown: str) -> None:
+    """The user's [entities] names, each standing for an entity."""
+    for name, entity in table.items():
+        if not isinstance(entity, str):
+            raise ClaimtrackError(f"{shown}: [entities] {name} must name an entity, got {entity!r}")
+        entities[name.lower()] = entity
+
+
+def _table(extra: dict[str, Any], name: str, shown: str) -> dict[str, Any]:
     table = extra.get(name, {})
     if not isinstance(table, dict):
         raise ClaimtrackError(f"{shown}: [{name}] must be a table")

@@ -13,53 +13,28 @@ from functools import lru_cache
 
 import simplemma
 
-from claimtrack.contradictions.terms import DEFAULT_ENTITIES, Terms
+from claimtrack.contradictions.lemmas import lemma
+from claimtrack.contradictions.lexicon import (
+    APPROXIMATE,
+    CHANGE_VERBS,
+    CONTRACTED_STEMS,
+    DEFAULT_ENTITIES,
+    FIRST_PERSON,
+    MULTIPLIERS,
+    NAME_FILLERS,
+    NEGATORS,
+    NUMBER_WORDS,
+    PERCENT_WORDS,
+    SCOPE_BREAKS,
+    SHARE_WORDS,
+    STOPWORDS,
+    TIME_UNITS,
+)
+from claimtrack.contradictions.terms import Terms
 
-# Function words and words too general to say what a claim is about.
-STOPWORDS = frozenset("""
-a an the and or but nor so yet for of to in on at by with from into onto over under about above below
-after before during since until than then there here this that these those such what which who whom
-whose when where why how all any both each few more most other some several many much own same very
-just also only even still again ever too quite rather really simply directly further
-i me my mine we us our ours you your he him his she her it its they them their one ones
-be is are was were been being am have has had having do does did doing done will would shall should
-can could may might must ought get got make made go went gone come came take took give gave
-say said tell told add added note noted call called talk ask according report claim
-not no never none nothing nobody neither without n't
-thing things way ways lot lots kind part case point fact time times people person guy guys
-country countries government situation issue issues matter something anything everything
-like look looks well now today yesterday tomorrow week weeks month months year years day days ago
-last next first new old high low highest level levels big large small major minor
-along around because following include includes involve believe think know deal nearly almost about
-monday tuesday wednesday thursday friday saturday sunday january february march april june july
-august september october november december
-""".split()) | frozenset(("one two three four five six seven eight nine ten eleven twelve fifteen twenty "
-                          "thirty forty fifty hundred hundreds thousand thousands million billion dozen "
-                          "dozens half third quarter percent per cent").split())
-
-# Capitalised words that are titles or generic parts of names, never an entity on their own.
-NAME_FILLERS = frozenset("""
-mr mrs ms dr sir madam president prime minister ministry secretary spokesman spokeswoman
-spokesperson council national security general chief head department office government state
-foreign defence defense interior affairs deputy vice senior official officials the of and for
-monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december i we he she it they you our my his her their its
-this that these those there here what when while after before but and or if in on at as so
-""".split())
-
-# Lemmas simplemma gets wrong for this register, and derivations it does not fold.
-LEMMA_FIXES = {"rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "withdrawal": "withdraw",
-               "arrival": "arrive", "approval": "approve", "denial": "deny", "refusal": "refuse",
-               "removal": "remove", "escalation": "escalate", "de-escalation": "de-escalate",
-               "deescalation": "de-escalate", "buildup": "build up", "pullback": "pull back", "pullout": "pull back", "increases": "increase",
-               "untruth": "untrue", "falsehood": "false", "lies": "lie", "armed": "arm", "led": "lead"}
-
-NEGATORS = frozenset({"not", "n't", "never", "no", "none", "nothing", "nobody", "neither", "nor", "without"})
-# A negation reaches over at most this many words, and stops at a clause break.
+# A negation reaches over at most this many words, and stops at a clause break (a scope break or punctuation).
 NEGATION_REACH = 6
-SCOPE_BREAKS = frozenset({"but", "because", "and", "although", "though", "while", "whereas", "which", "who"})
 
-FIRST_PERSON = frozenset({"i", "we", "us", "our", "ours", "my", "me", "mine"})
 # "his country's forces": the speaker's own side, named indirectly.
 OWN_SIDE = re.compile(r"\b(?:his|her|their)\s+(?:country|government|nation|party|side|company)\b",
                       re.IGNORECASE)
@@ -74,18 +49,8 @@ DIRECTIVE = re.compile(r"^\W*(?:\w+\s+){0,3}(?:call(?:s|ed|ing)?\s+(?:on|for|upo
                        r"demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+(?:to|for)|ask(?:s|ed|ing)?\s+\w+\s+to)\b",
                        re.IGNORECASE)
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-                "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12}
-# "thousands of soldiers", "dozens of tanks": too vague to disagree with a number.
-SHARE_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "two-thirds": 2 / 3, "three-quarters": 0.75}
-MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "approximately", "over",
-                         "more", "less", "fewer", "up", "least", "estimated"})
-CHANGE_VERBS = frozenset("increase rise grow climb jump fall drop decrease decline shrink reduce cut".split())
-TIME_UNITS = frozenset("second minute hour day week month year decade century ago am pm time".split())
-
-TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|(?:[A-Z]\.){2,}|[A-Za-z]+(?:[’'\-][A-Za-z]+)*|[.,;:!?()]")
+TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|(?:[A-Z]\.){2,}|[A-Za-z]+(?:[’'\-][A-Za-z]+)*"
+                   r"|[.,;:!?()]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,26 +84,6 @@ class Topic:
         return [word for k, word in self.seen if k == key]
 
 
-@lru_cache(maxsize=200_000)
-def lemma(word: str) -> str:
-    """The lemma of a lower-case word (cached: news reuses its words)."""
-    fixed = LEMMA_FIXES.get(word)
-    if fixed:
-        return fixed
-    base = simplemma.lemmatize(word, lang="en").lower()
-    base = LEMMA_FIXES.get(base, base)
-    # Fold a "-ment" noun into its verb so "deployed" meets "deployment".
-    if base.endswith("ment") and len(base) > 8:
-        base = base[:-4]
-    return base
-
-
-def normalise_term(term: str) -> str:
-    """A term from a word list as the topic code sees it: lemmas joined by spaces, hyphens split."""
-    words = re.findall(r"[a-z]+", term.lower().replace("-", " "))
-    return " ".join(lemma(w) for w in words)
-
-
 @dataclass(frozen=True, slots=True)
 class _Token:
     surface: str
@@ -165,7 +110,7 @@ def _tokens(text: str) -> list[_Token]:
         word = surface
         lower = word.lower().replace("’", "'")
         if lower.endswith("n't"):  # don't -> do + n't; can't -> can; won't -> will
-            base = {"ca": "can", "wo": "will", "sha": "shall"}.get(lower[:-3], lower[:-3])
+            base = CONTRACTED_STEMS.get(lower[:-3], lower[:-3])
             out.append(_Token(surface, start, end, base, False, sentence_start))
             out.append(_Token(surface, start, end, "n't", False, False))
             sentence_start = False
@@ -259,31 +204,8 @@ def claim_topic(text: str, terms: Terms) -> Topic:
     entities = _entities_in(tokens, terms)
     words = [t for t in tokens if t.word and not (t.capital and t.word in _names_lower(tokens, terms))]
     lemmas = [lemma(t.word) if t.word != "n't" else "n't" for t in words]
-
-    # Multi-word terms ("combat readiness", "pull back", "build up") become one lemma.
-    phrases = _phrases(terms)
-    merged: list[tuple[str, int, int]] = []  # (lemma or phrase, index into words, words taken)
-    i = 0
-    while i < len(lemmas):
-        for size in (3, 2):
-            candidate = " ".join(lemmas[i:i + size])
-            if i + size <= len(lemmas) and candidate in phrases:
-                merged.append((candidate, i, size))
-                i += size
-                break
-        else:
-            merged.append((lemmas[i], i, 1))
-            i += 1
-
-    seen: list[tuple[str, str]] = []
-    content: set[str] = set()
-    for item, index, size in merged:
-        if item in STOPWORDS or item == "n't" or len(item) < 3 or item[0].isdigit():
-            continue
-        key = terms.related.get(item, item)
-        content.add(item)
-        seen.append((key, text[words[index].start:words[index + size - 1].end].lower()))
-
+    merged = _merge_phrases(lemmas, _phrases(terms))
+    seen, content = _matter_words(text, words, merged, terms)
     negated, negations = _negations(text, words, merged, terms)
     lowered = text.lower()
     # "US" is a country, "us" and "I" are the speaker.
@@ -303,7 +225,7 @@ def _names_lower(tokens: list[_Token], terms: Terms) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def _phrase_set(related_items: frozenset, antonym_items: frozenset) -> frozenset[str]:
+def _phrase_set(related_items: frozenset[str], antonym_items: frozenset[tuple[str, str]]) -> frozenset[str]:
     words = {term for term in related_items if " " in term}
     words |= {w for pair in antonym_items for w in pair if " " in w}
     return frozenset(words)
@@ -313,21 +235,54 @@ def _phrases(terms: Terms) -> frozenset[str]:
     return _phrase_set(frozenset(terms.related), terms.antonyms)
 
 
-def _negations(text: str, words: list[_Token], merged: list[tuple[str, int]],
+# One item of a claim's merged words: (lemma or phrase, index into its words, words taken).
+_Item = tuple[str, int, int]
+
+
+def _merge_phrases(lemmas: list[str], phrases: frozenset[str]) -> list[_Item]:
+    """The lemmas with each multi-word term ("combat readiness", "pull back", "build up") made one."""
+    merged: list[_Item] = []
+    i = 0
+    while i < len(lemmas):
+        for size in (3, 2):
+            candidate = " ".join(lemmas[i:i + size])
+            if i + size <= len(lemmas) and candidate in phrases:
+                merged.append((candidate, i, size))
+                i += size
+                break
+        else:
+            merged.append((lemmas[i], i, 1))
+            i += 1
+    return merged
+
+
+def _matter_words(text: str, words: list[_Token], merged: list[_Item],
+                  terms: Terms) -> tuple[list[tuple[str, str]], set[str]]:
+    """The content words: (matter key, words as written) for each, and their lemmas and phrases."""
+    seen: list[tuple[str, str]] = []
+    content: set[str] = set()
+    for item, index, size in merged:
+        if item in STOPWORDS or item == "n't" or len(item) < 3 or item[0].isdigit():
+            continue
+        key = terms.related.get(item, item)
+        content.add(item)
+        seen.append((key, text[words[index].start:words[index + size - 1].end].lower()))
+    return seen, content
+
+
+def _negations(text: str, words: list[_Token], merged: list[_Item],
                terms: Terms) -> tuple[frozenset[str], tuple[str, ...]]:
     negated: set[str] = set()
     snippets: list[str] = []
     for position, (item, index, _) in enumerate(merged):
         if item not in NEGATORS:
             continue
-        reach = 0
         previous_end = words[index].end
         shown_end = previous_end  # the snippet shows the negation and up to three words after it
-        for follower, follower_index, _ in merged[position + 1:]:
+        for reach, (follower, follower_index, _) in enumerate(merged[position + 1:], start=1):
             token = words[follower_index]
             if _breaks(text[previous_end:token.start]) or follower in SCOPE_BREAKS or follower in NEGATORS:
                 break
-            reach += 1
             if reach > NEGATION_REACH:
                 break
             negated.add(follower)
@@ -354,60 +309,98 @@ def _number_value(word: str) -> float | None:
         return NUMBER_WORDS.get(word)
 
 
-def _quantities(text: str, words: list[_Token], merged: list[tuple[str, int]], terms: Terms) -> list[Quantity]:
+def _quantities(text: str, words: list[_Token], merged: list[_Item], terms: Terms) -> list[Quantity]:
     found: list[Quantity] = []
-    for position, (item, index, _) in enumerate(merged):
-        token = words[index]
-        surface = token.surface
-        share = SHARE_WORDS.get(token.word)
-        value = share if share is not None else _number_value(token.word if not surface[0].isdigit() else surface)
-        if value is None:
-            continue
-        kind = "share" if share is not None else "count"
-        following = merged[position + 1:position + 5]
-        rest = 0
-        if surface.endswith("%") or (following and following[0][0] in ("percent", "per")):
-            kind = "percent"
-        elif following and following[0][0] in MULTIPLIERS:
-            value *= MULTIPLIERS[following[0][0]]
-            rest = 1
-        units: set[str] = set()
-        end = token.end
-        previous_end = token.end
-        for follower, follower_index, _ in following[rest:]:
-            if _breaks(text[previous_end:words[follower_index].start]):
-                break
-            previous_end = words[follower_index].end
-            if follower in TIME_UNITS:
-                units.add("time")
-                break
-            if follower in STOPWORDS:
-                if units:
-                    break  # the counted noun is the run of words right after the number
-                continue
-            if follower[0].isdigit() or follower in NUMBER_WORDS:
-                break
-            units.add(terms.related.get(follower, follower))
-            end = words[follower_index].end
-            if len(units) == 2:
-                break
-        # "turnout reached 61 percent", "troops had increased to 11,000": what is measured comes before.
-        if kind == "percent" or (not units and kind == "count" and surface[0].isdigit()):
-            units = set()
-            if kind == "percent" and text[token.end:token.end + 8].lower() == " percent":
-                end = token.end + 8
-            for before, before_index, _ in reversed(merged[max(0, position - 8):position]):
-                if _breaks(text[words[before_index].end:token.start]):
-                    break
-                if before not in STOPWORDS and before not in NEGATORS and not before[0].isdigit():
-                    units.add(terms.related.get(before, before))
-        # Years, times and bare numbers say nothing comparable.
-        is_year = kind == "count" and re.fullmatch(r"(?:19|20)\d\d", surface) is not None
-        if not units or "time" in units or is_year or (kind == "count" and not surface[0].isdigit() and value < 2):
-            continue
-        before = {w for w, _, _ in merged[max(0, position - 2):position]}
-        lead_in = [w for w, _, _ in merged[max(0, position - 3):position]]
-        changed = "to" in lead_in and bool(set(lead_in) & CHANGE_VERBS)
-        found.append(Quantity(value=value, kind=kind, units=frozenset(units), approximate=bool(before & APPROXIMATE),
-                              text=text[token.start:end], changed=changed))
+    for position in range(len(merged)):
+        quantity = _quantity_at(position, text, words, merged, terms)
+        if quantity is not None:
+            found.append(quantity)
     return found
+
+
+def _quantity_at(position: int, text: str, words: list[_Token], merged: list[_Item],
+                 terms: Terms) -> Quantity | None:
+    """The quantity whose number is the item at *position*; None for no number, or one that says nothing
+    comparable."""
+    number = words[merged[position][1]]
+    read = _number_read(number)
+    if read is None:
+        return None
+    following = merged[position + 1:position + 5]
+    value, kind, taken = _scaled(*read, number.surface, following)
+    units, end = _counted_after(text, words, following[taken:], number, terms)
+    # "turnout reached 61 percent", "troops had increased to 11,000": what is measured comes before.
+    if kind == "percent" or (not units and kind == "count" and number.surface[0].isdigit()):
+        units = _measured_before(text, words, merged[max(0, position - 8):position], number, terms)
+        if kind == "percent" and text[number.end:number.end + 8].lower() == " percent":
+            end = number.end + 8
+    if _says_nothing_comparable(value, kind, units, number.surface):
+        return None
+    nearby = {w for w, _, _ in merged[max(0, position - 2):position]}
+    lead_in = [w for w, _, _ in merged[max(0, position - 3):position]]
+    changed = "to" in lead_in and bool(set(lead_in) & CHANGE_VERBS)
+    return Quantity(value=value, kind=kind, units=frozenset(units), approximate=bool(nearby & APPROXIMATE),
+                    text=text[number.start:end], changed=changed)
+
+
+def _number_read(token: _Token) -> tuple[float, str] | None:
+    """The value of a number word or figure, with its kind: "share" (half, a third) or "count"."""
+    share = SHARE_WORDS.get(token.word)
+    if share is not None:
+        return share, "share"
+    value = _number_value(token.word if not token.surface[0].isdigit() else token.surface)
+    return None if value is None else (value, "count")
+
+
+def _scaled(value: float, kind: str, surface: str, following: list[_Item]) -> tuple[float, str, int]:
+    """A percentage ("40%", "40 percent"), or the number times the word after it ("2 million"); with how
+    many of the following words that took."""
+    if surface.endswith("%") or (following and following[0][0] in PERCENT_WORDS):
+        return value, "percent", 0
+    if following and following[0][0] in MULTIPLIERS:
+        return value * MULTIPLIERS[following[0][0]], kind, 1
+    return value, kind, 0
+
+
+def _counted_after(text: str, words: list[_Token], followers: list[_Item], number: _Token,
+                   terms: Terms) -> tuple[set[str], int]:
+    """What the number counts, read after it ("20 armoured vehicles"): the matter keys, and where they end."""
+    units: set[str] = set()
+    end = number.end
+    previous_end = number.end
+    for follower, follower_index, _ in followers:
+        if _breaks(text[previous_end:words[follower_index].start]):
+            break
+        previous_end = words[follower_index].end
+        if follower in TIME_UNITS:
+            units.add("time")
+            break
+        if follower in STOPWORDS:
+            if units:
+                break  # the counted noun is the run of words right after the number
+            continue
+        if follower[0].isdigit() or follower in NUMBER_WORDS:
+            break
+        units.add(terms.related.get(follower, follower))
+        end = words[follower_index].end
+        if len(units) == 2:
+            break
+    return units, end
+
+
+def _measured_before(text: str, words: list[_Token], preceding: list[_Item], number: _Token,
+                     terms: Terms) -> set[str]:
+    """What the number measures, read back to the clause's start ("turnout reached 61 percent")."""
+    units: set[str] = set()
+    for before, before_index, _ in reversed(preceding):
+        if _breaks(text[words[before_index].end:number.start]):
+            break
+        if before not in STOPWORDS and before not in NEGATORS and not before[0].isdigit():
+            units.add(terms.related.get(before, before))
+    return units
+
+
+def _says_nothing_comparable(value: float, kind: str, units: set[str], surface: str) -> bool:
+    """Years, times and bare numbers say nothing comparable."""
+    is_year = kind == "count" and re.fullmatch(r"(?:19|20)\d\d", surface) is not None
+    return not units or "time" in units or is_year or (kind == "count" and not surface[0].isdigit() and value < 2)

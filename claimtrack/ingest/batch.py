@@ -8,22 +8,22 @@ unexpected exception (named by its class and message). Only Ctrl-C (not an `Exce
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
 from claimtrack.contradictions.finder import MAX_COMPARED_PER_ARTICLE, suggest_for_claims
-from claimtrack.ingest.deadline import ARTICLE_SECONDS, ArticleDeadline
 from claimtrack.engine import extract
-from claimtrack.engine.model import Extraction
+from claimtrack.engine.model import ExtractedClaim, Extraction
 from claimtrack.errors import ClaimtrackError
+from claimtrack.ingest.deadline import ARTICLE_SECONDS, ArticleDeadline
 from claimtrack.ingest.readers import ReadFailure, SourceDocument, one_line
-from claimtrack.store.speaker_registry import upsert_speaker
 from claimtrack.store.database import first_line, session_scope
 from claimtrack.store.models import Claim, Source
+from claimtrack.store.speaker_registry import upsert_speaker
 
 
 def content_hash(text: str) -> str:
@@ -143,12 +143,13 @@ def _store(engine: Engine, doc: SourceDocument, digest: str, extraction: Extract
                         outlet=doc.outlet, published=doc.published, format=doc.format, text=doc.text)
         session.add(source)
         session.flush()
+        assert source.id is not None, "flushed"
         claims = store_extraction(session, source.id, extraction)
         suggest_for_claims(session, [c.id for c in claims])  # contradictions with the store
         return source.id, len(claims)
 
 
-def claim_from_extracted(source_id: int, extracted, speaker_id: int | None) -> Claim:
+def claim_from_extracted(source_id: int, extracted: ExtractedClaim, speaker_id: int | None) -> Claim:
     return Claim(
         source_id=source_id,
         speaker_id=speaker_id,
@@ -170,9 +171,13 @@ def claim_from_extracted(source_id: int, extracted, speaker_id: int | None) -> C
 
 def speaker_ids_for(session: Session, extraction: Extraction, source_id: int) -> dict[str, int]:
     """Store (or find) every speaker the extraction names; engine's canonical name -> speaker id."""
+    ids: dict[str, int] = {}
     # In name order, so that two articles naming the same new people take their locks in the same order.
-    return {entity.name: upsert_speaker(session, entity, source_id).id
-            for entity in sorted(extraction.speakers, key=lambda entity: entity.name)}
+    for entity in sorted(extraction.speakers, key=lambda entity: entity.name):
+        speaker = upsert_speaker(session, entity, source_id)
+        assert speaker.id is not None, "stored or flushed"
+        ids[entity.name] = speaker.id
+    return ids
 
 
 def store_extraction(session: Session, source_id: int, extraction: Extraction) -> list[Claim]:
@@ -188,6 +193,6 @@ def store_extraction(session: Session, source_id: int, extraction: Extraction) -
 
 def link_parents(claims: list[Claim], extraction: Extraction) -> None:
     """Point each nested claim at its parent, by the engine's claim indexes."""
-    for claim, extracted in zip(claims, extraction.claims):
+    for claim, extracted in zip(claims, extraction.claims, strict=True):
         if extracted.parent is not None and 0 <= extracted.parent < len(claims):
             claim.parent_id = claims[extracted.parent].id

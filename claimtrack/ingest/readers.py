@@ -25,11 +25,15 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from claimtrack.json_lines import UnreadableLine, parse_line, unstorable_character
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # one article; a JSONL batch may be larger, each record may not
 JSONL_LINE_FACTOR = 3  # a JSON line may be this many times the article limit: \u escapes triple non-ASCII text
@@ -195,7 +199,8 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Sou
                 return
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
-                raise ReadError(f"file is {_mib(size)}, over the {_mib(max_bytes)} limit for one article (see --max-mb)")
+                raise ReadError(f"file is {_mib(size)}, over the {_mib(max_bytes)} limit for one article "
+                                "(see --max-mb)")
             data = _read_bounded(handle, max_bytes)
             if data is None:  # it grew while we read
                 raise ReadError(f"file is over the {_mib(max_bytes)} limit for one article (see --max-mb)")
@@ -275,7 +280,7 @@ def _mib(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def _fields(doc: SourceDocument) -> dict:
+def _fields(doc: SourceDocument) -> dict[str, Any]:
     return {name: getattr(doc, name) for name in SourceDocument.__slots__}
 
 
@@ -462,7 +467,7 @@ def markdown_to_document(markdown: str, location: str) -> SourceDocument:
     return SourceDocument(text=text, location=location, format="markdown", title=title or _first_line(text))
 
 
-def _inline_text(token) -> str:
+def _inline_text(token: Token) -> str:
     if token.type in ("text", "code_inline"):
         return token.content
     if token.type in ("softbreak", "hardbreak"):
@@ -542,7 +547,7 @@ def _jsonl_record(raw: bytes, where: str, location: str, max_bytes: int) -> Sour
 _JSON_TYPES = {bool: "true or false", int: "a number", float: "a number", dict: "an object", list: "a list"}
 
 
-def _text_field(record: dict, *names: str, numbers: bool = False) -> str | None:
+def _text_field(record: dict[str, Any], *names: str, numbers: bool = False) -> str | None:
     """The first of *names* the record gives (not null, not empty), checked: text of at most
     `FIELD_MAX_CHARS` characters; with *numbers*, an integer is taken as its digits (ids often are)."""
     for name in names:
@@ -555,7 +560,8 @@ def _text_field(record: dict, *names: str, numbers: bool = False) -> str | None:
             kind = "true" if value is True else "false" if value is False else _JSON_TYPES.get(type(value), "not text")
             raise LineError(f'field "{name}" is {kind}, not text')
         if len(value) > FIELD_MAX_CHARS:
-            raise LineError(f'field "{name}" is {len(value):,} characters, over the {FIELD_MAX_CHARS:,}-character limit')
+            raise LineError(f'field "{name}" is {len(value):,} characters, '
+                            f'over the {FIELD_MAX_CHARS:,}-character limit')
         value = _checked_text(name, value)
         if value.strip():
             return value

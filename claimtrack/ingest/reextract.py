@@ -10,15 +10,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from claimtrack.review.annotate import human_edited_fields
 from claimtrack.contradictions.finder import suggest_for_claims
-from claimtrack.ingest.deadline import ARTICLE_SECONDS, ArticleDeadline
 from claimtrack.engine import ExtractionTooSlow, extract
 from claimtrack.engine.model import Extraction
 from claimtrack.errors import ClaimtrackError
-from claimtrack.ingest.batch import claim_from_extracted, speaker_ids_for
+from claimtrack.ingest.batch import claim_from_extracted, link_parents, speaker_ids_for
+from claimtrack.ingest.deadline import ARTICLE_SECONDS, ArticleDeadline
+from claimtrack.review.annotate import human_edited_fields
 from claimtrack.store.database import session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Source, utc_now
 from claimtrack.vocabulary import Origin, RelationStatus
@@ -48,8 +48,9 @@ def _jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 def _human_relation_claim_ids(session: Session, claim_ids: list[int]) -> set[int]:
     rows = session.exec(select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id).where(
-        or_(ClaimRelation.claim_a_id.in_(claim_ids), ClaimRelation.claim_b_id.in_(claim_ids)),
-        or_(ClaimRelation.status != RelationStatus.SUGGESTED.value, ClaimRelation.origin == Origin.MANUAL.value),
+        or_(col(ClaimRelation.claim_a_id).in_(claim_ids), col(ClaimRelation.claim_b_id).in_(claim_ids)),
+        or_(col(ClaimRelation.status) != RelationStatus.SUGGESTED.value,
+            col(ClaimRelation.origin) == Origin.MANUAL.value),
     )).all()
     return {claim_id for pair in rows for claim_id in pair}
 
@@ -59,46 +60,15 @@ def reextract_source(session: Session, source: Source, extraction: Extraction) -
 
     *session* must write (`session_scope(engine, write=True)`): on SQLite it then holds the write lock
     before anything below is read."""
+    assert source.id is not None, "a stored source"
     report = ReextractReport(source_id=source.id)
-    # Lock the source's relations, then its claims, before reading them (PostgreSQL; on SQLite the
-    # session's write lock covers them): a person's change committed meanwhile is then seen below, and
-    # one made during the re-extraction waits for it. Relations first, in the order a person's confirm
-    # takes them.
-    of_source = select(Claim.id).where(Claim.source_id == source.id)
-    session.exec(select(ClaimRelation.id).where(or_(ClaimRelation.claim_a_id.in_(of_source),
-                                                    ClaimRelation.claim_b_id.in_(of_source))).with_for_update()).all()
-    old = list(session.exec(select(Claim).where(Claim.source_id == source.id).with_for_update()).all())
-    ids = [c.id for c in old]
-    edited = human_edited_fields(session, ids)
-    in_human_relation = _human_relation_claim_ids(session, ids) if ids else set()
-    keep = {c.id for c in old if c.origin == Origin.MANUAL.value or c.id in edited or c.id in in_human_relation}
-    by_id = {c.id: c for c in old}
-    for claim_id in list(keep):  # a kept nested claim keeps its parent
-        parent = by_id[claim_id].parent_id
-        while parent is not None and parent in by_id and parent not in keep:
-            keep.add(parent)
-            parent = by_id[parent].parent_id
-
+    old = _locked_claims(session, source.id)
+    edited = human_edited_fields(session, list(old))
+    keep = _claims_holding_human_work(session, old, edited)
     speaker_ids = speaker_ids_for(session, extraction, source.id)
-    new_spans = [(c.start, c.end) for c in extraction.claims]
-    matched: dict[int, Claim] = {}  # new claim index -> kept claim re-anchored on it
-    candidates = sorted(
-        ((_jaccard((claim.start, claim.end), span), claim.id, index)
-         for claim in old if claim.id in keep and claim.origin == Origin.AUTO.value
-         for index, span in enumerate(new_spans)),
-        reverse=True,
-    )
-    used_claims: set[int] = set()
-    for score, claim_id, index in candidates:
-        if score < MIN_OVERLAP:
-            break
-        if claim_id in used_claims or index in matched:
-            continue
-        used_claims.add(claim_id)
-        matched[index] = by_id[claim_id]
-
-    for claim in old:
-        if claim.id not in keep:
+    matched = _reanchored(old, keep, extraction)
+    for claim_id, claim in old.items():
+        if claim_id not in keep:
             session.delete(claim)
             report.removed += 1
     session.flush()
@@ -106,30 +76,78 @@ def reextract_source(session: Session, source: Source, extraction: Extraction) -
 
     final: list[Claim] = []
     for index, extracted in enumerate(extraction.claims):
-        fresh = claim_from_extracted(source.id, extracted, speaker_ids.get(extracted.speaker) if extracted.speaker else None)
-        claim = matched.get(index)
-        if claim is None:
+        fresh = claim_from_extracted(source.id, extracted,
+                                     speaker_ids.get(extracted.speaker) if extracted.speaker else None)
+        kept_id = matched.get(index)
+        if kept_id is None:
             session.add(fresh)
             report.added += 1
         else:
-            person_changed = edited.get(claim.id, set())
-            for name in REFRESHED_FIELDS:
-                setattr(claim, name, getattr(fresh, name))
-            if "speaker" not in person_changed:
-                claim.speaker_id = fresh.speaker_id
-            if "stance" not in person_changed:
-                claim.stance = fresh.stance
-            claim.updated_at = utc_now()
-            session.add(claim)
+            fresh = _refreshed(old[kept_id], fresh, edited.get(kept_id, set()))
+            session.add(fresh)
             report.reanchored += 1
-            fresh = claim
         final.append(fresh)
     session.flush()
-    for claim, extracted in zip(final, extraction.claims):
-        if extracted.parent is not None and 0 <= extracted.parent < len(final):
-            claim.parent_id = final[extracted.parent].id
+    link_parents(final, extraction)
     suggest_for_claims(session, [c.id for c in final])  # contradictions of the refreshed claims
     return report
+
+
+def _locked_claims(session: Session, source_id: int) -> dict[int, Claim]:
+    """The source's claims by id, locked with their relations before they are read (PostgreSQL; on SQLite
+    the session's write lock covers them): a person's change committed meanwhile is then seen, and one
+    made during the re-extraction waits for it. Relations first, in the order a person's confirm takes them."""
+    of_source = select(Claim.id).where(Claim.source_id == source_id)
+    relations = or_(col(ClaimRelation.claim_a_id).in_(of_source), col(ClaimRelation.claim_b_id).in_(of_source))
+    session.exec(select(ClaimRelation.id).where(relations).with_for_update()).all()
+    claims = session.exec(select(Claim).where(Claim.source_id == source_id).with_for_update()).all()
+    return {claim.id: claim for claim in claims if claim.id is not None}
+
+
+def _claims_holding_human_work(session: Session, old: dict[int, Claim], edited: dict[int, set[str]]) -> set[int]:
+    """The claims kept (see the module): manual, edited by a person, in a person's relation; and their parents."""
+    in_human_relation = _human_relation_claim_ids(session, list(old)) if old else set()
+    keep = {claim_id for claim_id, claim in old.items()
+            if claim.origin == Origin.MANUAL.value or claim_id in edited or claim_id in in_human_relation}
+    for claim_id in list(keep):  # a kept nested claim keeps its parent
+        parent = old[claim_id].parent_id
+        while parent is not None and parent in old and parent not in keep:
+            keep.add(parent)
+            parent = old[parent].parent_id
+    return keep
+
+
+def _reanchored(old: dict[int, Claim], keep: set[int], extraction: Extraction) -> dict[int, int]:
+    """new claim index -> the kept automatic claim re-anchored on it: the best overlaps first, each claim once."""
+    new_spans = [(c.start, c.end) for c in extraction.claims]
+    candidates = sorted(
+        ((_jaccard((claim.start, claim.end), span), claim_id, index)
+         for claim_id, claim in old.items() if claim_id in keep and claim.origin == Origin.AUTO.value
+         for index, span in enumerate(new_spans)),
+        reverse=True,
+    )
+    matched: dict[int, int] = {}
+    used_claims: set[int] = set()
+    for score, claim_id, index in candidates:
+        if score < MIN_OVERLAP:
+            break
+        if claim_id in used_claims or index in matched:
+            continue
+        used_claims.add(claim_id)
+        matched[index] = claim_id
+    return matched
+
+
+def _refreshed(claim: Claim, fresh: Claim, person_changed: set[str]) -> Claim:
+    """The kept *claim* with the new extraction's automatic fields, except those a person changed."""
+    for name in REFRESHED_FIELDS:
+        setattr(claim, name, getattr(fresh, name))
+    if "speaker" not in person_changed:
+        claim.speaker_id = fresh.speaker_id
+    if "stance" not in person_changed:
+        claim.stance = fresh.stance
+    claim.updated_at = utc_now()
+    return claim
 
 
 def reextract(engine: Engine, source_ids: list[int] | None = None,
@@ -139,7 +157,7 @@ def reextract(engine: Engine, source_ids: list[int] | None = None,
     The engine runs before the transaction (a source's text never changes), so people annotating
     meanwhile wait only for the short write, not for the extraction."""
     with Session(engine) as session:
-        known = list(session.exec(select(Source.id).order_by(Source.id)).all())
+        known = [i for i in session.exec(select(Source.id).order_by(col(Source.id))).all() if i is not None]
     if source_ids:
         missing = sorted(set(source_ids) - set(known))
         if missing:
@@ -155,5 +173,5 @@ def reextract(engine: Engine, source_ids: list[int] | None = None,
             reports.append(ReextractReport(source_id=source_id, failed=f"source {source_id}: {exc}"))
             continue
         with session_scope(engine, write=True) as session:
-            reports.append(reextract_source(session, session.get(Source, source_id), extraction))
+            reports.append(reextract_source(session, session.get_one(Source, source_id), extraction))
     return reports

@@ -62,7 +62,8 @@ def test_a_bad_batch_goes_on_reports_every_failure_in_one_line_and_exits_nonzero
     (batch / "a_good.txt").write_text(GOOD, encoding="utf-8")
     (batch / "b_empty.txt").write_bytes(b"")
     (batch / "c_binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
-    (batch / "d_cp1252.txt").write_bytes("\u201cWe did nothing wrong,\u201d the caf\u00e9 owner said.\n".encode("cp1252"))
+    (batch / "d_cp1252.txt").write_bytes(
+        "\u201cWe did nothing wrong,\u201d the caf\u00e9 owner said.\n".encode("cp1252"))
     with (batch / "e_huge.txt").open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)
     (batch / "f_broken.html").write_text("<html><body><div><<<>>>", encoding="utf-8")
@@ -163,7 +164,8 @@ def test_a_hostile_folder_gives_one_line_per_bad_input_and_stores_the_good_artic
     (batch / "h_cp1251.txt").write_bytes(("\u00abМы не отступим\u00bb, \u2014 заявил министр.\n" * 3).encode("cp1251"))
     (batch / "i_damaged_utf8.txt").write_bytes(
         "\u201cThe ferry will run,\u201d the harbour master said.\n".encode() + b"\xd0\xff more \xc3\x28\n")
-    (batch / "j_utf32.txt").write_bytes(b"\xff\xfe\x00\x00" + "The council said it would vote on Friday.".encode("utf-32-le"))
+    (batch / "j_utf32.txt").write_bytes(
+        b"\xff\xfe\x00\x00" + "The council said it would vote on Friday.".encode("utf-32-le"))
     (batch / "k_broken.html").write_text("<html><body><div><<<>>>", encoding="utf-8")
     (batch / "l_locked").mkdir()
     (batch / "l_locked" / "m_hidden_article.txt").write_text(GOOD + "more", encoding="utf-8")
@@ -274,8 +276,9 @@ def test_control_characters_other_than_nul_are_stored_alike_on_both_backends(run
     path.write_text(_json.dumps({"doc_id": "c1", "text": text, "title": "Bridge\x1b[31m red"}) + "\n")
     result = run("ingest", str(path), db=desk_url)
     assert result.exit_code == 0, result.output
-    from claimtrack.store.database import open_database
     from sqlalchemy import text as sql
+
+    from claimtrack.store.database import open_database
 
     engine = open_database(desk_url)
     try:
@@ -304,8 +307,8 @@ def test_a_database_error_over_several_lines_is_one_line_for_that_article(run, d
 def test_an_article_beyond_the_contradiction_search_cap_is_stored_whole_and_ingest_says_so(run, db_path, tmp_path,
                                                                                              monkeypatch):
     """Issue 18: the contradiction search compares at most MAX_COMPARED_PER_ARTICLE claims of one article."""
-    from claimtrack.ingest import batch as ingest
     from claimtrack.contradictions import finder
+    from claimtrack.ingest import batch as ingest
 
     monkeypatch.setattr(ingest, "MAX_COMPARED_PER_ARTICLE", 2)
     monkeypatch.setattr(finder, "MAX_COMPARED_PER_ARTICLE", 2)

@@ -8,8 +8,8 @@ import sqlite3
 from sqlmodel import Session
 
 import claimtrack.ingest.reextract as reextract_module
-from claimtrack.review.annotate import add_manual_claim
 from claimtrack.engine import extract as real_extract
+from claimtrack.review.annotate import add_manual_claim
 from claimtrack.review.relations import add_manual_relation, set_relation_status
 from claimtrack.store.database import open_database
 from claimtrack.store.models import ClaimRelation
@@ -65,7 +65,7 @@ def test_reextract_replaces_untouched_claims_and_keeps_human_work(run, db_path, 
         end = source_text.index("three were arrested.") + len("three were arrested.")
         extra = dataclasses.replace(found.claims[0], start=start, end=end, text=source_text[start:end],
                                     rule="v2 new", parent=None, spans=())
-        return dataclasses.replace(found, claims=tuple(claims) + (extra,))
+        return dataclasses.replace(found, claims=(*claims, extra))
 
     monkeypatch.setattr(reextract_module, "extract", upgraded_engine)
     result = run("reextract")

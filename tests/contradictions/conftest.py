@@ -5,9 +5,9 @@ import pytest
 from sqlmodel import Session
 
 from claimtrack.engine.model import SpeakerEntity
-from claimtrack.store.speaker_registry import upsert_speaker
 from claimtrack.store.database import open_database
 from claimtrack.store.models import Claim, Source
+from claimtrack.store.speaker_registry import upsert_speaker
 from claimtrack.vocabulary import SpeakerKind
 
 
@@ -31,7 +31,8 @@ class Store:
         entity = SpeakerEntity(name=name, kind=kind, affiliation=affiliation, aliases=tuple(aliases))
         return upsert_speaker(self.session, entity)
 
-    def claim(self, source: Source, speaker, text: str, stance: str = "asserts", *, parent: Claim | None = None) -> Claim:
+    def claim(self, source: Source, speaker, text: str, stance: str = "asserts", *,
+              parent: Claim | None = None) -> Claim:
         claim = Claim(source_id=source.id, speaker_id=speaker.id if speaker else None, text=text, start=0,
                       end=len(text), stance=stance, parent_id=parent.id if parent else None)
         self.session.add(claim)

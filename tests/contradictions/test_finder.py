@@ -119,7 +119,8 @@ def test_full_pass_and_incremental_agree(store, engine):
              (nato, "NATO would increase its peacekeeping force in Kosovo", "asserts"),
              (kirby, "Serbia has 12,000 troops at the border", "asserts"),
              (nato, "Serbia has 4,000 troops at the border", "asserts")]
-    claims = [store.claim(store.source(f"Article {i}"), who, text, stance) for i, (who, text, stance) in enumerate(texts)]
+    claims = [store.claim(store.source(f"Article {i}"), who, text, stance)
+              for i, (who, text, stance) in enumerate(texts)]
     incremental = set()
     for claim in claims:  # one article at a time, as ingestion does
         incremental |= pairs(suggest_for_claims(store.session, [claim.id]))

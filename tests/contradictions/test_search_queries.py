@@ -13,8 +13,9 @@ TERMS = build_terms()
 FORCES = ('"armor" OR "armour" OR "army" OR "artillery" OR "battalion" OR "brigade" OR "build up" OR "deploy" OR '
           '"deployment" OR "force" OR "infantry" OR "military" OR "soldier" OR "tank" OR "troop" OR "unit"')
 
-FORCES_SEEN = ('"armor" OR "armour" OR "army" OR "artillery" OR "battalion" OR "brigade" OR "build up" OR "build-up" OR '
-               '"deploy" OR "force" OR "infantry" OR "military" OR "soldier" OR "tank" OR "tanks" OR "troop" OR "unit"')
+FORCES_SEEN = ('"armor" OR "armour" OR "army" OR "artillery" OR "battalion" OR "brigade" OR "build up" OR '
+               '"build-up" OR "deploy" OR "force" OR "infantry" OR "military" OR "soldier" OR "tank" OR "tanks" OR '
+               '"troop" OR "unit"')
 
 
 def facts(text: str, stance: str = "asserts", *speaker_names: str) -> ClaimFacts:
@@ -97,6 +98,7 @@ def test_nested_groups_are_bracketed_the_top_level_is_not():
 
 def test_claims_search_words_for_each_database():
     assert fts_query("Vučić's troops, not-half") == '"Vučić" "s" "troops" "not" "half"'
-    assert ts_query("Vučić's troops, not-half") == "('Vučić' <-> 's' | 'Vučić''s') & 'troops' & ('not' <-> 'half' | 'not-half')"
+    assert ts_query("Vučić's troops, not-half") == ("('Vučić' <-> 's' | 'Vučić''s') & 'troops' & "
+                                                     "('not' <-> 'half' | 'not-half')")
     assert ts_query("U.S. troops") == "('U' <-> 'S' | 'U.S') & 'troops'"  # PostgreSQL reads "U.S." as one word
     assert ts_query(" ,.; ") == ""

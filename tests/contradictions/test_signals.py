@@ -116,10 +116,11 @@ NEVER = [
                  id="one speaker, one article"),
     pytest.param(("Serbia deployed tanks near Kosovo", "asserts", 1),
                  ("Serbian tanks are near Kosovo, and more troops deployed there", "asserts", 2), id="agreement"),
-    pytest.param(("Serbia denied sending tanks to Kosovo", "denies", 1), ("Serbia sent no tanks to Kosovo", "denies", 2),
-                 id="two denials agree"),
+    pytest.param(("Serbia denied sending tanks to Kosovo", "denies", 1),
+                 ("Serbia sent no tanks to Kosovo", "denies", 2), id="two denials agree"),
     pytest.param(("there were no Serbian troops at the border with Kosovo", "asserts", 1),
-                 ("Serbian troops at the border with Kosovo", "denies", 2), id="a negated assertion and a denial agree"),
+                 ("Serbian troops at the border with Kosovo", "denies", 2),
+                 id="a negated assertion and a denial agree"),
     pytest.param(("NATO would increase the peacekeeping force in Kosovo", "asserts", 1),
                  ("I have denied untruths about the combat readiness of our forces", "denies", 2),
                  id="same matter word, other entities"),
@@ -129,7 +130,8 @@ NEVER = [
                  ("Serbia has around 11,000 troops at the border with Kosovo", "asserts", 2),
                  id="approximate numbers that agree"),
     pytest.param(("around 20 vehicles attacked the police in Kosovo", "asserts", 1),
-                 ("Serbia sent three gunmen to attack the police in Kosovo", "asserts", 2), id="numbers of other things"),
+                 ("Serbia sent three gunmen to attack the police in Kosovo", "asserts", 2),
+                 id="numbers of other things"),
 ]
 
 

@@ -23,7 +23,8 @@ def test_score_documents_perfect_and_speaker_rules():
          "cue_start": 30, "cue_end": 34, "kind": "direct"}
     gold = {"d": {"quotes": [g, {"start": 40, "end": 60, "kind": "indirect"}]}}
     pred = {"d": {"quotes": [
-        {"start": 0, "end": 9, "speaker": "John Kirby", "speaker_start": 0, "speaker_end": 1, "cue_start": 31, "cue_end": 33},
+        {"start": 0, "end": 9, "speaker": "John Kirby", "speaker_start": 0, "speaker_end": 1,
+         "cue_start": 31, "cue_end": 33},
         {"start": 100, "end": 120, "speaker": "x"},
     ]}}
     s = score_documents(gold, pred, 0.5)
