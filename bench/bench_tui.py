@@ -21,12 +21,12 @@ import sqlite3
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimtrack.store.database import open_database  # noqa: E402
+from claimtrack.store.database import open_database
 
 CLAIMS_PER_SOURCE = 100
 STANCES = ("asserts", "denies", "accuses", "warns", "urges", "confirms", "admits", "hedges", "alleges", "rejects")
@@ -66,7 +66,7 @@ def build_store(path: Path, claims_wanted: int, seed: int = 7) -> float:
     speaker_names = [f"{f} {last}" for last in LAST for f in FIRST] * 1
     speaker_names = [f"{name} {n}" if n else name for n in range(max(1, 2000 // len(speaker_names)))
                      for name in speaker_names]
-    now = datetime.now(timezone.utc).isoformat(sep=" ")
+    now = datetime.now(UTC).isoformat(sep=" ")
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=OFF")

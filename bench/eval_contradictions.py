@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from sqlmodel import Session, select  # noqa: E402
 
-from claimtrack.queries.contradictions import contradiction_rows  # noqa: E402
 from claimtrack.ingest.batch import ingest_documents  # noqa: E402
 from claimtrack.ingest.readers import read_inputs  # noqa: E402
+from claimtrack.queries.contradictions import contradiction_rows  # noqa: E402
 from claimtrack.store.database import open_database  # noqa: E402
 from claimtrack.store.models import Claim, Source  # noqa: E402
 

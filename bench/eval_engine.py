@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claimtrack.engine import extract  # noqa: E402
-from claimtrack.evaluation import quotes_record, score_documents  # noqa: E402
+from claimtrack.engine import extract
+from claimtrack.evaluation import quotes_record, score_documents
 
 
 def main() -> None:

@@ -39,7 +39,8 @@ def articles(polnear: Path, doc_ids: set[str], out: Path, *, title_is_id: bool =
             for line in (polnear / f"{split}.jsonl").open():
                 record = json.loads(line)
                 if record["doc_id"] in doc_ids:
-                    kept = {k: record[k] for k in ("doc_id", "text", "title", "published", "outlet", "url") if k in record}
+                    kept = {k: record[k] for k in ("doc_id", "text", "title", "published", "outlet", "url")
+                            if k in record}
                     if title_is_id:
                         kept["title"] = record["doc_id"]
                     handle.write(json.dumps(kept) + "\n")
@@ -59,7 +60,8 @@ def contradiction_pairs(db: str, relations: Path, out: Path) -> tuple[int, int]:
     pairs = []
     for relation in json.loads(relations.read_text()):
         (sa, a0, a1), (sb, b0, b1) = claims[relation["a"]["id"]], claims[relation["b"]["id"]]
-        pairs.append({"a": {"doc_id": doc[sa], "start": a0, "end": a1}, "b": {"doc_id": doc[sb], "start": b0, "end": b1},
+        pairs.append({"a": {"doc_id": doc[sa], "start": a0, "end": a1},
+                      "b": {"doc_id": doc[sb], "start": b0, "end": b1},
                       "kind": relation["kind"], "status": relation["status"]})
     out.write_text(json.dumps(pairs))
     return len(pairs), len(doc)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.review.annotate import current_author
 from claimtrack.config import load_settings
 from claimtrack.errors import ClaimtrackError
+from claimtrack.review.annotate import current_author
 
 
 def test_no_file_means_defaults(tmp_path, monkeypatch):

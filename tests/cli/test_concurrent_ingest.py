@@ -38,7 +38,8 @@ def test_different_files_naming_the_same_new_speaker_at_once_all_land(desk_url, 
     for number in range(4):
         path = tmp_path / f"council-{number}.txt"
         path.write_text(f'"The bridge will reopen in week {number + 10}," said council leader Ilse Marwick.\n\n'
-                        f'Opposition spokesman Tomas Brandt said: "The bridge cannot reopen before week {number + 30}."\n',
+                        'Opposition spokesman Tomas Brandt said: '
+                        f'"The bridge cannot reopen before week {number + 30}."\n',
                         encoding="utf-8")
         paths.append(path)
     open_database(desk_url).dispose()

@@ -21,7 +21,7 @@ def test_extract_writes_one_scorer_line_per_document_with_valid_offsets(run):
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     assert record["doc_id"] == str(SEED_ARTICLE) and record["quotes"]
     for quote in record["quotes"]:
-        assert QUOTE_KEYS <= set(quote)
+        assert set(quote) >= QUOTE_KEYS
         assert text[quote["start"]:quote["end"]] == quote["text"]
         if quote["speaker_start"] is not None:
             assert 0 <= quote["speaker_start"] < quote["speaker_end"] <= len(text)
@@ -111,4 +111,5 @@ def test_eval_refuses_gold_that_is_not_utf8_in_one_line(run, tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_bytes(json.dumps(GOOD_GOLD).encode() + b"\n" + '{"doc_id": "caf\u00e9"}\n'.encode("latin-1"))
     result = run("eval", str(gold))
-    assert result.exit_code == 1 and result.stderr.strip() == f"Error: {gold} line 2: not a gold record (not UTF-8 text)"
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {gold} line 2: not a gold record (not UTF-8 text)"

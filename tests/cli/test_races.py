@@ -24,10 +24,10 @@ from pathlib import Path
 from click.testing import CliRunner
 from sqlmodel import select
 
-from claimtrack.review.annotate import add_manual_claim, annotate_claim, claim_history
 from claimtrack.cli import cli
 from claimtrack.ingest.batch import ingest_documents
 from claimtrack.ingest.readers import read_inputs
+from claimtrack.review.annotate import add_manual_claim, annotate_claim, claim_history
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim, Revision, Source, Speaker
 from tests.conftest import ROOT, SEED_ARTICLE

@@ -59,7 +59,8 @@ CASES = [
      "The report is a fabrication", "Lowe", "Ms Lowe", ClaimKind.DIRECT, Stance.DENIES, "P3"),
     ("The ceasefire, the army said, would hold until Sunday.",
      "would hold until Sunday", "army", "the army", ClaimKind.INDIRECT, Stance.ASSERTS, "P11"),
-    ('The plan was approved, it was reported. Senator Joan Blake was quoted as saying "this is a good day for the state".',
+    ('The plan was approved, it was reported. '
+     'Senator Joan Blake was quoted as saying "this is a good day for the state".',
      "this is a good day", "Joan Blake", "Senator Joan Blake", ClaimKind.PARTIAL, Stance.ASSERTS, "P4"),
 ]
 
@@ -67,7 +68,7 @@ CASES = [
 @pytest.mark.parametrize("text,fragment,speaker,mention,kind,stance,rule", CASES)
 def test_pattern(text, fragment, speaker, mention, kind, stance, rule):
     full = BODY + text
-    ex, c = claim_for(full, fragment)
+    _ex, c = claim_for(full, fragment)
     assert c.speaker is not None and speaker.lower() in c.speaker.lower()
     assert full[c.speaker_start:c.speaker_end] == mention
     if kind is not ClaimKind.PARTIAL:
@@ -90,7 +91,7 @@ def test_split_quote_is_one_claim_with_two_spans():
 def test_multi_paragraph_quote_continues_when_next_paragraph_opens_with_a_mark():
     text = BODY + ('The judge said: "The evidence was overwhelming and consistent.\n\n'
                    '"No reasonable jury could have reached another verdict."\n\nCourt rose at noon.')
-    ex, c = claim_for(text, "The evidence was overwhelming")
+    _ex, c = claim_for(text, "The evidence was overwhelming")
     assert "No reasonable jury" in text[c.start:c.end]
     assert len(c.spans) == 2
     assert c.kind is ClaimKind.DIRECT
@@ -248,7 +249,7 @@ def test_quoted_fragment_with_uncommon_verb():
 
 def test_parenthesised_party_after_name():
     text = BODY + '"We will not support this bill," Sen. Lisa Grant (D-Ore.) said on Tuesday.'
-    ex, c = claim_for(text, "We will not support this bill")
+    _ex, c = claim_for(text, "We will not support this bill")
     assert c.speaker == "Lisa Grant"
     assert text[c.speaker_start:c.speaker_end] == "Sen. Lisa Grant (D-Ore.)"
 
@@ -383,7 +384,8 @@ def test_unattributed_quotation_is_kept_without_a_speaker():
 
 
 def test_unattributed_quotation_takes_the_speaker_before_it_in_the_paragraph():
-    text = BODY + 'Ms Okafor said the plan was finished. The diggers left and the site was "closed for good, with no plans to reopen."'
+    text = BODY + ('Ms Okafor said the plan was finished. '
+                   'The diggers left and the site was "closed for good, with no plans to reopen."')
     _, c = claim_for(text, "closed for good")
     assert c.rule.startswith("P15") and c.speaker is not None and "Okafor" in c.speaker
 

@@ -8,8 +8,17 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from claimtrack.store.database import open_database
-from tests.store.test_copy import (TABLES, as_json, assert_new_rows_get_new_ids, assert_same_store,
-                                   copy_output_counts, dump, make_desk, ok, one_line_error)
+from tests.store.test_copy import (
+    TABLES,
+    as_json,
+    assert_new_rows_get_new_ids,
+    assert_same_store,
+    copy_output_counts,
+    dump,
+    make_desk,
+    ok,
+    one_line_error,
+)
 
 
 def with_password(url: str) -> str:

@@ -22,7 +22,7 @@ def test_a_store_with_control_characters_copies_to_postgres_as_it_is(run, db_pat
     ok(run("db", "copy", "--from", str(db_path), "--to", postgres_url))
     local, server = dump(str(db_path)), dump(postgres_url)
     assert server["source"] == local["source"] and server["claim"] == local["claim"]
-    assert any(CONTROLS == value for row in server["source"] for value in row)
+    assert any(value == CONTROLS for row in server["source"] for value in row)
 
 
 def test_a_nul_in_an_old_sqlite_store_is_named_by_its_row_and_nothing_is_copied(run, db_path, tmp_path, postgres_url):

@@ -12,7 +12,8 @@ def test_migrations_reach_head_with_text_search(postgres_url):
         tables = set(inspect(engine).get_table_names())
         assert {"source", "speaker", "speakeralias", "claim", "claimrelation", "revision"} <= tables
         with engine.connect() as connection:
-            indexes = {row[0] for row in connection.execute(text("SELECT indexname FROM pg_indexes WHERE tablename='claim'"))}
+            rows = connection.execute(text("SELECT indexname FROM pg_indexes WHERE tablename='claim'"))
+            indexes = {row[0] for row in rows}
             assert "ix_claim_text_search" in indexes
             lexemes = connection.execute(text("SELECT to_tsvector('claimtrack_text', 'not half the troops')")).scalar()
             assert "'not'" in lexemes and "'half'" in lexemes and "'troop'" in lexemes  # no stop words dropped

@@ -11,9 +11,9 @@ import time
 from sqlalchemy import text
 from sqlmodel import select
 
-from claimtrack.review.annotate import annotate_claim
 from claimtrack.ingest.batch import ingest_documents
 from claimtrack.ingest.readers import read_inputs
+from claimtrack.review.annotate import annotate_claim
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim
 from claimtrack.store.versions import EditConflict
@@ -48,7 +48,7 @@ def test_a_second_writer_waits_for_the_first_and_is_then_refused(postgres_url):
             with session_scope(other) as session:
                 annotate_claim(session, claim.id, author="ben", verdict="Misleading", expected_version=seen)
             outcome.append(None)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             outcome.append(exc)
         finally:
             other.dispose()
