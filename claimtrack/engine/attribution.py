@@ -15,14 +15,6 @@ from claimtrack.engine.cues import FORMS, STATEMENT_NOUNS, Cue, find_cues
 from claimtrack.engine.speakers import Mention, subject_left, subject_right, with_apposition
 from claimtrack.engine.text import Sentence, Token
 
-BOUNDARY_WORDS = frozenset("and but while though although whereas yet as so".split())
-SUBORDINATORS = frozenset("as when while because after before if since although though unless until once".split())
-ADJUNCT_PREPS = frozenset("on in at during via over from after before earlier late early last this".split())
-ADDRESSEE_DETERMINERS = frozenset("the a an his her their its our my your this".split())
-ADDRESSEE_STOPS = frozenset(
-    "that to about of if whether how why what on in at during the".split()
-) | lx.DAYS
-
 
 @dataclass
 class Candidate:
@@ -121,7 +113,7 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
             c.antecedent = subject_left(toks, m.first - 1, 0, text)  # "the mayor, who called ..."
         c.after = cue.end
         return c
-    if cue.form in ("ed", "s") and (cue.lemma in _INVERTING) and (prev is None or (
+    if cue.form in ("ed", "s") and (cue.lemma in lx.INVERTING_CUES) and (prev is None or (
         prev.kind == "q" or prev.text in ",:—–"
     )):
         m = subject_right(toks, cue.end, text)
@@ -139,7 +131,7 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
     # Coordinated or participial cue sharing the subject of an earlier one:
     # "did not deny ... but rejected", '"...," he said, adding that'.
     if items and prev is not None and (
-        prev.low in ("and", "but", "before", "after", "while", "by") or prev.text in ",;—–" or _ends_with_comma(prev)
+        prev.low in lx.SHARED_SUBJECT_LINKS or prev.text in ",;—–" or _ends_with_comma(prev)
     ):
         base = items[-1]
         while base.inherits is not None:
@@ -147,8 +139,8 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
         c = Candidate(sent, cue, span, base.mention, "", 0.75, a=cue.group_start, inherits=base)
         c.after = cue.end
         return c
-    if prev is not None and prev.low in ("and", "but") and not items and (
-        cue.lemma in SAY_LIKE or (cue.lemma in lx.QUOTE_ONLY_CUES and _quote_after(toks, cue.end))
+    if prev is not None and prev.low in lx.CLAUSE_COORDINATORS and not items and (
+        cue.lemma in lx.SAY_LIKE_CUES or (cue.lemma in lx.QUOTE_ONLY_CUES and _quote_after(toks, cue.end))
     ):
         # "The ministry reviewed the file and says it will not act ..."
         m = initial_subject(toks, text, cue.group_start)
@@ -158,7 +150,7 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
             c.participle = True
             return c
     if cue.form == "ing" and prev is not None and (
-        prev.text in ",;—–" or prev.low in ("by", "upon", "after", "before", "while", "when") or prev.low in STATEMENT_NOUNS
+        prev.text in ",;—–" or prev.low in lx.PARTICIPLE_LINKS or prev.low in STATEMENT_NOUNS
     ):
         m = initial_subject(toks, text, cue.group_start)
         if m is not None:
@@ -167,19 +159,6 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
             c.participle = True
             return c
     return None
-
-
-SAY_LIKE = frozenset(
-    "say tell add note warn insist argue claim deny confirm admit acknowledge explain stress".split()
-)
-# Cues that report the preceding words after "as": "..., as the memo put it", "as she said".
-AS_CUES = SAY_LIKE | {"put it"} | frozenset("write report describe call observe remark quip joke".split())
-_INVERTING = frozenset(
-    "say add tell write explain continue note ask reply respond answer insist argue warn "
-    "declare recall acknowledge admit confirm deny claim state announce observe remark quip joke "
-    "counter retort conclude concede urge suggest agree tweet post scream yell cry shout exclaim "
-    "beam enthuse marvel chuckle snort sniff sneer gloat thunder bellow groan blurt interject".split()
-)
 
 
 def _quote_after(toks: list[Token], k: int) -> bool:
@@ -235,7 +214,7 @@ def _skip_apposition(toks: list[Token], k: int) -> int:
     """After '"...," said John Kirby' step over ", the White House spokesman," if present."""
     n = len(toks)
     if k < n and toks[k].kind == "p" and toks[k].text == "," and k + 1 < n and toks[k + 1].kind == "w" and (
-        toks[k + 1].low in ("the", "a", "an", "who", "his", "her") or toks[k + 1].low in lx.ROLE_NOUNS
+        toks[k + 1].low in lx.INVERTED_APPOSITION_STARTS or toks[k + 1].low in lx.ROLE_NOUNS
     ):
         j = k + 1
         while j < n and not (toks[j].kind == "p" and toks[j].text in ",.;:") and toks[j].kind != "q":
@@ -256,11 +235,11 @@ def _skip_adjuncts(toks: list[Token], j: int, addressee: bool) -> int:
             j += 1
             moved = True
             continue
-        if t.low in ("this", "last", "earlier", "late") and j + 1 < n and toks[j + 1].low in lx.DAYS:
+        if t.low in lx.DAY_QUALIFIERS and j + 1 < n and toks[j + 1].low in lx.DAYS:
             j += 2  # "told reporters this weekend he would ..."
             moved = True
             continue
-        if t.low in ADJUNCT_PREPS:
+        if t.low in lx.ADJUNCT_OPENERS:
             k = j + 1
             while k < n and k - j <= 8 and toks[k].kind == "w" and toks[k].low != "that" \
                     and toks[k].low not in lx.SUBJECT_PRONOUNS and toks[k].low not in lx.AUXILIARIES:
@@ -269,7 +248,7 @@ def _skip_adjuncts(toks: list[Token], j: int, addressee: bool) -> int:
                 j = k
                 moved = True
                 continue
-        if addressee and t.low not in ADDRESSEE_STOPS - {"the"}:
+        if addressee and (t.low == "the" or not _ends_addressee(t.low)):
             k = _addressee_end(toks, j)
             if k > j:
                 j = k
@@ -279,6 +258,11 @@ def _skip_adjuncts(toks: list[Token], j: int, addressee: bool) -> int:
     return j
 
 
+def _ends_addressee(low: str) -> bool:
+    """What ends an addressee: a stop word ("told reporters that ...") or a day ("told CNN Monday")."""
+    return low in lx.ADDRESSEE_STOPS or low in lx.DAYS
+
+
 def _addressee_end(toks: list[Token], j: int) -> int:
     """After "told": "reporters", "CNN", "the BBC", "a news conference in Kyiv", "her audience".
 
@@ -286,18 +270,18 @@ def _addressee_end(toks: list[Token], j: int) -> int:
     showed ..." keeps "the documents showed ..." as the content."""
     n = len(toks)
     k = j
-    if k < n and toks[k].kind == "w" and toks[k].low in ADDRESSEE_DETERMINERS:
+    if k < n and toks[k].kind == "w" and toks[k].low in lx.ADDRESSEE_DETERMINERS:
         k += 1
     start = k
     while k < n and k - start < 6 and toks[k].kind == "w":
         low = toks[k].low if not (toks[k].capitalised and k > start) else ""  # "Any Questions"
-        if low in ADDRESSEE_STOPS or low in ADDRESSEE_DETERMINERS or low in lx.SUBJECT_PRONOUNS \
+        if _ends_addressee(low) or low in lx.ADDRESSEE_DETERMINERS or low in lx.SUBJECT_PRONOUNS \
                 or low in lx.CLAUSE_BOUNDARIES or low in FORMS:
             break
         if k > start and not toks[k].capitalised and toks[k - 1].capitalised and not low.endswith(("'s", "’s")):
             break  # "told CNN the attack": a lowercase word after a name starts the content
         k += 1
-        if k == start + 1 and not toks[start].capitalised and toks[j].low not in ADDRESSEE_DETERMINERS:
+        if k == start + 1 and not toks[start].capitalised and toks[j].low not in lx.ADDRESSEE_DETERMINERS:
             break  # "told reporters": one plain noun
     if k > start and k + 1 < n and toks[k].text == ",":
         # "told her audience, a mix of students and workers, that ..."
@@ -312,8 +296,8 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
     after = c.after
     lemma = c.cue.lemma if c.cue else ""
     addressee = lemma in lx.ADDRESSEE_CUES and lemma not in lx.TARGET_CUES
-    if lemma in ("urge", "ask", "call on", "warn", "promise") and after < n and toks[after].kind == "w" \
-            and not toks[after].capitalised and toks[after].low not in ("reporters", "journalists", "him", "her", "them", "me", "us", "the"):
+    if lemma in lx.ADDRESSEE_OPTIONAL_CUES and after < n and toks[after].kind == "w" \
+            and not toks[after].capitalised and toks[after].low not in lx.USUAL_ADDRESSEES:
         addressee = False
     if c.cue is not None and c.cue.refused:
         # "declined to comment on the cost": the content is what was refused
@@ -395,21 +379,11 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
         c.confidence = min(c.confidence, 0.7)
 
 
-CONTENT_STOPS = frozenset(
-    "compared according referring citing adding saying noting arguing explaining speaking "
-    "calling prompting sparking drawing echoing insisting warning".split()
-)
-MIDDLE_STOPS = frozenset(
-    "adding saying noting arguing explaining citing referring calling according who which whose "
-    "after before while when as in on at during with without because".split()
-)
-
-
 def _continues_clause(toks: list[Token], j: int, a: int) -> bool:
     """After "X, he said," the rest continues X when X is not a quotation and the rest does not
     start a new phrase of its own."""
     first = toks[j]
-    if first.kind != "w" or first.low in MIDDLE_STOPS or first.low.endswith("ing"):
+    if first.kind != "w" or first.low in lx.MIDDLE_STOPS or first.low.endswith("ing"):
         return False
     before = [t for t in toks[:a] if t.kind in ("w", "q")]
     return bool(before) and before[-1].kind != "q"
@@ -449,7 +423,7 @@ def _boundary_run(toks: list[Token], a: int, floor: int) -> int:
     k = a
     while k > floor and (
         (toks[k - 1].kind == "p" and toks[k - 1].text in ",;—–")
-        or (toks[k - 1].kind == "w" and toks[k - 1].low in BOUNDARY_WORDS)
+        or (toks[k - 1].kind == "w" and toks[k - 1].low in lx.CONTENT_BOUNDARY_WORDS)
     ):
         k -= 1
     return k
@@ -469,13 +443,13 @@ def _forward_end(toks: list[Token], j: int, items: list[Candidate], idx: int) ->
             end = k  # "He proposes X; she backs Y"
             break
         if toks[k].kind == "p" and toks[k].text in "—–-" and k + 1 < end and toks[k + 1].kind == "w" \
-                and toks[k + 1].low in ("though", "although", "but", "while", "whereas", "and"):
+                and toks[k + 1].low in lx.DASH_CLAUSE_JOINERS:
             end = k
             break
     for k in range(j + 1, end - 1):
         # ", compared with ...", ", referring to ...": an adjunct of the report, not its content
         nxt = toks[k + 1]
-        if nxt.kind == "w" and (nxt.low in CONTENT_STOPS or (nxt.low.endswith("ing") and nxt.low in FORMS)):
+        if nxt.kind == "w" and (nxt.low in lx.CONTENT_STOPS or (nxt.low.endswith("ing") and nxt.low in FORMS)):
             if toks[k].kind == "p" and toks[k].text == ",":
                 end = k
                 break
@@ -485,7 +459,7 @@ def _forward_end(toks: list[Token], j: int, items: list[Candidate], idx: int) ->
     for k in range(j + 1, end - 1):
         # "she backs the bill, which includes ...": a closing relative clause is the
         # reporter's gloss, not the speaker's content
-        if toks[k].kind == "p" and toks[k].text == "," and toks[k + 1].low in ("which", "who") \
+        if toks[k].kind == "p" and toks[k].text == "," and toks[k + 1].low in lx.GLOSS_RELATIVES \
                 and not any(t.kind == "p" and t.text == "," for t in toks[k + 2:end]):
             end = k
             break
@@ -507,7 +481,7 @@ def _trim_time_adjunct(toks: list[Token], j: int, end: int) -> int:
     """'said the plan had failed on Wednesday at a rally in Leeds': the closing "when"
     of the report is not part of what was said."""
     for t in range(max(j + 2, end - 8), end - 1):
-        if toks[t].kind == "w" and toks[t].low in ("on", "last", "this", "earlier", "late") \
+        if toks[t].kind == "w" and toks[t].low in lx.TIME_ADJUNCT_STARTS \
                 and toks[t + 1].low in lx.DAYS and all(x.kind == "w" for x in toks[t:end]):
             k = t
             while k > j and toks[k - 1].kind == "p" and toks[k - 1].text == ",":
@@ -526,7 +500,7 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
         if prev.fwd is not None and prev.fwd[1] <= end and prev.parent is None:
             # content after a boundary that closed an earlier forward attribution
             s = prev.fwd[1]
-            while s < end and ((toks[s].kind == "p" and toks[s].text in ",;—–") or (toks[s].kind == "w" and toks[s].low in BOUNDARY_WORDS)):
+            while s < end and ((toks[s].kind == "p" and toks[s].text in ",;—–") or (toks[s].kind == "w" and toks[s].low in lx.CONTENT_BOUNDARY_WORDS)):
                 s += 1
             if prev.fwd[1] < end:
                 start = max(start, s)
@@ -539,10 +513,10 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
             break
     while start < end and toks[start].kind == "p":
         start += 1
-    while start < end and toks[start].kind == "w" and toks[start].low in ("but", "and", "so"):
+    while start < end and toks[start].kind == "w" and toks[start].low in lx.LEADING_CONJUNCTIONS:
         start += 1
-    if end > start and toks[end - 1].kind == "w" and toks[end - 1].low in SUBORDINATORS:
-        if toks[end - 1].low == "as" and c.cue is not None and c.cue.lemma in AS_CUES:
+    if end > start and toks[end - 1].kind == "w" and toks[end - 1].low in lx.SUBORDINATORS:
+        if toks[end - 1].low == "as" and c.cue is not None and c.cue.lemma in lx.AS_CUES:
             end -= 1  # "..., as the memo put it": the clause before "as" is the content
             while end > start and toks[end - 1].kind == "p" and toks[end - 1].text in ",—–(":
                 end -= 1
@@ -553,7 +527,7 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
             return
     first = toks[start] if start < end and not c.middle else None
     if first is not None and first.kind == "w" and (
-        first.low.endswith("ing") or first.low in ADJUNCT_PREPS
+        first.low.endswith("ing") or first.low in lx.ADJUNCT_OPENERS
     ) and not _has_finite_verb(toks[start:end]) and not any(t.kind == "q" for t in toks[start:end]):
         # "Weighing in on the debate, the senator agreed": an adjunct, not content
         c.trailing = False
@@ -591,9 +565,6 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
         c.confidence = min(c.confidence, 0.75)
 
 
-QUOTE_CLOSING_CLAUSES = frozenset("before until after while when as".split())
-
-
 def _end_after_quote(toks: list[Token], j: int, end: int) -> int:
     """The reporter's own words after the last closing quotation are not the speaker's content:
     '... "a disgrace," and threatened to ...', '... "properly" before floating the idea ...',
@@ -605,19 +576,16 @@ def _end_after_quote(toks: list[Token], j: int, end: int) -> int:
     nxt, after = toks[k + 1], toks[k + 2] if k + 2 < end else None
     if nxt.kind != "w" or nxt.capitalised or after is None or after.kind != "w":
         return end
-    if nxt.low in ("and", "but") and not after.capitalised and (
-        after.low in FORMS or after.low in IRREGULAR_PAST or after.low.endswith(("ed", "ing"))
+    if nxt.low in lx.CLAUSE_COORDINATORS and not after.capitalised and (
+        after.low in FORMS or after.low in lx.IRREGULAR_PAST or after.low.endswith(("ed", "ing"))
     ):
         return k + 1
-    if nxt.low in QUOTE_CLOSING_CLAUSES and not (nxt.low == "when" and after.low == "it"):  # "when it comes to"
+    if nxt.low in lx.QUOTE_CLOSING_CLAUSES and not (nxt.low == "when" and after.low == "it"):  # "when it comes to"
         if nxt.low != "as" or after.low in lx.SUBJECT_PRONOUNS:  # "as long as" goes on
             return k + 1
-    if _ends_with_comma(toks[k]) and (nxt.low.endswith("ing") or nxt.low in ("a", "an")):
+    if _ends_with_comma(toks[k]) and (nxt.low.endswith("ing") or nxt.low in lx.INDEFINITE_ARTICLES):
         return k + 1
     return end
-
-
-FRAGMENT_CLAUSE_PREPS = frozenset("of about with for".split())
 
 
 def _fragment_clause_start(toks: list[Token], j: int, end: int) -> int:
@@ -635,7 +603,7 @@ def _fragment_clause_start(toks: list[Token], j: int, end: int) -> int:
             continue
         if t.low == "that":
             return i
-        if (t.low in FORMS and not t.capitalised) or t.low in FRAGMENT_CLAUSE_PREPS:
+        if (t.low in FORMS and not t.capitalised) or t.low in lx.FRAGMENT_CLAUSE_PREPS:
             return i + 1
     return j
 
@@ -643,7 +611,7 @@ def _fragment_clause_start(toks: list[Token], j: int, end: int) -> int:
 def _named_quote(toks: list[Token], j: int, end: int) -> tuple[int, int]:
     """'used the phrase "clean energy" often': the quoted words named by "the phrase",
     "the slogan", "the words" are the content by themselves."""
-    if j + 2 < end and toks[j].low in ("the", "a", "his", "her", "their", "its") \
+    if j + 2 < end and toks[j].low in lx.NAMING_DETERMINERS \
             and toks[j + 1].low in lx.NAMING_NOUNS and toks[j + 2].kind == "q":
         return j + 2, _end_of_quote_run(toks, j + 2)
     return j, end
@@ -714,40 +682,26 @@ def _plausible_content(toks: list[Token], c: Candidate) -> bool:
     return len(words) >= 2
 
 
-FINITE_HINTS = frozenset(
-    "is was are were has have had will would could can should may might must did does do "
-    "won't can't isn't wasn't aren't weren't hasn't haven't didn't doesn't don't".split()
-)
-
-
 def _has_finite_verb(words: list[Token]) -> bool:
     for t in words:
         low = t.low
-        if low in FINITE_HINTS or low.endswith(("ed", "n't", "n’t")):
+        if low in lx.FINITE_HINTS or low.endswith(("ed", "n't", "n’t")):
             return True
     return False
 
 
 # --- P5b: a quoted fragment in a sentence whose subject is a speaker ----------------------------
-LEADING_SKIP = frozenset("but and so yet still later also then now meanwhile instead indeed".split())
-SUBORDINATE_STARTS = SUBORDINATORS | ADJUNCT_PREPS | frozenset("in during despite asked speaking".split())
-NOT_SUBJECTS = frozenset("it there this that these those hours minutes days weeks months years what".split())
-IRREGULAR_PAST = lx.IRREGULAR_PAST
-NOT_VERBS = frozenset(
-    "the a an of to in on at for with from by as and or but that which who this these those "
-    "his her their its our my your not also no".split()
-)
 
 
 def _main_clause_start(toks: list[Token], limit: int) -> int | None:
     """Index where the main clause starts: after "But", and after an opening adjunct that ends
     with a comma ("In Brussels, ...", "Asked about the vote, ..."). None when unclear."""
     k = 0
-    while k < limit and toks[k].kind == "w" and toks[k].low in LEADING_SKIP:
+    while k < limit and toks[k].kind == "w" and toks[k].low in lx.SENTENCE_START_SKIPS:
         k += 1
     while k < limit and toks[k].kind == "p" and toks[k].text in ",—–":
         k += 1
-    if k < limit and toks[k].kind == "w" and (toks[k].low in SUBORDINATE_STARTS or toks[k].low.endswith("ing")):
+    if k < limit and toks[k].kind == "w" and (toks[k].low in lx.SUBORDINATE_STARTS or toks[k].low.endswith("ing")):
         comma = next((i for i in range(k, limit) if toks[i].kind == "p" and toks[i].text == ","), None)
         if comma is None or any(t.kind == "q" for t in toks[k:comma]):
             return None
@@ -764,14 +718,14 @@ def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], use
     k = _main_clause_start(toks, n)
     if k is None or k >= n or toks[k].kind != "w":
         return None
-    if toks[k].low in ("he", "she", "they", "we", "i"):
+    if toks[k].low in lx.FRAGMENT_SPEAKER_PRONOUNS:
         mention = Mention(k, k + 1, toks[k].start, toks[k].end, toks[k].text, "pronoun")
     else:
         mention = subject_right(toks, k, text)
         if mention is None:
             return None
         head = toks[mention.last - 1].low
-        if head in lx.DAYS or head in NOT_SUBJECTS or toks[mention.first].low in NOT_SUBJECTS:
+        if head in lx.DAYS or head in lx.NOT_SUBJECTS or toks[mention.first].low in lx.NOT_SUBJECTS:
             return None
     v = _skip_apposition(toks, mention.last)
     if v > mention.last and mention.kind == "name":
@@ -781,19 +735,19 @@ def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], use
     while v < n and toks[v].kind == "w" and (toks[v].low in lx.ADVERBS or toks[v].low in lx.AUXILIARIES
                                               or (toks[v].low.endswith("ly") and len(toks[v].low) > 4)):
         v += 1
-    if v >= n or toks[v].kind != "w" or toks[v].capitalised or toks[v].low in NOT_VERBS:
+    if v >= n or toks[v].kind != "w" or toks[v].capitalised or toks[v].low in lx.NOT_VERBS:
         return None
     verb = toks[v].low
     if verb.endswith("ing") or verb in lx.DAYS:
         return None
-    if v > 0 and toks[v - 1].kind == "w" and toks[v - 1].low in ("is", "was", "were", "are", "been", "be"):
+    if v > 0 and toks[v - 1].kind == "w" and toks[v - 1].low in lx.PASSIVE_AUXILIARIES:
         return None  # passive: "was identified as"
     end = n
     for i in range(v + 1, n):
         if toks[i].kind == "p" and toks[i].text == ";":
             end = i
             break
-        if toks[i].kind == "w" and toks[i].low in ("and", "but") and i + 1 < n and toks[i + 1].kind == "w" \
+        if toks[i].kind == "w" and toks[i].low in lx.CLAUSE_COORDINATORS and i + 1 < n and toks[i + 1].kind == "w" \
                 and toks[i + 1].low in FORMS and any(t.kind == "q" for t in toks[v + 1:i]):
             end = i  # 'urged voters to "think again" and said ...': a second report of its own
             break

@@ -46,7 +46,7 @@ DASH_SIGNATURE = re.compile(r"[-—–―]+\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'�
 # "ANNA SMITH: ..." at the start of a transcript paragraph
 SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
 # Any word that can be a cue (a cheap pre-filter before tokenizing a sentence).
-CUE_WORDS = frozenset(FORMS) | {"according", "quoted"}
+CUE_WORDS = frozenset(FORMS) | lx.CUE_WORDS_BEYOND_VERBS
 LOWER_WORD = re.compile(r"[a-z]+")
 MIN_QUOTE_WORDS = 4  # shorter quotations are fragments or scare quotes, not claims on their own
 FLOAT_PARAGRAPHS = 2  # a floating quotation inherits a speaker at most this many paragraphs back

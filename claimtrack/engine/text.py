@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from claimtrack.engine.lexicon import BOILERPLATE_LINE, BOILERPLATE_MAX_WORDS, CAPTION_MARKERS
-
-ABBREVIATIONS = frozenset("""
-    mr mrs ms dr st sen rep gov gen lt col sgt capt cmdr adm maj prof rev jr sr no vs etc inc
-    corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c e.g i.e
-    ft mt ave blvd dept est fig approx al gov't pres supt
-""".split())
+from claimtrack.engine.lexicon import (
+    ABBREVIATIONS,
+    BOILERPLATE_LINE,
+    BOILERPLATE_MAX_WORDS,
+    CAPTION_MARKERS,
+    SPEECH_VERBS,
+)
 
 WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[’']?")
 TERMINAL = ".!?"
@@ -30,7 +30,6 @@ SIGNED_QUOTE = re.compile(r"[\"”»]\s*[-—–―]+\s*[A-Z]")  # '"..." ― De
 # (a quotation left open at the end of a paragraph must not turn it into a "headline").
 INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’']?\s+[\"“‘'(]?[A-Z]")
 CLOSERS = "\"”’')]»"
-OPENERS = "\"“‘'([«„"
 
 
 # Characters that show nothing and join or split nothing a reader sees; an article (or a hostile one)
@@ -192,11 +191,6 @@ def split_sentences(text: str, para: Paragraph, masked: str) -> list[Sentence]:
     return out
 
 
-SPEECH_VERBS = frozenset("""
-    said says asked asks told added adds wrote writes replied continued explained insisted
-    shouted argued noted tweeted quipped joked declared recalled responded answered warned
-    screamed yelled cried exclaimed wondered demanded concluded countered agreed
-""".split())
 _NEXT_WORDS = re.compile(r"[^\W\d_][\w'’.\-]*|[,;:!?.()\"“”]")
 
 
