@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimtrack.engine import lexicon as lx
+from claimtrack.engine import rules
 from claimtrack.engine.cues import FORMS, STATEMENT_NOUNS, Cue, find_cues
+from claimtrack.engine.rules import Rule
 from claimtrack.engine.speakers import Mention, subject_left, subject_right, with_apposition
 from claimtrack.engine.text import Sentence, Token
 
@@ -24,7 +26,7 @@ class Candidate:
     cue: Cue | None
     cue_span: tuple[int, int] | None
     mention: Mention | None  # the speaker mention the attribution rests on
-    rule: str
+    rule: Rule | None  # None until the content is found
     confidence: float
     pieces: list[tuple[int, int]] = field(default_factory=list)  # content, character spans
     quotes: set[int] = field(default_factory=set)
@@ -93,14 +95,16 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
         m = subject_right(toks, cue.end, text, loose=True)
         if m is None:
             return None
-        c = Candidate(sent, cue, span, m, "P8 according to", 0.8, a=cue.group_start)
+        c = Candidate(sent, cue, span, m, rules.ACCORDING_TO, rules.ACCORDING_TO.own_confidence,
+                      a=cue.group_start)
         c.after = m.last
         return c
     if cue.passive:
         m = subject_right(toks, cue.end + 1, text)  # after "by"
         if m is None:
             return None
-        c = Candidate(sent, cue, span, m, "P10 passive, by speaker", 0.7, a=cue.group_start)
+        c = Candidate(sent, cue, span, m, rules.PASSIVE_BY_SPEAKER, rules.PASSIVE_BY_SPEAKER.own_confidence,
+                      a=cue.group_start)
         c.after = m.last
         return c
     m = subject_left(toks, cue.group_start, 0, text)
@@ -108,7 +112,7 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
         m = None
     prev = toks[cue.group_start - 1] if cue.group_start > 0 else None
     if m is not None:
-        c = Candidate(sent, cue, span, m, "", 0.8, a=m.first)
+        c = Candidate(sent, cue, span, m, None, rules.SPEAKER_BEFORE_CUE, a=m.first)
         if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
             c.antecedent = subject_left(toks, m.first - 1, 0, text)  # "the mayor, who called ..."
         c.after = cue.end
@@ -124,7 +128,7 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
                 m, after = name, name.last  # 'said Labour's shadow minister, Jo Platt'
             elif after > m.last and m.kind == "name":
                 m = with_apposition(m, toks, m.last + 1, after, text)  # 'said Mary Brown, the minister'
-            c = Candidate(sent, cue, span, m, "", 0.85, a=cue.group_start)
+            c = Candidate(sent, cue, span, m, None, rules.SPEAKER_AFTER_CUE, a=cue.group_start)
             c.after = after
             c.inverted = True
             return c
@@ -136,7 +140,8 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
         base = items[-1]
         while base.inherits is not None:
             base = base.inherits
-        c = Candidate(sent, cue, span, base.mention, "", 0.75, a=cue.group_start, inherits=base)
+        c = Candidate(sent, cue, span, base.mention, None, rules.SPEAKER_OF_EARLIER_CUE, a=cue.group_start,
+                      inherits=base)
         c.after = cue.end
         return c
     if prev is not None and prev.low in lx.CLAUSE_COORDINATORS and not items and (
@@ -145,7 +150,7 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
         # "The ministry reviewed the file and says it will not act ..."
         m = initial_subject(toks, text, cue.group_start)
         if m is not None:
-            c = Candidate(sent, cue, span, m, "", 0.65, a=cue.group_start)
+            c = Candidate(sent, cue, span, m, None, rules.SPEAKER_OF_COORDINATED_CUE, a=cue.group_start)
             c.after = cue.end
             c.participle = True
             return c
@@ -154,7 +159,7 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
     ):
         m = initial_subject(toks, text, cue.group_start)
         if m is not None:
-            c = Candidate(sent, cue, span, m, "", 0.7, a=cue.group_start)
+            c = Candidate(sent, cue, span, m, None, rules.SPEAKER_OF_PARTICIPLE, a=cue.group_start)
             c.after = cue.end
             c.participle = True
             return c
@@ -303,7 +308,7 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
         # "declined to comment on the cost": the content is what was refused
         j = c.cue.end
         c.fwd = (j, _forward_end(toks, j, items, idx))
-        c.rule = "P9 speaker refused to CUE"
+        c.rule = rules.SPEAKER_REFUSED
         return
     j = _skip_adjuncts(toks, after, addressee)
     sep = None
@@ -330,14 +335,14 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
         if sep == ":":
             c.needs_next_quote = True
             c.fwd = None
-            c.rule = c.rule or "P4 speaker cue: quote"
+            c.rule = c.rule or rules.SPEAKER_CUE_QUOTE
             return
         c.trailing = True
         return
     if sep == "," and left_region and toks[j].kind == "q" and not inverted and not _quote_before(toks, c.a):
         # 'Asked whether ..., the coach said, "Probably."': the quote after the cue is the content
         c.fwd = (j, _forward_end(toks, j, items, idx))
-        c.rule = "P4 speaker cue: quote"
+        c.rule = rules.SPEAKER_CUE_QUOTE
         return
     if inverted or (sep == "," and left_region):
         c.trailing = True
@@ -370,13 +375,13 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
     j = _colon_quote_start(toks, j, end)
     j, end = _named_quote(toks, j, end)
     c.fwd = (j, end)
-    if not c.rule:
+    if c.rule is None:
         if toks[j].kind == "q" and (sep in (":", ",") or end - j == 1):
-            c.rule = "P4 speaker cue: quote"
+            c.rule = rules.SPEAKER_CUE_QUOTE
         else:
-            c.rule = "P9 speaker cue (that) clause"
+            c.rule = rules.SPEAKER_CUE_CLAUSE
     if c.participle or c.inherits is not None:
-        c.confidence = min(c.confidence, 0.7)
+        c.confidence = min(c.confidence, rules.BORROWED_SPEAKER_CEILING)
 
 
 def _continues_clause(toks: list[Token], j: int, a: int) -> bool:
@@ -543,26 +548,23 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
         prev = items[k]
         if prev.cue is not None and start <= prev.cue.head < end and prev.parent is None:
             prev.parent = c
-    inverted = c.inverted
+    c.rule = _trailing_rule(toks, c, start, end)
+    c.confidence = c.rule.applied_to(c.confidence)
+
+
+def _trailing_rule(toks: list[Token], c: Candidate, start: int, end: int) -> Rule:
+    """The rule of a content before its cue, toks[start:end]."""
     if c.cue and c.cue.lemma == "according to":
-        c.rule = "P8 according to"
-    elif c.split_from is not None and c.middle:
-        c.rule = "P11 clause, speaker cue, clause"
-        c.confidence = 0.7
-    elif c.split_from is not None:
-        c.rule = "P6 split quote"
-        c.confidence = 0.85
-    elif all(t.kind == "q" or t.kind == "p" for t in toks[start:end]):
-        if inverted:
-            c.rule = "P2 quote, cue speaker"
-        elif c.cue and c.cue.lemma in lx.ADDRESSEE_CUES:
-            c.rule = "P3 quote, speaker told addressee"
-        else:
-            c.rule = "P1 quote, speaker cue"
-        c.confidence = 0.9
-    else:
-        c.rule = "P9 clause, speaker cue" + (" (inverted)" if inverted else "")
-        c.confidence = min(c.confidence, 0.75)
+        return rules.ACCORDING_TO
+    if c.split_from is not None:
+        return rules.CLAUSE_SPEAKER_CUE_CLAUSE if c.middle else rules.SPLIT_QUOTE
+    if all(t.kind == "q" or t.kind == "p" for t in toks[start:end]):
+        if c.inverted:
+            return rules.QUOTE_CUE_SPEAKER
+        if c.cue and c.cue.lemma in lx.ADDRESSEE_CUES:
+            return rules.QUOTE_TOLD_ADDRESSEE
+        return rules.QUOTE_SPEAKER_CUE
+    return rules.CLAUSE_CUE_SPEAKER if c.inverted else rules.CLAUSE_SPEAKER_CUE
 
 
 def _end_after_quote(toks: list[Token], j: int, end: int) -> int:
@@ -753,8 +755,8 @@ def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], use
             break
     end = _end_after_quote(toks, v + 1, end)
     start, end = _named_quote(toks, _colon_quote_start(toks, _fragment_clause_start(toks, v + 1, end), end), end)
-    c = Candidate(sent, None, (toks[v].start, toks[v].end), mention, "P5 speaker verb quoted fragment", 0.45,
-                  a=mention.first)
+    c = Candidate(sent, None, (toks[v].start, toks[v].end), mention, rules.QUOTED_FRAGMENT,
+                  rules.QUOTED_FRAGMENT.own_confidence, a=mention.first)
     c.fwd = (start, end)
     _set_content(text, toks, c, [(start, end)])
     if not c.pieces or not (c.quotes - used) or c.quotes & used:

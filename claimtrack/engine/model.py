@@ -62,7 +62,7 @@ class ExtractedClaim:
     kind: ClaimKind
     stance: Stance
     confidence: float  # 0..1
-    rule: str  # the pattern that fired, e.g. "P1 quote, speaker cue"
+    rule: str  # the pattern that fired, e.g. "P1 quote, speaker cue" (a label of engine/rules.py)
     speaker: str | None = None  # canonical name of a SpeakerEntity in the same Extraction
     speaker_start: int | None = None  # the mention the attribution rests on ("He" in "He added")
     speaker_end: int | None = None

@@ -18,6 +18,7 @@ import dataclasses
 import re
 
 from claimtrack.engine import lexicon as lx
+from claimtrack.engine import rules
 from claimtrack.engine.attribution import (
     Candidate,
     attribute_sentence,
@@ -28,6 +29,7 @@ from claimtrack.engine.coreference import Resolver
 from claimtrack.engine.cues import FORMS
 from claimtrack.engine.model import Budget, ExtractedClaim, Extraction, ExtractionTooSlow
 from claimtrack.engine.quotes import Quote, find_quotes, looks_like_title, mask, word_count
+from claimtrack.engine.rules import Rule
 from claimtrack.engine.speakers import Mention
 from claimtrack.engine.stance import stance_of
 from claimtrack.engine.text import (
@@ -234,12 +236,10 @@ class _Run:
             m = DASH_SIGNATURE.match(self.text, _skip_spaces(self.text, q.end, line_end), line_end)
             if m and not any(ch in ".!?" for ch in self.text[m.end():line_end].rstrip(". ")):
                 a, b = m.span(1)
-                c = Candidate(Sentence(self.quote_para[qi], q.start, line_end), None, None,
-                              Mention(0, 0, a, b, self.text[a:b], "name"), "P13 quote, dash signature", 0.65)
-                c.pieces = list(q.pieces)
-                c.quotes = {qi}
+                out.append(_quote_claim(Sentence(self.quote_para[qi], q.start, line_end),
+                                        Mention(0, 0, a, b, self.text[a:b], "name"),
+                                        rules.DASH_SIGNATURE_SAME_LINE, q, qi))
                 used.add(qi)
-                out.append(c)
         last_sentence: dict[int, tuple] = {}
         for sent, toks in sentences:
             last_sentence[sent.paragraph] = (sent, toks)
@@ -254,24 +254,22 @@ class _Run:
             prev = self.paras[i - 1] if i > 0 else None
             nxt_i = self.quote_para[qi] + len(q.pieces)
             nxt = self.paras[nxt_i] if nxt_i < len(self.paras) else None
-            mention, rule = None, ""
+            mention: Mention | None = None
+            rule: Rule | None = None
             if prev is not None and not prev.skip and self.text[prev.end - 1] == ":" and prev.index in last_sentence:
                 sent, toks = last_sentence[prev.index]
                 mention = initial_subject(toks, self.text, len(toks))
-                rule = "P4 speaker ...: quote paragraph"
+                rule = rules.SPEAKER_COLON_QUOTE_PARAGRAPH
             if mention is None and nxt is not None:
                 m = DASH_SIGNATURE.match(self.text, nxt.start, nxt.end)
                 if m:
                     a, b = m.span(1)
                     mention = Mention(0, 0, a, b, self.text[a:b], "name")
-                    rule = "P13 quote, dash signature"
-            if mention is None or mention.kind == "relative":
+                    rule = rules.DASH_SIGNATURE_NEXT_LINE
+            if mention is None or rule is None or mention.kind == "relative":
                 continue
-            c = Candidate(Sentence(para.index, para.start, para.end), None, None, mention, rule, 0.6)
-            c.pieces = list(q.pieces)
-            c.quotes = {qi}
+            out.append(_quote_claim(Sentence(para.index, para.start, para.end), mention, rule, q, qi))
             used.add(qi)
-            out.append(c)
         return out
 
     def _transcript_turns(self, cands: list[Candidate]) -> list[Candidate]:
@@ -299,7 +297,7 @@ class _Run:
         for para, a, b, s, e in turns:
             mention = Mention(0, 0, a, b, self.text[a:b].title(), "name")
             c = Candidate(Sentence(para.index, para.start, para.end), None, (b, b + 1), mention,
-                          "P14 transcript speaker label", 0.6)
+                          rules.TRANSCRIPT_SPEAKER_LABEL, rules.TRANSCRIPT_SPEAKER_LABEL.own_confidence)
             c.pieces = [(s, e)]
             c.quotes = {qi for qi, q in enumerate(self.quotes) if s <= q.start and q.end <= e}
             out.append(c)
@@ -315,18 +313,18 @@ class _Run:
             if c.needs_prev_quote:
                 qi = self._quote_before(c.sentence.start, c.sentence.paragraph)
                 if qi is not None and qi not in used and self.words[qi] >= 2:
-                    self._take_quote(c, qi, "P1 quote, speaker cue (next sentence)", 0.8)
+                    self._take_quote(c, qi, rules.QUOTE_THEN_SPEAKER_CUE)
                     used.add(qi)
             elif c.needs_next_quote:
                 qi = self._quote_after(c.sentence.end, c.sentence.paragraph)
                 if qi is not None and qi not in used:
-                    self._take_quote(c, qi, "P4 speaker cue: quote", 0.85)
+                    self._take_quote(c, qi, rules.SPEAKER_CUE_NEXT_QUOTE)
                     used.add(qi)
 
-    def _take_quote(self, c: Candidate, qi: int, rule: str, conf: float) -> None:
+    def _take_quote(self, c: Candidate, qi: int, rule: Rule) -> None:
         c.pieces = list(self.quotes[qi].pieces)
         c.quotes = {qi}
-        c.rule, c.confidence = rule, conf
+        c.rule, c.confidence = rule, rule.own_confidence
 
     def _quote_before(self, pos: int, para: int) -> int | None:
         """The last quotation ending before *pos* in the same paragraph, only space between."""
@@ -446,10 +444,8 @@ class _Run:
                 continue
             if title or self.words[qi] < MIN_QUOTE_WORDS:
                 continue
-            c = Candidate(source.sentence, None, None, source.mention, "P12 floating quote", 0.6)
+            c = _quote_claim(source.sentence, source.mention, rules.FLOATING_QUOTE, q, qi)
             c.inherits = source
-            c.pieces = list(q.pieces)
-            c.quotes = {qi}
             out.append(c)
             used.add(qi)
         return out
@@ -475,11 +471,9 @@ class _Run:
             para = self.quote_para[qi]
             k = bisect.bisect_left(starts, q.start) - 1
             source = ordered[k] if k >= 0 and ordered[k].sentence.paragraph == para else None
-            c = Candidate(Sentence(para, q.start, q.end), None, None, source.mention if source else None,
-                          "P15 unattributed quotation", 0.35)
+            c = _quote_claim(Sentence(para, q.start, q.end), source.mention if source else None,
+                             rules.UNATTRIBUTED_QUOTE, q, qi)
             c.inherits = source
-            c.pieces = list(q.pieces)
-            c.quotes = {qi}
             out.append(c)
         return out
 
@@ -490,7 +484,7 @@ class _Run:
         last = last_end.get(id(source))
         if last is None:
             last = last_end[id(source)] = max(self.quotes[k].end for k in source.quotes)
-        if last > self.quotes[qi].start or source.rule.startswith(("P9", "P5", "P8")):
+        if last > self.quotes[qi].start or (source.rule is not None and not source.rule.takes_following_quotes):
             return False
         # Only the rest of the attribution's sentence may stand between them:
         # '"Q1," he said on Monday. "Q2."'
@@ -557,10 +551,10 @@ class _Run:
             stance = stance_of(c.cue, content, direct)
             conf = c.confidence
             if entity is None:
-                conf -= 0.15
+                conf -= rules.UNRESOLVED_SPEAKER_PENALTY
             claims.append(ExtractedClaim(
                 start=start, end=end, text=content, kind=kind, stance=stance,
-                confidence=round(max(0.05, min(1.0, conf)), 2), rule=c.rule or "P9 speaker cue (that) clause",
+                confidence=round(max(rules.CONFIDENCE_FLOOR, min(1.0, conf)), 2), rule=(c.rule or rules.SPEAKER_CUE_CLAUSE).label,
                 speaker=entity.name if entity else None,
                 speaker_start=mention[0] if mention else None,
                 speaker_end=mention[1] if mention else None,
@@ -584,6 +578,14 @@ class _Run:
                 return ClaimKind.PARTIAL
             return ClaimKind.DIRECT
         return ClaimKind.MIXED if c.quotes else ClaimKind.INDIRECT
+
+
+def _quote_claim(sentence: Sentence, mention: Mention | None, rule: Rule, q: Quote, qi: int) -> Candidate:
+    """A claim whose content is one quotation (all its pieces), attributed by *rule*."""
+    c = Candidate(sentence, None, None, mention, rule, rule.own_confidence)
+    c.pieces = list(q.pieces)
+    c.quotes = {qi}
+    return c
 
 
 def _skip_spaces(text: str, i: int, end: int) -> int:
