@@ -8,6 +8,7 @@ without a boundary is nested in it (its `parent`).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimtrack.engine import lexicon as lx
@@ -90,80 +91,147 @@ def _non_cue_phrase(text: str, toks: list[Token], cue: Cue) -> bool:
 
 
 def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: list[Candidate]) -> Candidate | None:
-    span = (toks[cue.group_start].start, toks[cue.end - 1].end)
+    """The attribution *cue* makes, with its speaker; None when it has none."""
+    site = _CueSite(text, sent, toks, cue, (toks[cue.group_start].start, toks[cue.end - 1].end))
     if cue.lemma == "according to":
-        m = subject_right(toks, cue.end, text, loose=True)
-        if m is None:
-            return None
-        c = Candidate(sent, cue, span, m, rules.ACCORDING_TO, rules.ACCORDING_TO.own_confidence,
-                      a=cue.group_start)
-        c.after = m.last
-        return c
+        return _source_after_according_to(site)
     if cue.passive:
-        m = subject_right(toks, cue.end + 1, text)  # after "by"
-        if m is None:
-            return None
-        c = Candidate(sent, cue, span, m, rules.PASSIVE_BY_SPEAKER, rules.PASSIVE_BY_SPEAKER.own_confidence,
-                      a=cue.group_start)
-        c.after = m.last
-        return c
-    m = subject_left(toks, cue.group_start, 0, text)
-    if m is not None and m.kind == "relative" and m.text.lower() == "which" and not _quote_near(toks, cue):
-        m = None
-    prev = toks[cue.group_start - 1] if cue.group_start > 0 else None
-    if m is not None:
-        c = Candidate(sent, cue, span, m, None, rules.SPEAKER_BEFORE_CUE, a=m.first)
-        if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
-            c.antecedent = subject_left(toks, m.first - 1, 0, text)  # "the mayor, who called ..."
-        c.after = cue.end
-        return c
-    if cue.form in ("ed", "s") and (cue.lemma in lx.INVERTING_CUES) and (prev is None or (
-        prev.kind == "q" or prev.text in ",:—–"
-    )):
-        m = subject_right(toks, cue.end, text)
-        if m is not None:
-            after = _skip_apposition(toks, m.last)
-            name = _appositive_name(toks, m, text)
-            if name is not None:
-                m, after = name, name.last  # 'said Labour's shadow minister, Jo Platt'
-            elif after > m.last and m.kind == "name":
-                m = with_apposition(m, toks, m.last + 1, after, text)  # 'said Mary Brown, the minister'
-            c = Candidate(sent, cue, span, m, None, rules.SPEAKER_AFTER_CUE, a=cue.group_start)
-            c.after = after
-            c.inverted = True
-            return c
-    # Coordinated or participial cue sharing the subject of an earlier one:
-    # "did not deny ... but rejected", '"...," he said, adding that'.
-    if items and prev is not None and (
-        prev.low in lx.SHARED_SUBJECT_LINKS or prev.text in ",;—–" or _ends_with_comma(prev)
-    ):
-        base = items[-1]
-        while base.inherits is not None:
-            base = base.inherits
-        c = Candidate(sent, cue, span, base.mention, None, rules.SPEAKER_OF_EARLIER_CUE, a=cue.group_start,
-                      inherits=base)
-        c.after = cue.end
-        return c
-    if prev is not None and prev.low in lx.CLAUSE_COORDINATORS and not items and (
-        cue.lemma in lx.SAY_LIKE_CUES or (cue.lemma in lx.QUOTE_ONLY_CUES and _quote_after(toks, cue.end))
-    ):
-        # "The ministry reviewed the file and says it will not act ..."
-        m = initial_subject(toks, text, cue.group_start)
-        if m is not None:
-            c = Candidate(sent, cue, span, m, None, rules.SPEAKER_OF_COORDINATED_CUE, a=cue.group_start)
-            c.after = cue.end
-            c.participle = True
-            return c
-    if cue.form == "ing" and prev is not None and (
-        prev.text in ",;—–" or prev.low in lx.PARTICIPLE_LINKS or prev.low in STATEMENT_NOUNS
-    ):
-        m = initial_subject(toks, text, cue.group_start)
-        if m is not None:
-            c = Candidate(sent, cue, span, m, None, rules.SPEAKER_OF_PARTICIPLE, a=cue.group_start)
-            c.after = cue.end
-            c.participle = True
+        return _agent_of_passive(site)
+    for find in _SPEAKER_FINDERS:
+        c = find(site, items)
+        if c is not None:
             return c
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _CueSite:
+    """A cue in its sentence: what every way of finding its speaker looks at."""
+
+    text: str
+    sent: Sentence
+    toks: list[Token]
+    cue: Cue
+    span: tuple[int, int]  # the cue's characters, auxiliaries included
+
+    @property
+    def before(self) -> Token | None:
+        """The token just before the cue's group."""
+        return self.toks[self.cue.group_start - 1] if self.cue.group_start > 0 else None
+
+    def candidate(self, mention: Mention | None, confidence: float, rule: Rule | None = None,
+                  a: int | None = None) -> Candidate:
+        return Candidate(self.sent, self.cue, self.span, mention, rule, confidence,
+                         a=self.cue.group_start if a is None else a)
+
+
+def _source_after_according_to(site: _CueSite) -> Candidate | None:
+    """"according to S"."""
+    m = subject_right(site.toks, site.cue.end, site.text, loose=True)
+    if m is None:
+        return None
+    c = site.candidate(m, rules.ACCORDING_TO.own_confidence, rules.ACCORDING_TO)
+    c.after = m.last
+    return c
+
+
+def _agent_of_passive(site: _CueSite) -> Candidate | None:
+    """"X was claimed by S"."""
+    m = subject_right(site.toks, site.cue.end + 1, site.text)  # after "by"
+    if m is None:
+        return None
+    c = site.candidate(m, rules.PASSIVE_BY_SPEAKER.own_confidence, rules.PASSIVE_BY_SPEAKER)
+    c.after = m.last
+    return c
+
+
+def _subject_before_cue(site: _CueSite, items: list[Candidate]) -> Candidate | None:
+    """"Kirby said", "the mayor, who called ..."."""
+    toks, cue = site.toks, site.cue
+    m = subject_left(toks, cue.group_start, 0, site.text)
+    if m is None or (m.kind == "relative" and m.text.lower() == "which" and not _quote_near(toks, cue)):
+        return None
+    c = site.candidate(m, rules.SPEAKER_BEFORE_CUE, a=m.first)
+    if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
+        c.antecedent = subject_left(toks, m.first - 1, 0, site.text)  # "the mayor, who called ..."
+    c.after = cue.end
+    return c
+
+
+def _speaker_after_cue(site: _CueSite, items: list[Candidate]) -> Candidate | None:
+    """'"...," said Kirby', '"...," said Mary Brown, the minister'."""
+    toks, cue, prev = site.toks, site.cue, site.before
+    if cue.form not in ("ed", "s") or cue.lemma not in lx.INVERTING_CUES or not (
+        prev is None or prev.kind == "q" or prev.text in ",:—–"
+    ):
+        return None
+    m = subject_right(toks, cue.end, site.text)
+    if m is None:
+        return None
+    after = _skip_apposition(toks, m.last)
+    name = _appositive_name(toks, m, site.text)
+    if name is not None:
+        m, after = name, name.last  # 'said Labour's shadow minister, Jo Platt'
+    elif after > m.last and m.kind == "name":
+        m = with_apposition(m, toks, m.last + 1, after, site.text)  # 'said Mary Brown, the minister'
+    c = site.candidate(m, rules.SPEAKER_AFTER_CUE)
+    c.after = after
+    c.inverted = True
+    return c
+
+
+def _subject_of_earlier_cue(site: _CueSite, items: list[Candidate]) -> Candidate | None:
+    """A coordinated or participial cue sharing the subject of an earlier one: "did not deny ...
+    but rejected", '"...," he said, adding that'."""
+    prev = site.before
+    if not items or prev is None or not (
+        prev.low in lx.SHARED_SUBJECT_LINKS or prev.text in ",;—–" or _ends_with_comma(prev)
+    ):
+        return None
+    base = items[-1]
+    while base.inherits is not None:
+        base = base.inherits
+    c = site.candidate(base.mention, rules.SPEAKER_OF_EARLIER_CUE)
+    c.inherits = base
+    c.after = site.cue.end
+    return c
+
+
+def _subject_of_coordinated_cue(site: _CueSite, items: list[Candidate]) -> Candidate | None:
+    """"The ministry reviewed the file and says it will not act ...": the sentence's subject."""
+    toks, cue, prev = site.toks, site.cue, site.before
+    if prev is None or prev.low not in lx.CLAUSE_COORDINATORS or items or not (
+        cue.lemma in lx.SAY_LIKE_CUES or (cue.lemma in lx.QUOTE_ONLY_CUES and _quote_after(toks, cue.end))
+    ):
+        return None
+    return _sentence_subject_speaks(site, rules.SPEAKER_OF_COORDINATED_CUE)
+
+
+def _subject_of_participle(site: _CueSite, items: list[Candidate]) -> Candidate | None:
+    """", saying ...", "by warning ...", "issued a statement saying ...": the sentence's subject."""
+    prev = site.before
+    if site.cue.form != "ing" or prev is None or not (
+        prev.text in ",;—–" or prev.low in lx.PARTICIPLE_LINKS or prev.low in STATEMENT_NOUNS
+    ):
+        return None
+    return _sentence_subject_speaks(site, rules.SPEAKER_OF_PARTICIPLE)
+
+
+def _sentence_subject_speaks(site: _CueSite, confidence: float) -> Candidate | None:
+    m = initial_subject(site.toks, site.text, site.cue.group_start)
+    if m is None:
+        return None
+    c = site.candidate(m, confidence)
+    c.after = site.cue.end
+    c.participle = True
+    return c
+
+
+# The ways a cue finds its speaker, tried in order; the first that finds one wins.
+_SPEAKER_FINDERS: tuple[Callable[[_CueSite, list[Candidate]], Candidate | None], ...] = (
+    _subject_before_cue, _speaker_after_cue, _subject_of_earlier_cue, _subject_of_coordinated_cue,
+    _subject_of_participle,
+)
 
 
 def _quote_after(toks: list[Token], k: int) -> bool:
@@ -297,20 +365,35 @@ def _addressee_end(toks: list[Token], j: int) -> int:
 
 
 def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx: int) -> None:
-    n = len(toks)
-    after = c.after
-    lemma = c.cue.lemma if c.cue else ""
-    addressee = lemma in lx.ADDRESSEE_CUES and lemma not in lx.TARGET_CUES
-    if lemma in lx.ADDRESSEE_OPTIONAL_CUES and after < n and toks[after].kind == "w" \
-            and not toks[after].capitalised and toks[after].low not in lx.USUAL_ADDRESSEES:
-        addressee = False
+    """Where the content of *c* lies: after its cue (c.fwd), before it (c.trailing, settled by
+    _trailing_region), or in the quotation after the sentence (c.needs_next_quote)."""
     if c.cue is not None and c.cue.refused:
         # "declined to comment on the cost": the content is what was refused
         j = c.cue.end
         c.fwd = (j, _forward_end(toks, j, items, idx))
         c.rule = rules.SPEAKER_REFUSED
         return
-    j = _skip_adjuncts(toks, after, addressee)
+    j, sep = _content_start(toks, c)
+    if not _content_is_elsewhere(toks, c, j, sep, items, idx):
+        _forward_content(toks, c, j, sep, items, idx)
+
+
+def _takes_addressee(toks: list[Token], c: Candidate) -> bool:
+    """The cue's object is its addressee ("told reporters", "warned them"), not the content."""
+    lemma = c.cue.lemma if c.cue else ""
+    if lemma not in lx.ADDRESSEE_CUES or lemma in lx.TARGET_CUES:
+        return False
+    after = c.after
+    # "urged caution": a plain lower-case word after these is no addressee
+    return not (lemma in lx.ADDRESSEE_OPTIONAL_CUES and after < len(toks) and toks[after].kind == "w"
+                and not toks[after].capitalised and toks[after].low not in lx.USUAL_ADDRESSEES)
+
+
+def _content_start(toks: list[Token], c: Candidate) -> tuple[int, str | None]:
+    """The first token after the cue's adjuncts, addressee, separator ("," or ":") and "that"; and
+    that separator."""
+    n = len(toks)
+    j = _skip_adjuncts(toks, c.after, _takes_addressee(toks, c))
     sep = None
     if j < n and toks[j].kind == "p" and toks[j].text in ",:—–":
         sep = toks[j].text
@@ -321,29 +404,37 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
             j += 1
     if j < n and toks[j].kind == "w" and toks[j].low == "that":
         j += 1
-    rest = [t for t in toks[j:] if not (t.kind == "p" and t.text in ".!?;")]
+    return j, sep
+
+
+def _content_is_elsewhere(toks: list[Token], c: Candidate, j: int, sep: str | None,
+                          items: list[Candidate], idx: int) -> bool:
+    """Settles a content that is not simply the words after the cue: one before it ('"Q," she
+    said'), the quotation after the sentence ("He added:"), or the quotation after a comma when
+    the words before the attribution are no content. False when the content follows the cue."""
+    n = len(toks)
     if c.a > 0 and c.inherits is None and _comma_quote_before(toks, c.a):
         # '"...," she said introducing the next speaker': a quote closed by a comma is this cue's content.
         c.trailing = True
         if sep == "," and j < n and toks[j].kind == "q":
             c.split_from = j
-        return
+        return True
     left_region = c.a > 0 and _has_content_before(toks, c.a)
     # 'Said Ana Ruiz, who grew up nearby, "We were so proud."': an inverted cue opening the sentence
     inverted = c.inverted and left_region
-    if not rest:
+    if all(t.kind == "p" and t.text in ".!?;" for t in toks[j:]):  # nothing after the cue
         if sep == ":":
             c.needs_next_quote = True
             c.fwd = None
             c.rule = c.rule or rules.SPEAKER_CUE_QUOTE
-            return
+            return True
         c.trailing = True
-        return
+        return True
     if sep == "," and left_region and toks[j].kind == "q" and not inverted and not _quote_before(toks, c.a):
         # 'Asked whether ..., the coach said, "Probably."': the quote after the cue is the content
         c.fwd = (j, _forward_end(toks, j, items, idx))
         c.rule = rules.SPEAKER_CUE_QUOTE
-        return
+        return True
     if inverted or (sep == "," and left_region):
         c.trailing = True
         if toks[j].kind == "q":
@@ -351,27 +442,23 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
         elif sep == "," and _continues_clause(toks, j, c.a):
             c.split_from = j  # P11: "X, the company said, would be built ..."
             c.middle = True
-        return
-    if left_region and lemma == "according to":
+        return True
+    if left_region and c.cue is not None and c.cue.lemma == "according to":
         c.trailing = True  # "X according to S" without a comma
-        return
+        return True
+    return False
+
+
+def _forward_content(toks: list[Token], c: Candidate, j: int, sep: str | None,
+                     items: list[Candidate], idx: int) -> None:
+    """The content after the cue, from toks[j]: "S said (that) X", 'S said: "Q"'."""
     end = _forward_end(toks, j, items, idx)
     if c.mention is not None and c.mention.kind == "relative":
         # "Ruiz, who said she rarely votes, said ...": the clause ends at its comma
         comma = next((i for i in range(j, end) if toks[i].kind == "p" and toks[i].text in ",—–-"), None)
         if comma is not None:
             end = comma
-    if lemma in lx.QUOTE_ONLY_CUES:
-        # 'Lee called the plan a "farce" on his radio show': the naming ends with the quoted words
-        last_q = max((i for i in range(j, end) if toks[i].kind == "q"), default=None)
-        if last_q is not None:
-            end = last_q + 1
-    else:
-        # 'Lee described the plan as a "farce," but ...': "as" + quoted words close the content
-        as_q = next((i for i in range(j + 1, end) if toks[i].low == "as" and any(
-            t.kind == "q" for t in toks[i + 1:i + 4])), None)
-        if as_q is not None:
-            end = max(i for i in range(as_q + 1, end) if toks[i].kind == "q") + 1
+    end = _end_of_naming(toks, c, j, end)
     j = _colon_quote_start(toks, j, end)
     j, end = _named_quote(toks, j, end)
     c.fwd = (j, end)
@@ -382,6 +469,21 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
             c.rule = rules.SPEAKER_CUE_CLAUSE
     if c.participle or c.inherits is not None:
         c.confidence = min(c.confidence, rules.BORROWED_SPEAKER_CEILING)
+
+
+def _end_of_naming(toks: list[Token], c: Candidate, j: int, end: int) -> int:
+    """Quoted words that name close a content: 'Lee called the plan a "farce" on his radio show',
+    'Lee described the plan as a "farce," but ...'."""
+    if c.cue is not None and c.cue.lemma in lx.QUOTE_ONLY_CUES:
+        # the naming ends with the quoted words
+        last_q = max((i for i in range(j, end) if toks[i].kind == "q"), default=None)
+        return end if last_q is None else last_q + 1
+    # "as" + quoted words close the content
+    as_q = next((i for i in range(j + 1, end) if toks[i].low == "as" and any(
+        t.kind == "q" for t in toks[i + 1:i + 4])), None)
+    if as_q is None:
+        return end
+    return max(i for i in range(as_q + 1, end) if toks[i].kind == "q") + 1
 
 
 def _continues_clause(toks: list[Token], j: int, a: int) -> bool:
@@ -439,46 +541,62 @@ def _ends_with_comma(t: Token) -> bool:
 
 
 def _forward_end(toks: list[Token], j: int, items: list[Candidate], idx: int) -> int:
-    n = len(toks)
-    end = n
+    """Where a content starting at toks[j] ends: at the sentence's end, a clause break, an adjunct
+    of the report, the reporter's gloss or words after the last quotation, or the next attribution."""
+    end = len(toks)
     while end > j and toks[end - 1].kind == "p" and toks[end - 1].text in ".!?;)":
         end -= 1
+    end = _end_at_clause_break(toks, j, end)
+    end = _end_before_report_adjunct(toks, j, end)
+    end = _end_before_gloss(toks, j, end)
+    end = _end_after_quote(toks, j, end)
+    end = _trim_time_adjunct(toks, j, end)
+    return _end_before_later_attribution(toks, j, end, items[idx + 1:])
+
+
+def _end_at_clause_break(toks: list[Token], j: int, end: int) -> int:
+    """"He proposes X; she backs Y", "He proposes X — though ..."."""
     for k in range(j + 1, end):
         if toks[k].kind == "p" and toks[k].text == ";":
-            end = k  # "He proposes X; she backs Y"
-            break
+            return k
         if toks[k].kind == "p" and toks[k].text in "—–-" and k + 1 < end and toks[k + 1].kind == "w" \
                 and toks[k + 1].low in lx.DASH_CLAUSE_JOINERS:
-            end = k
-            break
+            return k
+    return end
+
+
+def _end_before_report_adjunct(toks: list[Token], j: int, end: int) -> int:
+    """", compared with ...", ", referring to ...": an adjunct of the report, not its content."""
     for k in range(j + 1, end - 1):
-        # ", compared with ...", ", referring to ...": an adjunct of the report, not its content
         nxt = toks[k + 1]
         if nxt.kind == "w" and (nxt.low in lx.CONTENT_STOPS or (nxt.low.endswith("ing") and nxt.low in FORMS)):
             if toks[k].kind == "p" and toks[k].text == ",":
-                end = k
-                break
+                return k
             if toks[k].kind == "q" and _ends_with_comma(toks[k]):
-                end = k + 1
-                break
+                return k + 1
+    return end
+
+
+def _end_before_gloss(toks: list[Token], j: int, end: int) -> int:
+    """"she backs the bill, which includes ...": a closing relative clause is the reporter's gloss,
+    not the speaker's content."""
     for k in range(j + 1, end - 1):
-        # "she backs the bill, which includes ...": a closing relative clause is the
-        # reporter's gloss, not the speaker's content
         if toks[k].kind == "p" and toks[k].text == "," and toks[k + 1].low in lx.GLOSS_RELATIVES \
                 and not any(t.kind == "p" and t.text == "," for t in toks[k + 2:end]):
-            end = k
-            break
-    end = _end_after_quote(toks, j, end)
-    end = _trim_time_adjunct(toks, j, end)
-    for later in items[idx + 1:]:
-        if later.a <= j or later.a >= end:
-            continue
-        k = _boundary_run(toks, later.a, j)
-        if k < later.a:
-            # A later attribution after a boundary ends this content. In "X admitted A, his lawyer
-            # said" that boundary is the comma; the nesting is settled in _trailing_region.
             return k
-        # no boundary: the later attribution is nested inside this content
+    return end
+
+
+def _end_before_later_attribution(toks: list[Token], j: int, end: int, later: list[Candidate]) -> int:
+    """A later attribution after a boundary ends this content. In "X admitted A, his lawyer said"
+    that boundary is the comma; the nesting is settled in _trailing_region. A later attribution
+    inside the content without a boundary is nested in it."""
+    for other in later:
+        if other.a <= j or other.a >= end:
+            continue
+        k = _boundary_run(toks, other.a, j)
+        if k < other.a:
+            return k
     return end
 
 
