@@ -342,10 +342,20 @@ def _addressee_end(toks: list[Token], j: int) -> int:
     The addressee ends where a new noun phrase or clause starts: "told the BBC the documents
     showed ..." keeps "the documents showed ..." as the content."""
     n = len(toks)
-    k = j
-    if k < n and toks[k].kind == "w" and toks[k].low in lx.ADDRESSEE_DETERMINERS:
-        k += 1
-    start = k
+    start = j + 1 if j < n and toks[j].kind == "w" and toks[j].low in lx.ADDRESSEE_DETERMINERS else j
+    k = _addressee_words_end(toks, j, start)
+    if k > start and k + 1 < n and toks[k].text == ",":
+        # "told her audience, a mix of students and workers, that ..."
+        close = next((i for i in range(k + 1, min(n, k + 12)) if toks[i].text == ","), None)
+        if close is not None and close + 1 < n and toks[close + 1].low == "that":
+            k = close + 1
+    return k if k > start else j
+
+
+def _addressee_words_end(toks: list[Token], j: int, start: int) -> int:
+    """The end of the addressee's words from toks[start] (after its determiner at toks[j], if any)."""
+    n = len(toks)
+    k = start
     while k < n and k - start < 6 and toks[k].kind == "w":
         low = toks[k].low if not (toks[k].capitalised and k > start) else ""  # "Any Questions"
         if _ends_addressee(low) or low in lx.ADDRESSEE_DETERMINERS or low in lx.SUBJECT_PRONOUNS \
@@ -356,12 +366,7 @@ def _addressee_end(toks: list[Token], j: int) -> int:
         k += 1
         if k == start + 1 and not toks[start].capitalised and toks[j].low not in lx.ADDRESSEE_DETERMINERS:
             break  # "told reporters": one plain noun
-    if k > start and k + 1 < n and toks[k].text == ",":
-        # "told her audience, a mix of students and workers, that ..."
-        close = next((i for i in range(k + 1, min(n, k + 12)) if toks[i].text == ","), None)
-        if close is not None and close + 1 < n and toks[close + 1].low == "that":
-            k = close + 1
-    return k if k > start else j
+    return k
 
 
 def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx: int) -> None:
@@ -412,30 +417,35 @@ def _content_is_elsewhere(toks: list[Token], c: Candidate, j: int, sep: str | No
     """Settles a content that is not simply the words after the cue: one before it ('"Q," she
     said'), the quotation after the sentence ("He added:"), or the quotation after a comma when
     the words before the attribution are no content. False when the content follows the cue."""
-    n = len(toks)
     if c.a > 0 and c.inherits is None and _comma_quote_before(toks, c.a):
         # '"...," she said introducing the next speaker': a quote closed by a comma is this cue's content.
         c.trailing = True
-        if sep == "," and j < n and toks[j].kind == "q":
+        if sep == "," and j < len(toks) and toks[j].kind == "q":
             c.split_from = j
         return True
-    left_region = c.a > 0 and _has_content_before(toks, c.a)
-    # 'Said Ana Ruiz, who grew up nearby, "We were so proud."': an inverted cue opening the sentence
-    inverted = c.inverted and left_region
     if all(t.kind == "p" and t.text in ".!?;" for t in toks[j:]):  # nothing after the cue
         if sep == ":":
             c.needs_next_quote = True
             c.fwd = None
             c.rule = c.rule or rules.SPEAKER_CUE_QUOTE
-            return True
-        c.trailing = True
+        else:
+            c.trailing = True
         return True
-    if sep == "," and left_region and toks[j].kind == "q" and not inverted and not _quote_before(toks, c.a):
-        # 'Asked whether ..., the coach said, "Probably."': the quote after the cue is the content
+    return c.a > 0 and _has_content_before(toks, c.a) and _content_by_words_before(toks, c, j, sep, items, idx)
+
+
+def _content_by_words_before(toks: list[Token], c: Candidate, j: int, sep: str | None,
+                             items: list[Candidate], idx: int) -> bool:
+    """With words before the attribution, they are its content ("X, S said", "X according to S",
+    "X, S said, Y"), or, when they are an adjunct, the quotation after a comma is ('Asked whether
+    ..., the coach said, "Probably."'). False when the content follows the cue after all."""
+    if sep == "," and toks[j].kind == "q" and not c.inverted and not _quote_before(toks, c.a):
         c.fwd = (j, _forward_end(toks, j, items, idx))
         c.rule = rules.SPEAKER_CUE_QUOTE
         return True
-    if inverted or (sep == "," and left_region):
+    # 'Said Ana Ruiz, who grew up nearby, "We were so proud."': an inverted cue opening the sentence
+    # has no words before it, and its content follows.
+    if c.inverted or sep == ",":
         c.trailing = True
         if toks[j].kind == "q":
             c.split_from = j
@@ -443,7 +453,7 @@ def _content_is_elsewhere(toks: list[Token], c: Candidate, j: int, sep: str | No
             c.split_from = j  # P11: "X, the company said, would be built ..."
             c.middle = True
         return True
-    if left_region and c.cue is not None and c.cue.lemma == "according to":
+    if c.cue is not None and c.cue.lemma == "according to":
         c.trailing = True  # "X according to S" without a comma
         return True
     return False
@@ -614,47 +624,20 @@ def _trim_time_adjunct(toks: list[Token], j: int, end: int) -> int:
 
 
 def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], idx: int) -> None:
-    end = c.a
-    while end > 0 and toks[end - 1].kind == "p" and toks[end - 1].text in ",—–(":
-        end -= 1
-    start = 0
-    for k in range(idx):
-        prev = items[k]
-        if prev.fwd is not None and prev.fwd[1] <= end and prev.parent is None:
-            # content after a boundary that closed an earlier forward attribution
-            s = prev.fwd[1]
-            while s < end and ((toks[s].kind == "p" and toks[s].text in ",;—–") or (toks[s].kind == "w" and toks[s].low in lx.CONTENT_BOUNDARY_WORDS)):
-                s += 1
-            if prev.fwd[1] < end:
-                start = max(start, s)
-        elif prev.trailing and prev.a < end and prev.cue is not None:
-            s = prev.after
-            start = max(start, s)
-    for k in range(end - 1, start - 1, -1):
-        if toks[k].kind == "p" and toks[k].text == ":" and k + 1 < end and toks[k + 1].kind == "q":
-            start = k + 1  # 'His final assessment: "..." he said'
-            break
-    while start < end and toks[start].kind == "p":
-        start += 1
-    while start < end and toks[start].kind == "w" and toks[start].low in lx.LEADING_CONJUNCTIONS:
-        start += 1
+    """The content before the attribution: "X, S said", '"Q," said S', "X, S said, Y". Earlier
+    attributions whose cue lies inside it are nested in it (their `parent`)."""
+    earlier = items[:idx]
+    end = _before_punctuation(toks, c.a, 0)
+    start = _trailing_start(toks, _start_after_earlier_contents(toks, end, earlier), end)
     if end > start and toks[end - 1].kind == "w" and toks[end - 1].low in lx.SUBORDINATORS:
-        if toks[end - 1].low == "as" and c.cue is not None and c.cue.lemma in lx.AS_CUES:
-            end -= 1  # "..., as the memo put it": the clause before "as" is the content
-            while end > start and toks[end - 1].kind == "p" and toks[end - 1].text in ",—–(":
-                end -= 1
-        else:
+        if not (toks[end - 1].low == "as" and c.cue is not None and c.cue.lemma in lx.AS_CUES):
             # "..., as the crowd applauded": a subordinate clause, not an attribution
-            c.trailing = False
-            c.fwd = None
+            _no_content(c)
             return
-    first = toks[start] if start < end and not c.middle else None
-    if first is not None and first.kind == "w" and (
-        first.low.endswith("ing") or first.low in lx.ADJUNCT_OPENERS
-    ) and not _has_finite_verb(toks[start:end]) and not any(t.kind == "q" for t in toks[start:end]):
+        end = _before_punctuation(toks, end - 1, start)  # "..., as the memo put it": the clause before "as"
+    if not c.middle and _opening_adjunct(toks, start, end):
         # "Weighing in on the debate, the senator agreed": an adjunct, not content
-        c.trailing = False
-        c.fwd = None
+        _no_content(c)
         return
     if start >= end:
         c.needs_prev_quote = True
@@ -662,12 +645,70 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
         c.fwd = None
         return
     c.fwd = (start, end)
-    for k in range(idx):
-        prev = items[k]
+    for prev in earlier:
         if prev.cue is not None and start <= prev.cue.head < end and prev.parent is None:
             prev.parent = c
     c.rule = _trailing_rule(toks, c, start, end)
     c.confidence = c.rule.applied_to(c.confidence)
+
+
+def _no_content(c: Candidate) -> None:
+    c.trailing = False
+    c.fwd = None
+
+
+def _before_punctuation(toks: list[Token], end: int, floor: int) -> int:
+    """*end* moved back over the commas, dashes and opening brackets before it."""
+    while end > floor and toks[end - 1].kind == "p" and toks[end - 1].text in ",—–(":
+        end -= 1
+    return end
+
+
+def _start_after_earlier_contents(toks: list[Token], end: int, earlier: list[Candidate]) -> int:
+    """A trailing content starts after the contents of the attributions before it in the sentence."""
+    start = 0
+    for prev in earlier:
+        if prev.fwd is not None and prev.fwd[1] <= end and prev.parent is None:
+            # content after a boundary that closed an earlier forward attribution
+            if prev.fwd[1] < end:
+                start = max(start, _past_boundary(toks, prev.fwd[1], end))
+        elif prev.trailing and prev.a < end and prev.cue is not None:
+            start = max(start, prev.after)
+    return start
+
+
+def _past_boundary(toks: list[Token], k: int, end: int) -> int:
+    """*k* moved forward over a run of boundary tokens (",", ";", "and", "but", "while")."""
+    while k < end and (
+        (toks[k].kind == "p" and toks[k].text in ",;—–")
+        or (toks[k].kind == "w" and toks[k].low in lx.CONTENT_BOUNDARY_WORDS)
+    ):
+        k += 1
+    return k
+
+
+def _trailing_start(toks: list[Token], start: int, end: int) -> int:
+    """*start* moved to a quotation after a colon ('His final assessment: "..." he said'), then over
+    punctuation and a leading "but", "and" or "so"."""
+    for k in range(end - 1, start - 1, -1):
+        if toks[k].kind == "p" and toks[k].text == ":" and k + 1 < end and toks[k + 1].kind == "q":
+            start = k + 1
+            break
+    while start < end and toks[start].kind == "p":
+        start += 1
+    while start < end and toks[start].kind == "w" and toks[start].low in lx.LEADING_CONJUNCTIONS:
+        start += 1
+    return start
+
+
+def _opening_adjunct(toks: list[Token], start: int, end: int) -> bool:
+    """toks[start:end] is an adjunct ("Weighing in on the debate", "On Monday"), not a content:
+    it opens with a participle or a preposition and has no finite verb and no quotation."""
+    if start >= end:
+        return False
+    first = toks[start]
+    return first.kind == "w" and (first.low.endswith("ing") or first.low in lx.ADJUNCT_OPENERS) \
+        and not _has_finite_verb(toks[start:end]) and not any(t.kind == "q" for t in toks[start:end])
 
 
 def _trailing_rule(toks: list[Token], c: Candidate, start: int, end: int) -> Rule:
@@ -834,19 +875,43 @@ def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], use
     says the quoted words. The verb after the subject is the cue; the rest is the content."""
     if not any(t.kind == "q" and t.quote not in used for t in toks):
         return None
+    subject = _sentence_subject(text, toks)
+    found = None if subject is None else _subject_and_verb(text, toks, subject)
+    if found is None:
+        return None
+    mention, v = found
+    end = _end_after_quote(toks, v + 1, _end_of_fragment_report(toks, v))
+    start, end = _named_quote(toks, _colon_quote_start(toks, _fragment_clause_start(toks, v + 1, end), end), end)
+    c = Candidate(sent, None, (toks[v].start, toks[v].end), mention, rules.QUOTED_FRAGMENT,
+                  rules.QUOTED_FRAGMENT.own_confidence, a=mention.first)
+    c.fwd = (start, end)
+    _set_content(text, toks, c, [(start, end)])
+    if not c.pieces or not (c.quotes - used) or c.quotes & used:
+        return None
+    return c
+
+
+def _sentence_subject(text: str, toks: list[Token]) -> Mention | None:
+    """The subject of the sentence's main clause, when it can be a speaker ("It", "Hours later" cannot)."""
     n = len(toks)
     k = _main_clause_start(toks, n)
     if k is None or k >= n or toks[k].kind != "w":
         return None
     if toks[k].low in lx.FRAGMENT_SPEAKER_PRONOUNS:
-        mention = Mention(k, k + 1, toks[k].start, toks[k].end, toks[k].text, "pronoun")
-    else:
-        mention = subject_right(toks, k, text)
-        if mention is None:
-            return None
-        head = toks[mention.last - 1].low
-        if head in lx.DAYS or head in lx.NOT_SUBJECTS or toks[mention.first].low in lx.NOT_SUBJECTS:
-            return None
+        return Mention(k, k + 1, toks[k].start, toks[k].end, toks[k].text, "pronoun")
+    mention = subject_right(toks, k, text)
+    if mention is None:
+        return None
+    head = toks[mention.last - 1].low
+    if head in lx.DAYS or head in lx.NOT_SUBJECTS or toks[mention.first].low in lx.NOT_SUBJECTS:
+        return None
+    return mention
+
+
+def _subject_and_verb(text: str, toks: list[Token], mention: Mention) -> tuple[Mention, int] | None:
+    """The subject (with its apposition: "Ruiz, the party's leader,") and the index of its verb,
+    past adverbs and auxiliaries; None when no active verb follows."""
+    n = len(toks)
     v = _skip_apposition(toks, mention.last)
     if v > mention.last and mention.kind == "name":
         mention = with_apposition(mention, toks, mention.last + 1, v, text)
@@ -862,21 +927,17 @@ def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], use
         return None
     if v > 0 and toks[v - 1].kind == "w" and toks[v - 1].low in lx.PASSIVE_AUXILIARIES:
         return None  # passive: "was identified as"
-    end = n
+    return mention, v
+
+
+def _end_of_fragment_report(toks: list[Token], v: int) -> int:
+    """The report of the verb at toks[v] ends at a semicolon or at a second report of its own:
+    'urged voters to "think again" and said ...'."""
+    n = len(toks)
     for i in range(v + 1, n):
         if toks[i].kind == "p" and toks[i].text == ";":
-            end = i
-            break
+            return i
         if toks[i].kind == "w" and toks[i].low in lx.CLAUSE_COORDINATORS and i + 1 < n and toks[i + 1].kind == "w" \
                 and toks[i + 1].low in FORMS and any(t.kind == "q" for t in toks[v + 1:i]):
-            end = i  # 'urged voters to "think again" and said ...': a second report of its own
-            break
-    end = _end_after_quote(toks, v + 1, end)
-    start, end = _named_quote(toks, _colon_quote_start(toks, _fragment_clause_start(toks, v + 1, end), end), end)
-    c = Candidate(sent, None, (toks[v].start, toks[v].end), mention, rules.QUOTED_FRAGMENT,
-                  rules.QUOTED_FRAGMENT.own_confidence, a=mention.first)
-    c.fwd = (start, end)
-    _set_content(text, toks, c, [(start, end)])
-    if not c.pieces or not (c.quotes - used) or c.quotes & used:
-        return None
-    return c
+            return i
+    return n

@@ -223,16 +223,25 @@ class _Run:
             return True
         return not CUE_WORDS.isdisjoint(LOWER_WORD.findall(self.lowered, sent.start, sent.end))
 
-    def _introduced_paragraphs(self, sentences, used: set[int]) -> list[Candidate]:
-        """Quote paragraphs introduced by a colon ("The chairman ended with a warning:") or signed with a
-        dash on the next line ("- Maria Gonzalez, Dover.") (P4 / P13)."""
+    def _introduced_paragraphs(self, sentences: list[tuple[Sentence, list[Token]]], used: set[int]) -> list[Candidate]:
+        """Quotations signed with a dash ('"..." ― Dev Patel'), and quote paragraphs introduced by a
+        colon ("The chairman ended with a warning:") or signed with a dash on the next line
+        ("- Maria Gonzalez, Dover.") (P4 / P13)."""
+        signed = self._signed_quotes(used)
+        return signed + self._quote_paragraphs(sentences, used)
+
+    def _line_end(self, qi: int) -> int:
+        """The end of the paragraph where quotation *qi* ends."""
+        return self.paras[self.quote_para[qi] + len(self.quotes[qi].pieces) - 1].end
+
+    def _signed_quotes(self, used: set[int]) -> list[Candidate]:
+        """'"..." ― Dev Patel': a quotation signed with a dash on its own line (P13)."""
         out: list[Candidate] = []
         skip_paras = {p.index for p in self.paras if p.skip}
         for qi, q in enumerate(self.quotes):
-            # '"..." ― Dev Patel' on the quote's own line
             if qi in used or self.quote_para[qi] in skip_paras or self.words[qi] < 2:
                 continue
-            line_end = self.paras[self.quote_para[qi] + len(q.pieces) - 1].end
+            line_end = self._line_end(qi)
             m = DASH_SIGNATURE.match(self.text, _skip_spaces(self.text, q.end, line_end), line_end)
             if m and not any(ch in ".!?" for ch in self.text[m.end():line_end].rstrip(". ")):
                 a, b = m.span(1)
@@ -240,37 +249,53 @@ class _Run:
                                         Mention(0, 0, a, b, self.text[a:b], "name"),
                                         rules.DASH_SIGNATURE_SAME_LINE, q, qi))
                 used.add(qi)
-        last_sentence: dict[int, tuple] = {}
+        return out
+
+    def _quote_paragraphs(self, sentences: list[tuple[Sentence, list[Token]]], used: set[int]) -> list[Candidate]:
+        """A paragraph that is one quotation, introduced by a colon at the end of the paragraph before
+        it (P4) or signed with a dash on the next line (P13)."""
+        out: list[Candidate] = []
+        last_sentence: dict[int, list[Token]] = {}
         for sent, toks in sentences:
-            last_sentence[sent.paragraph] = (sent, toks)
+            last_sentence[sent.paragraph] = toks
         by_start = {q.start: qi for qi, q in enumerate(self.quotes)}
         for i, para in enumerate(self.paras):
             qi = by_start.get(para.start)
             if qi is None or qi in used or para.skip or self.words[qi] < 2:
                 continue
             q = self.quotes[qi]
-            if any(ch.isalpha() for ch in self.masked[q.end:self.paras[self.quote_para[qi] + len(q.pieces) - 1].end]):
+            if any(ch.isalpha() for ch in self.masked[q.end:self._line_end(qi)]):
                 continue  # the paragraph goes on after the quote: not a quote paragraph
-            prev = self.paras[i - 1] if i > 0 else None
-            nxt_i = self.quote_para[qi] + len(q.pieces)
-            nxt = self.paras[nxt_i] if nxt_i < len(self.paras) else None
-            mention: Mention | None = None
-            rule: Rule | None = None
-            if prev is not None and not prev.skip and self.text[prev.end - 1] == ":" and prev.index in last_sentence:
-                sent, toks = last_sentence[prev.index]
-                mention = initial_subject(toks, self.text, len(toks))
-                rule = rules.SPEAKER_COLON_QUOTE_PARAGRAPH
-            if mention is None and nxt is not None:
-                m = DASH_SIGNATURE.match(self.text, nxt.start, nxt.end)
-                if m:
-                    a, b = m.span(1)
-                    mention = Mention(0, 0, a, b, self.text[a:b], "name")
-                    rule = rules.DASH_SIGNATURE_NEXT_LINE
-            if mention is None or rule is None or mention.kind == "relative":
+            found = self._quote_paragraph_speaker(i, qi, last_sentence)
+            if found is None:
                 continue
+            mention, rule = found
             out.append(_quote_claim(Sentence(para.index, para.start, para.end), mention, rule, q, qi))
             used.add(qi)
         return out
+
+    def _quote_paragraph_speaker(self, i: int, qi: int, last_sentence: dict[int, list[Token]]
+                                 ) -> tuple[Mention, Rule] | None:
+        """The speaker of the quote paragraph self.paras[i] (quotation *qi*): the subject of the
+        paragraph before it when that one ends with a colon, else a dash signature after it."""
+        prev = self.paras[i - 1] if i > 0 else None
+        nxt_i = self.quote_para[qi] + len(self.quotes[qi].pieces)
+        nxt = self.paras[nxt_i] if nxt_i < len(self.paras) else None
+        mention: Mention | None = None
+        rule: Rule | None = None
+        if prev is not None and not prev.skip and self.text[prev.end - 1] == ":" and prev.index in last_sentence:
+            toks = last_sentence[prev.index]
+            mention = initial_subject(toks, self.text, len(toks))
+            rule = rules.SPEAKER_COLON_QUOTE_PARAGRAPH
+        if mention is None and nxt is not None:
+            m = DASH_SIGNATURE.match(self.text, nxt.start, nxt.end)
+            if m:
+                a, b = m.span(1)
+                mention = Mention(0, 0, a, b, self.text[a:b], "name")
+                rule = rules.DASH_SIGNATURE_NEXT_LINE
+        if mention is None or rule is None or mention.kind == "relative":
+            return None
+        return mention, rule
 
     def _transcript_turns(self, cands: list[Candidate]) -> list[Candidate]:
         """Interview transcripts: "ANNA SMITH: The minister released a video ..." (P14).
@@ -529,7 +554,7 @@ class _Run:
         if text[inner_end] in ",.!?…—-":
             return True  # '"Hello there," said', '"Why?" she asked'
         j = b
-        end = self.paras[self.quote_para[qi] + len(q.pieces) - 1].end
+        end = self._line_end(qi)
         while j < end and text[j] in " \t\u00a0":
             j += 1
         return j >= end or text[j] in ".!?,;:"
