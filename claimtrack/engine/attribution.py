@@ -31,8 +31,8 @@ class Candidate:
     confidence: float
     pieces: list[tuple[int, int]] = field(default_factory=list)  # content, character spans
     quotes: set[int] = field(default_factory=set)
-    parent: "Candidate | None" = None
-    inherits: "Candidate | None" = None  # shares the speaker of this candidate
+    parent: Candidate | None = None
+    inherits: Candidate | None = None  # shares the speaker of this candidate
     needs_prev_quote: bool = False  # "Kirby said." after a quote sentence
     needs_next_quote: bool = False  # "He added:" before a quote paragraph
     antecedent: Mention | None = None  # for "who said": the noun phrase before ", who"
@@ -68,11 +68,11 @@ def attribute_sentence(text: str, sent: Sentence, toks: list[Token]) -> list[Can
             continue
         if c.fwd is not None:
             a, b = c.fwd
-            second = []
+            second: list[tuple[int, int]] = []
             if c.split_from is not None:
                 stop = len(toks) if c.middle else _end_of_quote_run(toks, c.split_from)
                 second = [(c.split_from, stop)]
-            _set_content(text, toks, c, [(a, b)] + second)
+            _set_content(text, toks, c, [(a, b), *second])
             if not c.pieces:
                 if c.needs_next_quote:
                     out.append(c)
@@ -317,7 +317,8 @@ def _skip_adjuncts(toks: list[Token], j: int, addressee: bool) -> int:
             while k < n and k - j <= 8 and toks[k].kind == "w" and toks[k].low != "that" \
                     and toks[k].low not in lx.SUBJECT_PRONOUNS and toks[k].low not in lx.AUXILIARIES:
                 k += 1
-            if k >= n or (toks[k].kind == "p" and toks[k].text in ",:.") or toks[k].low == "that" or toks[k].kind == "q":
+            if k >= n or (toks[k].kind == "p" and toks[k].text in ",:.") or toks[k].low == "that" \
+                    or toks[k].kind == "q":
                 j = k
                 moved = True
                 continue
@@ -741,9 +742,9 @@ def _end_after_quote(toks: list[Token], j: int, end: int) -> int:
         after.low in FORMS or after.low in lx.IRREGULAR_PAST or after.low.endswith(("ed", "ing"))
     ):
         return k + 1
-    if nxt.low in lx.QUOTE_CLOSING_CLAUSES and not (nxt.low == "when" and after.low == "it"):  # "when it comes to"
-        if nxt.low != "as" or after.low in lx.SUBJECT_PRONOUNS:  # "as long as" goes on
-            return k + 1
+    if nxt.low in lx.QUOTE_CLOSING_CLAUSES and not (nxt.low == "when" and after.low == "it") \
+            and (nxt.low != "as" or after.low in lx.SUBJECT_PRONOUNS):  # "when it comes to", "as long as" go on
+        return k + 1
     if _ends_with_comma(toks[k]) and (nxt.low.endswith("ing") or nxt.low in lx.INDEFINITE_ARTICLES):
         return k + 1
     return end

@@ -33,7 +33,6 @@ from claimtrack.engine.rules import Rule
 from claimtrack.engine.speakers import Mention
 from claimtrack.engine.stance import stance_of
 from claimtrack.engine.text import (
-    SPEECH_VERBS,
     Invisibles,
     Sentence,
     Token,
@@ -80,6 +79,7 @@ def run_pipeline(text: str, budget: Budget | None = None) -> Extraction:
     try:
         found = _Run(seen.text, budget).extract()
     except _Stopped as stop:
+        assert budget is not None  # only a budget stops a run
         raise ExtractionTooSlow(budget.allowed, seen.start(stop.position), len(text)) from None
     except Exception:  # pragma: no cover - a guard for ingestion; tests assert it never fires
         return Extraction()
@@ -88,14 +88,17 @@ def run_pipeline(text: str, budget: Budget | None = None) -> Extraction:
 
 def _as_given(found: Extraction, text: str, seen: Invisibles) -> Extraction:
     """Offsets found in the text without invisible characters, moved back onto the text as given."""
-    def at(start: int | None, end: int | None) -> tuple[int | None, int | None]:
-        return (None, None) if start is None else (seen.start(start), seen.end(end))
+    def at(start: int, end: int) -> tuple[int, int]:
+        return seen.start(start), seen.end(end)
+
+    def maybe_at(start: int | None, end: int | None) -> tuple[int | None, int | None]:
+        return (None, None) if start is None or end is None else at(start, end)
 
     claims = []
     for c in found.claims:
         start, end = at(c.start, c.end)
-        speaker_start, speaker_end = at(c.speaker_start, c.speaker_end)
-        cue_start, cue_end = at(c.cue_start, c.cue_end)
+        speaker_start, speaker_end = maybe_at(c.speaker_start, c.speaker_end)
+        cue_start, cue_end = maybe_at(c.cue_start, c.cue_end)
         claims.append(dataclasses.replace(
             c, start=start, end=end, text=text[start:end],
             speaker_start=speaker_start, speaker_end=speaker_end,
@@ -172,7 +175,7 @@ class _Run:
     # --- attribution -------------------------------------------------------------------------
     def extract(self) -> Extraction:
         cands: list[Candidate] = []
-        sentences: list[tuple[Sentence, list]] = []
+        sentences: list[tuple[Sentence, list[Token]]] = []
         for para in self.paras:
             if para.skip:
                 continue
@@ -201,7 +204,7 @@ class _Run:
                     break
             if self.limit is not None:
                 break
-        self._link_adjacent_quotes(cands, sentences)
+        self._link_adjacent_quotes(cands)
         cands = [c for c in cands if c.pieces]
         used = {qi for c in cands for qi in c.quotes}
         for sent, toks in sentences:
@@ -331,7 +334,7 @@ class _Run:
     def _title_only(self, c: Candidate) -> bool:
         return all(looks_like_title(self.text, self.quotes[qi]) for qi in c.quotes)
 
-    def _link_adjacent_quotes(self, cands: list[Candidate], sentences) -> None:
+    def _link_adjacent_quotes(self, cands: list[Candidate]) -> None:
         """'"Q." Kirby said.' and 'He added:' + a quote paragraph: attach the neighbouring quote."""
         used = {qi for c in cands for qi in c.quotes}
         for c in cands:
@@ -527,7 +530,8 @@ class _Run:
         j = b
         while j < len(self.text) and self.text[j].isspace() and self.text[j] != "\n":
             j += 1
-        after_ok = j >= len(self.text) or self.text[j] in "\n\"“" or self.text[j].isupper() or self.text[b - 2: b - 1] in (".", "?", "!")
+        after_ok = j >= len(self.text) or self.text[j] in "\n\"“" or self.text[j].isupper() \
+            or self.text[b - 2: b - 1] in (".", "?", "!")
         return before_ok and after_ok
 
     def _whole_utterance(self, qi: int) -> bool:
@@ -543,7 +547,7 @@ class _Run:
             before = text[i - 1]
             if before == ",":
                 w = LOWER_WORD.findall(self.lowered, max(para.start, i - 30), i - 1)
-                if not w or w[-1] not in SPEECH_VERBS:
+                if not w or w[-1] not in lx.SPEECH_VERBS:
                     return False  # 'as the paper put it, "the operator."'
             elif before not in ".!?:\"”»":
                 return False
@@ -579,7 +583,8 @@ class _Run:
                 conf -= rules.UNRESOLVED_SPEAKER_PENALTY
             claims.append(ExtractedClaim(
                 start=start, end=end, text=content, kind=kind, stance=stance,
-                confidence=round(max(rules.CONFIDENCE_FLOOR, min(1.0, conf)), 2), rule=(c.rule or rules.SPEAKER_CUE_CLAUSE).label,
+                confidence=round(max(rules.CONFIDENCE_FLOOR, min(1.0, conf)), 2),
+                rule=(c.rule or rules.SPEAKER_CUE_CLAUSE).label,
                 speaker=entity.name if entity else None,
                 speaker_start=mention[0] if mention else None,
                 speaker_end=mention[1] if mention else None,

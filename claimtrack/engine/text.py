@@ -14,13 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from claimtrack.engine.lexicon import (
-    ABBREVIATIONS,
-    BOILERPLATE_LINE,
-    BOILERPLATE_MAX_WORDS,
-    CAPTION_MARKERS,
-    SPEECH_VERBS,
-)
+from claimtrack.engine.lexicon import ABBREVIATIONS, BOILERPLATE_LINE, BOILERPLATE_MAX_WORDS, CAPTION_MARKERS
+from claimtrack.engine.lexicon import SPEECH_VERBS as SPEECH_VERBS  # quotes.py imports it from here
 
 WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[’']?")
 TERMINAL = ".!?"
