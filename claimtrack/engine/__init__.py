@@ -3,9 +3,16 @@
 No database, no files, no clock: ``extract(text)`` returns an immutable `Extraction`. The work is
 linear in the article's length; a caller's `Budget` bounds its time.
 """
-from claimtrack.engine.model import Budget, ExtractedClaim, Extraction, ExtractionTooSlow, SpeakerEntity
+from claimtrack.engine.model import (
+    Budget,
+    EngineError,
+    ExtractedClaim,
+    Extraction,
+    ExtractionTooSlow,
+    SpeakerEntity,
+)
 
-__all__ = ["Budget", "ExtractedClaim", "Extraction", "ExtractionTooSlow", "SpeakerEntity", "extract"]
+__all__ = ["Budget", "EngineError", "ExtractedClaim", "Extraction", "ExtractionTooSlow", "SpeakerEntity", "extract"]
 
 
 def extract(text: str, budget: Budget | None = None) -> Extraction:

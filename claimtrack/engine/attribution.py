@@ -8,20 +8,15 @@ without a boundary is nested in it (its `parent`).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimtrack.engine import lexicon as lx
+from claimtrack.engine import rules
 from claimtrack.engine.cues import FORMS, STATEMENT_NOUNS, Cue, find_cues
+from claimtrack.engine.rules import Rule
 from claimtrack.engine.speakers import Mention, subject_left, subject_right, with_apposition
 from claimtrack.engine.text import Sentence, Token
-
-BOUNDARY_WORDS = frozenset("and but while though although whereas yet as so".split())
-SUBORDINATORS = frozenset("as when while because after before if since although though unless until once".split())
-ADJUNCT_PREPS = frozenset("on in at during via over from after before earlier late early last this".split())
-ADDRESSEE_DETERMINERS = frozenset("the a an his her their its our my your this".split())
-ADDRESSEE_STOPS = frozenset(
-    "that to about of if whether how why what on in at during the".split()
-) | lx.DAYS
 
 
 @dataclass
@@ -32,12 +27,12 @@ class Candidate:
     cue: Cue | None
     cue_span: tuple[int, int] | None
     mention: Mention | None  # the speaker mention the attribution rests on
-    rule: str
+    rule: Rule | None  # None until the content is found
     confidence: float
     pieces: list[tuple[int, int]] = field(default_factory=list)  # content, character spans
     quotes: set[int] = field(default_factory=set)
-    parent: "Candidate | None" = None
-    inherits: "Candidate | None" = None  # shares the speaker of this candidate
+    parent: Candidate | None = None
+    inherits: Candidate | None = None  # shares the speaker of this candidate
     needs_prev_quote: bool = False  # "Kirby said." after a quote sentence
     needs_next_quote: bool = False  # "He added:" before a quote paragraph
     antecedent: Mention | None = None  # for "who said": the noun phrase before ", who"
@@ -73,11 +68,11 @@ def attribute_sentence(text: str, sent: Sentence, toks: list[Token]) -> list[Can
             continue
         if c.fwd is not None:
             a, b = c.fwd
-            second = []
+            second: list[tuple[int, int]] = []
             if c.split_from is not None:
                 stop = len(toks) if c.middle else _end_of_quote_run(toks, c.split_from)
                 second = [(c.split_from, stop)]
-            _set_content(text, toks, c, [(a, b)] + second)
+            _set_content(text, toks, c, [(a, b), *second])
             if not c.pieces:
                 if c.needs_next_quote:
                     out.append(c)
@@ -96,89 +91,146 @@ def _non_cue_phrase(text: str, toks: list[Token], cue: Cue) -> bool:
 
 
 def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: list[Candidate]) -> Candidate | None:
-    span = (toks[cue.group_start].start, toks[cue.end - 1].end)
+    """The attribution *cue* makes, with its speaker; None when it has none."""
+    site = _CueSite(text, sent, toks, cue, (toks[cue.group_start].start, toks[cue.end - 1].end))
     if cue.lemma == "according to":
-        m = subject_right(toks, cue.end, text, loose=True)
-        if m is None:
-            return None
-        c = Candidate(sent, cue, span, m, "P8 according to", 0.8, a=cue.group_start)
-        c.after = m.last
-        return c
+        return _source_after_according_to(site)
     if cue.passive:
-        m = subject_right(toks, cue.end + 1, text)  # after "by"
-        if m is None:
-            return None
-        c = Candidate(sent, cue, span, m, "P10 passive, by speaker", 0.7, a=cue.group_start)
-        c.after = m.last
-        return c
-    m = subject_left(toks, cue.group_start, 0, text)
-    if m is not None and m.kind == "relative" and m.text.lower() == "which" and not _quote_near(toks, cue):
-        m = None
-    prev = toks[cue.group_start - 1] if cue.group_start > 0 else None
-    if m is not None:
-        c = Candidate(sent, cue, span, m, "", 0.8, a=m.first)
-        if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
-            c.antecedent = subject_left(toks, m.first - 1, 0, text)  # "the mayor, who called ..."
-        c.after = cue.end
-        return c
-    if cue.form in ("ed", "s") and (cue.lemma in _INVERTING) and (prev is None or (
-        prev.kind == "q" or prev.text in ",:—–"
-    )):
-        m = subject_right(toks, cue.end, text)
-        if m is not None:
-            after = _skip_apposition(toks, m.last)
-            name = _appositive_name(toks, m, text)
-            if name is not None:
-                m, after = name, name.last  # 'said Labour's shadow minister, Jo Platt'
-            elif after > m.last and m.kind == "name":
-                m = with_apposition(m, toks, m.last + 1, after, text)  # 'said Mary Brown, the minister'
-            c = Candidate(sent, cue, span, m, "", 0.85, a=cue.group_start)
-            c.after = after
-            c.inverted = True
-            return c
-    # Coordinated or participial cue sharing the subject of an earlier one:
-    # "did not deny ... but rejected", '"...," he said, adding that'.
-    if items and prev is not None and (
-        prev.low in ("and", "but", "before", "after", "while", "by") or prev.text in ",;—–" or _ends_with_comma(prev)
-    ):
-        base = items[-1]
-        while base.inherits is not None:
-            base = base.inherits
-        c = Candidate(sent, cue, span, base.mention, "", 0.75, a=cue.group_start, inherits=base)
-        c.after = cue.end
-        return c
-    if prev is not None and prev.low in ("and", "but") and not items and (
-        cue.lemma in SAY_LIKE or (cue.lemma in lx.QUOTE_ONLY_CUES and _quote_after(toks, cue.end))
-    ):
-        # "The ministry reviewed the file and says it will not act ..."
-        m = initial_subject(toks, text, cue.group_start)
-        if m is not None:
-            c = Candidate(sent, cue, span, m, "", 0.65, a=cue.group_start)
-            c.after = cue.end
-            c.participle = True
-            return c
-    if cue.form == "ing" and prev is not None and (
-        prev.text in ",;—–" or prev.low in ("by", "upon", "after", "before", "while", "when") or prev.low in STATEMENT_NOUNS
-    ):
-        m = initial_subject(toks, text, cue.group_start)
-        if m is not None:
-            c = Candidate(sent, cue, span, m, "", 0.7, a=cue.group_start)
-            c.after = cue.end
-            c.participle = True
+        return _agent_of_passive(site)
+    for find in _SPEAKER_FINDERS:
+        c = find(site, items)
+        if c is not None:
             return c
     return None
 
 
-SAY_LIKE = frozenset(
-    "say tell add note warn insist argue claim deny confirm admit acknowledge explain stress".split()
-)
-# Cues that report the preceding words after "as": "..., as the memo put it", "as she said".
-AS_CUES = SAY_LIKE | {"put it"} | frozenset("write report describe call observe remark quip joke".split())
-_INVERTING = frozenset(
-    "say add tell write explain continue note ask reply respond answer insist argue warn "
-    "declare recall acknowledge admit confirm deny claim state announce observe remark quip joke "
-    "counter retort conclude concede urge suggest agree tweet post scream yell cry shout exclaim "
-    "beam enthuse marvel chuckle snort sniff sneer gloat thunder bellow groan blurt interject".split()
+@dataclass(frozen=True, slots=True)
+class _CueSite:
+    """A cue in its sentence: what every way of finding its speaker looks at."""
+
+    text: str
+    sent: Sentence
+    toks: list[Token]
+    cue: Cue
+    span: tuple[int, int]  # the cue's characters, auxiliaries included
+
+    @property
+    def before(self) -> Token | None:
+        """The token just before the cue's group."""
+        return self.toks[self.cue.group_start - 1] if self.cue.group_start > 0 else None
+
+    def candidate(self, mention: Mention | None, confidence: float, rule: Rule | None = None,
+                  a: int | None = None) -> Candidate:
+        return Candidate(self.sent, self.cue, self.span, mention, rule, confidence,
+                         a=self.cue.group_start if a is None else a)
+
+
+def _source_after_according_to(site: _CueSite) -> Candidate | None:
+    """"according to S"."""
+    m = subject_right(site.toks, site.cue.end, site.text, loose=True)
+    if m is None:
+        return None
+    c = site.candidate(m, rules.ACCORDING_TO.own_confidence, rules.ACCORDING_TO)
+    c.after = m.last
+    return c
+
+
+def _agent_of_passive(site: _CueSite) -> Candidate | None:
+    """"X was claimed by S"."""
+    m = subject_right(site.toks, site.cue.end + 1, site.text)  # after "by"
+    if m is None:
+        return None
+    c = site.candidate(m, rules.PASSIVE_BY_SPEAKER.own_confidence, rules.PASSIVE_BY_SPEAKER)
+    c.after = m.last
+    return c
+
+
+def _subject_before_cue(site: _CueSite, items: list[Candidate]) -> Candidate | None:
+    """"Kirby said", "the mayor, who called ..."."""
+    toks, cue = site.toks, site.cue
+    m = subject_left(toks, cue.group_start, 0, site.text)
+    if m is None or (m.kind == "relative" and m.text.lower() == "which" and not _quote_near(toks, cue)):
+        return None
+    c = site.candidate(m, rules.SPEAKER_BEFORE_CUE, a=m.first)
+    if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
+        c.antecedent = subject_left(toks, m.first - 1, 0, site.text)  # "the mayor, who called ..."
+    c.after = cue.end
+    return c
+
+
+def _speaker_after_cue(site: _CueSite, items: list[Candidate]) -> Candidate | None:
+    """'"...," said Kirby', '"...," said Mary Brown, the minister'."""
+    toks, cue, prev = site.toks, site.cue, site.before
+    if cue.form not in ("ed", "s") or cue.lemma not in lx.INVERTING_CUES or not (
+        prev is None or prev.kind == "q" or prev.text in ",:—–"
+    ):
+        return None
+    m = subject_right(toks, cue.end, site.text)
+    if m is None:
+        return None
+    after = _skip_apposition(toks, m.last)
+    name = _appositive_name(toks, m, site.text)
+    if name is not None:
+        m, after = name, name.last  # 'said Labour's shadow minister, Jo Platt'
+    elif after > m.last and m.kind == "name":
+        m = with_apposition(m, toks, m.last + 1, after, site.text)  # 'said Mary Brown, the minister'
+    c = site.candidate(m, rules.SPEAKER_AFTER_CUE)
+    c.after = after
+    c.inverted = True
+    return c
+
+
+def _subject_of_earlier_cue(site: _CueSite, items: list[Candidate]) -> Candidate | None:
+    """A coordinated or participial cue sharing the subject of an earlier one: "did not deny ...
+    but rejected", '"...," he said, adding that'."""
+    prev = site.before
+    if not items or prev is None or not (
+        prev.low in lx.SHARED_SUBJECT_LINKS or prev.text in ",;—–" or _ends_with_comma(prev)
+    ):
+        return None
+    base = items[-1]
+    while base.inherits is not None:
+        base = base.inherits
+    c = site.candidate(base.mention, rules.SPEAKER_OF_EARLIER_CUE)
+    c.inherits = base
+    c.after = site.cue.end
+    return c
+
+
+def _subject_of_coordinated_cue(site: _CueSite, items: list[Candidate]) -> Candidate | None:
+    """"The ministry reviewed the file and says it will not act ...": the sentence's subject."""
+    toks, cue, prev = site.toks, site.cue, site.before
+    if prev is None or prev.low not in lx.CLAUSE_COORDINATORS or items or not (
+        cue.lemma in lx.SAY_LIKE_CUES or (cue.lemma in lx.QUOTE_ONLY_CUES and _quote_after(toks, cue.end))
+    ):
+        return None
+    return _sentence_subject_speaks(site, rules.SPEAKER_OF_COORDINATED_CUE)
+
+
+def _subject_of_participle(site: _CueSite, items: list[Candidate]) -> Candidate | None:
+    """", saying ...", "by warning ...", "issued a statement saying ...": the sentence's subject."""
+    prev = site.before
+    if site.cue.form != "ing" or prev is None or not (
+        prev.text in ",;—–" or prev.low in lx.PARTICIPLE_LINKS or prev.low in STATEMENT_NOUNS
+    ):
+        return None
+    return _sentence_subject_speaks(site, rules.SPEAKER_OF_PARTICIPLE)
+
+
+def _sentence_subject_speaks(site: _CueSite, confidence: float) -> Candidate | None:
+    m = initial_subject(site.toks, site.text, site.cue.group_start)
+    if m is None:
+        return None
+    c = site.candidate(m, confidence)
+    c.after = site.cue.end
+    c.participle = True
+    return c
+
+
+# The ways a cue finds its speaker, tried in order; the first that finds one wins.
+_SPEAKER_FINDERS: tuple[Callable[[_CueSite, list[Candidate]], Candidate | None], ...] = (
+    _subject_before_cue, _speaker_after_cue, _subject_of_earlier_cue, _subject_of_coordinated_cue,
+    _subject_of_participle,
 )
 
 
@@ -235,7 +287,7 @@ def _skip_apposition(toks: list[Token], k: int) -> int:
     """After '"...," said John Kirby' step over ", the White House spokesman," if present."""
     n = len(toks)
     if k < n and toks[k].kind == "p" and toks[k].text == "," and k + 1 < n and toks[k + 1].kind == "w" and (
-        toks[k + 1].low in ("the", "a", "an", "who", "his", "her") or toks[k + 1].low in lx.ROLE_NOUNS
+        toks[k + 1].low in lx.INVERTED_APPOSITION_STARTS or toks[k + 1].low in lx.ROLE_NOUNS
     ):
         j = k + 1
         while j < n and not (toks[j].kind == "p" and toks[j].text in ",.;:") and toks[j].kind != "q":
@@ -256,20 +308,21 @@ def _skip_adjuncts(toks: list[Token], j: int, addressee: bool) -> int:
             j += 1
             moved = True
             continue
-        if t.low in ("this", "last", "earlier", "late") and j + 1 < n and toks[j + 1].low in lx.DAYS:
+        if t.low in lx.DAY_QUALIFIERS and j + 1 < n and toks[j + 1].low in lx.DAYS:
             j += 2  # "told reporters this weekend he would ..."
             moved = True
             continue
-        if t.low in ADJUNCT_PREPS:
+        if t.low in lx.ADJUNCT_OPENERS:
             k = j + 1
             while k < n and k - j <= 8 and toks[k].kind == "w" and toks[k].low != "that" \
                     and toks[k].low not in lx.SUBJECT_PRONOUNS and toks[k].low not in lx.AUXILIARIES:
                 k += 1
-            if k >= n or (toks[k].kind == "p" and toks[k].text in ",:.") or toks[k].low == "that" or toks[k].kind == "q":
+            if k >= n or (toks[k].kind == "p" and toks[k].text in ",:.") or toks[k].low == "that" \
+                    or toks[k].kind == "q":
                 j = k
                 moved = True
                 continue
-        if addressee and t.low not in ADDRESSEE_STOPS - {"the"}:
+        if addressee and (t.low == "the" or not _ends_addressee(t.low)):
             k = _addressee_end(toks, j)
             if k > j:
                 j = k
@@ -279,26 +332,19 @@ def _skip_adjuncts(toks: list[Token], j: int, addressee: bool) -> int:
     return j
 
 
+def _ends_addressee(low: str) -> bool:
+    """What ends an addressee: a stop word ("told reporters that ...") or a day ("told CNN Monday")."""
+    return low in lx.ADDRESSEE_STOPS or low in lx.DAYS
+
+
 def _addressee_end(toks: list[Token], j: int) -> int:
     """After "told": "reporters", "CNN", "the BBC", "a news conference in Kyiv", "her audience".
 
     The addressee ends where a new noun phrase or clause starts: "told the BBC the documents
     showed ..." keeps "the documents showed ..." as the content."""
     n = len(toks)
-    k = j
-    if k < n and toks[k].kind == "w" and toks[k].low in ADDRESSEE_DETERMINERS:
-        k += 1
-    start = k
-    while k < n and k - start < 6 and toks[k].kind == "w":
-        low = toks[k].low if not (toks[k].capitalised and k > start) else ""  # "Any Questions"
-        if low in ADDRESSEE_STOPS or low in ADDRESSEE_DETERMINERS or low in lx.SUBJECT_PRONOUNS \
-                or low in lx.CLAUSE_BOUNDARIES or low in FORMS:
-            break
-        if k > start and not toks[k].capitalised and toks[k - 1].capitalised and not low.endswith(("'s", "’s")):
-            break  # "told CNN the attack": a lowercase word after a name starts the content
-        k += 1
-        if k == start + 1 and not toks[start].capitalised and toks[j].low not in ADDRESSEE_DETERMINERS:
-            break  # "told reporters": one plain noun
+    start = j + 1 if j < n and toks[j].kind == "w" and toks[j].low in lx.ADDRESSEE_DETERMINERS else j
+    k = _addressee_words_end(toks, j, start)
     if k > start and k + 1 < n and toks[k].text == ",":
         # "told her audience, a mix of students and workers, that ..."
         close = next((i for i in range(k + 1, min(n, k + 12)) if toks[i].text == ","), None)
@@ -307,21 +353,53 @@ def _addressee_end(toks: list[Token], j: int) -> int:
     return k if k > start else j
 
 
-def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx: int) -> None:
+def _addressee_words_end(toks: list[Token], j: int, start: int) -> int:
+    """The end of the addressee's words from toks[start] (after its determiner at toks[j], if any)."""
     n = len(toks)
-    after = c.after
-    lemma = c.cue.lemma if c.cue else ""
-    addressee = lemma in lx.ADDRESSEE_CUES and lemma not in lx.TARGET_CUES
-    if lemma in ("urge", "ask", "call on", "warn", "promise") and after < n and toks[after].kind == "w" \
-            and not toks[after].capitalised and toks[after].low not in ("reporters", "journalists", "him", "her", "them", "me", "us", "the"):
-        addressee = False
+    k = start
+    while k < n and k - start < 6 and toks[k].kind == "w":
+        low = toks[k].low if not (toks[k].capitalised and k > start) else ""  # "Any Questions"
+        if _ends_addressee(low) or low in lx.ADDRESSEE_DETERMINERS or low in lx.SUBJECT_PRONOUNS \
+                or low in lx.CLAUSE_BOUNDARIES or low in FORMS:
+            break
+        if k > start and not toks[k].capitalised and toks[k - 1].capitalised and not low.endswith(("'s", "’s")):
+            break  # "told CNN the attack": a lowercase word after a name starts the content
+        k += 1
+        if k == start + 1 and not toks[start].capitalised and toks[j].low not in lx.ADDRESSEE_DETERMINERS:
+            break  # "told reporters": one plain noun
+    return k
+
+
+def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx: int) -> None:
+    """Where the content of *c* lies: after its cue (c.fwd), before it (c.trailing, settled by
+    _trailing_region), or in the quotation after the sentence (c.needs_next_quote)."""
     if c.cue is not None and c.cue.refused:
         # "declined to comment on the cost": the content is what was refused
         j = c.cue.end
         c.fwd = (j, _forward_end(toks, j, items, idx))
-        c.rule = "P9 speaker refused to CUE"
+        c.rule = rules.SPEAKER_REFUSED
         return
-    j = _skip_adjuncts(toks, after, addressee)
+    j, sep = _content_start(toks, c)
+    if not _content_is_elsewhere(toks, c, j, sep, items, idx):
+        _forward_content(toks, c, j, sep, items, idx)
+
+
+def _takes_addressee(toks: list[Token], c: Candidate) -> bool:
+    """The cue's object is its addressee ("told reporters", "warned them"), not the content."""
+    lemma = c.cue.lemma if c.cue else ""
+    if lemma not in lx.ADDRESSEE_CUES or lemma in lx.TARGET_CUES:
+        return False
+    after = c.after
+    # "urged caution": a plain lower-case word after these is no addressee
+    return not (lemma in lx.ADDRESSEE_OPTIONAL_CUES and after < len(toks) and toks[after].kind == "w"
+                and not toks[after].capitalised and toks[after].low not in lx.USUAL_ADDRESSEES)
+
+
+def _content_start(toks: list[Token], c: Candidate) -> tuple[int, str | None]:
+    """The first token after the cue's adjuncts, addressee, separator ("," or ":") and "that"; and
+    that separator."""
+    n = len(toks)
+    j = _skip_adjuncts(toks, c.after, _takes_addressee(toks, c))
     sep = None
     if j < n and toks[j].kind == "p" and toks[j].text in ",:—–":
         sep = toks[j].text
@@ -332,84 +410,98 @@ def _content_extent(toks: list[Token], c: Candidate, items: list[Candidate], idx
             j += 1
     if j < n and toks[j].kind == "w" and toks[j].low == "that":
         j += 1
-    rest = [t for t in toks[j:] if not (t.kind == "p" and t.text in ".!?;")]
+    return j, sep
+
+
+def _content_is_elsewhere(toks: list[Token], c: Candidate, j: int, sep: str | None,
+                          items: list[Candidate], idx: int) -> bool:
+    """Settles a content that is not simply the words after the cue: one before it ('"Q," she
+    said'), the quotation after the sentence ("He added:"), or the quotation after a comma when
+    the words before the attribution are no content. False when the content follows the cue."""
     if c.a > 0 and c.inherits is None and _comma_quote_before(toks, c.a):
         # '"...," she said introducing the next speaker': a quote closed by a comma is this cue's content.
         c.trailing = True
-        if sep == "," and j < n and toks[j].kind == "q":
+        if sep == "," and j < len(toks) and toks[j].kind == "q":
             c.split_from = j
-        return
-    left_region = c.a > 0 and _has_content_before(toks, c.a)
-    # 'Said Ana Ruiz, who grew up nearby, "We were so proud."': an inverted cue opening the sentence
-    inverted = c.inverted and left_region
-    if not rest:
+        return True
+    if all(t.kind == "p" and t.text in ".!?;" for t in toks[j:]):  # nothing after the cue
         if sep == ":":
             c.needs_next_quote = True
             c.fwd = None
-            c.rule = c.rule or "P4 speaker cue: quote"
-            return
-        c.trailing = True
-        return
-    if sep == "," and left_region and toks[j].kind == "q" and not inverted and not _quote_before(toks, c.a):
-        # 'Asked whether ..., the coach said, "Probably."': the quote after the cue is the content
+            c.rule = c.rule or rules.SPEAKER_CUE_QUOTE
+        else:
+            c.trailing = True
+        return True
+    return c.a > 0 and _has_content_before(toks, c.a) and _content_by_words_before(toks, c, j, sep, items, idx)
+
+
+def _content_by_words_before(toks: list[Token], c: Candidate, j: int, sep: str | None,
+                             items: list[Candidate], idx: int) -> bool:
+    """With words before the attribution, they are its content ("X, S said", "X according to S",
+    "X, S said, Y"), or, when they are an adjunct, the quotation after a comma is ('Asked whether
+    ..., the coach said, "Probably."'). False when the content follows the cue after all."""
+    if sep == "," and toks[j].kind == "q" and not c.inverted and not _quote_before(toks, c.a):
         c.fwd = (j, _forward_end(toks, j, items, idx))
-        c.rule = "P4 speaker cue: quote"
-        return
-    if inverted or (sep == "," and left_region):
+        c.rule = rules.SPEAKER_CUE_QUOTE
+        return True
+    # 'Said Ana Ruiz, who grew up nearby, "We were so proud."': an inverted cue opening the sentence
+    # has no words before it, and its content follows.
+    if c.inverted or sep == ",":
         c.trailing = True
         if toks[j].kind == "q":
             c.split_from = j
         elif sep == "," and _continues_clause(toks, j, c.a):
             c.split_from = j  # P11: "X, the company said, would be built ..."
             c.middle = True
-        return
-    if left_region and lemma == "according to":
+        return True
+    if c.cue is not None and c.cue.lemma == "according to":
         c.trailing = True  # "X according to S" without a comma
-        return
+        return True
+    return False
+
+
+def _forward_content(toks: list[Token], c: Candidate, j: int, sep: str | None,
+                     items: list[Candidate], idx: int) -> None:
+    """The content after the cue, from toks[j]: "S said (that) X", 'S said: "Q"'."""
     end = _forward_end(toks, j, items, idx)
     if c.mention is not None and c.mention.kind == "relative":
         # "Ruiz, who said she rarely votes, said ...": the clause ends at its comma
         comma = next((i for i in range(j, end) if toks[i].kind == "p" and toks[i].text in ",—–-"), None)
         if comma is not None:
             end = comma
-    if lemma in lx.QUOTE_ONLY_CUES:
-        # 'Lee called the plan a "farce" on his radio show': the naming ends with the quoted words
-        last_q = max((i for i in range(j, end) if toks[i].kind == "q"), default=None)
-        if last_q is not None:
-            end = last_q + 1
-    else:
-        # 'Lee described the plan as a "farce," but ...': "as" + quoted words close the content
-        as_q = next((i for i in range(j + 1, end) if toks[i].low == "as" and any(
-            t.kind == "q" for t in toks[i + 1:i + 4])), None)
-        if as_q is not None:
-            end = max(i for i in range(as_q + 1, end) if toks[i].kind == "q") + 1
+    end = _end_of_naming(toks, c, j, end)
     j = _colon_quote_start(toks, j, end)
     j, end = _named_quote(toks, j, end)
     c.fwd = (j, end)
-    if not c.rule:
+    if c.rule is None:
         if toks[j].kind == "q" and (sep in (":", ",") or end - j == 1):
-            c.rule = "P4 speaker cue: quote"
+            c.rule = rules.SPEAKER_CUE_QUOTE
         else:
-            c.rule = "P9 speaker cue (that) clause"
+            c.rule = rules.SPEAKER_CUE_CLAUSE
     if c.participle or c.inherits is not None:
-        c.confidence = min(c.confidence, 0.7)
+        c.confidence = min(c.confidence, rules.BORROWED_SPEAKER_CEILING)
 
 
-CONTENT_STOPS = frozenset(
-    "compared according referring citing adding saying noting arguing explaining speaking "
-    "calling prompting sparking drawing echoing insisting warning".split()
-)
-MIDDLE_STOPS = frozenset(
-    "adding saying noting arguing explaining citing referring calling according who which whose "
-    "after before while when as in on at during with without because".split()
-)
+def _end_of_naming(toks: list[Token], c: Candidate, j: int, end: int) -> int:
+    """Quoted words that name close a content: 'Lee called the plan a "farce" on his radio show',
+    'Lee described the plan as a "farce," but ...'."""
+    if c.cue is not None and c.cue.lemma in lx.QUOTE_ONLY_CUES:
+        # the naming ends with the quoted words
+        last_q = max((i for i in range(j, end) if toks[i].kind == "q"), default=None)
+        return end if last_q is None else last_q + 1
+    # "as" + quoted words close the content
+    as_q = next((i for i in range(j + 1, end) if toks[i].low == "as" and any(
+        t.kind == "q" for t in toks[i + 1:i + 4])), None)
+    if as_q is None:
+        return end
+    return max(i for i in range(as_q + 1, end) if toks[i].kind == "q") + 1
 
 
 def _continues_clause(toks: list[Token], j: int, a: int) -> bool:
     """After "X, he said," the rest continues X when X is not a quotation and the rest does not
     start a new phrase of its own."""
     first = toks[j]
-    if first.kind != "w" or first.low in MIDDLE_STOPS or first.low.endswith("ing"):
+    if first.kind != "w" or first.low in lx.MIDDLE_STOPS or first.low.endswith("ing"):
         return False
     before = [t for t in toks[:a] if t.kind in ("w", "q")]
     return bool(before) and before[-1].kind != "q"
@@ -449,7 +541,7 @@ def _boundary_run(toks: list[Token], a: int, floor: int) -> int:
     k = a
     while k > floor and (
         (toks[k - 1].kind == "p" and toks[k - 1].text in ",;—–")
-        or (toks[k - 1].kind == "w" and toks[k - 1].low in BOUNDARY_WORDS)
+        or (toks[k - 1].kind == "w" and toks[k - 1].low in lx.CONTENT_BOUNDARY_WORDS)
     ):
         k -= 1
     return k
@@ -460,46 +552,62 @@ def _ends_with_comma(t: Token) -> bool:
 
 
 def _forward_end(toks: list[Token], j: int, items: list[Candidate], idx: int) -> int:
-    n = len(toks)
-    end = n
+    """Where a content starting at toks[j] ends: at the sentence's end, a clause break, an adjunct
+    of the report, the reporter's gloss or words after the last quotation, or the next attribution."""
+    end = len(toks)
     while end > j and toks[end - 1].kind == "p" and toks[end - 1].text in ".!?;)":
         end -= 1
-    for k in range(j + 1, end):
-        if toks[k].kind == "p" and toks[k].text == ";":
-            end = k  # "He proposes X; she backs Y"
-            break
-        if toks[k].kind == "p" and toks[k].text in "—–-" and k + 1 < end and toks[k + 1].kind == "w" \
-                and toks[k + 1].low in ("though", "although", "but", "while", "whereas", "and"):
-            end = k
-            break
-    for k in range(j + 1, end - 1):
-        # ", compared with ...", ", referring to ...": an adjunct of the report, not its content
-        nxt = toks[k + 1]
-        if nxt.kind == "w" and (nxt.low in CONTENT_STOPS or (nxt.low.endswith("ing") and nxt.low in FORMS)):
-            if toks[k].kind == "p" and toks[k].text == ",":
-                end = k
-                break
-            if toks[k].kind == "q" and _ends_with_comma(toks[k]):
-                end = k + 1
-                break
-    for k in range(j + 1, end - 1):
-        # "she backs the bill, which includes ...": a closing relative clause is the
-        # reporter's gloss, not the speaker's content
-        if toks[k].kind == "p" and toks[k].text == "," and toks[k + 1].low in ("which", "who") \
-                and not any(t.kind == "p" and t.text == "," for t in toks[k + 2:end]):
-            end = k
-            break
+    end = _end_at_clause_break(toks, j, end)
+    end = _end_before_report_adjunct(toks, j, end)
+    end = _end_before_gloss(toks, j, end)
     end = _end_after_quote(toks, j, end)
     end = _trim_time_adjunct(toks, j, end)
-    for later in items[idx + 1:]:
-        if later.a <= j or later.a >= end:
-            continue
-        k = _boundary_run(toks, later.a, j)
-        if k < later.a:
-            # A later attribution after a boundary ends this content. In "X admitted A, his lawyer
-            # said" that boundary is the comma; the nesting is settled in _trailing_region.
+    return _end_before_later_attribution(toks, j, end, items[idx + 1:])
+
+
+def _end_at_clause_break(toks: list[Token], j: int, end: int) -> int:
+    """"He proposes X; she backs Y", "He proposes X — though ..."."""
+    for k in range(j + 1, end):
+        if toks[k].kind == "p" and toks[k].text == ";":
             return k
-        # no boundary: the later attribution is nested inside this content
+        if toks[k].kind == "p" and toks[k].text in "—–-" and k + 1 < end and toks[k + 1].kind == "w" \
+                and toks[k + 1].low in lx.DASH_CLAUSE_JOINERS:
+            return k
+    return end
+
+
+def _end_before_report_adjunct(toks: list[Token], j: int, end: int) -> int:
+    """", compared with ...", ", referring to ...": an adjunct of the report, not its content."""
+    for k in range(j + 1, end - 1):
+        nxt = toks[k + 1]
+        if nxt.kind == "w" and (nxt.low in lx.CONTENT_STOPS or (nxt.low.endswith("ing") and nxt.low in FORMS)):
+            if toks[k].kind == "p" and toks[k].text == ",":
+                return k
+            if toks[k].kind == "q" and _ends_with_comma(toks[k]):
+                return k + 1
+    return end
+
+
+def _end_before_gloss(toks: list[Token], j: int, end: int) -> int:
+    """"she backs the bill, which includes ...": a closing relative clause is the reporter's gloss,
+    not the speaker's content."""
+    for k in range(j + 1, end - 1):
+        if toks[k].kind == "p" and toks[k].text == "," and toks[k + 1].low in lx.GLOSS_RELATIVES \
+                and not any(t.kind == "p" and t.text == "," for t in toks[k + 2:end]):
+            return k
+    return end
+
+
+def _end_before_later_attribution(toks: list[Token], j: int, end: int, later: list[Candidate]) -> int:
+    """A later attribution after a boundary ends this content. In "X admitted A, his lawyer said"
+    that boundary is the comma; the nesting is settled in _trailing_region. A later attribution
+    inside the content without a boundary is nested in it."""
+    for other in later:
+        if other.a <= j or other.a >= end:
+            continue
+        k = _boundary_run(toks, other.a, j)
+        if k < other.a:
+            return k
     return end
 
 
@@ -507,7 +615,7 @@ def _trim_time_adjunct(toks: list[Token], j: int, end: int) -> int:
     """'said the plan had failed on Wednesday at a rally in Leeds': the closing "when"
     of the report is not part of what was said."""
     for t in range(max(j + 2, end - 8), end - 1):
-        if toks[t].kind == "w" and toks[t].low in ("on", "last", "this", "earlier", "late") \
+        if toks[t].kind == "w" and toks[t].low in lx.TIME_ADJUNCT_STARTS \
                 and toks[t + 1].low in lx.DAYS and all(x.kind == "w" for x in toks[t:end]):
             k = t
             while k > j and toks[k - 1].kind == "p" and toks[k - 1].text == ",":
@@ -517,47 +625,20 @@ def _trim_time_adjunct(toks: list[Token], j: int, end: int) -> int:
 
 
 def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], idx: int) -> None:
-    end = c.a
-    while end > 0 and toks[end - 1].kind == "p" and toks[end - 1].text in ",—–(":
-        end -= 1
-    start = 0
-    for k in range(idx):
-        prev = items[k]
-        if prev.fwd is not None and prev.fwd[1] <= end and prev.parent is None:
-            # content after a boundary that closed an earlier forward attribution
-            s = prev.fwd[1]
-            while s < end and ((toks[s].kind == "p" and toks[s].text in ",;—–") or (toks[s].kind == "w" and toks[s].low in BOUNDARY_WORDS)):
-                s += 1
-            if prev.fwd[1] < end:
-                start = max(start, s)
-        elif prev.trailing and prev.a < end and prev.cue is not None:
-            s = prev.after
-            start = max(start, s)
-    for k in range(end - 1, start - 1, -1):
-        if toks[k].kind == "p" and toks[k].text == ":" and k + 1 < end and toks[k + 1].kind == "q":
-            start = k + 1  # 'His final assessment: "..." he said'
-            break
-    while start < end and toks[start].kind == "p":
-        start += 1
-    while start < end and toks[start].kind == "w" and toks[start].low in ("but", "and", "so"):
-        start += 1
-    if end > start and toks[end - 1].kind == "w" and toks[end - 1].low in SUBORDINATORS:
-        if toks[end - 1].low == "as" and c.cue is not None and c.cue.lemma in AS_CUES:
-            end -= 1  # "..., as the memo put it": the clause before "as" is the content
-            while end > start and toks[end - 1].kind == "p" and toks[end - 1].text in ",—–(":
-                end -= 1
-        else:
+    """The content before the attribution: "X, S said", '"Q," said S', "X, S said, Y". Earlier
+    attributions whose cue lies inside it are nested in it (their `parent`)."""
+    earlier = items[:idx]
+    end = _before_punctuation(toks, c.a, 0)
+    start = _trailing_start(toks, _start_after_earlier_contents(toks, end, earlier), end)
+    if end > start and toks[end - 1].kind == "w" and toks[end - 1].low in lx.SUBORDINATORS:
+        if not (toks[end - 1].low == "as" and c.cue is not None and c.cue.lemma in lx.AS_CUES):
             # "..., as the crowd applauded": a subordinate clause, not an attribution
-            c.trailing = False
-            c.fwd = None
+            _no_content(c)
             return
-    first = toks[start] if start < end and not c.middle else None
-    if first is not None and first.kind == "w" and (
-        first.low.endswith("ing") or first.low in ADJUNCT_PREPS
-    ) and not _has_finite_verb(toks[start:end]) and not any(t.kind == "q" for t in toks[start:end]):
+        end = _before_punctuation(toks, end - 1, start)  # "..., as the memo put it": the clause before "as"
+    if not c.middle and _opening_adjunct(toks, start, end):
         # "Weighing in on the debate, the senator agreed": an adjunct, not content
-        c.trailing = False
-        c.fwd = None
+        _no_content(c)
         return
     if start >= end:
         c.needs_prev_quote = True
@@ -565,33 +646,85 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
         c.fwd = None
         return
     c.fwd = (start, end)
-    for k in range(idx):
-        prev = items[k]
+    for prev in earlier:
         if prev.cue is not None and start <= prev.cue.head < end and prev.parent is None:
             prev.parent = c
-    inverted = c.inverted
+    c.rule = _trailing_rule(toks, c, start, end)
+    c.confidence = c.rule.applied_to(c.confidence)
+
+
+def _no_content(c: Candidate) -> None:
+    c.trailing = False
+    c.fwd = None
+
+
+def _before_punctuation(toks: list[Token], end: int, floor: int) -> int:
+    """*end* moved back over the commas, dashes and opening brackets before it."""
+    while end > floor and toks[end - 1].kind == "p" and toks[end - 1].text in ",—–(":
+        end -= 1
+    return end
+
+
+def _start_after_earlier_contents(toks: list[Token], end: int, earlier: list[Candidate]) -> int:
+    """A trailing content starts after the contents of the attributions before it in the sentence."""
+    start = 0
+    for prev in earlier:
+        if prev.fwd is not None and prev.fwd[1] <= end and prev.parent is None:
+            # content after a boundary that closed an earlier forward attribution
+            if prev.fwd[1] < end:
+                start = max(start, _past_boundary(toks, prev.fwd[1], end))
+        elif prev.trailing and prev.a < end and prev.cue is not None:
+            start = max(start, prev.after)
+    return start
+
+
+def _past_boundary(toks: list[Token], k: int, end: int) -> int:
+    """*k* moved forward over a run of boundary tokens (",", ";", "and", "but", "while")."""
+    while k < end and (
+        (toks[k].kind == "p" and toks[k].text in ",;—–")
+        or (toks[k].kind == "w" and toks[k].low in lx.CONTENT_BOUNDARY_WORDS)
+    ):
+        k += 1
+    return k
+
+
+def _trailing_start(toks: list[Token], start: int, end: int) -> int:
+    """*start* moved to a quotation after a colon ('His final assessment: "..." he said'), then over
+    punctuation and a leading "but", "and" or "so"."""
+    for k in range(end - 1, start - 1, -1):
+        if toks[k].kind == "p" and toks[k].text == ":" and k + 1 < end and toks[k + 1].kind == "q":
+            start = k + 1
+            break
+    while start < end and toks[start].kind == "p":
+        start += 1
+    while start < end and toks[start].kind == "w" and toks[start].low in lx.LEADING_CONJUNCTIONS:
+        start += 1
+    return start
+
+
+def _opening_adjunct(toks: list[Token], start: int, end: int) -> bool:
+    """toks[start:end] is an adjunct ("Weighing in on the debate", "On Monday"), not a content:
+    it opens with a participle or a preposition and has no finite verb and no quotation."""
+    if start >= end:
+        return False
+    first = toks[start]
+    return first.kind == "w" and (first.low.endswith("ing") or first.low in lx.ADJUNCT_OPENERS) \
+        and not _has_finite_verb(toks[start:end]) and not any(t.kind == "q" for t in toks[start:end])
+
+
+def _trailing_rule(toks: list[Token], c: Candidate, start: int, end: int) -> Rule:
+    """The rule of a content before its cue, toks[start:end]."""
     if c.cue and c.cue.lemma == "according to":
-        c.rule = "P8 according to"
-    elif c.split_from is not None and c.middle:
-        c.rule = "P11 clause, speaker cue, clause"
-        c.confidence = 0.7
-    elif c.split_from is not None:
-        c.rule = "P6 split quote"
-        c.confidence = 0.85
-    elif all(t.kind == "q" or t.kind == "p" for t in toks[start:end]):
-        if inverted:
-            c.rule = "P2 quote, cue speaker"
-        elif c.cue and c.cue.lemma in lx.ADDRESSEE_CUES:
-            c.rule = "P3 quote, speaker told addressee"
-        else:
-            c.rule = "P1 quote, speaker cue"
-        c.confidence = 0.9
-    else:
-        c.rule = "P9 clause, speaker cue" + (" (inverted)" if inverted else "")
-        c.confidence = min(c.confidence, 0.75)
-
-
-QUOTE_CLOSING_CLAUSES = frozenset("before until after while when as".split())
+        return rules.ACCORDING_TO
+    if c.split_from is not None:
+        return rules.CLAUSE_SPEAKER_CUE_CLAUSE if c.middle else rules.SPLIT_QUOTE
+    if all(t.kind == "q" or t.kind == "p" for t in toks[start:end]):
+        if c.inverted:
+            return rules.QUOTE_CUE_SPEAKER
+        if c.cue and c.cue.lemma in lx.ADDRESSEE_CUES:
+            return rules.QUOTE_TOLD_ADDRESSEE
+        return rules.QUOTE_SPEAKER_CUE
+    return rules.CLAUSE_CUE_SPEAKER if c.inverted else rules.CLAUSE_SPEAKER_CUE
 
 
 def _end_after_quote(toks: list[Token], j: int, end: int) -> int:
@@ -605,19 +738,16 @@ def _end_after_quote(toks: list[Token], j: int, end: int) -> int:
     nxt, after = toks[k + 1], toks[k + 2] if k + 2 < end else None
     if nxt.kind != "w" or nxt.capitalised or after is None or after.kind != "w":
         return end
-    if nxt.low in ("and", "but") and not after.capitalised and (
-        after.low in FORMS or after.low in IRREGULAR_PAST or after.low.endswith(("ed", "ing"))
+    if nxt.low in lx.CLAUSE_COORDINATORS and not after.capitalised and (
+        after.low in FORMS or after.low in lx.IRREGULAR_PAST or after.low.endswith(("ed", "ing"))
     ):
         return k + 1
-    if nxt.low in QUOTE_CLOSING_CLAUSES and not (nxt.low == "when" and after.low == "it"):  # "when it comes to"
-        if nxt.low != "as" or after.low in lx.SUBJECT_PRONOUNS:  # "as long as" goes on
-            return k + 1
-    if _ends_with_comma(toks[k]) and (nxt.low.endswith("ing") or nxt.low in ("a", "an")):
+    if nxt.low in lx.QUOTE_CLOSING_CLAUSES and not (nxt.low == "when" and after.low == "it") \
+            and (nxt.low != "as" or after.low in lx.SUBJECT_PRONOUNS):  # "when it comes to", "as long as" go on
+        return k + 1
+    if _ends_with_comma(toks[k]) and (nxt.low.endswith("ing") or nxt.low in lx.INDEFINITE_ARTICLES):
         return k + 1
     return end
-
-
-FRAGMENT_CLAUSE_PREPS = frozenset("of about with for".split())
 
 
 def _fragment_clause_start(toks: list[Token], j: int, end: int) -> int:
@@ -635,7 +765,7 @@ def _fragment_clause_start(toks: list[Token], j: int, end: int) -> int:
             continue
         if t.low == "that":
             return i
-        if (t.low in FORMS and not t.capitalised) or t.low in FRAGMENT_CLAUSE_PREPS:
+        if (t.low in FORMS and not t.capitalised) or t.low in lx.FRAGMENT_CLAUSE_PREPS:
             return i + 1
     return j
 
@@ -643,7 +773,7 @@ def _fragment_clause_start(toks: list[Token], j: int, end: int) -> int:
 def _named_quote(toks: list[Token], j: int, end: int) -> tuple[int, int]:
     """'used the phrase "clean energy" often': the quoted words named by "the phrase",
     "the slogan", "the words" are the content by themselves."""
-    if j + 2 < end and toks[j].low in ("the", "a", "his", "her", "their", "its") \
+    if j + 2 < end and toks[j].low in lx.NAMING_DETERMINERS \
             and toks[j + 1].low in lx.NAMING_NOUNS and toks[j + 2].kind == "q":
         return j + 2, _end_of_quote_run(toks, j + 2)
     return j, end
@@ -714,40 +844,26 @@ def _plausible_content(toks: list[Token], c: Candidate) -> bool:
     return len(words) >= 2
 
 
-FINITE_HINTS = frozenset(
-    "is was are were has have had will would could can should may might must did does do "
-    "won't can't isn't wasn't aren't weren't hasn't haven't didn't doesn't don't".split()
-)
-
-
 def _has_finite_verb(words: list[Token]) -> bool:
     for t in words:
         low = t.low
-        if low in FINITE_HINTS or low.endswith(("ed", "n't", "n’t")):
+        if low in lx.FINITE_HINTS or low.endswith(("ed", "n't", "n’t")):
             return True
     return False
 
 
 # --- P5b: a quoted fragment in a sentence whose subject is a speaker ----------------------------
-LEADING_SKIP = frozenset("but and so yet still later also then now meanwhile instead indeed".split())
-SUBORDINATE_STARTS = SUBORDINATORS | ADJUNCT_PREPS | frozenset("in during despite asked speaking".split())
-NOT_SUBJECTS = frozenset("it there this that these those hours minutes days weeks months years what".split())
-IRREGULAR_PAST = lx.IRREGULAR_PAST
-NOT_VERBS = frozenset(
-    "the a an of to in on at for with from by as and or but that which who this these those "
-    "his her their its our my your not also no".split()
-)
 
 
 def _main_clause_start(toks: list[Token], limit: int) -> int | None:
     """Index where the main clause starts: after "But", and after an opening adjunct that ends
     with a comma ("In Brussels, ...", "Asked about the vote, ..."). None when unclear."""
     k = 0
-    while k < limit and toks[k].kind == "w" and toks[k].low in LEADING_SKIP:
+    while k < limit and toks[k].kind == "w" and toks[k].low in lx.SENTENCE_START_SKIPS:
         k += 1
     while k < limit and toks[k].kind == "p" and toks[k].text in ",—–":
         k += 1
-    if k < limit and toks[k].kind == "w" and (toks[k].low in SUBORDINATE_STARTS or toks[k].low.endswith("ing")):
+    if k < limit and toks[k].kind == "w" and (toks[k].low in lx.SUBORDINATE_STARTS or toks[k].low.endswith("ing")):
         comma = next((i for i in range(k, limit) if toks[i].kind == "p" and toks[i].text == ","), None)
         if comma is None or any(t.kind == "q" for t in toks[k:comma]):
             return None
@@ -760,19 +876,43 @@ def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], use
     says the quoted words. The verb after the subject is the cue; the rest is the content."""
     if not any(t.kind == "q" and t.quote not in used for t in toks):
         return None
+    subject = _sentence_subject(text, toks)
+    found = None if subject is None else _subject_and_verb(text, toks, subject)
+    if found is None:
+        return None
+    mention, v = found
+    end = _end_after_quote(toks, v + 1, _end_of_fragment_report(toks, v))
+    start, end = _named_quote(toks, _colon_quote_start(toks, _fragment_clause_start(toks, v + 1, end), end), end)
+    c = Candidate(sent, None, (toks[v].start, toks[v].end), mention, rules.QUOTED_FRAGMENT,
+                  rules.QUOTED_FRAGMENT.own_confidence, a=mention.first)
+    c.fwd = (start, end)
+    _set_content(text, toks, c, [(start, end)])
+    if not c.pieces or not (c.quotes - used) or c.quotes & used:
+        return None
+    return c
+
+
+def _sentence_subject(text: str, toks: list[Token]) -> Mention | None:
+    """The subject of the sentence's main clause, when it can be a speaker ("It", "Hours later" cannot)."""
     n = len(toks)
     k = _main_clause_start(toks, n)
     if k is None or k >= n or toks[k].kind != "w":
         return None
-    if toks[k].low in ("he", "she", "they", "we", "i"):
-        mention = Mention(k, k + 1, toks[k].start, toks[k].end, toks[k].text, "pronoun")
-    else:
-        mention = subject_right(toks, k, text)
-        if mention is None:
-            return None
-        head = toks[mention.last - 1].low
-        if head in lx.DAYS or head in NOT_SUBJECTS or toks[mention.first].low in NOT_SUBJECTS:
-            return None
+    if toks[k].low in lx.FRAGMENT_SPEAKER_PRONOUNS:
+        return Mention(k, k + 1, toks[k].start, toks[k].end, toks[k].text, "pronoun")
+    mention = subject_right(toks, k, text)
+    if mention is None:
+        return None
+    head = toks[mention.last - 1].low
+    if head in lx.DAYS or head in lx.NOT_SUBJECTS or toks[mention.first].low in lx.NOT_SUBJECTS:
+        return None
+    return mention
+
+
+def _subject_and_verb(text: str, toks: list[Token], mention: Mention) -> tuple[Mention, int] | None:
+    """The subject (with its apposition: "Ruiz, the party's leader,") and the index of its verb,
+    past adverbs and auxiliaries; None when no active verb follows."""
+    n = len(toks)
     v = _skip_apposition(toks, mention.last)
     if v > mention.last and mention.kind == "name":
         mention = with_apposition(mention, toks, mention.last + 1, v, text)
@@ -781,28 +921,24 @@ def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], use
     while v < n and toks[v].kind == "w" and (toks[v].low in lx.ADVERBS or toks[v].low in lx.AUXILIARIES
                                               or (toks[v].low.endswith("ly") and len(toks[v].low) > 4)):
         v += 1
-    if v >= n or toks[v].kind != "w" or toks[v].capitalised or toks[v].low in NOT_VERBS:
+    if v >= n or toks[v].kind != "w" or toks[v].capitalised or toks[v].low in lx.NOT_VERBS:
         return None
     verb = toks[v].low
     if verb.endswith("ing") or verb in lx.DAYS:
         return None
-    if v > 0 and toks[v - 1].kind == "w" and toks[v - 1].low in ("is", "was", "were", "are", "been", "be"):
+    if v > 0 and toks[v - 1].kind == "w" and toks[v - 1].low in lx.PASSIVE_AUXILIARIES:
         return None  # passive: "was identified as"
-    end = n
+    return mention, v
+
+
+def _end_of_fragment_report(toks: list[Token], v: int) -> int:
+    """The report of the verb at toks[v] ends at a semicolon or at a second report of its own:
+    'urged voters to "think again" and said ...'."""
+    n = len(toks)
     for i in range(v + 1, n):
         if toks[i].kind == "p" and toks[i].text == ";":
-            end = i
-            break
-        if toks[i].kind == "w" and toks[i].low in ("and", "but") and i + 1 < n and toks[i + 1].kind == "w" \
+            return i
+        if toks[i].kind == "w" and toks[i].low in lx.CLAUSE_COORDINATORS and i + 1 < n and toks[i + 1].kind == "w" \
                 and toks[i + 1].low in FORMS and any(t.kind == "q" for t in toks[v + 1:i]):
-            end = i  # 'urged voters to "think again" and said ...': a second report of its own
-            break
-    end = _end_after_quote(toks, v + 1, end)
-    start, end = _named_quote(toks, _colon_quote_start(toks, _fragment_clause_start(toks, v + 1, end), end), end)
-    c = Candidate(sent, None, (toks[v].start, toks[v].end), mention, "P5 speaker verb quoted fragment", 0.45,
-                  a=mention.first)
-    c.fwd = (start, end)
-    _set_content(text, toks, c, [(start, end)])
-    if not c.pieces or not (c.quotes - used) or c.quotes & used:
-        return None
-    return c
+            return i
+    return n

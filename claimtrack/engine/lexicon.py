@@ -9,6 +9,117 @@ import re
 
 from claimtrack.vocabulary import Stance
 
+# --- attribution, sentences and the pipeline --------------------------------------------------
+# The word classes the sentence splitter (text.py), the attribution rules (attribution.py) and the
+# pipeline (pipeline.py) run on.
+
+# Sentences: words whose full stop ends no sentence ("Mr.", "U.S.", "Jan.").
+ABBREVIATIONS = frozenset("""
+    mr mrs ms dr st sen rep gov gen lt col sgt capt cmdr adm maj prof rev jr sr no vs etc inc
+    corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c e.g i.e
+    ft mt ave blvd dept est fig approx al gov't pres supt
+""".split())
+# Speech verbs: after a quotation ending in "?" or "!" they attribute it and the sentence goes on
+# ('"Why not?" the mayor asked.'); before a quotation they make a short one a whole utterance.
+SPEECH_VERBS = frozenset("""
+    said says asked asks told added adds wrote writes replied continued explained insisted
+    shouted argued noted tweeted quipped joked declared recalled responded answered warned
+    screamed yelled cried exclaimed wondered demanded concluded countered agreed
+""".split())
+# Cue words that are no form of a cue verb: "according (to)", "(was) quoted (as saying)".
+CUE_WORDS_BEYOND_VERBS = frozenset("according quoted".split())
+
+# Speakers of a cue. Cues that take their speaker after them: '"...," said Kirby'.
+INVERTING_CUES = frozenset(
+    "say add tell write explain continue note ask reply respond answer insist argue warn "
+    "declare recall acknowledge admit confirm deny claim state announce observe remark quip joke "
+    "counter retort conclude concede urge suggest agree tweet post scream yell cry shout exclaim "
+    "beam enthuse marvel chuckle snort sniff sneer gloat thunder bellow groan blurt interject".split()
+)
+# Cues that report speech by themselves: "The ministry reviewed the file and says ...".
+SAY_LIKE_CUES = frozenset(
+    "say tell add note warn insist argue claim deny confirm admit acknowledge explain stress".split()
+)
+# Cues that report the preceding words after "as": "..., as the memo put it", "as she said".
+AS_CUES = SAY_LIKE_CUES | {"put it"} | frozenset("write report describe call observe remark quip joke".split())
+# Words before a cue that let it share the subject of the cue before it: "did not deny ... but rejected".
+SHARED_SUBJECT_LINKS = frozenset("and but before after while by".split())
+# Clause coordinators: "... and says" takes the sentence's subject; '"a disgrace," and threatened'
+# ends a quotation's content.
+CLAUSE_COORDINATORS = frozenset("and but".split())
+# Words before a participle cue that give it the sentence's subject: "by saying", "after warning".
+PARTICIPLE_LINKS = frozenset("by upon after before while when".split())
+# First words of an apposition after an inverted speaker: '"...," said John Kirby, the White House spokesman,'.
+INVERTED_APPOSITION_STARTS = frozenset("the a an who his her".split())
+
+# Between a cue and its content: adjuncts and addressees.
+# Words that open a time or place adjunct: "told reporters on Monday", "Weighing in on the debate".
+ADJUNCT_OPENERS = frozenset("on in at during via over from after before earlier late early last this".split())
+# A qualifier that makes the day word after it an adjunct: "this weekend", "last week".
+DAY_QUALIFIERS = frozenset("this last earlier late".split())
+# Determiners of an addressee: "told the BBC", "told her audience".
+ADDRESSEE_DETERMINERS = frozenset("the a an his her their its our my your this".split())
+# Words that end an addressee ("told reporters that ..."), with the days ("told CNN Monday").
+ADDRESSEE_STOPS = frozenset("that to about of if whether how why what on in at during the".split())
+# Cues whose object is not always their addressee: "urged caution", "warned lawmakers would ...".
+ADDRESSEE_OPTIONAL_CUES = frozenset({"urge", "ask", "call on", "warn", "promise"})
+# ... but these after them are: "urged reporters", "warned them".
+USUAL_ADDRESSEES = frozenset("reporters journalists him her them me us the".split())
+
+# Where a content ends.
+# Words that separate one attribution's content from the next: "X, he said, while Y", "A but B".
+CONTENT_BOUNDARY_WORDS = frozenset("and but while though although whereas yet as so".split())
+# Subordinating conjunctions: "..., as the crowd applauded" is no attribution of the clause before it.
+SUBORDINATORS = frozenset("as when while because after before if since although though unless until once".split())
+# Words after a comma that end a forward content: ", compared with ...", ", referring to ...".
+CONTENT_STOPS = frozenset(
+    "compared according referring citing adding saying noting arguing explaining speaking "
+    "calling prompting sparking drawing echoing insisting warning".split()
+)
+# Words after "X, he said," that start a phrase of their own: the rest does not continue X.
+MIDDLE_STOPS = frozenset(
+    "adding saying noting arguing explaining citing referring calling according who which whose "
+    "after before while when as in on at during with without because".split()
+)
+# A dash before these ends the content: "He proposes X — though ...".
+DASH_CLAUSE_JOINERS = frozenset("though although but while whereas and".split())
+# A closing relative clause is the reporter's gloss: "she backs the bill, which includes ...".
+GLOSS_RELATIVES = frozenset("which who".split())
+# A time adjunct that closes the content: "said the plan had failed on Wednesday".
+TIME_ADJUNCT_STARTS = frozenset("on last this earlier late".split())
+# Conjunctions stepped over at the start of a trailing content: "But X, he said".
+LEADING_CONJUNCTIONS = frozenset("but and so".split())
+# After the last quotation these open the reporter's own clause: '"properly" before floating ...'.
+QUOTE_CLOSING_CLAUSES = frozenset("before until after while when as".split())
+# After a quotation closed by a comma an article opens the reporter's apposition: '"the loophole," a flaw'.
+INDEFINITE_ARTICLES = frozenset("a an".split())
+# Prepositions before a quoted fragment that start the content: 'a defence of "city values"'.
+FRAGMENT_CLAUSE_PREPS = frozenset("of about with for".split())
+# Determiners of a naming noun: 'used the phrase "clean energy"'.
+NAMING_DETERMINERS = frozenset("the a his her their its".split())
+# Words that make a clause finite: a weak cue's content needs one ("added salt" is no report).
+FINITE_HINTS = frozenset(
+    "is was are were has have had will would could can should may might must did does do "
+    "won't can't isn't wasn't aren't weren't hasn't haven't didn't doesn't don't".split()
+)
+
+# A quoted fragment said by the sentence's subject (P5): 'Ruiz branded the ruling "absurd."'.
+# Words stepped over at the start of the sentence: "But", "Later", "Meanwhile".
+SENTENCE_START_SKIPS = frozenset("but and so yet still later also then now meanwhile instead indeed".split())
+# Words that open an adjunct before the main clause: "In Brussels, ...", "Asked about the vote, ...".
+SUBORDINATE_STARTS = SUBORDINATORS | ADJUNCT_OPENERS | frozenset("in during despite asked speaking".split())
+# Pronouns that can be the subject saying the fragment.
+FRAGMENT_SPEAKER_PRONOUNS = frozenset("he she they we i".split())
+# Heads of a noun phrase that says nothing: "It was", "Hours later".
+NOT_SUBJECTS = frozenset("it there this that these those hours minutes days weeks months years what".split())
+# Words that are not the subject's verb.
+NOT_VERBS = frozenset(
+    "the a an of to in on at for with from by as and or but that which who this these those "
+    "his her their its our my your not also no".split()
+)
+# A form of "be" before the verb makes it passive: "was identified as".
+PASSIVE_AUXILIARIES = frozenset("is was were are been be".split())
+
 # --- Reporting cues ---------------------------------------------------------------------------
 # lemma -> stance. A verb has one primary stance; negation and the words quoted may override it.
 CUE_LEMMAS: dict[str, Stance] = {}
@@ -70,10 +181,8 @@ WEAK_CUES = frozenset("""
     reveal disclose publish support endorse defend oppose agree
 """.split())
 
-# Naming verbs report speech only around quoted words: 'called the plan "a disaster"'.
-QUOTE_ONLY_CUES = frozenset(
-    "call refer_to label dub brand term read chant describe_as characterize characterise".replace("_", " ").split(" ")
-)
+# Naming and manner-of-speaking verbs report speech only around quoted words: 'called the plan
+# "a disaster"', 'shouted "Stop!"'.
 QUOTE_ONLY_CUES = frozenset({"call", "refer to", "label", "dub", "brand", "term", "read", "chant",
                              "describe as", "characterize", "characterise", "continue", "scream", "yell",
                              "cry", "holler", "roar", "snap", "shout", "whisper", "mutter", "exclaim",

@@ -5,13 +5,15 @@ Every offset is a Python string index into the exact text given to `extract()`, 
 
 The engine has no clock: a caller that wants a time limit passes a `Budget`, which the engine asks
 between sentences; when it is spent the article fails with `ExtractionTooSlow`.
+
+The engine's exceptions are its own (`EngineError`): the engine imports nothing of the project but
+the vocabulary. `claimtrack.errors` counts them as `ClaimtrackError`s (one line, no traceback).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from claimtrack.errors import ClaimtrackError
 from claimtrack.vocabulary import ClaimKind, SpeakerKind, Stance
 
 
@@ -25,7 +27,11 @@ class Budget(Protocol):
         ...
 
 
-class ExtractionTooSlow(ClaimtrackError):
+class EngineError(Exception):
+    """A refusal of the engine's that the user can act on; its message is one line."""
+
+
+class ExtractionTooSlow(EngineError):
     """One article ran past its budget: that article fails, the batch goes on."""
 
     def __init__(self, allowed: str, position: int, length: int) -> None:
@@ -56,7 +62,7 @@ class ExtractedClaim:
     kind: ClaimKind
     stance: Stance
     confidence: float  # 0..1
-    rule: str  # the pattern that fired, e.g. "P1 quote, speaker cue"
+    rule: str  # the pattern that fired, e.g. "P1 quote, speaker cue" (a label of engine/rules.py)
     speaker: str | None = None  # canonical name of a SpeakerEntity in the same Extraction
     speaker_start: int | None = None  # the mention the attribution rests on ("He" in "He added")
     speaker_end: int | None = None

@@ -18,6 +18,7 @@ import dataclasses
 import re
 
 from claimtrack.engine import lexicon as lx
+from claimtrack.engine import rules
 from claimtrack.engine.attribution import (
     Candidate,
     attribute_sentence,
@@ -28,10 +29,10 @@ from claimtrack.engine.coreference import Resolver
 from claimtrack.engine.cues import FORMS
 from claimtrack.engine.model import Budget, ExtractedClaim, Extraction, ExtractionTooSlow
 from claimtrack.engine.quotes import Quote, find_quotes, looks_like_title, mask, word_count
+from claimtrack.engine.rules import Rule
 from claimtrack.engine.speakers import Mention
 from claimtrack.engine.stance import stance_of
 from claimtrack.engine.text import (
-    SPEECH_VERBS,
     Invisibles,
     Sentence,
     Token,
@@ -46,7 +47,7 @@ DASH_SIGNATURE = re.compile(r"[-—–―]+\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'�
 # "ANNA SMITH: ..." at the start of a transcript paragraph
 SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
 # Any word that can be a cue (a cheap pre-filter before tokenizing a sentence).
-CUE_WORDS = frozenset(FORMS) | {"according", "quoted"}
+CUE_WORDS = frozenset(FORMS) | lx.CUE_WORDS_BEYOND_VERBS
 LOWER_WORD = re.compile(r"[a-z]+")
 MIN_QUOTE_WORDS = 4  # shorter quotations are fragments or scare quotes, not claims on their own
 FLOAT_PARAGRAPHS = 2  # a floating quotation inherits a speaker at most this many paragraphs back
@@ -78,6 +79,7 @@ def run_pipeline(text: str, budget: Budget | None = None) -> Extraction:
     try:
         found = _Run(seen.text, budget).extract()
     except _Stopped as stop:
+        assert budget is not None  # only a budget stops a run
         raise ExtractionTooSlow(budget.allowed, seen.start(stop.position), len(text)) from None
     except Exception:  # pragma: no cover - a guard for ingestion; tests assert it never fires
         return Extraction()
@@ -86,14 +88,17 @@ def run_pipeline(text: str, budget: Budget | None = None) -> Extraction:
 
 def _as_given(found: Extraction, text: str, seen: Invisibles) -> Extraction:
     """Offsets found in the text without invisible characters, moved back onto the text as given."""
-    def at(start: int | None, end: int | None) -> tuple[int | None, int | None]:
-        return (None, None) if start is None else (seen.start(start), seen.end(end))
+    def at(start: int, end: int) -> tuple[int, int]:
+        return seen.start(start), seen.end(end)
+
+    def maybe_at(start: int | None, end: int | None) -> tuple[int | None, int | None]:
+        return (None, None) if start is None or end is None else at(start, end)
 
     claims = []
     for c in found.claims:
         start, end = at(c.start, c.end)
-        speaker_start, speaker_end = at(c.speaker_start, c.speaker_end)
-        cue_start, cue_end = at(c.cue_start, c.cue_end)
+        speaker_start, speaker_end = maybe_at(c.speaker_start, c.speaker_end)
+        cue_start, cue_end = maybe_at(c.cue_start, c.cue_end)
         claims.append(dataclasses.replace(
             c, start=start, end=end, text=text[start:end],
             speaker_start=speaker_start, speaker_end=speaker_end,
@@ -170,7 +175,7 @@ class _Run:
     # --- attribution -------------------------------------------------------------------------
     def extract(self) -> Extraction:
         cands: list[Candidate] = []
-        sentences: list[tuple[Sentence, list]] = []
+        sentences: list[tuple[Sentence, list[Token]]] = []
         for para in self.paras:
             if para.skip:
                 continue
@@ -199,7 +204,7 @@ class _Run:
                     break
             if self.limit is not None:
                 break
-        self._link_adjacent_quotes(cands, sentences)
+        self._link_adjacent_quotes(cands)
         cands = [c for c in cands if c.pieces]
         used = {qi for c in cands for qi in c.quotes}
         for sent, toks in sentences:
@@ -221,58 +226,79 @@ class _Run:
             return True
         return not CUE_WORDS.isdisjoint(LOWER_WORD.findall(self.lowered, sent.start, sent.end))
 
-    def _introduced_paragraphs(self, sentences, used: set[int]) -> list[Candidate]:
-        """Quote paragraphs introduced by a colon ("The chairman ended with a warning:") or signed with a
-        dash on the next line ("- Maria Gonzalez, Dover.") (P4 / P13)."""
+    def _introduced_paragraphs(self, sentences: list[tuple[Sentence, list[Token]]], used: set[int]) -> list[Candidate]:
+        """Quotations signed with a dash ('"..." ― Dev Patel'), and quote paragraphs introduced by a
+        colon ("The chairman ended with a warning:") or signed with a dash on the next line
+        ("- Maria Gonzalez, Dover.") (P4 / P13)."""
+        signed = self._signed_quotes(used)
+        return signed + self._quote_paragraphs(sentences, used)
+
+    def _line_end(self, qi: int) -> int:
+        """The end of the paragraph where quotation *qi* ends."""
+        return self.paras[self.quote_para[qi] + len(self.quotes[qi].pieces) - 1].end
+
+    def _signed_quotes(self, used: set[int]) -> list[Candidate]:
+        """'"..." ― Dev Patel': a quotation signed with a dash on its own line (P13)."""
         out: list[Candidate] = []
         skip_paras = {p.index for p in self.paras if p.skip}
         for qi, q in enumerate(self.quotes):
-            # '"..." ― Dev Patel' on the quote's own line
             if qi in used or self.quote_para[qi] in skip_paras or self.words[qi] < 2:
                 continue
-            line_end = self.paras[self.quote_para[qi] + len(q.pieces) - 1].end
+            line_end = self._line_end(qi)
             m = DASH_SIGNATURE.match(self.text, _skip_spaces(self.text, q.end, line_end), line_end)
             if m and not any(ch in ".!?" for ch in self.text[m.end():line_end].rstrip(". ")):
                 a, b = m.span(1)
-                c = Candidate(Sentence(self.quote_para[qi], q.start, line_end), None, None,
-                              Mention(0, 0, a, b, self.text[a:b], "name"), "P13 quote, dash signature", 0.65)
-                c.pieces = list(q.pieces)
-                c.quotes = {qi}
+                out.append(_quote_claim(Sentence(self.quote_para[qi], q.start, line_end),
+                                        Mention(0, 0, a, b, self.text[a:b], "name"),
+                                        rules.DASH_SIGNATURE_SAME_LINE, q, qi))
                 used.add(qi)
-                out.append(c)
-        last_sentence: dict[int, tuple] = {}
+        return out
+
+    def _quote_paragraphs(self, sentences: list[tuple[Sentence, list[Token]]], used: set[int]) -> list[Candidate]:
+        """A paragraph that is one quotation, introduced by a colon at the end of the paragraph before
+        it (P4) or signed with a dash on the next line (P13)."""
+        out: list[Candidate] = []
+        last_sentence: dict[int, list[Token]] = {}
         for sent, toks in sentences:
-            last_sentence[sent.paragraph] = (sent, toks)
+            last_sentence[sent.paragraph] = toks
         by_start = {q.start: qi for qi, q in enumerate(self.quotes)}
         for i, para in enumerate(self.paras):
             qi = by_start.get(para.start)
             if qi is None or qi in used or para.skip or self.words[qi] < 2:
                 continue
             q = self.quotes[qi]
-            if any(ch.isalpha() for ch in self.masked[q.end:self.paras[self.quote_para[qi] + len(q.pieces) - 1].end]):
+            if any(ch.isalpha() for ch in self.masked[q.end:self._line_end(qi)]):
                 continue  # the paragraph goes on after the quote: not a quote paragraph
-            prev = self.paras[i - 1] if i > 0 else None
-            nxt_i = self.quote_para[qi] + len(q.pieces)
-            nxt = self.paras[nxt_i] if nxt_i < len(self.paras) else None
-            mention, rule = None, ""
-            if prev is not None and not prev.skip and self.text[prev.end - 1] == ":" and prev.index in last_sentence:
-                sent, toks = last_sentence[prev.index]
-                mention = initial_subject(toks, self.text, len(toks))
-                rule = "P4 speaker ...: quote paragraph"
-            if mention is None and nxt is not None:
-                m = DASH_SIGNATURE.match(self.text, nxt.start, nxt.end)
-                if m:
-                    a, b = m.span(1)
-                    mention = Mention(0, 0, a, b, self.text[a:b], "name")
-                    rule = "P13 quote, dash signature"
-            if mention is None or mention.kind == "relative":
+            found = self._quote_paragraph_speaker(i, qi, last_sentence)
+            if found is None:
                 continue
-            c = Candidate(Sentence(para.index, para.start, para.end), None, None, mention, rule, 0.6)
-            c.pieces = list(q.pieces)
-            c.quotes = {qi}
+            mention, rule = found
+            out.append(_quote_claim(Sentence(para.index, para.start, para.end), mention, rule, q, qi))
             used.add(qi)
-            out.append(c)
         return out
+
+    def _quote_paragraph_speaker(self, i: int, qi: int, last_sentence: dict[int, list[Token]]
+                                 ) -> tuple[Mention, Rule] | None:
+        """The speaker of the quote paragraph self.paras[i] (quotation *qi*): the subject of the
+        paragraph before it when that one ends with a colon, else a dash signature after it."""
+        prev = self.paras[i - 1] if i > 0 else None
+        nxt_i = self.quote_para[qi] + len(self.quotes[qi].pieces)
+        nxt = self.paras[nxt_i] if nxt_i < len(self.paras) else None
+        mention: Mention | None = None
+        rule: Rule | None = None
+        if prev is not None and not prev.skip and self.text[prev.end - 1] == ":" and prev.index in last_sentence:
+            toks = last_sentence[prev.index]
+            mention = initial_subject(toks, self.text, len(toks))
+            rule = rules.SPEAKER_COLON_QUOTE_PARAGRAPH
+        if mention is None and nxt is not None:
+            m = DASH_SIGNATURE.match(self.text, nxt.start, nxt.end)
+            if m:
+                a, b = m.span(1)
+                mention = Mention(0, 0, a, b, self.text[a:b], "name")
+                rule = rules.DASH_SIGNATURE_NEXT_LINE
+        if mention is None or rule is None or mention.kind == "relative":
+            return None
+        return mention, rule
 
     def _transcript_turns(self, cands: list[Candidate]) -> list[Candidate]:
         """Interview transcripts: "ANNA SMITH: The minister released a video ..." (P14).
@@ -299,7 +325,7 @@ class _Run:
         for para, a, b, s, e in turns:
             mention = Mention(0, 0, a, b, self.text[a:b].title(), "name")
             c = Candidate(Sentence(para.index, para.start, para.end), None, (b, b + 1), mention,
-                          "P14 transcript speaker label", 0.6)
+                          rules.TRANSCRIPT_SPEAKER_LABEL, rules.TRANSCRIPT_SPEAKER_LABEL.own_confidence)
             c.pieces = [(s, e)]
             c.quotes = {qi for qi, q in enumerate(self.quotes) if s <= q.start and q.end <= e}
             out.append(c)
@@ -308,25 +334,25 @@ class _Run:
     def _title_only(self, c: Candidate) -> bool:
         return all(looks_like_title(self.text, self.quotes[qi]) for qi in c.quotes)
 
-    def _link_adjacent_quotes(self, cands: list[Candidate], sentences) -> None:
+    def _link_adjacent_quotes(self, cands: list[Candidate]) -> None:
         """'"Q." Kirby said.' and 'He added:' + a quote paragraph: attach the neighbouring quote."""
         used = {qi for c in cands for qi in c.quotes}
         for c in cands:
             if c.needs_prev_quote:
                 qi = self._quote_before(c.sentence.start, c.sentence.paragraph)
                 if qi is not None and qi not in used and self.words[qi] >= 2:
-                    self._take_quote(c, qi, "P1 quote, speaker cue (next sentence)", 0.8)
+                    self._take_quote(c, qi, rules.QUOTE_THEN_SPEAKER_CUE)
                     used.add(qi)
             elif c.needs_next_quote:
                 qi = self._quote_after(c.sentence.end, c.sentence.paragraph)
                 if qi is not None and qi not in used:
-                    self._take_quote(c, qi, "P4 speaker cue: quote", 0.85)
+                    self._take_quote(c, qi, rules.SPEAKER_CUE_NEXT_QUOTE)
                     used.add(qi)
 
-    def _take_quote(self, c: Candidate, qi: int, rule: str, conf: float) -> None:
+    def _take_quote(self, c: Candidate, qi: int, rule: Rule) -> None:
         c.pieces = list(self.quotes[qi].pieces)
         c.quotes = {qi}
-        c.rule, c.confidence = rule, conf
+        c.rule, c.confidence = rule, rule.own_confidence
 
     def _quote_before(self, pos: int, para: int) -> int | None:
         """The last quotation ending before *pos* in the same paragraph, only space between."""
@@ -446,10 +472,8 @@ class _Run:
                 continue
             if title or self.words[qi] < MIN_QUOTE_WORDS:
                 continue
-            c = Candidate(source.sentence, None, None, source.mention, "P12 floating quote", 0.6)
+            c = _quote_claim(source.sentence, source.mention, rules.FLOATING_QUOTE, q, qi)
             c.inherits = source
-            c.pieces = list(q.pieces)
-            c.quotes = {qi}
             out.append(c)
             used.add(qi)
         return out
@@ -475,11 +499,9 @@ class _Run:
             para = self.quote_para[qi]
             k = bisect.bisect_left(starts, q.start) - 1
             source = ordered[k] if k >= 0 and ordered[k].sentence.paragraph == para else None
-            c = Candidate(Sentence(para, q.start, q.end), None, None, source.mention if source else None,
-                          "P15 unattributed quotation", 0.35)
+            c = _quote_claim(Sentence(para, q.start, q.end), source.mention if source else None,
+                             rules.UNATTRIBUTED_QUOTE, q, qi)
             c.inherits = source
-            c.pieces = list(q.pieces)
-            c.quotes = {qi}
             out.append(c)
         return out
 
@@ -490,7 +512,7 @@ class _Run:
         last = last_end.get(id(source))
         if last is None:
             last = last_end[id(source)] = max(self.quotes[k].end for k in source.quotes)
-        if last > self.quotes[qi].start or source.rule.startswith(("P9", "P5", "P8")):
+        if last > self.quotes[qi].start or (source.rule is not None and not source.rule.takes_following_quotes):
             return False
         # Only the rest of the attribution's sentence may stand between them:
         # '"Q1," he said on Monday. "Q2."'
@@ -508,7 +530,8 @@ class _Run:
         j = b
         while j < len(self.text) and self.text[j].isspace() and self.text[j] != "\n":
             j += 1
-        after_ok = j >= len(self.text) or self.text[j] in "\n\"“" or self.text[j].isupper() or self.text[b - 2: b - 1] in (".", "?", "!")
+        after_ok = j >= len(self.text) or self.text[j] in "\n\"“" or self.text[j].isupper() \
+            or self.text[b - 2: b - 1] in (".", "?", "!")
         return before_ok and after_ok
 
     def _whole_utterance(self, qi: int) -> bool:
@@ -524,7 +547,7 @@ class _Run:
             before = text[i - 1]
             if before == ",":
                 w = LOWER_WORD.findall(self.lowered, max(para.start, i - 30), i - 1)
-                if not w or w[-1] not in SPEECH_VERBS:
+                if not w or w[-1] not in lx.SPEECH_VERBS:
                     return False  # 'as the paper put it, "the operator."'
             elif before not in ".!?:\"”»":
                 return False
@@ -535,7 +558,7 @@ class _Run:
         if text[inner_end] in ",.!?…—-":
             return True  # '"Hello there," said', '"Why?" she asked'
         j = b
-        end = self.paras[self.quote_para[qi] + len(q.pieces) - 1].end
+        end = self._line_end(qi)
         while j < end and text[j] in " \t\u00a0":
             j += 1
         return j >= end or text[j] in ".!?,;:"
@@ -557,10 +580,11 @@ class _Run:
             stance = stance_of(c.cue, content, direct)
             conf = c.confidence
             if entity is None:
-                conf -= 0.15
+                conf -= rules.UNRESOLVED_SPEAKER_PENALTY
             claims.append(ExtractedClaim(
                 start=start, end=end, text=content, kind=kind, stance=stance,
-                confidence=round(max(0.05, min(1.0, conf)), 2), rule=c.rule or "P9 speaker cue (that) clause",
+                confidence=round(max(rules.CONFIDENCE_FLOOR, min(1.0, conf)), 2),
+                rule=(c.rule or rules.SPEAKER_CUE_CLAUSE).label,
                 speaker=entity.name if entity else None,
                 speaker_start=mention[0] if mention else None,
                 speaker_end=mention[1] if mention else None,
@@ -584,6 +608,14 @@ class _Run:
                 return ClaimKind.PARTIAL
             return ClaimKind.DIRECT
         return ClaimKind.MIXED if c.quotes else ClaimKind.INDIRECT
+
+
+def _quote_claim(sentence: Sentence, mention: Mention | None, rule: Rule, q: Quote, qi: int) -> Candidate:
+    """A claim whose content is one quotation (all its pieces), attributed by *rule*."""
+    c = Candidate(sentence, None, None, mention, rule, rule.own_confidence)
+    c.pieces = list(q.pieces)
+    c.quotes = {qi}
+    return c
 
 
 def _skip_spaces(text: str, i: int, end: int) -> int:

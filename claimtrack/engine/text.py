@@ -14,13 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from claimtrack.engine.lexicon import BOILERPLATE_LINE, BOILERPLATE_MAX_WORDS, CAPTION_MARKERS
-
-ABBREVIATIONS = frozenset("""
-    mr mrs ms dr st sen rep gov gen lt col sgt capt cmdr adm maj prof rev jr sr no vs etc inc
-    corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c e.g i.e
-    ft mt ave blvd dept est fig approx al gov't pres supt
-""".split())
+from claimtrack.engine.lexicon import ABBREVIATIONS, BOILERPLATE_LINE, BOILERPLATE_MAX_WORDS, CAPTION_MARKERS
+from claimtrack.engine.lexicon import SPEECH_VERBS as SPEECH_VERBS  # quotes.py imports it from here
 
 WORD = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[’']?")
 TERMINAL = ".!?"
@@ -30,7 +25,6 @@ SIGNED_QUOTE = re.compile(r"[\"”»]\s*[-—–―]+\s*[A-Z]")  # '"..." ― De
 # (a quotation left open at the end of a paragraph must not turn it into a "headline").
 INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’']?\s+[\"“‘'(]?[A-Z]")
 CLOSERS = "\"”’')]»"
-OPENERS = "\"“‘'([«„"
 
 
 # Characters that show nothing and join or split nothing a reader sees; an article (or a hostile one)
@@ -111,10 +105,8 @@ def _is_boilerplate(line: str, first: bool) -> bool:
     ):
         return True  # the headline (a first line that reads as a sentence is kept as the lede)
     # Headlines, standfirst labels and menu items carry no final punctuation.
-    if len(words) <= 20 and line[-1] not in TERMINAL + CLOSERS + ":;,…—-" and not SIGNED_QUOTE.search(line) \
-            and not _inner_sentence_end(line):
-        return True
-    return False
+    return len(words) <= 20 and line[-1] not in TERMINAL + CLOSERS + ":;,…—-" and not SIGNED_QUOTE.search(line) \
+        and not _inner_sentence_end(line)
 
 
 def _inner_sentence_end(line: str) -> bool:
@@ -143,44 +135,68 @@ def split_sentences(text: str, para: Paragraph, masked: str) -> list[Sentence]:
     while i < b:
         ch = masked[i]
         if ch in TERMINAL:
-            j = i + 1
-            while j < b and masked[j] in TERMINAL:
-                j += 1
-            while j < b and masked[j] in CLOSERS:
-                j += 1
+            j = _past_stop(masked, i, b)
             if j >= b:
                 break
-            if masked[j].isspace():
-                k = j
-                while k < b and masked[k].isspace():
-                    k += 1
-                if k < b and _starts_sentence(masked[k]) and not _abbreviation(masked, a, i):
-                    cuts.append(k)
-                i = k
-                continue
-            # "Kirby said.US Secretary": a missing space after a full stop.
-            if ch == "." and masked[j].isupper() and _glued_stop(masked, a, i, j, b):
-                cuts.append(j)
-            i = j
+            cut, i = _cut_after_stop(masked, a, i, j, b)
+            if cut is not None:
+                cuts.append(cut)
             continue
         if ch == "_" and i + 1 < b and masked[i + 1] != "_":
-            # End of a masked quotation: a sentence ends after it when the quote ended with
-            # terminal punctuation and a new sentence visibly begins.
-            j = i + 1
-            while j < b and masked[j] in CLOSERS:
-                j += 1
-            if text[i] in TERMINAL and j < b and masked[j].isspace():
-                k = j
-                while k < b and masked[k].isspace():
-                    k += 1
-                if k < b and _starts_sentence(masked[k]) and not (
-                    text[i] in "?!" and _attribution_follows(masked, k, b)
-                ):
-                    cuts.append(k)
+            cut = _cut_after_quotation(text, masked, i, b)
+            if cut is not None:
+                cuts.append(cut)
         i += 1
+    return _sentences(text, para, cuts)
+
+
+def _past_stop(masked: str, i: int, b: int) -> int:
+    """After the run of terminal punctuation at *i* and the closing marks after it."""
+    j = i + 1
+    while j < b and masked[j] in TERMINAL:
+        j += 1
+    while j < b and masked[j] in CLOSERS:
+        j += 1
+    return j
+
+
+def _past_space(masked: str, k: int, b: int) -> int:
+    while k < b and masked[k].isspace():
+        k += 1
+    return k
+
+
+def _cut_after_stop(masked: str, a: int, i: int, j: int, b: int) -> tuple[int | None, int]:
+    """Where a sentence starts after the stop at *i* (None: nowhere), and where to read on."""
+    if masked[j].isspace():
+        k = _past_space(masked, j, b)
+        starts = k < b and _starts_sentence(masked[k]) and not _abbreviation(masked, a, i)
+        return (k if starts else None), k
+    # "Kirby said.US Secretary": a missing space after a full stop.
+    if masked[i] == "." and masked[j].isupper() and _glued_stop(masked, a, i, j, b):
+        return j, j
+    return None, j
+
+
+def _cut_after_quotation(text: str, masked: str, i: int, b: int) -> int | None:
+    """At the end of a masked quotation (*i*, its last masked character): a sentence ends after it
+    when the quote ended with terminal punctuation and a new sentence visibly begins."""
+    j = i + 1
+    while j < b and masked[j] in CLOSERS:
+        j += 1
+    if text[i] not in TERMINAL or j >= b or not masked[j].isspace():
+        return None
+    k = _past_space(masked, j, b)
+    if k < b and _starts_sentence(masked[k]) and not (text[i] in "?!" and _attribution_follows(masked, k, b)):
+        return k
+    return None
+
+
+def _sentences(text: str, para: Paragraph, cuts: list[int]) -> list[Sentence]:
+    """The paragraph's sentences between its cuts, trimmed of space; empty ones left out."""
     out: list[Sentence] = []
-    start = a
-    for cut in cuts + [b]:
+    start = para.start
+    for cut in [*cuts, para.end]:
         s, e = start, cut
         while s < e and text[s].isspace():
             s += 1
@@ -192,11 +208,6 @@ def split_sentences(text: str, para: Paragraph, masked: str) -> list[Sentence]:
     return out
 
 
-SPEECH_VERBS = frozenset("""
-    said says asked asks told added adds wrote writes replied continued explained insisted
-    shouted argued noted tweeted quipped joked declared recalled responded answered warned
-    screamed yelled cried exclaimed wondered demanded concluded countered agreed
-""".split())
 _NEXT_WORDS = re.compile(r"[^\W\d_][\w'’.\-]*|[,;:!?.()\"“”]")
 
 
