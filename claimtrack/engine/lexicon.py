@@ -204,7 +204,8 @@ NOUNISH_S_FORMS = frozenset("""
 
 # Cues whose content may be a to-infinitive or a plain object ("wants to run", "endorsed the mayor").
 INTENT_CUES = frozenset("want plan seek intend prefer hope vow promise pledge threaten refuse decline agree".split())
-POSITION_CUES = frozenset("support endorse defend oppose praise welcome applaud hail commend thank reject dismiss criticise criticize condemn denounce".split())
+POSITION_CUES = frozenset(("support endorse defend oppose praise welcome applaud hail commend thank reject dismiss "
+                           "criticise criticize condemn denounce").split())
 
 # Cues whose direct object is the addressee, never the content or the speaker.
 ADDRESSEE_CUES = frozenset(

@@ -6,14 +6,15 @@ Every offset is a Python string index into the exact text given to `extract()`, 
 The engine has no clock: a caller that wants a time limit passes a `Budget`, which the engine asks
 between sentences; when it is spent the article fails with `ExtractionTooSlow`.
 
-The engine's exceptions are its own (`EngineError`): the engine imports nothing of the project but
-the vocabulary. `claimtrack.errors` counts them as `ClaimtrackError`s (one line, no traceback).
+The engine's refusals are `EngineError`s, which are `ClaimtrackError`s (one line, no traceback): the
+engine imports nothing of the project but the vocabulary and that one base class.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from claimtrack.errors import ClaimtrackError
 from claimtrack.vocabulary import ClaimKind, SpeakerKind, Stance
 
 
@@ -27,7 +28,7 @@ class Budget(Protocol):
         ...
 
 
-class EngineError(Exception):
+class EngineError(ClaimtrackError):
     """A refusal of the engine's that the user can act on; its message is one line."""
 
 
