@@ -492,9 +492,9 @@ def _end_of_naming(toks: list[Token], c: Candidate, j: int, end: int) -> int:
     # "as" + quoted words close the content
     as_q = next((i for i in range(j + 1, end) if toks[i].low == "as" and any(
         t.kind == "q" for t in toks[i + 1:i + 4])), None)
-    if as_q is None:
-        return end
-    return max(i for i in range(as_q + 1, end) if toks[i].kind == "q") + 1
+    last_q = None if as_q is None else max(
+        (i for i in range(as_q + 1, end) if toks[i].kind == "q"), default=None)  # the quote may lie past the end
+    return end if last_q is None else last_q + 1
 
 
 def _continues_clause(toks: list[Token], j: int, a: int) -> bool:

@@ -86,3 +86,13 @@ def test_no_claim_runs_into_the_next_paragraph(text):
 ])
 def test_headlines_are_still_headlines(text):
     assert extract(text).claims == ()
+
+
+def test_quoted_naming_after_as_beyond_the_content_keeps_the_article():
+    """'described as; "a farce"': the quoted words after "as" lie past the content's end. This used
+    to raise inside the engine, and the guard gave the whole article no claims at all."""
+    from claimtrack.engine import extract
+
+    text = 'Kirby said the plan was described as; "a farce" by critics.'
+    claims = extract(text).claims
+    assert [(c.speaker, text[c.start:c.end]) for c in claims] == [("Kirby", "the plan was described as")]
