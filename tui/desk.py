@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -36,6 +37,9 @@ from claimtrack.review.annotate import current_author
 from claimtrack.review.undo import UndoHistory
 from claimtrack.store.database import open_database, session_scope, short_name, shown_url
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
+
+if TYPE_CHECKING:
+    from claimtrack.ingest.batch import IngestReport
 
 StoreStamp = tuple[tuple[object, ...], int]  # what `Desk.store_stamp` gives: see claimtrack.queries.pages
 
@@ -242,6 +246,14 @@ class Desk:
             session, alias_id, to_speaker, author=self.author, new_speaker=new_speaker))
         moved = sum(1 for r in revisions if r.table_name == "claim")
         return f"{revisions[-1].note}; {moved} claim(s) moved with it"
+
+    def ingest(self, path: str, *, on_document: Callable[[str], None] | None = None) -> IngestReport:
+        """Store every document in the file or folder at *path* (each in a transaction of its own: see
+        claimtrack.ingest.batch); *on_document* hears of each one as it is done."""
+        from claimtrack.ingest.batch import ingest_documents
+        from claimtrack.ingest.readers import read_inputs
+
+        return ingest_documents(self.engine, read_inputs([path]), on_document=on_document)
 
     def undo(self) -> str:
         with self.session(write=True) as session:

@@ -147,8 +147,7 @@ class SourcesScreen(PagedScreen):
 
     @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
     def ingest(self, path: str) -> None:
-        from claimtrack.ingest.batch import ingest_documents
-        from claimtrack.ingest.readers import count_inputs, read_inputs
+        from claimtrack.ingest.readers import count_inputs
 
         total = count_inputs([path])
         done = 0
@@ -159,7 +158,7 @@ class SourcesScreen(PagedScreen):
             self.post_message(self.IngestProgress(location, done, total))
 
         self.post_message(self.IngestProgress("", 0, total))
-        report = ingest_documents(self.desk.engine, read_inputs([path]), on_document=one_more)
+        report = self.desk.ingest(path, on_document=one_more)
         self.post_message(self.IngestFinished(path, report))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
