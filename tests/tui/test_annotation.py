@@ -4,8 +4,21 @@ from __future__ import annotations
 from textual.widgets import Select
 from textual.widgets.text_area import Selection
 
-from tests.tui.helpers import (AUTHOR, SIZE, app_on, claim, error_notifications, move_to_row, notifications,
-                               pilot_test, relation, revisions, settle, shown, speaker_named)
+from tests.tui.helpers import (
+    AUTHOR,
+    SIZE,
+    app_on,
+    claim,
+    error_notifications,
+    move_to_row,
+    notifications,
+    pilot_test,
+    relation,
+    revisions,
+    settle,
+    shown,
+    speaker_named,
+)
 from tui.screens.annotate import AnnotateClaimScreen
 from tui.screens.choice import ChoiceScreen
 from tui.screens.claims import ClaimsScreen
@@ -318,7 +331,8 @@ async def test_errors_are_notifications_not_tracebacks(seeded_db, seed_claims, t
 
 
 @pilot_test
-async def test_a_claim_number_beyond_what_the_store_holds_is_a_warning_not_an_overflow(seeded_db, seed_claims, tmp_path):
+async def test_a_claim_number_beyond_what_the_store_holds_is_a_warning_not_an_overflow(seeded_db, seed_claims,
+                                                                                       tmp_path):
     """Issue 18: "99999999999999999999" as the other claim reached SQLite as an integer it cannot hold."""
     app = app_on(seeded_db, tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from claimtrack.review.annotate import annotate_claim
 from claimtrack.ingest.batch import ingest_documents
 from claimtrack.ingest.readers import read_inputs
+from claimtrack.review.annotate import annotate_claim
 from claimtrack.review.relations import set_relation_status
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker
