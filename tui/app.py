@@ -6,26 +6,32 @@ one article, annotation with undo/redo, exports from the command palette.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.widgets import HelpPanel
 from textual.worker import Worker, WorkerState
 
 from claimtrack.display import for_terminal
 from claimtrack.store.database import report_name
-
 from tui.commands import ClaimtrackCommands
-from tui.desk import Desk
+from tui.desk import Desk, StoreStamp
+from tui.desk_calls import Answered, ChangeMade, NotDone, Turns, tell_failure
 from tui.export import EXPORT_FORMATS, ExportFormat, default_path, export_report
-from tui.screens.base import DeskScreen, attempt
+from tui.screens.base import DeskScreen
 from tui.screens.claims import ClaimsScreen
 from tui.screens.contradictions import ContradictionsScreen
 from tui.screens.sources import SourcesScreen
 from tui.screens.speakers import SpeakersScreen
+
+Answer = TypeVar("Answer")
 
 
 class ClaimtrackApp(App[None]):
@@ -61,12 +67,11 @@ class ClaimtrackApp(App[None]):
         Binding("q", "quit", "Quit", tooltip="Leave claimtrack (every change is already saved)", id="quit"),
     ]
 
+    @dataclass
     class ExportWritten(Message):
-        def __init__(self, path: Path, label: str, warnings: list[str]) -> None:
-            super().__init__()
-            self.path = path
-            self.label = label
-            self.warnings = warnings
+        path: Path
+        label: str
+        warnings: list[str]
 
     OTHERS_CHECK_S = 15  # how often to look for changes made by others on a shared database
 
@@ -75,10 +80,11 @@ class ClaimtrackApp(App[None]):
         self.desk = desk
         self.export_folder = export_folder
         self.title = for_terminal(f"claimtrack · {desk.place}")
-        self.seen_stamp: tuple[tuple, int] | None = None  # the store as last shown (see `watch_for_others`)
+        self.seen_stamp: StoreStamp | None = None  # the store as last shown (see `watch_for_others`)
         self.seen_generation = -1
+        self.turns = Turns()  # what the person asked of the desk, in the order asked (see tui.desk_calls)
 
-    def notify(self, message: str, *, title: str = "", **how) -> None:
+    def notify(self, message: str, *, title: str = "", **how: Any) -> None:
         """Every notification (screens and widgets notify through the app) may name a file or hold
         stored words: shown through for_terminal."""
         super().notify(for_terminal(message), title=for_terminal(title), **how)
@@ -95,7 +101,7 @@ class ClaimtrackApp(App[None]):
         stamp, generation = self.desk.store_stamp(), self.desk.generation
         self.call_from_thread(self.compare_stamp, stamp, generation)
 
-    def compare_stamp(self, stamp: tuple[tuple, int], generation: int) -> None:
+    def compare_stamp(self, stamp: StoreStamp, generation: int) -> None:
         others = False
         if self.seen_stamp is not None:
             contents, others_newest = stamp
@@ -106,6 +112,39 @@ class ClaimtrackApp(App[None]):
         if others:
             self.notify("Someone else changed the store: Ctrl+R shows their work.", title="New work by others",
                         timeout=10)
+
+    # ------------------------------------------------------------------ what the person asks of the desk
+
+    def change(self, edit: Callable[[], str | None], *, title: str = "") -> None:
+        """Make a change in turn, in a worker: its sentence, or why it was refused, comes back as a
+        notification, and the screen in front reads the store again."""
+        self._in_turn(edit, lambda sentence: self.post_message(ChangeMade(title, sentence)), title=title)
+
+    def ask(self, question: Callable[[], Answer], then: Callable[[Answer], None], *, asker: MessagePump,
+            title: str = "") -> None:
+        """Read in turn, in a worker (after the person's changes asked for before): *then* takes the answer
+        on the UI thread, in *asker*."""
+        self._in_turn(question, lambda answer: asker.post_message(Answered(answer, then)), title=title)
+
+    def _in_turn(self, call: Callable[[], Answer], done: Callable[[Answer], object], *, title: str) -> None:
+        def in_turn() -> None:
+            try:
+                outcome = call()
+            except Exception as error:  # every failure is told (never a traceback), and the next call runs
+                self.post_message(NotDone(title, error))
+            else:
+                done(outcome)
+
+        self.turns.hand_in(in_turn)
+        self.run_worker(self.turns.work_through, name="desk call", group="desk", thread=True, exit_on_error=False)
+
+    def on_change_made(self, message: ChangeMade) -> None:
+        if message.sentence:
+            self.notify(message.sentence, title=message.title)
+        self.store_changed()
+
+    def on_not_done(self, message: NotDone) -> None:
+        tell_failure(self, message.error, title=message.title)
 
     # ------------------------------------------------------------------ after a change
 
@@ -125,12 +164,10 @@ class ClaimtrackApp(App[None]):
         self.notify("read the store again", title="Refresh", timeout=2)
 
     def action_undo(self) -> None:
-        if attempt(self, self.desk.undo, title="Undo"):
-            self.store_changed()
+        self.change(self.desk.undo, title="Undo")
 
     def action_redo(self) -> None:
-        if attempt(self, self.desk.redo, title="Redo"):
-            self.store_changed()
+        self.change(self.desk.redo, title="Redo")
 
     async def show_claims_of(self, speaker: str) -> None:
         await self.switch_mode("claims")

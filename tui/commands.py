@@ -2,19 +2,24 @@
 "screen: Claims", "export: Markdown report", "edit: undo", "help: keys"."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.export import EXPORT_FORMATS
 
+if TYPE_CHECKING:
+    from tui.app import ClaimtrackApp
+
 
 class ClaimtrackCommands(Provider):
     """claimtrack's own commands, next to Textual's (themes, quit, screenshot)."""
 
-    def commands(self) -> list[tuple[str, str, object]]:
-        app = self.app
-        entries = [
+    def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = cast("ClaimtrackApp", self.app)  # the palette of this app only
+        entries: list[tuple[str, str, Callable[[], object]]] = [
             ("screen: Sources", "Articles with claim and contradiction counts; ingest",
              partial(app.switch_mode, "sources")),
             ("screen: Claims", "Every claim, filtered and searched", partial(app.switch_mode, "claims")),

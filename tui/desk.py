@@ -3,27 +3,45 @@
 One `Desk` per app: the database engine, who is annotating, and the session's undo history. Every
 write is one transaction that holds the store's write lock from its first read (SQLite; see
 claimtrack.store.database), and returns a short sentence for the notification; a `ClaimtrackError`
-(bad input, a vanished row) goes up to the screen, which shows it as a notification. Pages are
+(bad input, a vanished row) goes up to the caller, which shows it as a notification. Pages are
 read without the lock, so they never wait for a colleague's write.
+
+The desk is the one place the UI talks to the store, and it knows nothing of Textual: its calls can
+wait (a colleague's row lock on a shared PostgreSQL store), so the screens make them in workers
+(see tui.desk_calls), never on the UI thread.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from claimtrack.queries import pages as tui_queries
-from claimtrack.review import annotate as annotations, relations, speaker_edits
-from claimtrack.review.annotate import current_author
 from claimtrack.errors import ClaimtrackError
-from claimtrack.queries.claims import (ClaimFilter, ClaimRow, SpeakerRow, contradiction_counts, count_claims, get_source,
-                                list_speakers)
-from claimtrack.store.database import open_database, session_scope, short_name, shown_url
-from claimtrack.store.models import Claim, Revision, Source, Speaker
+from claimtrack.queries import pages as tui_queries
+from claimtrack.queries.claims import (
+    ClaimFilter,
+    ClaimRow,
+    SpeakerRow,
+    contradiction_counts,
+    count_claims,
+    get_source,
+    list_speakers,
+)
+from claimtrack.review import annotate as annotating
+from claimtrack.review import relations, speaker_edits
+from claimtrack.review.annotate import current_author
 from claimtrack.review.undo import UndoHistory
+from claimtrack.store.database import open_database, session_scope, short_name, shown_url
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
+
+if TYPE_CHECKING:
+    from claimtrack.ingest.batch import IngestReport
+
+StoreStamp = tuple[tuple[object, ...], int]  # what `Desk.store_stamp` gives: see claimtrack.queries.pages
 
 
 @dataclass(frozen=True)
@@ -43,7 +61,7 @@ class ClaimDetail:
     sentence_start: int
     sentence_end: int
     history: list[Revision]
-    relations: list
+    relations: list[ClaimRelation]
 
 
 @dataclass(frozen=True)
@@ -63,7 +81,7 @@ class Desk:
         self.generation = 0  # goes up with every change, so screens know to reload
 
     @classmethod
-    def open(cls, db: str, *, author: str | None = None) -> "Desk":
+    def open(cls, db: str, *, author: str | None = None) -> Desk:
         return cls(open_database(db), author=author, database=shown_url(db))
 
     @contextmanager
@@ -77,8 +95,8 @@ class Desk:
     def sources(self, *, title: str | None = None, after: int | None = None, limit: int = 200) -> list[SourceListing]:
         with self.session() as session:
             rows = tui_queries.sources_page(session, title=title, after=after, limit=limit)
-            counts = contradiction_counts(session, [row.source.id for row in rows])
-        return [SourceListing(row.source, row.claims, counts.get(row.source.id, 0)) for row in rows]
+            counts = contradiction_counts(session, [stored_id(row.source.id) for row in rows])
+        return [SourceListing(row.source, row.claims, counts.get(stored_id(row.source.id), 0)) for row in rows]
 
     def claims(self, flt: ClaimFilter, *, after: tui_queries.ClaimPosition | None = None,
                limit: int = 200) -> list[ClaimRow]:
@@ -93,11 +111,11 @@ class Desk:
         from claimtrack.queries.claims import sentence_around
 
         with self.session() as session:
-            claim = annotations.get_claim(session, claim_id)
+            claim = annotating.get_claim(session, claim_id)
             source = get_source(session, claim.source_id)
             speaker = speaker_edits.get_speaker(session, claim.speaker_id) if claim.speaker_id else None
             left, right = sentence_around(source.text, claim.start, claim.end)
-            return ClaimDetail(claim, speaker, source, left, right, annotations.claim_history(session, claim_id),
+            return ClaimDetail(claim, speaker, source, left, right, annotating.claim_history(session, claim_id),
                                tui_queries.claim_relations(session, claim_id))
 
     def article(self, source_id: int) -> Article:
@@ -120,29 +138,29 @@ class Desk:
     def speaker_id(self, name: str) -> int:
         """The id of the speaker with this canonical name or alias (an error if there is none)."""
         with self.session() as session:
-            return annotations.resolve_speaker(session, name).id
+            return stored_id(annotating.resolve_speaker(session, name).id)
 
-    def aliases(self, speaker_id: int):
+    def aliases(self, speaker_id: int) -> list[SpeakerAlias]:
         with self.session() as session:
             return tui_queries.speaker_aliases(session, speaker_id)
 
     def claim_version(self, claim_id: int) -> int:
         """The claim's version now: what a change started from this screen expects to find."""
         with self.session() as session:
-            return annotations.get_claim(session, claim_id).version
+            return annotating.get_claim(session, claim_id).version
 
     def refreshed(self) -> None:
         """Others may have changed the store: every screen reads it again."""
         self.generation += 1
 
-    def store_stamp(self) -> tuple[tuple, int]:
+    def store_stamp(self) -> StoreStamp:
         with self.session() as session:
             return tui_queries.store_stamp(session, self.author)
 
     def claim_position(self, claim_id: int) -> tuple[int, int, int] | None:
         with self.session() as session:
             try:
-                return tui_queries.position_of(annotations.get_claim(session, claim_id))
+                return tui_queries.position_of(annotating.get_claim(session, claim_id))
             except ClaimtrackError:  # removed meanwhile (an undo)
                 return None
 
@@ -162,7 +180,7 @@ class Desk:
                  expected_version: int | None = None) -> str:
         """Change a claim; *expected_version* is the version the person saw (a change by someone else
         since then refuses this one with `EditConflict`)."""
-        revisions = self._change(lambda session: annotations.annotate_claim(
+        revisions = self._change(lambda session: annotating.annotate_claim(
             session, claim_id, author=self.author, note=note, speaker=speaker, new_speaker=new_speaker,
             stance=stance, status=status, verdict=verdict, explanation=explanation,
             expected_version=expected_version))
@@ -176,11 +194,12 @@ class Desk:
         created: list[int] = []
 
         def work(session: Session) -> list[Revision]:
-            claim = annotations.add_manual_claim(session, source_id=source_id, start=start, end=end,
-                                                 author=self.author, speaker=speaker, new_speaker=new_speaker,
-                                                 stance=stance, kind=kind)
-            created.append(claim.id)
-            return annotations.claim_history(session, claim.id)
+            claim = annotating.add_manual_claim(session, source_id=source_id, start=start, end=end,
+                                                author=self.author, speaker=speaker, new_speaker=new_speaker,
+                                                stance=stance, kind=kind)
+            claim_id = stored_id(claim.id)
+            created.append(claim_id)
+            return annotating.claim_history(session, claim_id)
 
         self._change(work)
         return created[0]
@@ -189,11 +208,12 @@ class Desk:
         made: list[int] = []
 
         def work(session: Session) -> list[Revision]:
-            mark = annotations.latest_revision_id(session)
+            mark = annotating.latest_revision_id(session)
             relation = relations.add_manual_relation(session, claim_a, claim_b, kind, author=self.author, note=note)
             session.flush()
-            made.append(relation.id)
-            return annotations.revisions_since(session, "claimrelation", relation.id, mark)
+            relation_id = stored_id(relation.id)
+            made.append(relation_id)
+            return annotating.revisions_since(session, "claimrelation", relation_id, mark)
 
         self._change(work)
         return f"relation #{made[0]}: claim {claim_a} {kind} claim {claim_b}"
@@ -201,11 +221,11 @@ class Desk:
     def set_relation_status(self, relation_id: int, status: str, *, note: str | None = None,
                             expected_version: int | None = None) -> str:
         def work(session: Session) -> list[Revision]:
-            mark = annotations.latest_revision_id(session)
+            mark = annotating.latest_revision_id(session)
             relations.set_relation_status(session, relation_id, status, author=self.author, note=note,
                                           expected_version=expected_version)
             session.flush()
-            return annotations.revisions_since(session, "claimrelation", relation_id, mark)
+            return annotating.revisions_since(session, "claimrelation", relation_id, mark)
 
         revisions = self._change(work)
         return f"relation #{relation_id}: {status}" if revisions else f"relation #{relation_id}: already {status}"
@@ -227,6 +247,14 @@ class Desk:
         moved = sum(1 for r in revisions if r.table_name == "claim")
         return f"{revisions[-1].note}; {moved} claim(s) moved with it"
 
+    def ingest(self, path: str, *, on_document: Callable[[str], None] | None = None) -> IngestReport:
+        """Store every document in the file or folder at *path* (each in a transaction of its own: see
+        claimtrack.ingest.batch); *on_document* hears of each one as it is done."""
+        from claimtrack.ingest.batch import ingest_documents
+        from claimtrack.ingest.readers import read_inputs
+
+        return ingest_documents(self.engine, read_inputs([path]), on_document=on_document)
+
     def undo(self) -> str:
         with self.session(write=True) as session:
             revisions = self.history.undo(session, author=self.author)
@@ -238,6 +266,12 @@ class Desk:
             revisions = self.history.redo(session, author=self.author)
         self.generation += 1
         return "redone: " + _describe(revisions)
+
+
+def stored_id(row_id: int | None) -> int:
+    """The id of a row read from the store or flushed to it (SQLModel types every id as optional)."""
+    assert row_id is not None
+    return row_id
 
 
 def _describe(revisions: list[Revision]) -> str:

@@ -4,8 +4,21 @@ from __future__ import annotations
 from textual.widgets import Select
 from textual.widgets.text_area import Selection
 
-from tests.tui.helpers import (AUTHOR, SIZE, app_on, claim, error_notifications, move_to_row, notifications,
-                               pilot_test, relation, revisions, settle, shown, speaker_named)
+from tests.tui.helpers import (
+    AUTHOR,
+    SIZE,
+    app_on,
+    claim,
+    error_notifications,
+    move_to_row,
+    notifications,
+    pilot_test,
+    relation,
+    revisions,
+    settle,
+    shown,
+    speaker_named,
+)
 from tui.screens.annotate import AnnotateClaimScreen
 from tui.screens.choice import ChoiceScreen
 from tui.screens.claims import ClaimsScreen
@@ -37,7 +50,7 @@ async def test_annotate_stance_status_verdict_explanation_and_note(seeded_db, se
     async with app.run_test(size=SIZE) as pilot:
         await open_claims_at(pilot, claim_id)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)  # the claim is read in a worker before the form opens
         form = app.screen
         assert isinstance(form, AnnotateClaimScreen)
         form.query_one("#stance", Select).value = "hedges"
@@ -66,7 +79,7 @@ async def test_change_the_speaker_by_fuzzy_pick_then_undo_and_redo(seeded_db, se
     async with app.run_test(size=SIZE) as pilot:
         await open_claims_at(pilot, claim_id)
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)  # the speakers are read in a worker before the pick opens
         assert isinstance(app.screen, SpeakerPickScreen)
         await pilot.press(*"vucc")  # a typo still finds him
         await pilot.pause()
@@ -103,7 +116,9 @@ async def test_a_new_speaker_from_the_pick(seeded_db, seed_claims, tmp_path):
     app = app_on(seeded_db, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_claims_at(pilot, claim_id)
-        await pilot.press("s", *"Vjosa Osmani")
+        await pilot.press("s")
+        await settle(pilot)  # the speakers are read in a worker before the pick opens
+        await pilot.press(*"Vjosa Osmani")
         await pilot.pause()
         assert app.screen.shown[-1].is_new
         await pilot.press("down", "end", "enter")
@@ -133,7 +148,7 @@ async def test_add_and_remove_a_relation_then_undo_both(seeded_db, seed_claims, 
         assert added.note == "alert denied, deployment reported" and created.author == AUTHOR
 
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)  # the claim's relations are read in a worker before the choice opens
         assert isinstance(app.screen, ChoiceScreen)
         mine = next(number for number, (_, value) in enumerate(app.screen.options) if value == added.id)
         await pilot.press(*["j"] * mine, "enter")
@@ -164,7 +179,7 @@ async def test_a_claim_marked_by_hand_in_the_reader_and_undone(seeded_db, tmp_pa
         view.selection = Selection(view.document.get_location_from_index(start),
                                    view.document.get_location_from_index(start + len(words)))
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)  # the speakers are read in a worker before the form opens
         assert isinstance(app.screen, NewClaimScreen)
         await pilot.press(*"Vucic", "enter")
         await settle(pilot)
@@ -208,7 +223,7 @@ async def test_annotating_from_the_reader(seeded_db, tmp_path):
         await pilot.press("n")
         claim_id = app.screen.current_claim_id()
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)  # the claim is read in a worker before the form opens
         app.screen.query_one("#status", Select).value = "rejected"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -257,7 +272,9 @@ async def test_merge_two_speakers_and_undo(seeded_db, tmp_path):
         await settle(pilot)
         white_house = speaker_named(seeded_db, "White House")
         await move_to_row(pilot, app.screen.query_one(PagedTable), str(white_house.id))
-        await pilot.press("m", *"John Kirby", "enter")
+        await pilot.press("m")
+        await settle(pilot)  # the speakers are read in a worker before the pick opens
+        await pilot.press(*"John Kirby", "enter")
         await settle(pilot)
         assert speaker_named(seeded_db, "White House") is None
         assert str(white_house.id) not in [r.value for r in app.screen.query_one(PagedTable).rows]
@@ -276,7 +293,7 @@ async def test_move_an_alias_to_a_new_speaker(seeded_db, tmp_path):
         vucic = speaker_named(seeded_db, "Aleksandar Vucic")
         await move_to_row(pilot, app.screen.query_one(PagedTable), str(vucic.id))
         await pilot.press("l")
-        await pilot.pause()
+        await settle(pilot)  # the aliases and speakers are read in a worker before the choice opens
         choice = app.screen
         assert isinstance(choice, ChoiceScreen)
         labels = [label for label, _ in choice.options]
@@ -314,7 +331,8 @@ async def test_errors_are_notifications_not_tracebacks(seeded_db, seed_claims, t
 
 
 @pilot_test
-async def test_a_claim_number_beyond_what_the_store_holds_is_a_warning_not_an_overflow(seeded_db, seed_claims, tmp_path):
+async def test_a_claim_number_beyond_what_the_store_holds_is_a_warning_not_an_overflow(seeded_db, seed_claims,
+                                                                                       tmp_path):
     """Issue 18: "99999999999999999999" as the other claim reached SQLite as an integer it cannot hold."""
     app = app_on(seeded_db, tmp_path)
     async with app.run_test(size=SIZE) as pilot:

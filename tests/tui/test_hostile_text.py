@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from claimtrack.review.annotate import annotate_claim
 from claimtrack.ingest.batch import ingest_documents
 from claimtrack.ingest.readers import read_inputs
+from claimtrack.review.annotate import annotate_claim
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Speaker
 from tests.tui.helpers import SIZE, app_on, notifications, pilot_test, settle
@@ -20,7 +20,8 @@ from tui.screens.speaker_pick import SpeakerPickScreen
 
 HOSTILE = "\x1b[2J\x1b]0;pwned\x07\x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\\u202e\x9b31m\x7f"
 ARTICLE = (f'"We will never raise taxes {HOSTILE} again," said Mayor Ana Lopes on Monday. '
-           f'Lopes added: "The bridge {HOSTILE} is safe." Council member Tom Berg said "The bridge is not safe at all."')
+           f'Lopes added: "The bridge {HOSTILE} is safe." '
+           'Council member Tom Berg said "The bridge is not safe at all."')
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 

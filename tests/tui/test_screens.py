@@ -1,7 +1,6 @@
 """Pilot tests of each screen on the seed article: what it shows and where its keys lead."""
 from __future__ import annotations
 
-
 from claimtrack.queries.claims import ClaimFilter, count_claims, list_sources
 from tests.tui.helpers import SIZE, app_on, notifications, pilot_test, settle, shown, store, table_keys
 from tui.screens.claims import ClaimsScreen

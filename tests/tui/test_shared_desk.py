@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from claimtrack.review.annotate import annotate_claim
 from claimtrack.ingest.batch import ingest_documents
 from claimtrack.ingest.readers import read_inputs
+from claimtrack.review.annotate import annotate_claim
 from claimtrack.review.relations import set_relation_status
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker
@@ -55,7 +55,7 @@ async def test_saving_over_a_colleagues_change_is_refused_and_shows_it(shared_de
     async with app.run_test(size=SIZE) as pilot:
         await open_claims_at(pilot, claim_id)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)  # the claim is read in a worker before the form opens
         form = app.screen
         assert isinstance(form, AnnotateClaimScreen)
         with session_scope(colleague) as session:  # while the form is open, a colleague rules on the claim
@@ -146,7 +146,7 @@ async def test_a_speaker_pick_over_a_colleagues_change_since_the_screen_showed_i
         with session_scope(colleague) as session:  # a colleague re-attributes it after the screen showed it
             annotate_claim(session, claim_id, author="ana", speaker="John Kirby")
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)  # the speakers are read in a worker before the pick opens
         assert isinstance(app.screen, SpeakerPickScreen)
         await pilot.press(*"White House", "enter")
         await settle(pilot)

@@ -4,13 +4,13 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from claimtrack.review.annotate import add_manual_claim, annotate_claim, claim_history
 from claimtrack.errors import ClaimtrackError
+from claimtrack.review.annotate import add_manual_claim, annotate_claim, claim_history
 from claimtrack.review.relations import add_manual_relation, set_relation_status
 from claimtrack.review.speaker_edits import merge_speakers, move_alias
+from claimtrack.review.undo import UndoHistory, redo_revisions, undo_revisions
 from claimtrack.store.database import session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker, SpeakerAlias
-from claimtrack.review.undo import UndoHistory, redo_revisions, undo_revisions
 
 AUTHOR = "desk tester"
 

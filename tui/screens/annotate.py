@@ -65,8 +65,8 @@ class AnnotateClaimScreen(ModalScreen[ClaimEdit | None]):
             value = value.strip()  # the field showed the stored words through for_terminal: unchanged is None
             return None if value in ((current or ""), for_terminal(current).strip()) else value
 
-        stance = self.query_one("#stance", Select).value
-        status = self.query_one("#status", Select).value
+        stance = str(self.query_one("#stance", Select).value)  # never blank (allow_blank=False)
+        status = str(self.query_one("#status", Select).value)
         return ClaimEdit(
             stance=stance if stance != claim.stance else None,
             status=status if status != claim.status else None,

@@ -1,61 +1,54 @@
-"""What every main screen shares: the desk, errors shown as notifications, reloading after changes,
-and the annotation actions on "the current claim" for the screens that have one."""
+"""What every main screen shares: the desk, its calls made in workers (see tui.desk_calls), reloading
+after changes, and the annotation actions on "the current claim" for the screens that have one."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy.exc import SQLAlchemyError
+from textual import getters
 from textual.binding import Binding
 from textual.screen import Screen
 
-from claimtrack.errors import ClaimtrackError
-from claimtrack.store.versions import EditConflict
+from tui.desk_calls import Answered
 
 if TYPE_CHECKING:
-    from tui.desk import Desk
+    from claimtrack.store.models import ClaimRelation
+    from tui.app import ClaimtrackApp
+    from tui.desk import ClaimDetail, Desk
+    from tui.screens.annotate import ClaimEdit
+    from tui.screens.new_relation import RelationDraft
+    from tui.screens.speaker_pick import SpeakerChoice
+
+Answer = TypeVar("Answer")
 
 
-def attempt(widget, work: Callable[[], str | None], *, title: str = "") -> bool:
-    """Run a desk call; its sentence becomes a notification, and so does any error (never a traceback).
-
-    When someone else changed the row since this screen showed it, the change is refused: the
-    notification says who changed what, and the screens read the store again to show it."""
-    try:
-        message = work()
-    except EditConflict as exc:
-        widget.notify(str(exc), title="Changed by someone else: not saved", severity="warning", timeout=20)
-        widget.app.refresh_from_store()
-        return False
-    except ClaimtrackError as exc:
-        widget.notify(str(exc), title=title or "Not done", severity="error")
-        return False
-    except SQLAlchemyError as exc:
-        widget.notify(f"database error: {getattr(exc, 'orig', exc)}", title=title or "Not done", severity="error")
-        return False
-    except (OSError, ValueError) as exc:
-        widget.notify(f"{type(exc).__name__}: {exc}", title=title or "Not done", severity="error")
-        return False
-    if message:
-        widget.notify(message, title=title)
-    return True
-
-
-class DeskScreen(Screen):
+class DeskScreen(Screen[None]):
     """A main screen: it reads through the desk and reloads when the store changed while it was away."""
 
     loaded_generation = -1
     request = 0  # which reload a page belongs to: pages of an older reload are dropped
 
+    if TYPE_CHECKING:  # Textual types `app` as any App; a desk screen is only ever shown by this one
+        app = getters.app(ClaimtrackApp)
+
     @property
-    def desk(self) -> "Desk":
+    def desk(self) -> Desk:
         return self.app.desk
 
-    def attempt(self, work: Callable[[], str | None], *, title: str = "") -> bool:
-        done = attempt(self, work, title=title)
-        if done:
-            self.app.store_changed()
-        return done
+    def change(self, edit: Callable[[], str | None], *, title: str = "") -> None:
+        """Change the store in a worker, in turn with the person's other changes (see ClaimtrackApp.change)."""
+        self.app.change(edit, title=title)
+
+    def ask(self, question: Callable[[], Answer], then: Callable[[Answer], None], *, title: str = "") -> None:
+        """Read the store in a worker, in turn with the person's changes; *then* takes the answer here."""
+        self.app.ask(question, then, asker=self, title=title)
+
+    def on_answered(self, message: Answered) -> None:
+        # What was asked for opens only over the screen that asked: if the person moved on while the
+        # answer was on its way (another screen, or the dialog an earlier press of the key opened),
+        # nothing opens.
+        if self.app.screen is self:
+            message.then(message.answer)
 
     def reload(self) -> None:
         """Read the screen's data again (in a worker where it can be slow)."""
@@ -74,7 +67,8 @@ class PagedScreen(DeskScreen):
         """Forget where the last page ended (each screen keeps its own position)."""
         raise NotImplementedError
 
-    def load_page(self, request: int, first_page: bool) -> None:
+    def load_page(self, request: int, first_page: bool) -> object:
+        """Read a page in a worker and post it to the screen (each screen says how)."""
         raise NotImplementedError
 
     def reload(self) -> None:
@@ -89,8 +83,8 @@ class PagedScreen(DeskScreen):
         self.load_page(self.request, first_page=False)
 
 
-class ClaimActions:
-    """Annotation keys for a screen with a current claim (`current_claim_id`)."""
+class ClaimActions(DeskScreen):
+    """Annotation keys for a main screen with a current claim (`current_claim_id`)."""
 
     CLAIM_BINDINGS = [
         Binding("s", "pick_speaker", "Speaker", tooltip="Change the claim's speaker (fuzzy pick, or a new one)",
@@ -106,9 +100,10 @@ class ClaimActions:
     def current_claim_id(self) -> int | None:  # pragma: no cover - each screen says
         raise NotImplementedError
 
-    def current_claim_version(self, claim_id: int) -> int:
-        """The version of the claim as this screen shows it (each screen that keeps it says)."""
-        return self.desk.claim_version(claim_id)
+    def shown_claim_version(self, claim_id: int) -> int | None:
+        """The version of the claim as this screen shows it (each screen that keeps it says); None: the
+        screen shows none, and a change expects the claim as it is when the key is pressed."""
+        return None
 
     def _claim_or_warn(self) -> int | None:
         claim_id = self.current_claim_id()
@@ -116,37 +111,54 @@ class ClaimActions:
             self.notify("no claim here: move to a claim first", severity="warning")
         return claim_id
 
+    # ------------------------------------------------------------------ the speaker
+
     def action_pick_speaker(self) -> None:
+        claim_id = self._claim_or_warn()
+        if claim_id is None:
+            return
+        desk = self.desk
+        seen = self.shown_claim_version(claim_id)  # as the screen shows it, not as it is by now
+
+        def version_and_choices() -> tuple[int, list[tuple[str, str]]]:
+            return (desk.claim_version(claim_id) if seen is None else seen), desk.speaker_choices()
+
+        self.ask(version_and_choices, lambda answer: self.offer_speakers(claim_id, *answer))
+
+    def offer_speakers(self, claim_id: int, version: int, choices: list[tuple[str, str]]) -> None:
         from tui.screens.speaker_pick import SpeakerPickScreen
 
-        claim_id = self._claim_or_warn()
-        if claim_id is None:
-            return
+        desk = self.desk
 
-        seen = self.current_claim_version(claim_id)  # as the screen shows it, not as it is by now
-
-        def chosen(choice) -> None:
+        def chosen(choice: SpeakerChoice | None) -> None:
             if choice is not None:
-                self.attempt(lambda: self.desk.annotate(claim_id, speaker=choice.name, new_speaker=choice.is_new,
-                                                        expected_version=seen))
+                self.change(lambda: desk.annotate(claim_id, speaker=choice.name, new_speaker=choice.is_new,
+                                                  expected_version=version))
 
-        self.app.push_screen(SpeakerPickScreen(self.desk.speaker_choices(), title=f"Speaker of claim {claim_id}"),
-                             chosen)
+        self.app.push_screen(SpeakerPickScreen(choices, title=f"Speaker of claim {claim_id}"), chosen)
+
+    # ------------------------------------------------------------------ stance, status, verdict
 
     def action_annotate(self) -> None:
+        claim_id = self._claim_or_warn()
+        if claim_id is not None:
+            desk = self.desk
+            self.ask(lambda: desk.claim_detail(claim_id), lambda detail: self.offer_annotation(claim_id, detail))
+
+    def offer_annotation(self, claim_id: int, detail: ClaimDetail) -> None:
         from tui.screens.annotate import AnnotateClaimScreen
 
-        claim_id = self._claim_or_warn()
-        if claim_id is None:
-            return
-        detail = self.desk.claim_detail(claim_id)
+        desk, seen = self.desk, detail.claim.version  # the change expects the claim as the form shows it
 
-        def chosen(edit) -> None:
+        def chosen(edit: ClaimEdit | None) -> None:
             if edit is not None:
-                self.attempt(lambda: self.desk.annotate(claim_id, **edit.changes(),
-                                                        expected_version=detail.claim.version))
+                self.change(lambda: desk.annotate(claim_id, stance=edit.stance, status=edit.status,
+                                                  verdict=edit.verdict, explanation=edit.explanation, note=edit.note,
+                                                  expected_version=seen))
 
         self.app.push_screen(AnnotateClaimScreen(detail.claim), chosen)
+
+    # ------------------------------------------------------------------ relations
 
     def action_add_relation(self) -> None:
         from tui.screens.new_relation import NewRelationScreen
@@ -154,31 +166,36 @@ class ClaimActions:
         claim_id = self._claim_or_warn()
         if claim_id is None:
             return
+        desk = self.desk
 
-        def chosen(draft) -> None:
+        def chosen(draft: RelationDraft | None) -> None:
             if draft is not None:
-                self.attempt(lambda: self.desk.add_relation(claim_id, draft.other_claim_id, draft.kind,
-                                                            note=draft.note))
+                self.change(lambda: desk.add_relation(claim_id, draft.other_claim_id, draft.kind, note=draft.note))
 
         self.app.push_screen(NewRelationScreen(claim_id), chosen)
 
     def action_remove_relation(self) -> None:
+        claim_id = self._claim_or_warn()
+        if claim_id is not None:
+            desk = self.desk
+            self.ask(lambda: desk.claim_detail(claim_id).relations,
+                     lambda relations: self.offer_relations_to_dismiss(claim_id, relations))
+
+    def offer_relations_to_dismiss(self, claim_id: int, relations: list[ClaimRelation]) -> None:
         from tui.screens.choice import ChoiceScreen
 
-        claim_id = self._claim_or_warn()
-        if claim_id is None:
-            return
-        live = [r for r in self.desk.claim_detail(claim_id).relations if r.status != "dismissed"]
+        live = [r for r in relations if r.status != "dismissed"]
         if not live:
             self.notify(f"claim {claim_id} has no relation to remove", severity="warning")
             return
         options = [(f"#{r.id} {r.kind} claim {r.claim_b_id if r.claim_a_id == claim_id else r.claim_a_id} "
                     f"({r.status}, {r.score:.2f})", r.id) for r in live]
         seen = {r.id: r.version for r in live}
+        desk = self.desk
 
-        def chosen(relation_id) -> None:
+        def chosen(relation_id: int | None) -> None:
             if relation_id is not None:
-                self.attempt(lambda: self.desk.set_relation_status(relation_id, "dismissed",
-                                                                   expected_version=seen[relation_id]))
+                self.change(lambda: desk.set_relation_status(relation_id, "dismissed",
+                                                             expected_version=seen[relation_id]))
 
         self.app.push_screen(ChoiceScreen(f"Dismiss a relation of claim {claim_id}", options), chosen)

@@ -29,13 +29,13 @@ class ChoiceScreen(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(for_terminal(self.choice_title), classes="dialog-title", markup=False)
-            yield OptionList(*[Option(Text(for_terminal(label)), id=str(number)) for number, (label, _) in enumerate(self.options)],
-                             id="choices")
+            yield OptionList(*[Option(Text(for_terminal(label)), id=str(number))
+                               for number, (label, _) in enumerate(self.options)], id="choices")
             yield Label("Enter to choose · Esc to cancel", classes="dialog-hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.options[int(event.option.id)][1])
+        self.dismiss(self.options[event.option_index][1])
 
     def action_cursor_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()

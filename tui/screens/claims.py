@@ -2,6 +2,8 @@
 with full-text search on /; the detail pane shows the sentence around the claim and its history."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,11 +13,13 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
 from claimtrack.display import for_terminal
-from claimtrack.review.human_input import row_number
 from claimtrack.queries.claims import ClaimFilter, ClaimRow
 from claimtrack.queries.pages import position_of
+from claimtrack.review.human_input import row_number
 from claimtrack.vocabulary import ReviewStatus, Stance
-from tui.screens.base import ClaimActions, PagedScreen, attempt
+from tui.desk import ClaimDetail
+from tui.desk_calls import NotDone
+from tui.screens.base import ClaimActions, PagedScreen
 from tui.widgets.claim_card import claim_panel_body, in_sentence, stance_text
 from tui.widgets.paged_table import PagedTable, page_size
 
@@ -32,21 +36,30 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         *ClaimActions.CLAIM_BINDINGS,
     ]
 
+    @dataclass
     class Loaded(Message):
         """A page of claims (and, with the first page, how many match) read by the worker."""
 
-        def __init__(self, request: int, rows: list[ClaimRow], first_page: bool, total: int | None) -> None:
-            super().__init__()
-            self.request = request
-            self.rows = rows
-            self.first_page = first_page
-            self.total = total
+        request: int
+        rows: list[ClaimRow]
+        first_page: bool
+        total: int | None
+
+    @dataclass
+    class DetailRead(Message):
+        """The claim under the cursor, with what the detail pane shows, read by the worker."""
+
+        request: int
+        claim_id: int
+        detail: ClaimDetail
 
     def __init__(self) -> None:
         super().__init__(id="claims")
         self.claim_filter = ClaimFilter()
         self.last_position: tuple[int, int, int] | None = None
+        self.rows: dict[int, ClaimRow] = {}  # claim id -> row, for every row loaded
         self.shown_claim: int | None = None
+        self.detail_request = 0  # which detail the pane waits for: an older one is dropped
         self.shown_versions: dict[int, int] = {}  # claim id -> version, as the detail pane last showed it
         self.detail_timer: Timer | None = None
 
@@ -94,6 +107,9 @@ class ClaimsScreen(ClaimActions, PagedScreen):
             noun = "claim" if message.total == 1 else "claims"
             self.query_one("#claim-count", Label).update(f"{message.total:,} {noun}" + _described(self.claim_filter))
             return
+        if message.first_page:
+            self.rows.clear()
+        self.rows.update((row.claim.id, row) for row in message.rows if row.claim.id is not None)
         table.fill_page(message.rows, message.first_page, key=lambda row: row.claim.id,
                         cells=lambda row: (str(row.claim.id), _clip(row.speaker or "unattributed", 24),
                                            stance_text(row.claim.stance), row.claim.status, row.claim.kind,
@@ -108,8 +124,8 @@ class ClaimsScreen(ClaimActions, PagedScreen):
     def current_claim_id(self) -> int | None:
         return self.query_one(PagedTable).current_key()
 
-    def current_claim_version(self, claim_id: int) -> int:
-        return self.shown_versions.get(claim_id) or self.desk.claim_version(claim_id)
+    def shown_claim_version(self, claim_id: int) -> int | None:
+        return self.shown_versions.get(claim_id)
 
     @on(DataTable.RowHighlighted)
     def row_highlighted(self) -> None:
@@ -120,31 +136,41 @@ class ClaimsScreen(ClaimActions, PagedScreen):
 
     def show_detail(self) -> None:
         claim_id = self.current_claim_id()
-        panel = self.query_one("#claim-detail", Static)
-        if claim_id is None:
-            self.shown_claim = None
-            panel.update("[dim]No claim matches.[/dim]")
-            return
+        self.detail_request += 1
         self.shown_claim = claim_id
+        if claim_id is None:
+            self.query_one("#claim-detail", Static).update("[dim]No claim matches.[/dim]")
+            return
+        self.read_detail(self.detail_request, claim_id)
 
-        def show() -> None:
+    @work(thread=True, exclusive=True, group="claim detail", exit_on_error=False)
+    def read_detail(self, request: int, claim_id: int) -> None:
+        try:
             detail = self.desk.claim_detail(claim_id)
-            c = detail.claim
-            self.shown_versions[c.id] = c.version  # what the person sees: a change from here expects it
-            sentence = in_sentence(detail.source.text, detail.sentence_start, detail.sentence_end, c.start, c.end)
-            speaker = detail.speaker
-            panel.update(claim_panel_body(c, speaker.name if speaker else None, speaker.role if speaker else None,
-                                          speaker.affiliation if speaker else None, sentence, detail.history,
-                                          detail.relations))
+        except Exception as error:  # a claim removed meanwhile (an undo), the database gone: told, as always
+            self.app.post_message(NotDone("", error))
+            return
+        self.post_message(self.DetailRead(request, claim_id, detail))
 
-        attempt(self, show)
+    def on_claims_screen_detail_read(self, message: DetailRead) -> None:
+        if message.request != self.detail_request:
+            return  # the cursor moved on, or the store changed, since it was asked for
+        detail = message.detail
+        c = detail.claim
+        self.shown_versions[message.claim_id] = c.version  # what the person sees: a change from here expects it
+        sentence = in_sentence(detail.source.text, detail.sentence_start, detail.sentence_end, c.start, c.end)
+        speaker = detail.speaker
+        self.query_one("#claim-detail", Static).update(
+            claim_panel_body(c, speaker.name if speaker else None, speaker.role if speaker else None,
+                             speaker.affiliation if speaker else None, sentence, detail.history, detail.relations))
 
     def action_open_reader(self) -> None:
         from tui.screens.reader import ReaderScreen
 
         claim_id = self.current_claim_id()
-        if claim_id is not None:
-            self.app.push_screen(ReaderScreen(self.desk.claim_detail(claim_id).claim.source_id, claim_id))
+        row = None if claim_id is None else self.rows.get(claim_id)
+        if row is not None:  # the row knows its article: nothing to read before the reader opens
+            self.app.push_screen(ReaderScreen(row.claim.source_id, claim_id))
 
     @on(PagedTable.RowSelected)
     def row_selected(self) -> None:
@@ -161,7 +187,7 @@ class ClaimsScreen(ClaimActions, PagedScreen):
     def action_back_to_table(self) -> None:
         self.query_one(PagedTable).focus()
 
-    def set_filter(self, **changes) -> None:
+    def set_filter(self, **changes: object) -> None:
         values = {**self.claim_filter.__dict__, **changes}
         self.claim_filter = ClaimFilter(**values)
         self.reload()

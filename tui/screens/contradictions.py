@@ -2,6 +2,8 @@
 around them), the reason and the score; c confirms, d dismisses, Enter opens a claim in the reader."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.console import Group
 from rich.text import Text
 from textual import on, work
@@ -13,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from claimtrack.display import for_terminal
 from claimtrack.queries.pages import ClaimSide, RelationRow
+from tui.desk import stored_id
 from tui.screens.base import PagedScreen
 from tui.widgets.claim_card import stance_text
 from tui.widgets.paged_table import PagedTable, page_size
@@ -34,12 +37,13 @@ class ContradictionsScreen(PagedScreen):
                 id="contradictions.filter"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, request: int, rows: list[RelationRow], first_page: bool) -> None:
-            super().__init__()
-            self.request = request
-            self.rows = rows
-            self.first_page = first_page
+        """A page of relations read by the worker."""
+
+        request: int
+        rows: list[RelationRow]
+        first_page: bool
 
     def __init__(self) -> None:
         super().__init__(id="contradictions")
@@ -83,7 +87,7 @@ class ContradictionsScreen(PagedScreen):
         if message.first_page:
             self.rows.clear()
             self.loaded = 0
-        self.rows.update((row.relation.id, row) for row in message.rows)
+        self.rows.update((row.relation.id, row) for row in message.rows if row.relation.id is not None)
         self.loaded += self.query_one(PagedTable).fill_page(
             message.rows, message.first_page, key=lambda row: row.relation.id,
             cells=lambda row: (f"#{row.relation.id}", row.relation.kind, f"{row.relation.score:.2f}",
@@ -96,7 +100,8 @@ class ContradictionsScreen(PagedScreen):
             self.show_sides()
 
     def current_relation(self) -> RelationRow | None:
-        return self.rows.get(self.query_one(PagedTable).current_key())
+        key = self.query_one(PagedTable).current_key()
+        return None if key is None else self.rows.get(key)
 
     @on(DataTable.RowHighlighted)
     def show_sides(self) -> None:
@@ -124,8 +129,8 @@ class ContradictionsScreen(PagedScreen):
         if row is None:
             self.notify("no relation here", severity="warning")
             return
-        self.attempt(lambda: self.desk.set_relation_status(row.relation.id, status,
-                                                           expected_version=row.relation.version))
+        desk, relation_id, seen = self.desk, stored_id(row.relation.id), row.relation.version
+        self.change(lambda: desk.set_relation_status(relation_id, status, expected_version=seen))
 
     def action_note(self) -> None:
         from tui.screens.prompt import TextPromptScreen
@@ -135,10 +140,11 @@ class ContradictionsScreen(PagedScreen):
             self.notify("no relation here", severity="warning")
             return
 
+        desk, relation_id, seen = self.desk, stored_id(row.relation.id), row.relation.version
+
         def chosen(note: str | None) -> None:
             if note:
-                self.attempt(lambda: self.desk.note_relation(row.relation.id, note,
-                                                             expected_version=row.relation.version))
+                self.change(lambda: desk.note_relation(relation_id, note, expected_version=seen))
 
         self.app.push_screen(TextPromptScreen(f"Note on relation #{row.relation.id}", value=row.relation.note or ""),
                              chosen)

@@ -49,7 +49,7 @@ class NewClaimScreen(ModalScreen[ManualClaimDraft | None]):
         event.stop()
         speaker = self.query_one("#speaker", Input).value.strip() or None
         known = {key.lower() for key, _ in self.choices}
-        self.dismiss(ManualClaimDraft(speaker, bool(speaker) and speaker.lower() not in known,
+        self.dismiss(ManualClaimDraft(speaker, speaker is not None and speaker.lower() not in known,
                                       str(self.query_one("#stance", Select).value),
                                       str(self.query_one("#kind", Select).value)))
 

@@ -2,21 +2,29 @@
 shows the claim under the cursor; n / N step through claims; select words and press m for a new claim."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from rich.markup import escape
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer, Header, Static, TextArea
 
 from claimtrack.display import for_terminal, same_length
 from claimtrack.errors import ClaimtrackError
-from tui.screens.base import ClaimActions, DeskScreen
+from tui.desk import Article
+from tui.screens.base import ClaimActions
 from tui.widgets.article_view import UNATTRIBUTED, ArticleView
 from tui.widgets.claim_card import claim_facts
 
+if TYPE_CHECKING:
+    from tui.screens.new_claim import ManualClaimDraft
 
-class ReaderScreen(ClaimActions, DeskScreen):
+
+class ReaderScreen(ClaimActions):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to where you came from", id="reader.back"),
         Binding("n", "next_claim", "Next claim", tooltip="Move to the next claim", id="reader.next"),
@@ -25,6 +33,14 @@ class ReaderScreen(ClaimActions, DeskScreen):
                 id="reader.mark"),
         *ClaimActions.CLAIM_BINDINGS,
     ]
+
+    @dataclass
+    class ArticleRead(Message):
+        """The article with its claims, read by the worker (or why it could not be: *problem*)."""
+
+        request: int
+        article: Article | None
+        problem: str | None = None
 
     def __init__(self, source_id: int, claim_id: int | None = None) -> None:
         super().__init__()
@@ -47,15 +63,31 @@ class ReaderScreen(ClaimActions, DeskScreen):
 
     def reload(self) -> None:
         super().reload()
+        self.read_article(self.request)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def read_article(self, request: int) -> None:
         try:
             article = self.desk.article(self.source_id)
         except ClaimtrackError as exc:
-            self.notify(str(exc), severity="error")
+            self.post_message(self.ArticleRead(request, None, str(exc)))
             return
+        self.post_message(self.ArticleRead(request, article))
+
+    def on_reader_screen_article_read(self, message: ArticleRead) -> None:
+        if message.request != self.request:
+            return  # the store changed again since: a newer read is on its way
+        if message.article is None:
+            self.notify(message.problem or "", severity="error")
+            return
+        self.show_article(message.article)
+
+    def show_article(self, article: Article) -> None:
         source = article.source
         heading = " · ".join(x for x in (source.title or source.location or f"source {source.id}", source.outlet,
                                           source.published) if x)
-        self.query_one("#reader-heading", Static).update(f"[b]{escape(for_terminal(heading))}[/b]  ({len(article.claims)} claims)")
+        self.query_one("#reader-heading", Static).update(
+            f"[b]{escape(for_terminal(heading))}[/b]  ({len(article.claims)} claims)")
         view = self.article_view
         if view is None:
             view = ArticleView(same_length(source.text), article.claims, id="article")  # offsets stay true
@@ -65,7 +97,8 @@ class ReaderScreen(ClaimActions, DeskScreen):
                 view.go_to_claim(self.start_claim_id)
         else:
             view.set_claims(article.claims)
-        legend = "\n".join(f"[{colour}]■[/] {escape(for_terminal(name))}" for name, colour in view.speaker_colour.items())
+        legend = "\n".join(f"[{colour}]■[/] {escape(for_terminal(name))}"
+                           for name, colour in view.speaker_colour.items())
         self.query_one("#speaker-legend", Static).update(
             f"\n[b]speakers[/b]\n{legend}\n[{UNATTRIBUTED}]■[/] unattributed\n[b u]cue[/] cue word")
         self.show_claim_at_cursor()
@@ -82,10 +115,10 @@ class ReaderScreen(ClaimActions, DeskScreen):
         item = view.claim_at(view.cursor_offset)
         return item.claim.id if item else None
 
-    def current_claim_version(self, claim_id: int) -> int:
+    def shown_claim_version(self, claim_id: int) -> int | None:
         view = self.article_view
         item = view.claim_at(view.cursor_offset) if view is not None else None
-        return item.claim.version if item and item.claim.id == claim_id else self.desk.claim_version(claim_id)
+        return item.claim.version if item and item.claim.id == claim_id else None
 
     @on(TextArea.SelectionChanged)
     def show_claim_at_cursor(self) -> None:
@@ -110,27 +143,32 @@ class ReaderScreen(ClaimActions, DeskScreen):
             self.notify("this article has no claims", severity="warning")
 
     def action_mark_claim(self) -> None:
-        from tui.screens.new_claim import NewClaimScreen
-
         view = self.article_view
         span = view.selected_span() if view else None
-        if span is None:
+        if view is None or span is None:
             self.notify("select the claim's words first (shift+arrows or the mouse), then press m",
                         severity="warning")
             return
         start, end = span
+        words = view.text[start:end]
+        self.ask(self.desk.speaker_choices, lambda choices: self.offer_new_claim(start, end, words, choices))
 
-        def chosen(draft) -> None:
+    def offer_new_claim(self, start: int, end: int, words: str, choices: list[tuple[str, str]]) -> None:
+        from tui.screens.new_claim import NewClaimScreen
+
+        desk = self.desk
+
+        def chosen(draft: ManualClaimDraft | None) -> None:
             if draft is None:
                 return
 
             def add() -> str:
-                claim_id = self.desk.add_manual_claim(self.source_id, start, end, speaker=draft.speaker,
-                                                      new_speaker=draft.is_new_speaker, stance=draft.stance,
-                                                      kind=draft.kind)
+                claim_id = desk.add_manual_claim(self.source_id, start, end, speaker=draft.speaker,
+                                                 new_speaker=draft.is_new_speaker, stance=draft.stance,
+                                                 kind=draft.kind)
                 self.start_claim_id = claim_id
                 return f"claim {claim_id} added by hand"
 
-            self.attempt(add)
+            self.change(add)
 
-        self.app.push_screen(NewClaimScreen(view.text[start:end], self.desk.speaker_choices()), chosen)
+        self.app.push_screen(NewClaimScreen(words, choices), chosen)

@@ -2,6 +2,7 @@
 or a folder in a worker, with progress and one notification per failure."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on, work
@@ -10,12 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
+from textual.worker import Worker, WorkerState
 
 from claimtrack.ingest.batch import IngestReport
 from tui.desk import SourceListing
 from tui.screens.base import PagedScreen
 from tui.widgets.paged_table import PagedTable, page_size
-
 
 
 class SourcesScreen(PagedScreen):
@@ -29,27 +30,26 @@ class SourcesScreen(PagedScreen):
         Binding("escape", "back_to_table", "Back", show=False),
     ]
 
+    @dataclass
     class Loaded(Message):
         """A page of sources read by the worker."""
 
-        def __init__(self, request: int, rows: list[SourceListing], first_page: bool) -> None:
-            super().__init__()
-            self.request = request
-            self.rows = rows
-            self.first_page = first_page
+        request: int
+        rows: list[SourceListing]
+        first_page: bool
 
+    @dataclass
     class IngestProgress(Message):
-        def __init__(self, location: str, done: int, total: int) -> None:
-            super().__init__()
-            self.location = location
-            self.done = done
-            self.total = total
+        """One more document ingested (*location*), of *total*."""
 
+        location: str
+        done: int
+        total: int
+
+    @dataclass
     class IngestFinished(Message):
-        def __init__(self, path: str, report: IngestReport) -> None:
-            super().__init__()
-            self.path = path
-            self.report = report
+        path: str
+        report: IngestReport
 
     def __init__(self) -> None:
         super().__init__(id="sources")
@@ -147,8 +147,7 @@ class SourcesScreen(PagedScreen):
 
     @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
     def ingest(self, path: str) -> None:
-        from claimtrack.ingest.batch import ingest_documents
-        from claimtrack.ingest.readers import count_inputs, read_inputs
+        from claimtrack.ingest.readers import count_inputs
 
         total = count_inputs([path])
         done = 0
@@ -159,13 +158,11 @@ class SourcesScreen(PagedScreen):
             self.post_message(self.IngestProgress(location, done, total))
 
         self.post_message(self.IngestProgress("", 0, total))
-        report = ingest_documents(self.desk.engine, read_inputs([path]), on_document=one_more)
+        report = self.desk.ingest(path, on_document=one_more)
         self.post_message(self.IngestFinished(path, report))
 
-    def on_worker_state_changed(self, event) -> None:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """An ingest that failed outright (the app shows the error): the progress bar goes away."""
-        from textual.worker import WorkerState
-
         if event.worker.group == "ingest" and event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self.query_one("#ingest-progress", ProgressBar).display = False
 

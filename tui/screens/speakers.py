@@ -2,6 +2,9 @@
 (a wrong split) and move an alias to another speaker (a wrong merge)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,9 +12,13 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input
 
 from claimtrack.queries.claims import SpeakerRow
+from claimtrack.store.models import Speaker, SpeakerAlias
+from tui.desk import stored_id
 from tui.screens.base import PagedScreen
 from tui.widgets.paged_table import PagedTable, page_size
 
+if TYPE_CHECKING:
+    from tui.screens.speaker_pick import SpeakerChoice
 
 
 class SpeakersScreen(PagedScreen):
@@ -26,12 +33,13 @@ class SpeakersScreen(PagedScreen):
         Binding("escape", "back_to_table", "Back", show=False),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, request: int, rows: list[SpeakerRow], first_page: bool) -> None:
-            super().__init__()
-            self.request = request
-            self.rows = rows
-            self.first_page = first_page
+        """A page of speakers read by the worker."""
+
+        request: int
+        rows: list[SpeakerRow]
+        first_page: bool
 
     def __init__(self) -> None:
         super().__init__(id="speakers")
@@ -69,7 +77,7 @@ class SpeakersScreen(PagedScreen):
         if message.first_page:
             self.rows.clear()
             self.loaded = 0
-        self.rows.update((row.speaker.id, row) for row in message.rows)
+        self.rows.update((row.speaker.id, row) for row in message.rows if row.speaker.id is not None)
         self.loaded += self.query_one(PagedTable).fill_page(
             message.rows, message.first_page, key=lambda row: row.speaker.id,
             cells=lambda row: (str(row.speaker.id), _clip(row.speaker.name, 32), row.speaker.kind,
@@ -77,48 +85,57 @@ class SpeakersScreen(PagedScreen):
                                str(row.claims), _clip("; ".join(row.aliases), 60)))
 
     def current_speaker(self) -> SpeakerRow | None:
-        return self.rows.get(self.query_one(PagedTable).current_key())
+        key = self.query_one(PagedTable).current_key()
+        return None if key is None else self.rows.get(key)
 
     def action_merge(self) -> None:
+        row = self.current_speaker()
+        if row is not None:
+            self.ask(self.desk.speaker_choices, lambda choices: self.offer_merge(row.speaker, choices))
+
+    def offer_merge(self, merged: Speaker, choices: list[tuple[str, str]]) -> None:
         from tui.screens.speaker_pick import SpeakerPickScreen
 
-        row = self.current_speaker()
-        if row is None:
-            return
-        merged = row.speaker
-        choices = [(key, name) for key, name in self.desk.speaker_choices() if name != merged.name]
+        desk, merged_id = self.desk, stored_id(merged.id)
 
-        def chosen(choice) -> None:
-            if choice is None:
-                return
-            self.attempt(lambda: self.desk.merge_speakers(self.desk.speaker_id(choice.name), merged.id))
+        def chosen(choice: SpeakerChoice | None) -> None:
+            if choice is not None:
+                self.change(lambda: desk.merge_speakers(desk.speaker_id(choice.name), merged_id))
 
-        self.app.push_screen(SpeakerPickScreen(choices, title=f"Merge “{merged.name}” into…", allow_new=False),
+        others = [(key, name) for key, name in choices if name != merged.name]
+        self.app.push_screen(SpeakerPickScreen(others, title=f"Merge “{merged.name}” into…", allow_new=False),
                              chosen)
 
     def action_move_alias(self) -> None:
-        from tui.screens.choice import ChoiceScreen
-        from tui.screens.speaker_pick import SpeakerPickScreen
-
         row = self.current_speaker()
         if row is None:
             return
-        speaker = row.speaker
-        aliases = self.desk.aliases(speaker.id)
+        desk, speaker = self.desk, row.speaker
+        speaker_id = stored_id(speaker.id)
+        # The speakers to move to are read with the aliases: one wait, before the first question.
+        self.ask(lambda: (desk.aliases(speaker_id), desk.speaker_choices()),
+                 lambda answer: self.offer_alias_move(speaker, *answer))
+
+    def offer_alias_move(self, speaker: Speaker, aliases: list[SpeakerAlias], choices: list[tuple[str, str]]) -> None:
+        from tui.screens.choice import ChoiceScreen
+        from tui.screens.speaker_pick import SpeakerPickScreen
+
         if not aliases:
             self.notify(f"{speaker.name} has no alias to move", severity="warning")
             return
+        desk = self.desk
+        others = [(key, name) for key, name in choices if name != speaker.name]
 
-        def alias_chosen(alias) -> None:
+        def alias_chosen(alias: SpeakerAlias | None) -> None:
             if alias is None:
                 return
-            choices = [(key, name) for key, name in self.desk.speaker_choices() if name != speaker.name]
+            alias_id = stored_id(alias.id)
 
-            def target_chosen(choice) -> None:
+            def target_chosen(choice: SpeakerChoice | None) -> None:
                 if choice is not None:
-                    self.attempt(lambda: self.desk.move_alias(alias.id, choice.name, new_speaker=choice.is_new))
+                    self.change(lambda: desk.move_alias(alias_id, choice.name, new_speaker=choice.is_new))
 
-            self.app.push_screen(SpeakerPickScreen(choices, title=f"Move “{alias.alias}” to…"), target_chosen)
+            self.app.push_screen(SpeakerPickScreen(others, title=f"Move “{alias.alias}” to…"), target_chosen)
 
         self.app.push_screen(ChoiceScreen(f"Which name of {speaker.name} is someone else?",
                                           [(a.alias, a) for a in aliases]), alias_chosen)

@@ -3,11 +3,12 @@ every cue word marked. Built on TextArea for the cursor, the mouse and the selec
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any, cast
 
 from rich.style import Style
 from textual.binding import Binding
 from textual.widgets import TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets.text_area import Document, Selection
 
 from claimtrack.queries.pages import ArticleClaim
 
@@ -24,7 +25,7 @@ class ArticleView(TextArea):
         Binding("k", "cursor_up", "Up", show=False, tooltip="Previous line"),
     ]
 
-    def __init__(self, text: str, claims: list[ArticleClaim], **kwargs) -> None:
+    def __init__(self, text: str, claims: list[ArticleClaim], **kwargs: Any) -> None:
         super().__init__(text, read_only=True, soft_wrap=True, show_line_numbers=False, **kwargs)
         self.set_claims(claims)
 
@@ -67,7 +68,7 @@ class ArticleView(TextArea):
 
     def _highlight(self, start: int, end: int, name: str) -> None:
         """Mark text[start:end] (character offsets) in the per-line byte columns TextArea draws with."""
-        document = self.document
+        document = self.text_document
         top = document.get_location_from_index(start)
         bottom = document.get_location_from_index(end)
         for row in range(top[0], bottom[0] + 1):
@@ -80,8 +81,14 @@ class ArticleView(TextArea):
     # -------------------------------------------------------------- claims and the cursor
 
     @property
+    def text_document(self) -> Document:
+        """The article as a plain Document (no syntax tree), which maps offsets to locations and back;
+        TextArea types its document as any document."""
+        return cast(Document, self.document)
+
+    @property
     def cursor_offset(self) -> int:
-        return self.document.get_index_from_location(self.cursor_location)
+        return self.text_document.get_index_from_location(self.cursor_location)
 
     def claim_at(self, offset: int) -> ArticleClaim | None:
         """The innermost claim whose span holds *offset* (nested claims: the one starting last)."""
@@ -115,16 +122,16 @@ class ArticleView(TextArea):
         return target
 
     def _go_to(self, offset: int) -> None:
-        location = self.document.get_location_from_index(offset)
+        location = self.text_document.get_location_from_index(offset)
         self.selection = Selection.cursor(location)
         self.scroll_cursor_visible(center=True)
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selected text as character offsets (start < end), or None when nothing is selected."""
         start, end = sorted(self.selection)
-        first = self.document.get_index_from_location(start)
-        last = self.document.get_index_from_location(end)
+        first = self.text_document.get_index_from_location(start)
+        last = self.text_document.get_index_from_location(end)
         return (first, last) if last > first else None
 
-    def claim_ids(self) -> list[int]:
+    def claim_ids(self) -> list[int | None]:
         return [item.claim.id for item in self.claims]

@@ -3,13 +3,13 @@ words inside the sentence around them, and its revision history. Stored words ar
 (never read as markup) through `for_terminal`."""
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack.display import for_terminal
-from claimtrack.store.models import Claim, Revision
 from claimtrack.cli.summary import STANCE_STYLE
+from claimtrack.display import for_terminal
+from claimtrack.store.models import Claim, ClaimRelation, Revision
 
 
 def stance_text(stance: str) -> Text:
@@ -28,9 +28,10 @@ def claim_facts(claim: Claim, speaker: str | None, role: str | None = None,
     facts = Table.grid(padding=(0, 1))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
-    for label, value in (("claim", f"#{claim.id} ({claim.origin})"), ("speaker", speaker_line(speaker, role, affiliation)),
-                         ("role", role or "—"), ("stance", stance_text(claim.stance)), ("cue", claim.cue or "—"),
-                         ("kind", claim.kind), ("rule", claim.rule or "—"), ("confidence", f"{claim.confidence:.2f}"),
+    for label, value in (("claim", f"#{claim.id} ({claim.origin})"),
+                         ("speaker", speaker_line(speaker, role, affiliation)), ("role", role or "—"),
+                         ("stance", stance_text(claim.stance)), ("cue", claim.cue or "—"), ("kind", claim.kind),
+                         ("rule", claim.rule or "—"), ("confidence", f"{claim.confidence:.2f}"),
                          ("status", claim.status), ("verdict", claim.verdict or "—"),
                          *((("explanation", claim.explanation),) if claim.explanation else ())):
         facts.add_row(label, value if isinstance(value, Text) else Text(for_terminal(value)))
@@ -65,8 +66,8 @@ def _clip(value: str | None, width: int = 40) -> str:
 
 
 def claim_panel_body(claim: Claim, speaker: str | None, role: str | None, affiliation: str | None,
-                     sentence: Text, revisions: list[Revision], relations: list) -> Group:
-    parts = [sentence, Text(""), claim_facts(claim, speaker, role, affiliation)]
+                     sentence: Text, revisions: list[Revision], relations: list[ClaimRelation]) -> Group:
+    parts: list[RenderableType] = [sentence, Text(""), claim_facts(claim, speaker, role, affiliation)]
     if relations:
         parts.append(Text("\nrelations", style="bold"))
         for relation in relations:

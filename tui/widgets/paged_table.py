@@ -4,14 +4,15 @@ Every text cell is shown through `for_terminal`: rows hold article words and peo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
 from claimtrack.display import for_terminal
-
 
 FIRST_PAGE = 60  # enough to fill a tall terminal: the first screen shows sooner
 PAGE = 200  # each later page, asked for as the cursor comes near the end
@@ -21,7 +22,7 @@ def page_size(first_page: bool) -> int:
     return FIRST_PAGE if first_page else PAGE
 
 
-class PagedTable(DataTable):
+class PagedTable(DataTable[Any]):
     """Rows arrive a page at a time; `NeedMore` is posted when fewer than `margin` rows are left below."""
 
     BINDINGS = [
@@ -32,18 +33,17 @@ class PagedTable(DataTable):
         Binding("G", "scroll_bottom", "Bottom", show=False, tooltip="Last loaded row"),
     ]
 
+    @dataclass
     class NeedMore(Message):
         """The cursor is near the end of what is loaded."""
 
-        def __init__(self, table: "PagedTable") -> None:
-            super().__init__()
-            self.table = table
+        table: PagedTable
 
         @property
-        def control(self) -> "PagedTable":
+        def control(self) -> PagedTable:
             return self.table
 
-    def __init__(self, *args, margin: int = 40, **kwargs) -> None:
+    def __init__(self, *args: Any, margin: int = 40, **kwargs: Any) -> None:
         kwargs.setdefault("cursor_type", "row")
         kwargs.setdefault("zebra_stripes", True)
         super().__init__(*args, **kwargs)
@@ -55,14 +55,14 @@ class PagedTable(DataTable):
         self.exhausted = not full_page
         self._asked = False
 
-    def watch_cursor_coordinate(self, old, new) -> None:
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
         if not self.exhausted and not self._asked and self.row_count - new.row <= self.margin:
             self._asked = True
             self.post_message(self.NeedMore(self))
 
     def fill_page(self, rows: Iterable[Any], first_page: bool, *, key: Callable[[Any], int],
-                  cells: Callable[[Any], tuple]) -> int:
+                  cells: Callable[[Any], tuple[Any, ...]]) -> int:
         """Show one page of rows: a first page replaces the table (the cursor keeps its place), a
         later page is appended, skipping rows already shown. Returns how many rows came."""
         keep = self.cursor_row if first_page else None
@@ -85,4 +85,5 @@ class PagedTable(DataTable):
         """The id in the row under the cursor (rows are keyed by the id they show)."""
         if not self.row_count:
             return None
-        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return None if key is None else int(key)
