@@ -8,7 +8,8 @@ link (OSC 8), or with a bidi override make a quote read differently from what is
   ``\\x7f``, ``\\x9b``; bidi controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) become
   ``\\u202e`` and the like. Everything else, backslashes included, is shown as it is.
 - `for_terminal` is for everything a person reads: tables, `show`, messages, errors, the TUI;
-  `one_line` also escapes newlines and tabs, for a value quoted inside a one-line message.
+  `one_line` also escapes newlines and tabs, for a value quoted inside a one-line message;
+  `clip` puts a text on one line and cuts it to a column's width.
   Where offsets into the text must stay true (the TUI's article view, which selects words by
   offset), `same_length` shows each such character as one visible stand-in instead.
 - Machine formats (JSON, CSV, Markdown, JSONL) stay faithful; `to_stream` makes them harmless
@@ -61,6 +62,18 @@ def one_line(text: object) -> str:
 def same_length(text: str) -> str:
     """*text* with every such control shown as one visible character, so offsets stay true."""
     return text.translate(STAND_INS) if needs_escaping(text) else text
+
+
+def clip(text: str | None, width: int, *, escaped: bool = False) -> str:
+    """*text* on one line (each run of whitespace one space), cut to *width* characters with an ellipsis;
+    "—" when there is no text at all. *escaped*: shown through `for_terminal` before it is cut, so that
+    the width is measured on what a person sees."""
+    if text is None:
+        return "—"
+    text = " ".join(text.split())
+    if escaped:
+        text = for_terminal(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def to_stream(stream: TextIO, text: str) -> None:

@@ -8,6 +8,7 @@ from rich.text import Text
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
+from claimtrack.display import clip
 from claimtrack.queries.claims import list_claims, list_sources, store_totals
 from claimtrack.store.models import Claim, ClaimRelation, Speaker
 
@@ -16,14 +17,9 @@ STANCE_STYLE = {"denies": "bold red", "rejects": "red", "accuses": "magenta", "w
                 "hedges": "dim cyan", "alleges": "bright_magenta", "promises": "blue"}
 
 
-def _clip(text: str, width: int = 110) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _quoted(text: str) -> str:
     """The claim's words between quotation marks (once: a direct quote brings its own)."""
-    text = _clip(text, 200)
+    text = clip(text, 200)
     return text if text[:1] in "\"“‘'«" else f"“{text}”"
 
 
@@ -37,7 +33,7 @@ def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
     for column in ("outlet", "published", "claims", "contradictions"):
         sources.add_column(column, no_wrap=True, overflow="ellipsis", max_width=24)
     for row in list_sources(session, limit=20):
-        sources.add_row(str(row.source.id), Text(_clip(row.source.title or row.source.location or "", 70)),
+        sources.add_row(str(row.source.id), Text(clip(row.source.title or row.source.location or "", 70)),
                         Text(row.source.outlet or ""), Text(row.source.published or ""), str(row.claims),
                         str(row.contradictions))
 
@@ -48,7 +44,7 @@ def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
     for row in list_claims(session, limit=claim_limit):
         c = row.claim
         claims.add_row(str(c.id), Text(row.speaker) if row.speaker else Text("unattributed", style="dim"),
-                       Text(c.stance, style=STANCE_STYLE.get(c.stance, "")), c.kind, Text(_clip(c.text)))
+                       Text(c.stance, style=STANCE_STYLE.get(c.stance, "")), c.kind, Text(clip(c.text, 110)))
     parts = [header, sources, claims]
     if totals["claims"] > claim_limit:
         parts.append(Text(f"… and {totals['claims'] - claim_limit} more: claimtrack claims", style="dim"))

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
+from claimtrack.display import clip as _clip
 from claimtrack.ingest.batch import IngestReport
 from tui.desk import SourceListing
 from tui.screens.base import PagedScreen
@@ -185,8 +186,3 @@ class SourcesScreen(PagedScreen):
                     f"failed; {report.claims_stored} claims stored", title=f"Ingested {Path(message.path).name}")
         self.desk.generation += 1
         self.reload()
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
