@@ -30,7 +30,8 @@ def contradictions(app: CommandContext, speaker, status, min_score, kinds, resca
     Suggestions are made when articles are ingested; --rescan compares the whole store again
     (pairs already suggested, confirmed or dismissed are never suggested twice).
     """
-    from claimtrack.cli.output import emit, to_json
+    from claimtrack.cli.output import emit
+    from claimtrack.reports.writers import to_json
     from claimtrack.contradictions.finder import full_pass
     from claimtrack.display import to_stream
     from claimtrack.queries.contradictions import (

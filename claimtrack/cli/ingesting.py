@@ -113,7 +113,7 @@ def reextract(app: CommandContext, source_ids: tuple[int, ...], article_seconds:
 @pass_app
 def extract(app: CommandContext, paths: tuple[str, ...], fmt: str, article_seconds: float) -> None:
     """Run the attribution engine on files (no database); JSONL keeps each record's doc_id."""
-    from claimtrack.cli.output import JSON_ESCAPES
+    from claimtrack.reports.writers import JSON_ESCAPES
     from claimtrack.engine import extract as run_engine
     from claimtrack.evaluation import quotes_record
     from claimtrack.ingest.batch import extraction_failure

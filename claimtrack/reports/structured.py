@@ -1,14 +1,11 @@
 """JSON (the full structured data) and CSV (one row per claim, or per relation) exports.
 
-CSV cells pass through `claimtrack.cli.output.safe_cell`, so a cell a spreadsheet would run as a
-formula (starting with =, +, -, @, tab or carriage return) is neutralised. Rows end in CRLF
-(RFC 4180): then Python's csv module also quotes a cell holding a lone carriage return, which an
-article may contain and which would otherwise split the row in two.
+CSV is written by `claimtrack.reports.writers.to_csv`: a cell a spreadsheet would run as a formula
+(starting with =, +, -, @, tab or carriage return) is neutralised, and rows end in CRLF (RFC 4180),
+so that a cell holding a lone carriage return (an article may contain one) is quoted, not split.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime
 from typing import Any
@@ -16,8 +13,8 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from claimtrack import __version__
-from claimtrack.cli.output import safe_cell
 from claimtrack.reports.gather import ClaimView, Report, as_utc, speaker_label
+from claimtrack.reports.writers import to_csv
 
 
 def _plain(row: SQLModel) -> dict[str, Any]:
@@ -53,15 +50,6 @@ CLAIM_COLUMNS = ["claim_id", "source_id", "source_title", "outlet", "published",
 RELATION_COLUMNS = ["relation_id", "kind", "status", "score", "reason", "note", "origin",
                     "claim_a_id", "speaker_a", "stance_a", "text_a", "source_a",
                     "claim_b_id", "speaker_b", "stance_b", "text_b", "source_b"]
-
-
-def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: safe_cell(row.get(key)) for key in columns})
-    return buffer.getvalue()
 
 
 def _claim_row(view: ClaimView) -> dict[str, Any]:
