@@ -35,7 +35,7 @@ def contradictions(app: CommandContext, speaker, status, min_score, kinds, resca
     from claimtrack.contradictions.finder import full_pass
     from claimtrack.display import to_stream
     from claimtrack.queries.contradictions import (
-        CONFLICT_KINDS,
+        CONTRADICTION_KINDS,
         contradiction_rows,
         flat_row,
         to_markdown,
@@ -46,7 +46,7 @@ def contradictions(app: CommandContext, speaker, status, min_score, kinds, resca
             added = full_pass(session)
             app.err.print(f"Full pass: {len(added)} new suggestion(s).", highlight=False)
         rows = contradiction_rows(session, speaker=speaker, status=status, min_score=min_score,
-                                  kinds=tuple(kinds) or CONFLICT_KINDS, limit=limit)
+                                  kinds=tuple(kinds) or CONTRADICTION_KINDS, limit=limit)
     if fmt == "json":
         app.out.file.write(to_json(rows) + "\n")
     elif fmt == "md":

@@ -82,7 +82,7 @@ def _write(text: str, output: str | None) -> None:
 @pass_app
 def export(app: CommandContext, fmt, speaker, status, source_id, relations, output, generated_at) -> None:
     """Write the contradiction report (md, html) or export the data (json, csv, claimreview, annotations)."""
-    from claimtrack.reports.gather import ReportFilter
+    from claimtrack.report_model import ReportFilter
 
     if relations and fmt != "csv":
         raise click.UsageError("--relations goes with --format csv")

@@ -6,11 +6,11 @@ from sqlmodel import Session, select
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries.claims import relation_pairs
+from claimtrack.report_model import CONTRADICTION_KINDS
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
-from claimtrack.vocabulary import RelationKind, RelationStatus
+from claimtrack.vocabulary import RelationStatus
 
-# What `claimtrack contradictions` lists unless asked for other kinds.
-CONFLICT_KINDS = (RelationKind.CONTRADICTS.value, RelationKind.COUNTERS.value)
+# CONTRADICTION_KINDS: what `claimtrack contradictions` lists unless asked for other kinds.
 
 
 def _side(claim: Claim, speaker: str | None, source: Source) -> dict:
@@ -26,7 +26,7 @@ def _speaker_ids(session: Session, name: str) -> list[int]:
 
 
 def contradiction_rows(session: Session, *, speaker: str | None = None, status: str | None = None,
-                       min_score: float | None = None, kinds: tuple[str, ...] = CONFLICT_KINDS,
+                       min_score: float | None = None, kinds: tuple[str, ...] = CONTRADICTION_KINDS,
                        limit: int | None = None) -> list[dict]:
     """Relations with both claims, best first. Without *status*, dismissed ones are left out."""
     pairs = relation_pairs()

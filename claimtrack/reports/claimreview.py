@@ -13,7 +13,8 @@ from typing import Any
 
 from claimtrack.config import Organization
 from claimtrack.errors import ClaimtrackError
-from claimtrack.reports.gather import ClaimView, Report, as_utc, web_url
+from claimtrack.report_model import ClaimView, Report, as_utc
+from claimtrack.reports.gather import web_url
 from claimtrack.vocabulary import SpeakerKind
 
 CONTEXT = "https://schema.org"

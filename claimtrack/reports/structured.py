@@ -13,7 +13,8 @@ from typing import Any
 from sqlmodel import SQLModel
 
 from claimtrack import __version__
-from claimtrack.reports.gather import ClaimView, Report, as_utc, speaker_label
+from claimtrack.report_model import ClaimView, Report, as_utc
+from claimtrack.reports.gather import speaker_label
 from claimtrack.reports.writers import to_csv
 
 
