@@ -5,18 +5,13 @@ import click
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-from sqlmodel import select
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
-from claimtrack.cli.options import (
-    COUNT,
-    FORMATS,
-    ROW_ID,
-    VERSION,
-)
+from claimtrack.cli.options import COUNT, FORMATS, ROW_ID, VERSION
 from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
+from claimtrack.queries.claims import ClaimInContext
 from claimtrack.vocabulary import Stance
 
 # ----------------------------------------------------------------------------- listing
@@ -98,48 +93,53 @@ def speakers(app: CommandContext, name: str | None, fmt: str) -> None:
 @pass_app
 def show(app: CommandContext, claim_id: int) -> None:
     """Show one claim: its words in context, speaker, stance, cue, rule, review and relations."""
-    from claimtrack.queries.claims import sentence_around
+    from claimtrack.queries.claims import claim_in_context
+    from claimtrack.reports.gather import speaker_label
     from claimtrack.review.annotate import get_claim
-    from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker
 
     with app.session() as session:
-        claim = get_claim(session, claim_id)
-        source = session.get(Source, claim.source_id)
-        speaker = session.get(Speaker, claim.speaker_id) if claim.speaker_id else None
-        left, right = sentence_around(source.text, claim.start, claim.end)
-        context = Text(for_terminal(source.text[left:claim.start]), style="dim")
-        context.append(for_terminal(source.text[claim.start:claim.end]), style="bold yellow")
-        context.append(for_terminal(source.text[claim.end:right]), style="dim")
-        facts = Table.grid(padding=(0, 2))
-        facts.add_column(style="bold")
-        facts.add_column()
-        who = speaker.name if speaker else "unattributed"
-        if speaker and (speaker.role or speaker.affiliation):
-            who += f" ({', '.join(x for x in (speaker.role, speaker.affiliation) if x)})"
-        for label, value in (
-            ("speaker", who), ("mention", source.text[claim.speaker_start:claim.speaker_end]
-                               if claim.speaker_start is not None else "—"),
-            ("stance", claim.stance), ("cue", claim.cue or "—"), ("kind", claim.kind),
-            ("rule", f"{claim.rule or '—'} (confidence {claim.confidence:.2f})"), ("origin", claim.origin),
-            ("status", claim.status), ("verdict", claim.verdict or "—"), ("explanation", claim.explanation or "—"),
-            ("offsets", f"{claim.start}-{claim.end}"), ("version", claim.version),
-            ("source", f"#{source.id} {source.title or ''} [{source.location or ''}]"),
-        ):
-            facts.add_row(label, Text(for_terminal(value)))
-        if claim.parent_id:
-            parent = session.get(Claim, claim.parent_id)
-            facts.add_row("nested in", Text(for_terminal(f"claim {parent.id}: {parent.text[:100]}")))
-        children = session.exec(select(Claim).where(Claim.parent_id == claim.id)).all()
-        for child in children:
-            facts.add_row("contains", Text(for_terminal(f"claim {child.id}: {child.text[:100]}")))
-        relations = session.exec(select(ClaimRelation).where(
-            (ClaimRelation.claim_a_id == claim.id) | (ClaimRelation.claim_b_id == claim.id))).all()
-        for rel in relations:
-            other = rel.claim_b_id if rel.claim_a_id == claim.id else rel.claim_a_id
-            facts.add_row("relation", Text(for_terminal(f"#{rel.id} {rel.kind} claim {other} ({rel.status}, "
-                                                        f"{rel.score:.2f}): {rel.reason or ''}")))
-        app.out.print(Panel(context, title=f"Claim {claim.id}", subtitle=Text(for_terminal(who))))
-        app.out.print(facts)
+        shown = claim_in_context(session, get_claim(session, claim_id))
+        who = speaker_label(shown.speaker)
+        app.out.print(Panel(_words_in_sentence(shown), title=f"Claim {shown.claim.id}",
+                            subtitle=Text(for_terminal(who))))
+        app.out.print(_claim_facts(shown, who))
+
+
+def _words_in_sentence(shown: ClaimInContext) -> Text:
+    """The claim's words standing out in the sentence around them."""
+    claim, text = shown.claim, shown.source.text
+    left, right = shown.sentence
+    context = Text(for_terminal(text[left:claim.start]), style="dim")
+    context.append(for_terminal(text[claim.start:claim.end]), style="bold yellow")
+    context.append(for_terminal(text[claim.end:right]), style="dim")
+    return context
+
+
+def _claim_facts(shown: ClaimInContext, who: str) -> Table:
+    """Who, what stance and cue, which rule, how reviewed, where; then nesting and relations."""
+    claim, source = shown.claim, shown.source
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    for label, value in (
+        ("speaker", who), ("mention", source.text[claim.speaker_start:claim.speaker_end]
+                           if claim.speaker_start is not None else "—"),
+        ("stance", claim.stance), ("cue", claim.cue or "—"), ("kind", claim.kind),
+        ("rule", f"{claim.rule or '—'} (confidence {claim.confidence:.2f})"), ("origin", claim.origin),
+        ("status", claim.status), ("verdict", claim.verdict or "—"), ("explanation", claim.explanation or "—"),
+        ("offsets", f"{claim.start}-{claim.end}"), ("version", claim.version),
+        ("source", f"#{source.id} {source.title or ''} [{source.location or ''}]"),
+    ):
+        facts.add_row(label, Text(for_terminal(value)))
+    if shown.parent is not None:
+        facts.add_row("nested in", Text(for_terminal(f"claim {shown.parent.id}: {shown.parent.text[:100]}")))
+    for child in shown.nested:
+        facts.add_row("contains", Text(for_terminal(f"claim {child.id}: {child.text[:100]}")))
+    for rel in shown.relations:
+        other = rel.claim_b_id if rel.claim_a_id == claim.id else rel.claim_a_id
+        facts.add_row("relation", Text(for_terminal(f"#{rel.id} {rel.kind} claim {other} ({rel.status}, "
+                                                    f"{rel.score:.2f}): {rel.reason or ''}")))
+    return facts
 
 
 # ----------------------------------------------------------------------------- annotation

@@ -1,9 +1,7 @@
-"""The contradiction commands: `contradictions`, `relate`, `confirm`, `dismiss`.
-
-They are added to the `claimtrack` group by `register(cli)`, which cli.py calls at its end, so this
-module can use cli.py's `CommandContext` and `pass_app` without a circular import.
-"""
+"""The contradiction commands: `contradictions`, `relate`, `confirm`, `dismiss`."""
 from __future__ import annotations
+
+from typing import Any
 
 import click
 
@@ -31,15 +29,10 @@ def contradictions(app: CommandContext, speaker, status, min_score, kinds, resca
     (pairs already suggested, confirmed or dismissed are never suggested twice).
     """
     from claimtrack.cli.output import emit
-    from claimtrack.reports.writers import to_json
     from claimtrack.contradictions.finder import full_pass
     from claimtrack.display import to_stream
-    from claimtrack.queries.contradictions import (
-        CONTRADICTION_KINDS,
-        contradiction_rows,
-        flat_row,
-        to_markdown,
-    )
+    from claimtrack.queries.contradictions import CONTRADICTION_KINDS, contradiction_rows
+    from claimtrack.reports.writers import to_json
 
     with app.session(write=rescan) as session:
         if rescan:
@@ -54,6 +47,40 @@ def contradictions(app: CommandContext, speaker, status, min_score, kinds, resca
     else:
         emit(app.out, [flat_row(r) for r in rows], ["id", "kind", "score", "status", "a", "b", "reason"], "table",
              title="Contradictions", wide=("a", "b", "reason"))
+
+
+def flat_row(row: dict[str, Any], width: int = 70) -> dict[str, Any]:
+    """One row for a terminal table: each claim as "speaker (stance): words"."""
+    def side(claim: dict[str, Any]) -> str:
+        words = claim["text"] if len(claim["text"]) <= width else claim["text"][:width - 1] + "…"
+        return f"#{claim['id']} {claim['speaker'] or 'unattributed'} ({claim['stance']}): {words}"
+
+    return {"id": row["id"], "kind": row["kind"], "score": f"{row['score']:.2f}", "status": row["status"],
+            "a": side(row["a"]), "b": side(row["b"]), "reason": row["reason"]}
+
+
+def to_markdown(rows: list[dict[str, Any]]) -> str:
+    """A Markdown list a fact-checker can paste into a brief."""
+    if not rows:
+        return "No contradictions match.\n"
+    lines = ["# Contradictions", ""]
+    for row in rows:
+        lines.append(f"## #{row['id']} {row['kind']} — score {row['score']:.2f}, {row['status']}")
+        lines.append("")
+        lines.append(f"{row['reason']}")
+        lines.append("")
+        for label in ("a", "b"):
+            claim = row[label]
+            where = claim["title"] or f"source {claim['source_id']}"
+            date = f", {claim['published']}" if claim.get("published") else ""
+            text = claim["text"].replace("\n", " ")
+            lines.append(f"- **{claim['speaker'] or 'unattributed'}** ({claim['stance']}), claim {claim['id']} in "
+                         f"*{where}*{date}, characters {claim['start']}–{claim['end']}: {text}")
+        if row.get("note"):
+            lines.append(f"- note: {row['note']}")
+        lines.append("")
+    return "\n".join(lines)
+
 
 @cli.command()
 @click.argument("claim_a", type=ROW_ID)

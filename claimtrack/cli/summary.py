@@ -5,12 +5,11 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from claimtrack.display import clip
 from claimtrack.queries.claims import list_claims, list_sources, store_totals
-from claimtrack.store.models import Claim, ClaimRelation, Speaker
+from claimtrack.queries.contradictions import list_relations
 
 STANCE_STYLE = {"denies": "bold red", "rejects": "red", "accuses": "magenta", "warns": "yellow",
                 "urges": "cyan", "confirms": "green", "admits": "green", "uncommitted": "dim",
@@ -52,22 +51,16 @@ def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
     return Group(*parts)
 
 
-def render_relations(session: Session, limit: int = 30):
-    a, b = aliased(Claim), aliased(Claim)
-    sa_, sb = aliased(Speaker), aliased(Speaker)
-    rows = session.exec(
-        select(ClaimRelation, a, b, sa_.name, sb.name)
-        .join(a, a.id == ClaimRelation.claim_a_id).join(b, b.id == ClaimRelation.claim_b_id)
-        .join(sa_, sa_.id == a.speaker_id, isouter=True).join(sb, sb.id == b.speaker_id, isouter=True)
-        .where(ClaimRelation.status != "dismissed").order_by(ClaimRelation.score.desc()).limit(limit)
-    ).all()
+def render_relations(session: Session, limit: int = 30) -> Group | Text:
+    rows = list_relations(session, limit=limit)  # every kind; dismissed ones left out
     if not rows:
         return Text("No contradictions stored.", style="dim")
     panels = []
-    for relation, claim_a, claim_b, name_a, name_b in rows:
+    for row in rows:
+        relation, a, b = row.relation, row.a, row.b
         body = Text.assemble(
-            (f"{name_a or 'unattributed'} {claim_a.stance}: ", "bold"), _quoted(claim_a.text) + "\n",
-            (f"{name_b or 'unattributed'} {claim_b.stance}: ", "bold"), _quoted(claim_b.text) + "\n",
+            (f"{a.speaker or 'unattributed'} {a.claim.stance}: ", "bold"), _quoted(a.claim.text) + "\n",
+            (f"{b.speaker or 'unattributed'} {b.claim.stance}: ", "bold"), _quoted(b.claim.text) + "\n",
             ("why: ", "dim"), relation.reason or "")
         panels.append(Panel(body, title=Text(f"#{relation.id} {relation.kind} · score {relation.score:.2f} · "
                                              f"{relation.status}")))

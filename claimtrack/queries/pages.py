@@ -9,24 +9,24 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, tuple_
 from sqlmodel import Session, select
 
-from claimtrack.queries.claims import ClaimFilter, ClaimRow, _filtered, relation_pairs, sentence_around
+from claimtrack.queries.claims import EVERY_CLAIM, ClaimFilter, ClaimRow, claim_rows
+from claimtrack.queries.claims import claim_relations as claim_relations
+from claimtrack.queries.contradictions import ClaimSide as ClaimSide
+from claimtrack.queries.contradictions import RelationFilter, RelationRow, list_relations
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
 
 # Where a page of claims ends, in the claims' reading order: (source id, start offset, claim id).
 ClaimPosition = tuple[int, int, int]
 
 
-def claims_page(session: Session, flt: ClaimFilter = ClaimFilter(), *, after: ClaimPosition | None = None,
+def claims_page(session: Session, flt: ClaimFilter = EVERY_CLAIM, *, after: ClaimPosition | None = None,
                 limit: int = 200) -> list[ClaimRow]:
     """The next *limit* claims after *after* in reading order (source, offset): a keyset page, as fast
     at the millionth claim as at the first, unlike an OFFSET."""
-    statement = (select(Claim, Speaker.name, Source.title)
-                 .join(Speaker, Claim.speaker_id == Speaker.id, isouter=True)
-                 .join(Source, Claim.source_id == Source.id))
-    statement = _filtered(session, statement, flt)
+    statement = claim_rows(session, flt)
     if after is not None:
         statement = statement.where(tuple_(Claim.source_id, Claim.start, Claim.id) > tuple_(*after))
-    statement = statement.order_by(Claim.source_id, Claim.start, Claim.id).limit(limit)
+    statement = statement.limit(limit)
     return [ClaimRow(claim, speaker, title) for claim, speaker, title in session.exec(statement).all()]
 
 
@@ -75,51 +75,11 @@ def article_claims(session: Session, source_id: int) -> list[ArticleClaim]:
     return [ArticleClaim(claim, name, role, affiliation) for claim, name, role, affiliation in rows]
 
 
-@dataclass(frozen=True)
-class ClaimSide:
-    """One side of a relation: the claim, who said it, where and when, and its sentence."""
-
-    claim: Claim
-    speaker: str | None
-    source_title: str | None
-    source_location: str | None
-    published: str | None
-    sentence: str
-
-
-@dataclass(frozen=True)
-class RelationRow:
-    relation: ClaimRelation
-    a: ClaimSide
-    b: ClaimSide
-
-
-def _side(claim: Claim, speaker: str | None, source: Source) -> ClaimSide:
-    left, right = sentence_around(source.text, claim.start, claim.end)
-    return ClaimSide(claim, speaker, source.title, source.location, source.published,
-                     " ".join(source.text[left:right].split()))
-
-
 def relations_page(session: Session, *, status: str | None = None, kind: str | None = None,
                    include_dismissed: bool = True, offset: int = 0, limit: int = 200) -> list[RelationRow]:
     """Relations between claims, strongest first, with both claims and their contexts."""
-    statement = relation_pairs().statement
-    if status:
-        statement = statement.where(ClaimRelation.status == status)
-    elif not include_dismissed:
-        statement = statement.where(ClaimRelation.status != "dismissed")
-    if kind:
-        statement = statement.where(ClaimRelation.kind == kind)
-    statement = statement.order_by(ClaimRelation.score.desc(), ClaimRelation.id).offset(offset).limit(limit)
-    return [RelationRow(relation, _side(a, name_a, src_a), _side(b, name_b, src_b))
-            for relation, a, name_a, src_a, b, name_b, src_b in session.exec(statement).all()]
-
-
-def claim_relations(session: Session, claim_id: int) -> list[ClaimRelation]:
-    """The relations a claim takes part in, on either side."""
-    return list(session.exec(select(ClaimRelation).where(
-        or_(ClaimRelation.claim_a_id == claim_id, ClaimRelation.claim_b_id == claim_id))
-        .order_by(ClaimRelation.id)).all())
+    return list_relations(session, RelationFilter(kinds=(kind,) if kind else None, status=status,
+                                                  include_dismissed=include_dismissed), offset=offset, limit=limit)
 
 
 def speaker_choices(session: Session) -> list[tuple[str, str]]:
