@@ -8,7 +8,15 @@ from rich.text import Text
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
-from claimtrack.cli.options import COUNT, FORMATS, ROW_ID, VERSION
+from claimtrack.cli.options import (
+    COUNT,
+    ROW_ID,
+    author_option,
+    format_option,
+    if_version_option,
+    listing_format,
+    note_option,
+)
 from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries.claims import ClaimInContext
@@ -17,7 +25,7 @@ from claimtrack.vocabulary import Stance
 # ----------------------------------------------------------------------------- listing
 
 @cli.command()
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@listing_format
 @click.option("--limit", type=COUNT, default=None, help="At most this many sources.")
 @pass_app
 def sources(app: CommandContext, fmt: str, limit: int | None) -> None:
@@ -50,7 +58,7 @@ def claim_dict(row) -> dict:
 @click.option("--status", type=click.Choice(["unreviewed", "confirmed", "rejected"]))
 @click.option("--search", help="Words that must all appear in the claim (full-text, stemmed).")
 @click.option("--limit", type=COUNT, default=None)
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@listing_format
 @pass_app
 def claims(app: CommandContext, speaker, stance, source_id, status, search, limit, fmt) -> None:
     """List claims, filtered by speaker, stance, source, review status or words."""
@@ -72,7 +80,7 @@ def claims(app: CommandContext, speaker, stance, source_id, status, search, limi
 
 @cli.command()
 @click.option("--name", help="Only speakers whose name contains this.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@listing_format
 @pass_app
 def speakers(app: CommandContext, name: str | None, fmt: str) -> None:
     """List speakers with their claim counts, roles and aliases."""
@@ -152,10 +160,9 @@ def _claim_facts(shown: ClaimInContext, who: str) -> Table:
 @click.option("--status", help="unreviewed, confirmed or rejected.")
 @click.option("--verdict", help='The fact-check verdict, e.g. "False", "Misleading".')
 @click.option("--explanation", help="Why the verdict.")
-@click.option("--note", help="A note kept with the change in the revision log.")
-@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who is annotating (default: login name).")
-@click.option("--if-version", "if_version", type=VERSION, metavar="N",
-              help="Save only if the claim is still at version N (as `show` printed it); else say who changed what.")
+@note_option("A note kept with the change in the revision log.")
+@author_option("Who is annotating (default: login name).")
+@if_version_option("Save only if the claim is still at version N (as `show` printed it); else say who changed what.")
 @pass_app
 def annotate(app: CommandContext, claim_id, speaker, new_speaker, stance, status, verdict, explanation, note, author,
              if_version) -> None:
@@ -178,7 +185,7 @@ def annotate(app: CommandContext, claim_id, speaker, new_speaker, stance, status
 
 @cli.command()
 @click.argument("claim_id", type=ROW_ID)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option("table", "json")
 @pass_app
 def history(app: CommandContext, claim_id: int, fmt: str) -> None:
     """Show every human change to a claim (the append-only revision log)."""

@@ -7,7 +7,7 @@ import click
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
-from claimtrack.cli.options import COUNT, ROW_ID, VERSION
+from claimtrack.cli.options import COUNT, ROW_ID, decider_option, format_option, if_version_option, note_option
 from claimtrack.vocabulary import RelationKind, RelationStatus
 
 
@@ -20,7 +20,7 @@ from claimtrack.vocabulary import RelationKind, RelationStatus
               help="Relation kinds to list (repeatable; default: contradicts and counters).")
 @click.option("--rescan", is_flag=True, help="Compare the whole store again first (a full pass).")
 @click.option("--limit", type=COUNT, default=None, help="At most this many.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", show_default=True)
+@format_option("table", "json", "md")
 @pass_app
 def contradictions(app: CommandContext, speaker, status, min_score, kinds, rescan, limit, fmt) -> None:
     """List contradictions between claims, best first, each with its score and reason.
@@ -87,8 +87,8 @@ def to_markdown(rows: list[dict[str, Any]]) -> str:
 @click.argument("claim_b", type=ROW_ID)
 @click.option("--kind", required=True, type=click.Choice([k.value for k in RelationKind]),
               help="CLAIM_A contradicts, supports, counters or duplicates CLAIM_B.")
-@click.option("--note", help="Why (kept with the relation and in the revision log).")
-@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
+@note_option("Why (kept with the relation and in the revision log).")
+@decider_option
 @pass_app
 def relate(app: CommandContext, claim_a: int, claim_b: int, kind: str, note, author) -> None:
     """Relate two claims by hand (confirmed at once; recorded as a revision)."""
@@ -101,7 +101,13 @@ def relate(app: CommandContext, claim_a: int, claim_b: int, kind: str, note, aut
         shown = f"relation {relation.id}: claim {claim_a} {kind} claim {claim_b} ({relation.status})"
     app.out.print(shown, highlight=False)
 
-def decide(app: CommandContext, relation_id: int, status: RelationStatus, note, author, if_version) -> None:
+# confirm, dismiss
+relation_if_version = if_version_option("Decide only if the relation is still at version N (as `contradictions "
+                                        "--format json` printed it); else say who changed what.")
+
+
+def decide(app: CommandContext, relation_id: int, status: RelationStatus, note: str | None, author: str | None,
+           if_version: int | None) -> None:
     from claimtrack.review.annotate import current_author
     from claimtrack.review.relations import set_relation_status
 
@@ -114,11 +120,9 @@ def decide(app: CommandContext, relation_id: int, status: RelationStatus, note, 
 
 @cli.command()
 @click.argument("relation_id", type=ROW_ID)
-@click.option("--note", help="Why (kept in the revision log).")
-@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
-@click.option("--if-version", "if_version", type=VERSION, metavar="N",
-              help="Decide only if the relation is still at version N (as `contradictions --format json` "
-                   "printed it); else say who changed what.")
+@note_option("Why (kept in the revision log).")
+@decider_option
+@relation_if_version
 @pass_app
 def confirm(app: CommandContext, relation_id: int, note, author, if_version) -> None:
     """Confirm a suggested relation (recorded as a revision)."""
@@ -126,11 +130,9 @@ def confirm(app: CommandContext, relation_id: int, note, author, if_version) -> 
 
 @cli.command()
 @click.argument("relation_id", type=ROW_ID)
-@click.option("--note", help="Why it is no contradiction (kept in the revision log).")
-@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
-@click.option("--if-version", "if_version", type=VERSION, metavar="N",
-              help="Decide only if the relation is still at version N (as `contradictions --format json` "
-                   "printed it); else say who changed what.")
+@note_option("Why it is no contradiction (kept in the revision log).")
+@decider_option
+@relation_if_version
 @pass_app
 def dismiss(app: CommandContext, relation_id: int, note, author, if_version) -> None:
     """Dismiss a suggested relation: it is never suggested again (recorded as a revision)."""

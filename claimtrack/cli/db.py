@@ -13,6 +13,7 @@ from rich.text import Text
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
+from claimtrack.cli.options import format_option
 from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
 
@@ -94,7 +95,7 @@ def copy(app: CommandContext, source: str, target: str, batch_size: int) -> None
 
 @db.command("info")
 @click.argument("database", required=False, metavar="[PATH-or-URL]")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option("table", "json")
 @pass_app
 def info(app: CommandContext, database: str | None, fmt: str) -> None:
     """Show a database (default: --db): its backend, schema revision and the rows of each table.

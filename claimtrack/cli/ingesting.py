@@ -20,11 +20,7 @@ from sqlmodel import Session
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
-from claimtrack.cli.options import (
-    ROW_ID,
-    checked_max_mb,
-    article_seconds_option,
-)
+from claimtrack.cli.options import ROW_ID, article_seconds_option, checked_max_mb, format_option
 from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
 from claimtrack.ingest.deadline import ARTICLE_SECONDS
@@ -108,7 +104,7 @@ def reextract(app: CommandContext, source_ids: tuple[int, ...], article_seconds:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@format_option("jsonl", "table", default="jsonl")
 @article_seconds_option
 @pass_app
 def extract(app: CommandContext, paths: tuple[str, ...], fmt: str, article_seconds: float) -> None:

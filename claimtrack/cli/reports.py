@@ -9,7 +9,7 @@ import click
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
-from claimtrack.cli.options import ROW_ID
+from claimtrack.cli.options import ROW_ID, format_option
 from claimtrack.display import for_terminal, one_line
 from claimtrack.errors import ClaimtrackError
 from claimtrack.reports.registry import EXPORT_FORMATS
@@ -41,9 +41,9 @@ def _write(text: str, output: str | None) -> None:
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice([f.key for f in EXPORT_FORMATS]), default="md", show_default=True,
-              help="md/html: the contradiction report; json: all data; csv: claims (or --relations); "
-                   "claimreview: schema.org JSON-LD; annotations: the human work, JSONL.")
+@format_option(*(f.key for f in EXPORT_FORMATS), default="md",
+               help="md/html: the contradiction report; json: all data; csv: claims (or --relations); "
+                    "claimreview: schema.org JSON-LD; annotations: the human work, JSONL.")
 @click.option("--speaker", help="Only claims of this speaker (name or alias, part of it is enough).")
 @click.option("--status", type=click.Choice([s.value for s in RelationStatus]),
               help="Only relations in this review status.")
