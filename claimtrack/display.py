@@ -19,9 +19,10 @@ link (OSC 8), or with a bidi override make a quote read differently from what is
 """
 from __future__ import annotations
 
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import IO
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 
 BIDI_CONTROLS = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
@@ -76,7 +77,7 @@ def clip(text: str | None, width: int, *, escaped: bool = False) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def to_stream(stream: TextIO, text: str) -> None:
+def to_stream(stream: IO[str], text: str) -> None:
     """Write machine-readable *text* as it is, or harmless when *stream* is a terminal."""
     isatty = getattr(stream, "isatty", None)
     stream.write(for_terminal(text) if isatty is not None and isatty() else text)
@@ -86,7 +87,7 @@ class TerminalConsole(Console):
     """A rich Console that never passes a control character from the text it shows to the terminal
     (its own styling and cursor moves are added after this, and are untouched)."""
 
-    def render(self, renderable, options=None) -> Iterable[Segment]:
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
         for segment in super().render(renderable, options):
             if segment.control is None and needs_escaping(segment.text):
                 segment = Segment(segment.text.translate(ESCAPES), segment.style)

@@ -12,7 +12,7 @@ contradiction a fact-checker follows up too).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker
 from claimtrack.vocabulary import RelationKind, RelationStatus
@@ -24,8 +24,8 @@ STATUS_ORDER = {RelationStatus.CONFIRMED.value: 0, RelationStatus.SUGGESTED.valu
 def as_utc(moment: datetime) -> datetime:
     """A stored time as an aware UTC time (SQLite may hand times back without their zone)."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ class ReportFilter:
                  f"relation status {self.status}" if self.status else "",
                  f"source {self.source_id}" if self.source_id is not None else ""]
         return ", ".join(p for p in parts if p) or "everything"
+
+
+EVERYTHING = ReportFilter()
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,9 @@ class Report:
     speakers: list[Speaker] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
     aliases: dict[int, list[str]] = field(default_factory=dict)  # speaker id -> every name seen
+
+    def aliases_of(self, speaker: Speaker) -> list[str]:
+        return self.aliases.get(speaker.id, []) if speaker.id is not None else []
 
     @property
     def all_claims(self) -> list[ClaimView]:

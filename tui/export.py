@@ -2,7 +2,7 @@
 the formats the desk offers, and writing one to a file, returning its path for the notification."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -25,7 +25,7 @@ def export_report(engine: Engine, fmt: ExportFormat, path: Path, *, database: st
                   now: datetime | None = None) -> tuple[Path, list[str]]:
     """Write the whole store in *fmt* to *path*; returns the path and any warnings to show."""
     with session_scope(engine, write=False) as session:
-        exported = export(session, fmt, database=database, generated_at=now or datetime.now(timezone.utc))
+        exported = export(session, fmt, database=database, generated_at=now or datetime.now(UTC))
     path = Path(path).expanduser()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,8 @@
 """`sources`, `claims`, `speakers`, `show`, `annotate` and `history`: reading the store and annotating claims."""
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from rich.panel import Panel
 from rich.table import Table
@@ -19,7 +21,7 @@ from claimtrack.cli.options import (
 )
 from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
-from claimtrack.queries.claims import ClaimInContext
+from claimtrack.queries.claims import ClaimInContext, ClaimRow
 from claimtrack.vocabulary import Stance
 
 # ----------------------------------------------------------------------------- listing
@@ -43,7 +45,7 @@ def sources(app: CommandContext, fmt: str, limit: int | None) -> None:
          title="Sources", wide=("title",))
 
 
-def claim_dict(row) -> dict:
+def claim_dict(row: ClaimRow) -> dict[str, Any]:
     c = row.claim
     return {"id": c.id, "source_id": c.source_id, "source": row.source_title, "speaker": row.speaker,
             "stance": c.stance, "kind": c.kind, "text": c.text, "start": c.start, "end": c.end, "cue": c.cue,
@@ -60,7 +62,8 @@ def claim_dict(row) -> dict:
 @click.option("--limit", type=COUNT, default=None)
 @listing_format
 @pass_app
-def claims(app: CommandContext, speaker, stance, source_id, status, search, limit, fmt) -> None:
+def claims(app: CommandContext, speaker: str | None, stance: str | None, source_id: int | None, status: str | None,
+           search: str | None, limit: int | None, fmt: str) -> None:
     """List claims, filtered by speaker, stance, source, review status or words."""
     from claimtrack.cli.output import emit
     from claimtrack.queries.claims import ClaimFilter, list_claims
@@ -164,8 +167,9 @@ def _claim_facts(shown: ClaimInContext, who: str) -> Table:
 @author_option("Who is annotating (default: login name).")
 @if_version_option("Save only if the claim is still at version N (as `show` printed it); else say who changed what.")
 @pass_app
-def annotate(app: CommandContext, claim_id, speaker, new_speaker, stance, status, verdict, explanation, note, author,
-             if_version) -> None:
+def annotate(app: CommandContext, claim_id: int, speaker: str | None, new_speaker: bool, stance: str | None,
+             status: str | None, verdict: str | None, explanation: str | None, note: str | None, author: str | None,
+             if_version: int | None) -> None:
     """Change a claim by hand; every change is recorded as a revision.
 
     On a shared database, a change made by someone else since you looked (--if-version) or in the
@@ -173,7 +177,8 @@ def annotate(app: CommandContext, claim_id, speaker, new_speaker, stance, status
     from claimtrack.review.annotate import annotate_claim, current_author
 
     if not any(v is not None for v in (speaker, stance, status, verdict, explanation, note)):
-        raise click.UsageError("nothing to change: give --speaker, --stance, --status, --verdict, --explanation or --note")
+        raise click.UsageError("nothing to change: give --speaker, --stance, --status, --verdict, --explanation "
+                               "or --note")
     with app.session(write=True) as session:
         revisions = annotate_claim(session, claim_id, author=current_author(author), note=note, speaker=speaker,
                                    new_speaker=new_speaker, stance=stance, status=status, verdict=verdict,

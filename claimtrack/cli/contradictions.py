@@ -22,7 +22,8 @@ from claimtrack.vocabulary import RelationKind, RelationStatus
 @click.option("--limit", type=COUNT, default=None, help="At most this many.")
 @format_option("table", "json", "md")
 @pass_app
-def contradictions(app: CommandContext, speaker, status, min_score, kinds, rescan, limit, fmt) -> None:
+def contradictions(app: CommandContext, speaker: str | None, status: str | None, min_score: float | None,
+                   kinds: tuple[str, ...], rescan: bool, limit: int | None, fmt: str) -> None:
     """List contradictions between claims, best first, each with its score and reason.
 
     Suggestions are made when articles are ingested; --rescan compares the whole store again
@@ -90,7 +91,7 @@ def to_markdown(rows: list[dict[str, Any]]) -> str:
 @note_option("Why (kept with the relation and in the revision log).")
 @decider_option
 @pass_app
-def relate(app: CommandContext, claim_a: int, claim_b: int, kind: str, note, author) -> None:
+def relate(app: CommandContext, claim_a: int, claim_b: int, kind: str, note: str | None, author: str | None) -> None:
     """Relate two claims by hand (confirmed at once; recorded as a revision)."""
     from claimtrack.review.annotate import current_author
     from claimtrack.review.relations import add_manual_relation
@@ -124,7 +125,8 @@ def decide(app: CommandContext, relation_id: int, status: RelationStatus, note: 
 @decider_option
 @relation_if_version
 @pass_app
-def confirm(app: CommandContext, relation_id: int, note, author, if_version) -> None:
+def confirm(app: CommandContext, relation_id: int, note: str | None, author: str | None,
+            if_version: int | None) -> None:
     """Confirm a suggested relation (recorded as a revision)."""
     decide(app, relation_id, RelationStatus.CONFIRMED, note, author, if_version)
 
@@ -134,6 +136,7 @@ def confirm(app: CommandContext, relation_id: int, note, author, if_version) -> 
 @decider_option
 @relation_if_version
 @pass_app
-def dismiss(app: CommandContext, relation_id: int, note, author, if_version) -> None:
+def dismiss(app: CommandContext, relation_id: int, note: str | None, author: str | None,
+            if_version: int | None) -> None:
     """Dismiss a suggested relation: it is never suggested again (recorded as a revision)."""
     decide(app, relation_id, RelationStatus.DISMISSED, note, author, if_version)

@@ -6,6 +6,7 @@ claimtrack.store.copy for how a copy is made and checked).
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 from rich.table import Table
@@ -17,8 +18,11 @@ from claimtrack.cli.options import format_option
 from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
 
+if TYPE_CHECKING:
+    from claimtrack.store.copy import CopyReport
 
-def _checks_table(report) -> Table:
+
+def _checks_table(report: CopyReport) -> Table:
     from claimtrack.store.models import row_name
 
     table = Table(header_style="bold")
@@ -111,10 +115,7 @@ def info(app: CommandContext, database: str | None, fmt: str) -> None:
     path = _sqlite_file(where)
     if path is not None and not path.exists():
         raise ClaimtrackError(f"{shown}: no such database file")
-    if database is None:
-        engine = app.engine
-    else:
-        engine = open_database(database)
+    engine = app.engine if database is None else open_database(database)
     try:
         facts = store_info(engine, shown)
     finally:

@@ -6,7 +6,8 @@ and CSV stay faithful to the data; JSON writes the controls a terminal would obe
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -20,12 +20,12 @@ from claimtrack.vocabulary import RelationStatus
 def _moment(value: str | None) -> datetime:
     """The report's generation time: now, or the given ISO time (for reproducible files and tests)."""
     if value is None:
-        return datetime.now(timezone.utc).replace(microsecond=0)
+        return datetime.now(UTC).replace(microsecond=0)
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise click.BadParameter(f"{value!r}: not an ISO 8601 time") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -52,7 +52,8 @@ def _write(text: str, output: str | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: standard output).")
 @click.option("--generated-at", hidden=True, help="Fixed generation time (ISO 8601), for reproducible files.")
 @pass_app
-def export(app: CommandContext, fmt, speaker, status, source_id, relations, output, generated_at) -> None:
+def export(app: CommandContext, fmt: str, speaker: str | None, status: str | None, source_id: int | None,
+           relations: bool, output: str | None, generated_at: str | None) -> None:
     """Write the contradiction report (md, html) or export the data (json, csv, claimreview, annotations)."""
     from claimtrack.report_model import ReportFilter
     from claimtrack.reports.registry import export, export_format

@@ -1,7 +1,7 @@
 """The rich summary of a store that `claimtrack demo` (and anyone else) can print."""
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -31,10 +31,11 @@ def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
     sources.add_column("title", ratio=1, overflow="fold")
     for column in ("outlet", "published", "claims", "contradictions"):
         sources.add_column(column, no_wrap=True, overflow="ellipsis", max_width=24)
-    for row in list_sources(session, limit=20):
-        sources.add_row(str(row.source.id), Text(clip(row.source.title or row.source.location or "", 70)),
-                        Text(row.source.outlet or ""), Text(row.source.published or ""), str(row.claims),
-                        str(row.contradictions))
+    for listed in list_sources(session, limit=20):
+        source = listed.source
+        sources.add_row(str(source.id), Text(clip(source.title or source.location or "", 70)),
+                        Text(source.outlet or ""), Text(source.published or ""), str(listed.claims),
+                        str(listed.contradictions))
 
     claims = Table(title="Claims", header_style="bold", expand=True)
     for column in ("id", "speaker", "stance", "kind"):
@@ -44,7 +45,7 @@ def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
         c = row.claim
         claims.add_row(str(c.id), Text(row.speaker) if row.speaker else Text("unattributed", style="dim"),
                        Text(c.stance, style=STANCE_STYLE.get(c.stance, "")), c.kind, Text(clip(c.text, 110)))
-    parts = [header, sources, claims]
+    parts: list[RenderableType] = [header, sources, claims]
     if totals["claims"] > claim_limit:
         parts.append(Text(f"… and {totals['claims'] - claim_limit} more: claimtrack claims", style="dim"))
     parts.append(render_relations(session))

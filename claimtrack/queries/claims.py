@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, TypeVar, Unpack
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import CompoundSelect, false, func, or_, union
 from sqlalchemy import text as sql_text
@@ -17,7 +17,7 @@ from claimtrack.store.search import fts_query, has_words, ts_query
 from claimtrack.vocabulary import RelationStatus
 
 # A statement of rows of any columns; one over claims: the rows of a listing, or their count.
-Rows = Select[Unpack[tuple[Any, ...]]]
+Rows = Select[*tuple[Any, ...]]
 ClaimStatement = TypeVar("ClaimStatement", Rows, SelectOfScalar[Any])
 
 
@@ -161,8 +161,8 @@ def list_sources(session: Session, *, limit: int | None = None, offset: int = 0)
     if limit is not None:
         statement = statement.limit(limit)
     rows: list[tuple[Source, int]] = list(session.exec(statement).all())
-    contradictions = contradiction_counts(session, [_id(source) for source, _ in rows])
-    return [SourceRow(source, n, contradictions.get(_id(source), 0)) for source, n in rows]
+    contradictions = contradiction_counts(session, [stored_id(source) for source, _ in rows])
+    return [SourceRow(source, n, contradictions.get(stored_id(source), 0)) for source, n in rows]
 
 
 def contradiction_counts(session: Session, source_ids: list[int]) -> dict[int, int]:
@@ -201,13 +201,13 @@ def list_speakers(session: Session, *, name: str | None = None, limit: int | Non
         statement = statement.limit(limit)
     rows: list[tuple[Speaker, int]] = list(session.exec(statement).all())
     aliases: dict[int, list[str]] = {}
-    ids = [_id(speaker) for speaker, _ in rows]
+    ids = [stored_id(speaker) for speaker, _ in rows]
     if ids:
         for speaker_id, alias in session.exec(select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
                                               .where(col(SpeakerAlias.speaker_id).in_(ids))
                                               .order_by(col(SpeakerAlias.alias))):
             aliases.setdefault(speaker_id, []).append(alias)
-    return [SpeakerRow(speaker, n, aliases.get(_id(speaker), [])) for speaker, n in rows]
+    return [SpeakerRow(speaker, n, aliases.get(stored_id(speaker), [])) for speaker, n in rows]
 
 
 def store_totals(session: Session) -> dict[str, int]:
@@ -220,9 +220,15 @@ def store_totals(session: Session) -> dict[str, int]:
     }
 
 
-def _id(row: Source | Speaker) -> int:
-    """The id of a row read from the store (which always has one)."""
-    assert row.id is not None
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(row: _Stored) -> int:
+    """The id of a row read from the store (the models allow none only before a row is stored)."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} is not stored: it has no id")
     return row.id
 
 

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, or_
+from sqlmodel.sql.expression import Select
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries.claims import Rows, sentence_around, speakers_named
-from claimtrack.report_model import CONTRADICTION_KINDS
+from claimtrack.report_model import CONTRADICTION_KINDS as CONTRADICTION_KINDS
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker
 from claimtrack.vocabulary import RelationStatus
 
@@ -52,13 +53,21 @@ def _side(claim: Claim, speaker: str | None, source: Source) -> ClaimSide:
                      " ".join(source.text[left:right].split()))
 
 
-def list_relations(session: Session, flt: RelationFilter = RelationFilter(), *, offset: int = 0,
+NOT_DISMISSED = RelationFilter()
+
+
+def list_relations(session: Session, flt: RelationFilter = NOT_DISMISSED, *, offset: int = 0,
                    limit: int | None = None) -> list[RelationRow]:
     """Relations with both claims, strongest first (by score, then id)."""
-    claim_a, claim_b = aliased(Claim), aliased(Claim)
-    speaker_a, speaker_b = aliased(Speaker), aliased(Speaker)
-    source_a, source_b = aliased(Source), aliased(Source)
-    statement: Rows = (select(ClaimRelation, claim_a, speaker_a.name, source_a, claim_b, speaker_b.name, source_b)
+    # Each side's claim, speaker and source (Any: an alias's attributes are SQL expressions, not values).
+    claim_a: Any = aliased(Claim)
+    claim_b: Any = aliased(Claim)
+    speaker_a: Any = aliased(Speaker)
+    speaker_b: Any = aliased(Speaker)
+    source_a: Any = aliased(Source)
+    source_b: Any = aliased(Source)
+    # Select itself: sqlmodel's select() is typed for at most four columns.
+    statement: Rows = (Select(ClaimRelation, claim_a, speaker_a.name, source_a, claim_b, speaker_b.name, source_b)
                        .join(claim_a, claim_a.id == ClaimRelation.claim_a_id)
                        .join(claim_b, claim_b.id == ClaimRelation.claim_b_id)
                        .join(source_a, source_a.id == claim_a.source_id)
@@ -72,7 +81,7 @@ def list_relations(session: Session, flt: RelationFilter = RelationFilter(), *, 
     elif not flt.include_dismissed:
         statement = statement.where(ClaimRelation.status != RelationStatus.DISMISSED.value)
     if flt.min_score is not None:
-        statement = statement.where(ClaimRelation.score >= flt.min_score)
+        statement = statement.where(col(ClaimRelation.score) >= flt.min_score)
     if flt.speaker:
         named = speakers_named(flt.speaker)
         statement = statement.where(or_(claim_a.speaker_id.in_(named), claim_b.speaker_id.in_(named)))

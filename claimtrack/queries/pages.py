@@ -7,13 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, tuple_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
-from claimtrack.queries.claims import EVERY_CLAIM, ClaimFilter, ClaimRow, claim_rows
+from claimtrack.queries.claims import EVERY_CLAIM, ClaimFilter, ClaimRow, claim_rows, stored_id
 from claimtrack.queries.claims import claim_relations as claim_relations
 from claimtrack.queries.contradictions import ClaimSide as ClaimSide
 from claimtrack.queries.contradictions import RelationFilter, RelationRow, list_relations
-from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
 
 # Where a page of claims ends, in the claims' reading order: (source id, start offset, claim id).
 ClaimPosition = tuple[int, int, int]
@@ -31,7 +32,7 @@ def claims_page(session: Session, flt: ClaimFilter = EVERY_CLAIM, *, after: Clai
 
 
 def position_of(claim: Claim) -> ClaimPosition:
-    return (claim.source_id, claim.start, claim.id)
+    return (claim.source_id, claim.start, stored_id(claim))
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class SourcePageRow:
 def sources_page(session: Session, *, title: str | None = None, after: int | None = None,
                  limit: int = 200) -> list[SourcePageRow]:
     """Sources by id after *after*, each with its claim count counted for that page alone."""
-    claim_count = (select(func.count(Claim.id)).where(Claim.source_id == Source.id)
+    claim_count = (select(func.count(col(Claim.id))).where(col(Claim.source_id) == col(Source.id))
                    .correlate(Source).scalar_subquery())
     statement = select(Source, claim_count)
     if title:
@@ -51,8 +52,8 @@ def sources_page(session: Session, *, title: str | None = None, after: int | Non
         statement = statement.where(or_(*(func.lower(column).contains(part, autoescape=True)
                                           for column in (Source.title, Source.location, Source.outlet))))
     if after is not None:
-        statement = statement.where(Source.id > after)
-    rows = session.exec(statement.order_by(Source.id).limit(limit)).all()
+        statement = statement.where(col(Source.id) > after)
+    rows = session.exec(statement.order_by(col(Source.id)).limit(limit)).all()
     return [SourcePageRow(source, n) for source, n in rows]
 
 
@@ -70,8 +71,8 @@ def article_claims(session: Session, source_id: int) -> list[ArticleClaim]:
     """Every claim of one source, in reading order, with its speaker's name and role."""
     rows = session.exec(
         select(Claim, Speaker.name, Speaker.role, Speaker.affiliation)
-        .join(Speaker, Claim.speaker_id == Speaker.id, isouter=True)
-        .where(Claim.source_id == source_id).order_by(Claim.start, Claim.id)).all()
+        .join(Speaker, col(Claim.speaker_id) == col(Speaker.id), isouter=True)
+        .where(Claim.source_id == source_id).order_by(col(Claim.start), col(Claim.id))).all()
     return [ArticleClaim(claim, name, role, affiliation) for claim, name, role, affiliation in rows]
 
 
@@ -86,22 +87,22 @@ def speaker_choices(session: Session) -> list[tuple[str, str]]:
     """(what to match, canonical name) for every speaker name and alias: what a fuzzy pick searches."""
     choices = [(name, name) for name in session.exec(select(Speaker.name)).all()]
     choices += [(alias, name) for alias, name in session.exec(
-        select(SpeakerAlias.alias, Speaker.name).join(Speaker, Speaker.id == SpeakerAlias.speaker_id)).all()
+        select(SpeakerAlias.alias, Speaker.name).join(Speaker, col(Speaker.id) == col(SpeakerAlias.speaker_id))).all()
         if alias != name]
     return choices
 
 
 def speaker_aliases(session: Session, speaker_id: int) -> list[SpeakerAlias]:
     return list(session.exec(select(SpeakerAlias).where(SpeakerAlias.speaker_id == speaker_id)
-                             .order_by(SpeakerAlias.alias)).all())
+                             .order_by(col(SpeakerAlias.alias))).all())
 
 
-def store_stamp(session: Session, me: str) -> tuple[tuple, int]:
+def store_stamp(session: Session, me: str) -> tuple[tuple[int | None, ...], int]:
     """A cheap fingerprint of the store's contents (newest ids, the number of speakers), and the newest
     revision by anyone but *me*: when these move, someone else is working on the store."""
-    from claimtrack.store.models import Revision
-
-    newest = [select(func.max(model.id)).scalar_subquery() for model in (Source, Claim, ClaimRelation, Revision)]
-    contents = tuple(session.exec(select(*newest, select(func.count(Speaker.id)).scalar_subquery())).one())
-    others = session.exec(select(func.max(Revision.id)).where(Revision.author != me)).one() or 0
+    newest = [select(func.max(col(model.id))).scalar_subquery() for model in (Source, Claim, ClaimRelation, Revision)]
+    count = select(func.count(col(Speaker.id))).scalar_subquery()
+    # Select itself: sqlmodel's select() is typed for a fixed few columns.
+    contents: tuple[int | None, ...] = tuple(session.exec(Select(*newest, count)).one())
+    others = session.exec(select(func.max(col(Revision.id))).where(Revision.author != me)).one() or 0
     return contents, others

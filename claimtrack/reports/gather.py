@@ -7,13 +7,16 @@ touching a selected claim, by review status.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any, TypeVar
 
-from sqlmodel import Session, select
+from sqlalchemy.orm import Mapped
+from sqlmodel import Session, SQLModel, col, select
 
-from claimtrack.queries.claims import ClaimFilter, list_claims, sentence_around
-from claimtrack.report_model import ClaimView, Quotation, RelationView, Report, ReportFilter, as_utc
-from claimtrack.review.annotate import of_the_row_now
+from claimtrack.queries.claims import ClaimFilter, get_source, list_claims, sentence_around, stored_id
+from claimtrack.report_model import EVERYTHING, ClaimView, Quotation, RelationView, Report, ReportFilter, as_utc
+from claimtrack.review.annotate import get_claim, of_the_row_now
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
 
 
@@ -23,40 +26,23 @@ def quotation(source: Source, claim: Claim) -> Quotation:
     return Quotation(text[left:claim.start], text[claim.start:claim.end], text[claim.end:right])
 
 
-def gather_report(session: Session, selection: ReportFilter = ReportFilter(), *, database: str,
+def gather_report(session: Session, selection: ReportFilter = EVERYTHING, *, database: str,
                   generated_at: datetime) -> Report:
     """Everything the selection covers, in a stable order (sources, offsets, ids)."""
     rows = list_claims(session, ClaimFilter(speaker=selection.speaker, source_id=selection.source_id))
-    sources = {s.id: s for s in _where_in(session, Source, Source.id, {row.claim.source_id for row in rows})}
-    views = {row.claim.id: _view(session, row.claim, sources) for row in rows}
-
-    relations: list[RelationView] = []
-    statement = select(ClaimRelation).order_by(ClaimRelation.id)
-    if selection.status:
-        statement = statement.where(ClaimRelation.status == selection.status)
-    for rel in session.exec(statement).all() if views else ():
-        if rel.claim_a_id not in views and rel.claim_b_id not in views:
-            continue
-        # The other claim of a relation is shown even when the selection left it out.
-        a = views.get(rel.claim_a_id) or _view(session, session.get(Claim, rel.claim_a_id), sources)
-        b = views.get(rel.claim_b_id) or _view(session, session.get(Claim, rel.claim_b_id), sources)
-        relations.append(RelationView(rel, a, b))
-
-    claim_ids = set(views) | {v.claim.id for r in relations for v in (r.a, r.b)}
-    relation_ids = {r.relation.id for r in relations}
-    by_row: dict[tuple[str, int], list[Revision]] = {}
-    for r in session.exec(select(Revision).where(Revision.table_name.in_(("claim", "claimrelation")))
-                          .order_by(Revision.id)).all():
-        if r.row_id in (claim_ids if r.table_name == "claim" else relation_ids):
-            by_row.setdefault((r.table_name, r.row_id), []).append(r)
-    # Only each row's own revisions (none of a removed row's whose id it took), in the order of the log.
-    revisions = sorted((r for rows in by_row.values() for r in of_the_row_now(rows)), key=lambda r: r.id)
-    speaker_ids = {v.claim.speaker_id for v in views.values()} | {
-        v.claim.speaker_id for r in relations for v in (r.a, r.b)}
+    source_ids = {row.claim.source_id for row in rows}
+    sources = {stored_id(s): s for s in _where_in(session, Source, col(Source.id), source_ids)}
+    views = {stored_id(row.claim): _view(session, row.claim, sources) for row in rows}
+    relations = _relations_touching(session, views, sources, selection.status) if views else []
+    shown = [*views.values(), *(v for r in relations for v in (r.a, r.b))]  # the other claims of relations too
+    revisions = _revisions_of(session, claim_ids={stored_id(v.claim) for v in shown},
+                              relation_ids={stored_id(r.relation) for r in relations})
+    speaker_ids = {v.claim.speaker_id for v in shown}
     speaker_ids.discard(None)
-    speakers = sorted(_where_in(session, Speaker, Speaker.id, speaker_ids), key=lambda s: s.name)
+    speakers = sorted(_where_in(session, Speaker, col(Speaker.id), speaker_ids), key=lambda s: s.name)
     aliases: dict[int, list[str]] = {}
-    for alias in sorted(_where_in(session, SpeakerAlias, SpeakerAlias.speaker_id, speaker_ids), key=lambda a: a.alias):
+    for alias in sorted(_where_in(session, SpeakerAlias, col(SpeakerAlias.speaker_id), speaker_ids),
+                        key=lambda a: a.alias):
         aliases.setdefault(alias.speaker_id, []).append(alias.alias)
     return Report(generated_at=as_utc(generated_at), database=database, selection=selection,
                   claims=list(views.values()), relations=relations,
@@ -64,19 +50,51 @@ def gather_report(session: Session, selection: ReportFilter = ReportFilter(), *,
                   aliases=aliases)
 
 
-def _where_in(session: Session, model, column, values, chunk: int = 500) -> list:
+def _relations_touching(session: Session, views: dict[int, ClaimView], sources: dict[int, Source],
+                        status: str | None) -> list[RelationView]:
+    """The relations (in *status*, if given) with a selected claim on either side, by id."""
+    relations: list[RelationView] = []
+    statement = select(ClaimRelation).order_by(col(ClaimRelation.id))
+    if status:
+        statement = statement.where(ClaimRelation.status == status)
+    for rel in session.exec(statement).all():
+        if rel.claim_a_id not in views and rel.claim_b_id not in views:
+            continue
+        # The other claim of a relation is shown even when the selection left it out.
+        a = views.get(rel.claim_a_id) or _view(session, get_claim(session, rel.claim_a_id), sources)
+        b = views.get(rel.claim_b_id) or _view(session, get_claim(session, rel.claim_b_id), sources)
+        relations.append(RelationView(rel, a, b))
+    return relations
+
+
+def _revisions_of(session: Session, *, claim_ids: set[int], relation_ids: set[int]) -> list[Revision]:
+    """The revision log of these claims and relations, in the order of the log."""
+    by_row: dict[tuple[str, int], list[Revision]] = {}
+    for r in session.exec(select(Revision).where(col(Revision.table_name).in_(("claim", "claimrelation")))
+                          .order_by(col(Revision.id))).all():
+        if r.row_id in (claim_ids if r.table_name == "claim" else relation_ids):
+            by_row.setdefault((r.table_name, r.row_id), []).append(r)
+    # Only each row's own revisions (none of a removed row's whose id it took), in the order of the log.
+    return sorted((r for rows in by_row.values() for r in of_the_row_now(rows)), key=stored_id)
+
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+def _where_in(session: Session, model: type[Row], column: Mapped[Any], values: Iterable[int | None],
+              chunk: int = 500) -> list[Row]:
     """Rows whose *column* is one of *values*, asked for a chunk at a time (SQLite limits parameters)."""
-    values = sorted(values)
-    found = []
-    for start in range(0, len(values), chunk):
-        found += session.exec(select(model).where(column.in_(values[start:start + chunk]))).all()
+    wanted = sorted(v for v in values if v is not None)
+    found: list[Row] = []
+    for start in range(0, len(wanted), chunk):
+        found += session.exec(select(model).where(column.in_(wanted[start:start + chunk]))).all()
     return found
 
 
 def _view(session: Session, claim: Claim, sources: dict[int, Source]) -> ClaimView:
     source = sources.get(claim.source_id)
     if source is None:
-        source = sources[claim.source_id] = session.get(Source, claim.source_id)
+        source = sources[claim.source_id] = get_source(session, claim.source_id)
     speaker = session.get(Speaker, claim.speaker_id) if claim.speaker_id is not None else None
     return ClaimView(claim, source, speaker, quotation(source, claim))
 

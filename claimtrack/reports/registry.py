@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.report_model import Report, ReportFilter
+from claimtrack.report_model import EVERYTHING, Report, ReportFilter
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def export_format(key: str) -> ExportFormat:
     raise ClaimtrackError(f"export {key!r}: no such format")
 
 
-def export(session: Session, fmt: ExportFormat, selection: ReportFilter = ReportFilter(), *, database: str,
+def export(session: Session, fmt: ExportFormat, selection: ReportFilter = EVERYTHING, *, database: str,
            generated_at: datetime, relations: bool = False) -> Exported:
     """What *selection* covers, read in *session* and rendered in *fmt*: the text and any warnings."""
     from claimtrack.reports.gather import gather_report

@@ -10,6 +10,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 from claimtrack import __version__
@@ -20,7 +21,7 @@ from claimtrack.reports.writers import to_csv
 
 def _plain(row: SQLModel) -> dict[str, Any]:
     """A stored row as JSON-ready values, fields in their declared order, times in UTC ISO 8601."""
-    values = {column.name: getattr(row, column.name) for column in type(row).__table__.columns}
+    values = {column.name: getattr(row, column.name) for column in inspect(row).mapper.local_table.columns}
     return {key: as_utc(value).isoformat() if isinstance(value, datetime) else value for key, value in values.items()}
 
 
@@ -33,7 +34,7 @@ def structured_data(report: Report) -> dict[str, Any]:
         "selection": {"speaker": selection.speaker, "relation_status": selection.status,
                       "source_id": selection.source_id},
         "sources": [_plain(source) for source in report.sources],
-        "speakers": [{**_plain(speaker), "aliases": report.aliases.get(speaker.id, [])} for speaker in report.speakers],
+        "speakers": [{**_plain(speaker), "aliases": report.aliases_of(speaker)} for speaker in report.speakers],
         "claims": [_plain(view.claim) for view in report.all_claims],
         "relations": [_plain(item.relation) for item in report.relations],
         "revisions": [_plain(revision) for revision in report.revisions],
