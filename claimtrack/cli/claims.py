@@ -22,7 +22,7 @@ from claimtrack.cli.options import (
 from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries.claims import ClaimInContext, ClaimRow
-from claimtrack.vocabulary import Stance
+from claimtrack.vocabulary import ReviewStatus, Stance
 
 # ----------------------------------------------------------------------------- listing
 
@@ -57,7 +57,7 @@ def claim_dict(row: ClaimRow) -> dict[str, Any]:
 @click.option("--speaker", help="Speaker name or alias (part of it is enough).")
 @click.option("--stance", type=click.Choice([s.value for s in Stance]))
 @click.option("--source", "source_id", type=ROW_ID, help="Source id.")
-@click.option("--status", type=click.Choice(["unreviewed", "confirmed", "rejected"]))
+@click.option("--status", type=click.Choice([s.value for s in ReviewStatus]))
 @click.option("--search", help="Words that must all appear in the claim (full-text, stemmed).")
 @click.option("--limit", type=COUNT, default=None)
 @listing_format

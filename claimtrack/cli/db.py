@@ -1,7 +1,6 @@
 """The `db` commands: `db copy` moves a whole store to another database, `db info` shows what one holds.
 
-They are added to the `claimtrack` group by `register(cli)`, which cli.py calls at its end (see
-claimtrack.store.copy for how a copy is made and checked).
+See claimtrack.store.copy for how a copy is made and checked.
 """
 from __future__ import annotations
 
