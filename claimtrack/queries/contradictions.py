@@ -16,7 +16,7 @@ from claimtrack.report_model import CONTRADICTION_KINDS as CONTRADICTION_KINDS
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker
 from claimtrack.vocabulary import RelationStatus
 
-# CONTRADICTION_KINDS: what `claimtrack contradictions` lists unless asked for other kinds.
+# Re-exported above: CONTRADICTION_KINDS is what `claimtrack contradictions` lists unless asked for other kinds.
 
 
 @dataclass(frozen=True)
