@@ -8,7 +8,8 @@ link (OSC 8), or with a bidi override make a quote read differently from what is
   ``\\x7f``, ``\\x9b``; bidi controls (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) become
   ``\\u202e`` and the like. Everything else, backslashes included, is shown as it is.
 - `for_terminal` is for everything a person reads: tables, `show`, messages, errors, the TUI;
-  `one_line` also escapes newlines and tabs, for a value quoted inside a one-line message.
+  `one_line` also escapes newlines and tabs, for a value quoted inside a one-line message;
+  `clip` puts a text on one line and cuts it to a column's width.
   Where offsets into the text must stay true (the TUI's article view, which selects words by
   offset), `same_length` shows each such character as one visible stand-in instead.
 - Machine formats (JSON, CSV, Markdown, JSONL) stay faithful; `to_stream` makes them harmless
@@ -18,9 +19,10 @@ link (OSC 8), or with a bidi override make a quote read differently from what is
 """
 from __future__ import annotations
 
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import IO
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 
 BIDI_CONTROLS = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
@@ -63,7 +65,19 @@ def same_length(text: str) -> str:
     return text.translate(STAND_INS) if needs_escaping(text) else text
 
 
-def to_stream(stream: TextIO, text: str) -> None:
+def clip(text: str | None, width: int, *, escaped: bool = False) -> str:
+    """*text* on one line (each run of whitespace one space), cut to *width* characters with an ellipsis;
+    "—" when there is no text at all. *escaped*: shown through `for_terminal` before it is cut, so that
+    the width is measured on what a person sees."""
+    if text is None:
+        return "—"
+    text = " ".join(text.split())
+    if escaped:
+        text = for_terminal(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def to_stream(stream: IO[str], text: str) -> None:
     """Write machine-readable *text* as it is, or harmless when *stream* is a terminal."""
     isatty = getattr(stream, "isatty", None)
     stream.write(for_terminal(text) if isatty is not None and isatty() else text)
@@ -73,7 +87,7 @@ class TerminalConsole(Console):
     """A rich Console that never passes a control character from the text it shows to the terminal
     (its own styling and cursor moves are added after this, and are untouched)."""
 
-    def render(self, renderable, options=None) -> Iterable[Segment]:
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
         for segment in super().render(renderable, options):
             if segment.control is None and needs_escaping(segment.text):
                 segment = Segment(segment.text.translate(ESCAPES), segment.style)

@@ -1,28 +1,33 @@
 """`sources`, `claims`, `speakers`, `show`, `annotate` and `history`: reading the store and annotating claims."""
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-from sqlmodel import select
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
 from claimtrack.cli.options import (
     COUNT,
-    FORMATS,
     ROW_ID,
-    VERSION,
+    author_option,
+    format_option,
+    if_version_option,
+    listing_format,
+    note_option,
 )
 from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
-from claimtrack.vocabulary import Stance
+from claimtrack.queries.claims import ClaimInContext, ClaimRow
+from claimtrack.vocabulary import ReviewStatus, Stance
 
 # ----------------------------------------------------------------------------- listing
 
 @cli.command()
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@listing_format
 @click.option("--limit", type=COUNT, default=None, help="At most this many sources.")
 @pass_app
 def sources(app: CommandContext, fmt: str, limit: int | None) -> None:
@@ -40,7 +45,7 @@ def sources(app: CommandContext, fmt: str, limit: int | None) -> None:
          title="Sources", wide=("title",))
 
 
-def claim_dict(row) -> dict:
+def claim_dict(row: ClaimRow) -> dict[str, Any]:
     c = row.claim
     return {"id": c.id, "source_id": c.source_id, "source": row.source_title, "speaker": row.speaker,
             "stance": c.stance, "kind": c.kind, "text": c.text, "start": c.start, "end": c.end, "cue": c.cue,
@@ -52,12 +57,13 @@ def claim_dict(row) -> dict:
 @click.option("--speaker", help="Speaker name or alias (part of it is enough).")
 @click.option("--stance", type=click.Choice([s.value for s in Stance]))
 @click.option("--source", "source_id", type=ROW_ID, help="Source id.")
-@click.option("--status", type=click.Choice(["unreviewed", "confirmed", "rejected"]))
+@click.option("--status", type=click.Choice([s.value for s in ReviewStatus]))
 @click.option("--search", help="Words that must all appear in the claim (full-text, stemmed).")
 @click.option("--limit", type=COUNT, default=None)
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@listing_format
 @pass_app
-def claims(app: CommandContext, speaker, stance, source_id, status, search, limit, fmt) -> None:
+def claims(app: CommandContext, speaker: str | None, stance: str | None, source_id: int | None, status: str | None,
+           search: str | None, limit: int | None, fmt: str) -> None:
     """List claims, filtered by speaker, stance, source, review status or words."""
     from claimtrack.cli.output import emit
     from claimtrack.queries.claims import ClaimFilter, list_claims
@@ -77,7 +83,7 @@ def claims(app: CommandContext, speaker, stance, source_id, status, search, limi
 
 @cli.command()
 @click.option("--name", help="Only speakers whose name contains this.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@listing_format
 @pass_app
 def speakers(app: CommandContext, name: str | None, fmt: str) -> None:
     """List speakers with their claim counts, roles and aliases."""
@@ -98,48 +104,53 @@ def speakers(app: CommandContext, name: str | None, fmt: str) -> None:
 @pass_app
 def show(app: CommandContext, claim_id: int) -> None:
     """Show one claim: its words in context, speaker, stance, cue, rule, review and relations."""
-    from claimtrack.queries.claims import sentence_around
+    from claimtrack.queries.claims import claim_in_context
+    from claimtrack.reports.gather import speaker_label
     from claimtrack.review.annotate import get_claim
-    from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker
 
     with app.session() as session:
-        claim = get_claim(session, claim_id)
-        source = session.get(Source, claim.source_id)
-        speaker = session.get(Speaker, claim.speaker_id) if claim.speaker_id else None
-        left, right = sentence_around(source.text, claim.start, claim.end)
-        context = Text(for_terminal(source.text[left:claim.start]), style="dim")
-        context.append(for_terminal(source.text[claim.start:claim.end]), style="bold yellow")
-        context.append(for_terminal(source.text[claim.end:right]), style="dim")
-        facts = Table.grid(padding=(0, 2))
-        facts.add_column(style="bold")
-        facts.add_column()
-        who = speaker.name if speaker else "unattributed"
-        if speaker and (speaker.role or speaker.affiliation):
-            who += f" ({', '.join(x for x in (speaker.role, speaker.affiliation) if x)})"
-        for label, value in (
-            ("speaker", who), ("mention", source.text[claim.speaker_start:claim.speaker_end]
-                               if claim.speaker_start is not None else "—"),
-            ("stance", claim.stance), ("cue", claim.cue or "—"), ("kind", claim.kind),
-            ("rule", f"{claim.rule or '—'} (confidence {claim.confidence:.2f})"), ("origin", claim.origin),
-            ("status", claim.status), ("verdict", claim.verdict or "—"), ("explanation", claim.explanation or "—"),
-            ("offsets", f"{claim.start}-{claim.end}"), ("version", claim.version),
-            ("source", f"#{source.id} {source.title or ''} [{source.location or ''}]"),
-        ):
-            facts.add_row(label, Text(for_terminal(value)))
-        if claim.parent_id:
-            parent = session.get(Claim, claim.parent_id)
-            facts.add_row("nested in", Text(for_terminal(f"claim {parent.id}: {parent.text[:100]}")))
-        children = session.exec(select(Claim).where(Claim.parent_id == claim.id)).all()
-        for child in children:
-            facts.add_row("contains", Text(for_terminal(f"claim {child.id}: {child.text[:100]}")))
-        relations = session.exec(select(ClaimRelation).where(
-            (ClaimRelation.claim_a_id == claim.id) | (ClaimRelation.claim_b_id == claim.id))).all()
-        for rel in relations:
-            other = rel.claim_b_id if rel.claim_a_id == claim.id else rel.claim_a_id
-            facts.add_row("relation", Text(for_terminal(f"#{rel.id} {rel.kind} claim {other} ({rel.status}, "
-                                                        f"{rel.score:.2f}): {rel.reason or ''}")))
-        app.out.print(Panel(context, title=f"Claim {claim.id}", subtitle=Text(for_terminal(who))))
-        app.out.print(facts)
+        shown = claim_in_context(session, get_claim(session, claim_id))
+        who = speaker_label(shown.speaker)
+        app.out.print(Panel(_words_in_sentence(shown), title=f"Claim {shown.claim.id}",
+                            subtitle=Text(for_terminal(who))))
+        app.out.print(_claim_facts(shown, who))
+
+
+def _words_in_sentence(shown: ClaimInContext) -> Text:
+    """The claim's words standing out in the sentence around them."""
+    claim, text = shown.claim, shown.source.text
+    left, right = shown.sentence
+    context = Text(for_terminal(text[left:claim.start]), style="dim")
+    context.append(for_terminal(text[claim.start:claim.end]), style="bold yellow")
+    context.append(for_terminal(text[claim.end:right]), style="dim")
+    return context
+
+
+def _claim_facts(shown: ClaimInContext, who: str) -> Table:
+    """Who, what stance and cue, which rule, how reviewed, where; then nesting and relations."""
+    claim, source = shown.claim, shown.source
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    for label, value in (
+        ("speaker", who), ("mention", source.text[claim.speaker_start:claim.speaker_end]
+                           if claim.speaker_start is not None else "—"),
+        ("stance", claim.stance), ("cue", claim.cue or "—"), ("kind", claim.kind),
+        ("rule", f"{claim.rule or '—'} (confidence {claim.confidence:.2f})"), ("origin", claim.origin),
+        ("status", claim.status), ("verdict", claim.verdict or "—"), ("explanation", claim.explanation or "—"),
+        ("offsets", f"{claim.start}-{claim.end}"), ("version", claim.version),
+        ("source", f"#{source.id} {source.title or ''} [{source.location or ''}]"),
+    ):
+        facts.add_row(label, Text(for_terminal(value)))
+    if shown.parent is not None:
+        facts.add_row("nested in", Text(for_terminal(f"claim {shown.parent.id}: {shown.parent.text[:100]}")))
+    for child in shown.nested:
+        facts.add_row("contains", Text(for_terminal(f"claim {child.id}: {child.text[:100]}")))
+    for rel in shown.relations:
+        other = rel.claim_b_id if rel.claim_a_id == claim.id else rel.claim_a_id
+        facts.add_row("relation", Text(for_terminal(f"#{rel.id} {rel.kind} claim {other} ({rel.status}, "
+                                                    f"{rel.score:.2f}): {rel.reason or ''}")))
+    return facts
 
 
 # ----------------------------------------------------------------------------- annotation
@@ -152,13 +163,13 @@ def show(app: CommandContext, claim_id: int) -> None:
 @click.option("--status", help="unreviewed, confirmed or rejected.")
 @click.option("--verdict", help='The fact-check verdict, e.g. "False", "Misleading".')
 @click.option("--explanation", help="Why the verdict.")
-@click.option("--note", help="A note kept with the change in the revision log.")
-@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who is annotating (default: login name).")
-@click.option("--if-version", "if_version", type=VERSION, metavar="N",
-              help="Save only if the claim is still at version N (as `show` printed it); else say who changed what.")
+@note_option("A note kept with the change in the revision log.")
+@author_option("Who is annotating (default: login name).")
+@if_version_option("Save only if the claim is still at version N (as `show` printed it); else say who changed what.")
 @pass_app
-def annotate(app: CommandContext, claim_id, speaker, new_speaker, stance, status, verdict, explanation, note, author,
-             if_version) -> None:
+def annotate(app: CommandContext, claim_id: int, speaker: str | None, new_speaker: bool, stance: str | None,
+             status: str | None, verdict: str | None, explanation: str | None, note: str | None, author: str | None,
+             if_version: int | None) -> None:
     """Change a claim by hand; every change is recorded as a revision.
 
     On a shared database, a change made by someone else since you looked (--if-version) or in the
@@ -166,7 +177,8 @@ def annotate(app: CommandContext, claim_id, speaker, new_speaker, stance, status
     from claimtrack.review.annotate import annotate_claim, current_author
 
     if not any(v is not None for v in (speaker, stance, status, verdict, explanation, note)):
-        raise click.UsageError("nothing to change: give --speaker, --stance, --status, --verdict, --explanation or --note")
+        raise click.UsageError("nothing to change: give --speaker, --stance, --status, --verdict, --explanation "
+                               "or --note")
     with app.session(write=True) as session:
         revisions = annotate_claim(session, claim_id, author=current_author(author), note=note, speaker=speaker,
                                    new_speaker=new_speaker, stance=stance, status=status, verdict=verdict,
@@ -178,7 +190,7 @@ def annotate(app: CommandContext, claim_id, speaker, new_speaker, stance, status
 
 @cli.command()
 @click.argument("claim_id", type=ROW_ID)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option("table", "json")
 @pass_app
 def history(app: CommandContext, claim_id: int, fmt: str) -> None:
     """Show every human change to a claim (the append-only revision log)."""

@@ -1,15 +1,13 @@
-"""The contradiction commands: `contradictions`, `relate`, `confirm`, `dismiss`.
-
-They are added to the `claimtrack` group by `register(cli)`, which cli.py calls at its end, so this
-module can use cli.py's `CommandContext` and `pass_app` without a circular import.
-"""
+"""The contradiction commands: `contradictions`, `relate`, `confirm`, `dismiss`."""
 from __future__ import annotations
+
+from typing import Any
 
 import click
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
-from claimtrack.cli.options import COUNT, ROW_ID, VERSION
+from claimtrack.cli.options import COUNT, ROW_ID, decider_option, format_option, if_version_option, note_option
 from claimtrack.vocabulary import RelationKind, RelationStatus
 
 
@@ -22,30 +20,27 @@ from claimtrack.vocabulary import RelationKind, RelationStatus
               help="Relation kinds to list (repeatable; default: contradicts and counters).")
 @click.option("--rescan", is_flag=True, help="Compare the whole store again first (a full pass).")
 @click.option("--limit", type=COUNT, default=None, help="At most this many.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", show_default=True)
+@format_option("table", "json", "md")
 @pass_app
-def contradictions(app: CommandContext, speaker, status, min_score, kinds, rescan, limit, fmt) -> None:
+def contradictions(app: CommandContext, speaker: str | None, status: str | None, min_score: float | None,
+                   kinds: tuple[str, ...], rescan: bool, limit: int | None, fmt: str) -> None:
     """List contradictions between claims, best first, each with its score and reason.
 
     Suggestions are made when articles are ingested; --rescan compares the whole store again
     (pairs already suggested, confirmed or dismissed are never suggested twice).
     """
-    from claimtrack.cli.output import emit, to_json
+    from claimtrack.cli.output import emit
     from claimtrack.contradictions.finder import full_pass
     from claimtrack.display import to_stream
-    from claimtrack.queries.contradictions import (
-        CONFLICT_KINDS,
-        contradiction_rows,
-        flat_row,
-        to_markdown,
-    )
+    from claimtrack.queries.contradictions import CONTRADICTION_KINDS, contradiction_rows
+    from claimtrack.reports.writers import to_json
 
     with app.session(write=rescan) as session:
         if rescan:
             added = full_pass(session)
             app.err.print(f"Full pass: {len(added)} new suggestion(s).", highlight=False)
         rows = contradiction_rows(session, speaker=speaker, status=status, min_score=min_score,
-                                  kinds=tuple(kinds) or CONFLICT_KINDS, limit=limit)
+                                  kinds=tuple(kinds) or CONTRADICTION_KINDS, limit=limit)
     if fmt == "json":
         app.out.file.write(to_json(rows) + "\n")
     elif fmt == "md":
@@ -54,15 +49,49 @@ def contradictions(app: CommandContext, speaker, status, min_score, kinds, resca
         emit(app.out, [flat_row(r) for r in rows], ["id", "kind", "score", "status", "a", "b", "reason"], "table",
              title="Contradictions", wide=("a", "b", "reason"))
 
+
+def flat_row(row: dict[str, Any], width: int = 70) -> dict[str, Any]:
+    """One row for a terminal table: each claim as "speaker (stance): words"."""
+    def side(claim: dict[str, Any]) -> str:
+        words = claim["text"] if len(claim["text"]) <= width else claim["text"][:width - 1] + "…"
+        return f"#{claim['id']} {claim['speaker'] or 'unattributed'} ({claim['stance']}): {words}"
+
+    return {"id": row["id"], "kind": row["kind"], "score": f"{row['score']:.2f}", "status": row["status"],
+            "a": side(row["a"]), "b": side(row["b"]), "reason": row["reason"]}
+
+
+def to_markdown(rows: list[dict[str, Any]]) -> str:
+    """A Markdown list a fact-checker can paste into a brief."""
+    if not rows:
+        return "No contradictions match.\n"
+    lines = ["# Contradictions", ""]
+    for row in rows:
+        lines.append(f"## #{row['id']} {row['kind']} — score {row['score']:.2f}, {row['status']}")
+        lines.append("")
+        lines.append(f"{row['reason']}")
+        lines.append("")
+        for label in ("a", "b"):
+            claim = row[label]
+            where = claim["title"] or f"source {claim['source_id']}"
+            date = f", {claim['published']}" if claim.get("published") else ""
+            text = claim["text"].replace("\n", " ")
+            lines.append(f"- **{claim['speaker'] or 'unattributed'}** ({claim['stance']}), claim {claim['id']} in "
+                         f"*{where}*{date}, characters {claim['start']}–{claim['end']}: {text}")
+        if row.get("note"):
+            lines.append(f"- note: {row['note']}")
+        lines.append("")
+    return "\n".join(lines)
+
+
 @cli.command()
 @click.argument("claim_a", type=ROW_ID)
 @click.argument("claim_b", type=ROW_ID)
 @click.option("--kind", required=True, type=click.Choice([k.value for k in RelationKind]),
               help="CLAIM_A contradicts, supports, counters or duplicates CLAIM_B.")
-@click.option("--note", help="Why (kept with the relation and in the revision log).")
-@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
+@note_option("Why (kept with the relation and in the revision log).")
+@decider_option
 @pass_app
-def relate(app: CommandContext, claim_a: int, claim_b: int, kind: str, note, author) -> None:
+def relate(app: CommandContext, claim_a: int, claim_b: int, kind: str, note: str | None, author: str | None) -> None:
     """Relate two claims by hand (confirmed at once; recorded as a revision)."""
     from claimtrack.review.annotate import current_author
     from claimtrack.review.relations import add_manual_relation
@@ -73,7 +102,13 @@ def relate(app: CommandContext, claim_a: int, claim_b: int, kind: str, note, aut
         shown = f"relation {relation.id}: claim {claim_a} {kind} claim {claim_b} ({relation.status})"
     app.out.print(shown, highlight=False)
 
-def decide(app: CommandContext, relation_id: int, status: RelationStatus, note, author, if_version) -> None:
+# confirm, dismiss
+relation_if_version = if_version_option("Decide only if the relation is still at version N (as `contradictions "
+                                        "--format json` printed it); else say who changed what.")
+
+
+def decide(app: CommandContext, relation_id: int, status: RelationStatus, note: str | None, author: str | None,
+           if_version: int | None) -> None:
     from claimtrack.review.annotate import current_author
     from claimtrack.review.relations import set_relation_status
 
@@ -86,24 +121,22 @@ def decide(app: CommandContext, relation_id: int, status: RelationStatus, note, 
 
 @cli.command()
 @click.argument("relation_id", type=ROW_ID)
-@click.option("--note", help="Why (kept in the revision log).")
-@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
-@click.option("--if-version", "if_version", type=VERSION, metavar="N",
-              help="Decide only if the relation is still at version N (as `contradictions --format json` "
-                   "printed it); else say who changed what.")
+@note_option("Why (kept in the revision log).")
+@decider_option
+@relation_if_version
 @pass_app
-def confirm(app: CommandContext, relation_id: int, note, author, if_version) -> None:
+def confirm(app: CommandContext, relation_id: int, note: str | None, author: str | None,
+            if_version: int | None) -> None:
     """Confirm a suggested relation (recorded as a revision)."""
     decide(app, relation_id, RelationStatus.CONFIRMED, note, author, if_version)
 
 @cli.command()
 @click.argument("relation_id", type=ROW_ID)
-@click.option("--note", help="Why it is no contradiction (kept in the revision log).")
-@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who decides (default: login name).")
-@click.option("--if-version", "if_version", type=VERSION, metavar="N",
-              help="Decide only if the relation is still at version N (as `contradictions --format json` "
-                   "printed it); else say who changed what.")
+@note_option("Why it is no contradiction (kept in the revision log).")
+@decider_option
+@relation_if_version
 @pass_app
-def dismiss(app: CommandContext, relation_id: int, note, author, if_version) -> None:
+def dismiss(app: CommandContext, relation_id: int, note: str | None, author: str | None,
+            if_version: int | None) -> None:
     """Dismiss a suggested relation: it is never suggested again (recorded as a revision)."""
     decide(app, relation_id, RelationStatus.DISMISSED, note, author, if_version)

@@ -1,11 +1,11 @@
 """The `db` commands: `db copy` moves a whole store to another database, `db info` shows what one holds.
 
-They are added to the `claimtrack` group by `register(cli)`, which cli.py calls at its end (see
-claimtrack.store.copy for how a copy is made and checked).
+See claimtrack.store.copy for how a copy is made and checked.
 """
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 from rich.table import Table
@@ -13,11 +13,15 @@ from rich.text import Text
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
+from claimtrack.cli.options import format_option
 from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
 
+if TYPE_CHECKING:
+    from claimtrack.store.copy import CopyReport
 
-def _checks_table(report) -> Table:
+
+def _checks_table(report: CopyReport) -> Table:
     from claimtrack.store.models import row_name
 
     table = Table(header_style="bold")
@@ -94,7 +98,7 @@ def copy(app: CommandContext, source: str, target: str, batch_size: int) -> None
 
 @db.command("info")
 @click.argument("database", required=False, metavar="[PATH-or-URL]")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option("table", "json")
 @pass_app
 def info(app: CommandContext, database: str | None, fmt: str) -> None:
     """Show a database (default: --db): its backend, schema revision and the rows of each table.
@@ -110,10 +114,7 @@ def info(app: CommandContext, database: str | None, fmt: str) -> None:
     path = _sqlite_file(where)
     if path is not None and not path.exists():
         raise ClaimtrackError(f"{shown}: no such database file")
-    if database is None:
-        engine = app.engine
-    else:
-        engine = open_database(database)
+    engine = app.engine if database is None else open_database(database)
     try:
         facts = store_info(engine, shown)
     finally:

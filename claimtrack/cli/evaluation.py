@@ -9,6 +9,7 @@ from rich.text import Text
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
+from claimtrack.cli.options import format_option
 from claimtrack.display import for_terminal
 
 
@@ -18,7 +19,7 @@ from claimtrack.display import for_terminal
               help="Character-Jaccard thresholds for a content match (repeatable).")
 @click.option("--predictions", type=click.Path(dir_okay=False, writable=True),
               help="Also write the engine's predictions (JSONL) here.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option("table", "json")
 @pass_app
 def evaluate(app: CommandContext, gold: str, thr: tuple[float, ...], predictions: str | None, fmt: str) -> None:
     """Score the engine against a gold JSONL file of the PolNeAR form."""

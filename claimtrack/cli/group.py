@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 import click
 
@@ -27,7 +28,7 @@ class ClaimtrackGroup(click.Group):
     """Turns a `ClaimtrackError` from any command, and output that standard output cannot take (a full
     disk, /dev/full), into a one-line error and exit status 1."""
 
-    def invoke(self, ctx):
+    def invoke(self, ctx: click.Context) -> Any:
         from sqlalchemy.exc import SQLAlchemyError
 
         try:
@@ -41,7 +42,9 @@ class ClaimtrackGroup(click.Group):
         except ClaimtrackError as exc:  # its message may name a file or hold stored words: made harmless
             raise click.ClickException(for_terminal(exc)) from None
         except click.ClickException as exc:
-            exc.message = for_terminal(exc.message)
+            # Re-raised as it is (a usage error keeps its usage line and exit status), its words made harmless;
+            # click declares the message final, meaning only that click itself never changes it.
+            exc.message = for_terminal(exc.message)  # type: ignore[misc]
             raise
         except SQLAlchemyError as exc:  # a database that went away, filled its disk, was locked too long...
             from claimtrack.store.database import shown_url

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
@@ -20,18 +21,17 @@ from sqlmodel import Session
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
-from claimtrack.cli.options import (
-    ROW_ID,
-    checked_max_mb,
-    article_seconds_option,
-)
+from claimtrack.cli.options import ROW_ID, article_seconds_option, checked_max_mb, format_option
 from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
 from claimtrack.ingest.deadline import ARTICLE_SECONDS
 
+if TYPE_CHECKING:
+    from claimtrack.ingest.batch import IngestReport
+
 
 def _ingest(app: CommandContext, paths: tuple[str, ...], max_mb: float,
-            article_seconds: float = ARTICLE_SECONDS) -> "IngestReport":  # noqa: F821
+            article_seconds: float = ARTICLE_SECONDS) -> IngestReport:
     from claimtrack.ingest.batch import ingest_documents
     from claimtrack.ingest.readers import count_inputs, read_inputs
 
@@ -47,7 +47,7 @@ def _ingest(app: CommandContext, paths: tuple[str, ...], max_mb: float,
     return report
 
 
-def _print_ingest_report(app: CommandContext, report) -> None:
+def _print_ingest_report(app: CommandContext, report: IngestReport) -> None:
     for where, source_id in report.skipped:
         app.err.print(for_terminal(f"skipped {where}: already stored as source {source_id} (same text)"),
                       markup=False, highlight=False)
@@ -56,7 +56,8 @@ def _print_ingest_report(app: CommandContext, report) -> None:
     for note in report.notes:
         app.err.print(Text.assemble(("note", "yellow"), for_terminal(f" {note}")), highlight=False)
     app.out.print(f"Sources added: {len(report.added)}, skipped: {len(report.skipped)}, "
-                  f"failed: {len(report.failed)}; claims stored: {report.claims_stored}.", highlight=False, soft_wrap=True)
+                  f"failed: {len(report.failed)}; claims stored: {report.claims_stored}.", highlight=False,
+                  soft_wrap=True)
 
 
 
@@ -108,17 +109,17 @@ def reextract(app: CommandContext, source_ids: tuple[int, ...], article_seconds:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@format_option("jsonl", "table", default="jsonl")
 @article_seconds_option
 @pass_app
 def extract(app: CommandContext, paths: tuple[str, ...], fmt: str, article_seconds: float) -> None:
     """Run the attribution engine on files (no database); JSONL keeps each record's doc_id."""
-    from claimtrack.cli.output import JSON_ESCAPES
     from claimtrack.engine import extract as run_engine
     from claimtrack.evaluation import quotes_record
     from claimtrack.ingest.batch import extraction_failure
     from claimtrack.ingest.deadline import ArticleDeadline
     from claimtrack.ingest.readers import ReadFailure, read_inputs
+    from claimtrack.reports.writers import JSON_ESCAPES
 
     failed = 0
     for item in read_inputs(paths):
@@ -140,7 +141,8 @@ def extract(app: CommandContext, paths: tuple[str, ...], fmt: str, article_secon
                           f"{extraction.truncated_at:,} characters were analysed", markup=False, highlight=False)
         record = quotes_record(doc_id, extraction)
         if fmt == "jsonl":
-            sys.stdout.write(json.dumps(record, ensure_ascii=False).translate(JSON_ESCAPES) + "\n")  # faithful, harmless
+            # faithful, and harmless on a terminal
+            sys.stdout.write(json.dumps(record, ensure_ascii=False).translate(JSON_ESCAPES) + "\n")
         else:
             table = Table("start", "end", "speaker", "stance", "kind", "cue", "rule", "text",
                           title=Text(for_terminal(doc_id)), header_style="bold")

@@ -1,4 +1,4 @@
-"""Rendering rows for the terminal: rich tables, JSON and CSV (with spreadsheet-injection guard).
+"""Rendering rows for the terminal: rich tables, or JSON and CSV (written by claimtrack.reports.writers).
 
 Tables are for people: every cell is shown through `for_terminal` (see claimtrack.display). JSON
 and CSV stay faithful to the data; JSON writes the controls a terminal would obey as \\u escapes
@@ -6,47 +6,16 @@ and CSV stay faithful to the data; JSON writes the controls a terminal would obe
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack.display import ESCAPES, for_terminal, to_stream
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """Neutralise a CSV cell a spreadsheet would run as a formula (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    buffer = io.StringIO()
-    # CRLF as RFC 4180 says: with "\n" the csv module would not quote a cell holding a lone "\r".
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: safe_cell(row.get(key)) for key in columns})
-    return buffer.getvalue()
-
-
-# json.dumps escapes C0 controls itself; these (DEL, C1, bidi) it would write raw.
-JSON_ESCAPES = {code: f"\\u{code:04x}" for code in ESCAPES if code >= 0x20}
-
-
-def to_json(rows: Any) -> str:
-    """JSON, with every character a terminal would obey written as a \\u escape (JSON text outside
-    strings holds none, so escaping the whole text is exact)."""
-    return json.dumps(rows, ensure_ascii=False, indent=2, default=str).translate(JSON_ESCAPES)
-
+from claimtrack.display import for_terminal, to_stream
+from claimtrack.reports.writers import to_csv, to_json
 
 WIDE_MIN = 20  # a wide column's width when the terminal allows it: room for a few words a line
 SHORT_MAX = 22  # a short column's widest

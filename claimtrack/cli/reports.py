@@ -2,58 +2,30 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
-from claimtrack.cli.options import ROW_ID
+from claimtrack.cli.options import ROW_ID, format_option
 from claimtrack.display import for_terminal, one_line
 from claimtrack.errors import ClaimtrackError
+from claimtrack.reports.registry import EXPORT_FORMATS
 from claimtrack.store.database import report_name
 from claimtrack.vocabulary import RelationStatus
-
-EXPORT_FORMATS = ("md", "html", "json", "csv", "claimreview", "annotations")
 
 
 def _moment(value: str | None) -> datetime:
     """The report's generation time: now, or the given ISO time (for reproducible files and tests)."""
     if value is None:
-        return datetime.now(timezone.utc).replace(microsecond=0)
+        return datetime.now(UTC).replace(microsecond=0)
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise click.BadParameter(f"{value!r}: not an ISO 8601 time") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def render_export(session, fmt: str, selection, *, database: str, generated_at: datetime, relations: bool,
-                  warn) -> str:
-    from claimtrack.config import load_settings
-    from claimtrack.reports import claimreview, html, markdown, structured
-    from claimtrack.reports.gather import gather_report
-    from claimtrack.review import acts_file as annotations
-
-    report = gather_report(session, selection, database=database, generated_at=generated_at)
-    if fmt == "md":
-        return markdown.render_markdown(report)
-    if fmt == "html":
-        return html.render_html(report)
-    if fmt == "json":
-        return structured.render_json(report)
-    if fmt == "csv":
-        return structured.render_csv(report, relations=relations)
-    if fmt == "claimreview":
-        export = claimreview.claim_reviews(report, load_settings().organization)
-        for warning in export.warnings:
-            warn(warning)
-        return export.render()
-    export = annotations.export_annotations(session, report)
-    for warning in export.warnings():
-        warn(warning)
-    return export.render()
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -69,9 +41,9 @@ def _write(text: str, output: str | None) -> None:
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="md", show_default=True,
-              help="md/html: the contradiction report; json: all data; csv: claims (or --relations); "
-                   "claimreview: schema.org JSON-LD; annotations: the human work, JSONL.")
+@format_option(*(f.key for f in EXPORT_FORMATS), default="md",
+               help="md/html: the contradiction report; json: all data; csv: claims (or --relations); "
+                    "claimreview: schema.org JSON-LD; annotations: the human work, JSONL.")
 @click.option("--speaker", help="Only claims of this speaker (name or alias, part of it is enough).")
 @click.option("--status", type=click.Choice([s.value for s in RelationStatus]),
               help="Only relations in this review status.")
@@ -80,18 +52,21 @@ def _write(text: str, output: str | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (default: standard output).")
 @click.option("--generated-at", hidden=True, help="Fixed generation time (ISO 8601), for reproducible files.")
 @pass_app
-def export(app: CommandContext, fmt, speaker, status, source_id, relations, output, generated_at) -> None:
+def export(app: CommandContext, fmt: str, speaker: str | None, status: str | None, source_id: int | None,
+           relations: bool, output: str | None, generated_at: str | None) -> None:
     """Write the contradiction report (md, html) or export the data (json, csv, claimreview, annotations)."""
-    from claimtrack.reports.gather import ReportFilter
+    from claimtrack.report_model import ReportFilter
+    from claimtrack.reports.registry import export, export_format
 
     if relations and fmt != "csv":
         raise click.UsageError("--relations goes with --format csv")
     selection = ReportFilter(speaker=speaker, status=status, source_id=source_id)
     with app.session() as session:
-        text = render_export(session, fmt, selection, database=report_name(app.db),
-                             generated_at=_moment(generated_at), relations=relations,
-                             warn=lambda line: app.err.print(f"warning: {line}", markup=False, highlight=False))
-    _write(text, output)
+        exported = export(session, export_format(fmt), selection, database=report_name(app.db),
+                          generated_at=_moment(generated_at), relations=relations)
+    for warning in exported.warnings:
+        app.err.print(f"warning: {warning}", markup=False, highlight=False)
+    _write(exported.text, output)
 
 @cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))

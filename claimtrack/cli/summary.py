@@ -1,29 +1,24 @@
 """The rich summary of a store that `claimtrack demo` (and anyone else) can print."""
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session
 
+from claimtrack.display import clip
 from claimtrack.queries.claims import list_claims, list_sources, store_totals
-from claimtrack.store.models import Claim, ClaimRelation, Speaker
+from claimtrack.queries.contradictions import list_relations
 
 STANCE_STYLE = {"denies": "bold red", "rejects": "red", "accuses": "magenta", "warns": "yellow",
                 "urges": "cyan", "confirms": "green", "admits": "green", "uncommitted": "dim",
                 "hedges": "dim cyan", "alleges": "bright_magenta", "promises": "blue"}
 
 
-def _clip(text: str, width: int = 110) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _quoted(text: str) -> str:
     """The claim's words between quotation marks (once: a direct quote brings its own)."""
-    text = _clip(text, 200)
+    text = clip(text, 200)
     return text if text[:1] in "\"“‘'«" else f"“{text}”"
 
 
@@ -36,10 +31,11 @@ def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
     sources.add_column("title", ratio=1, overflow="fold")
     for column in ("outlet", "published", "claims", "contradictions"):
         sources.add_column(column, no_wrap=True, overflow="ellipsis", max_width=24)
-    for row in list_sources(session, limit=20):
-        sources.add_row(str(row.source.id), Text(_clip(row.source.title or row.source.location or "", 70)),
-                        Text(row.source.outlet or ""), Text(row.source.published or ""), str(row.claims),
-                        str(row.contradictions))
+    for listed in list_sources(session, limit=20):
+        source = listed.source
+        sources.add_row(str(source.id), Text(clip(source.title or source.location or "", 70)),
+                        Text(source.outlet or ""), Text(source.published or ""), str(listed.claims),
+                        str(listed.contradictions))
 
     claims = Table(title="Claims", header_style="bold", expand=True)
     for column in ("id", "speaker", "stance", "kind"):
@@ -48,30 +44,24 @@ def render_summary(session: Session, *, claim_limit: int = 60) -> Group:
     for row in list_claims(session, limit=claim_limit):
         c = row.claim
         claims.add_row(str(c.id), Text(row.speaker) if row.speaker else Text("unattributed", style="dim"),
-                       Text(c.stance, style=STANCE_STYLE.get(c.stance, "")), c.kind, Text(_clip(c.text)))
-    parts = [header, sources, claims]
+                       Text(c.stance, style=STANCE_STYLE.get(c.stance, "")), c.kind, Text(clip(c.text, 110)))
+    parts: list[RenderableType] = [header, sources, claims]
     if totals["claims"] > claim_limit:
         parts.append(Text(f"… and {totals['claims'] - claim_limit} more: claimtrack claims", style="dim"))
     parts.append(render_relations(session))
     return Group(*parts)
 
 
-def render_relations(session: Session, limit: int = 30):
-    a, b = aliased(Claim), aliased(Claim)
-    sa_, sb = aliased(Speaker), aliased(Speaker)
-    rows = session.exec(
-        select(ClaimRelation, a, b, sa_.name, sb.name)
-        .join(a, a.id == ClaimRelation.claim_a_id).join(b, b.id == ClaimRelation.claim_b_id)
-        .join(sa_, sa_.id == a.speaker_id, isouter=True).join(sb, sb.id == b.speaker_id, isouter=True)
-        .where(ClaimRelation.status != "dismissed").order_by(ClaimRelation.score.desc()).limit(limit)
-    ).all()
+def render_relations(session: Session, limit: int = 30) -> Group | Text:
+    rows = list_relations(session, limit=limit)  # every kind; dismissed ones left out
     if not rows:
         return Text("No contradictions stored.", style="dim")
     panels = []
-    for relation, claim_a, claim_b, name_a, name_b in rows:
+    for row in rows:
+        relation, a, b = row.relation, row.a, row.b
         body = Text.assemble(
-            (f"{name_a or 'unattributed'} {claim_a.stance}: ", "bold"), _quoted(claim_a.text) + "\n",
-            (f"{name_b or 'unattributed'} {claim_b.stance}: ", "bold"), _quoted(claim_b.text) + "\n",
+            (f"{a.speaker or 'unattributed'} {a.claim.stance}: ", "bold"), _quoted(a.claim.text) + "\n",
+            (f"{b.speaker or 'unattributed'} {b.claim.stance}: ", "bold"), _quoted(b.claim.text) + "\n",
             ("why: ", "dim"), relation.reason or "")
         panels.append(Panel(body, title=Text(f"#{relation.id} {relation.kind} · score {relation.score:.2f} · "
                                              f"{relation.status}")))

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import click
 
+from claimtrack.cli.context import CommandContext
 from claimtrack.cli.group import cli
+from claimtrack.cli.options import author_option
 
 
 @cli.command("tui")
-@click.option("--author", envvar="CLAIMTRACK_AUTHOR", help="Who is annotating (default: configuration, "
-              "else the login name).")
+@author_option("Who is annotating (default: configuration, else the login name).")
 @click.pass_obj
-def tui_command(app, author: str | None) -> None:
+def tui_command(app: CommandContext, author: str | None) -> None:
     """Browse, annotate and check claims in the terminal UI (Sources, Claims, Contradictions, Speakers)."""
     from tui.app import run_app
 

@@ -1,14 +1,24 @@
-"""Read-side queries shared by the CLI and the TUI (paged, filtered, never loading a whole store)."""
+"""Read-side queries shared by the CLI, the TUI and the reports (paged, filtered, never loading a whole
+store): claims by a `ClaimFilter`, one claim in its context, sources and speakers with their counts."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import false, func, or_, text as sql_text
-from sqlmodel import Session, select
+from sqlalchemy import CompoundSelect, false, func, or_, union
+from sqlalchemy import text as sql_text
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select, SelectOfScalar
 
+from claimtrack.errors import ClaimtrackError
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
 from claimtrack.store.search import fts_query, has_words, ts_query
+from claimtrack.vocabulary import RelationStatus
+
+# A statement of rows of any columns; one over claims: the rows of a listing, or their count.
+Rows = Select[*tuple[Any, ...]]
+ClaimStatement = TypeVar("ClaimStatement", Rows, SelectOfScalar[Any])
 
 
 @dataclass(frozen=True)
@@ -20,6 +30,9 @@ class ClaimFilter:
     search: str | None = None  # full-text words, all must appear
 
 
+EVERY_CLAIM = ClaimFilter()
+
+
 @dataclass(frozen=True)
 class ClaimRow:
     claim: Claim
@@ -27,14 +40,18 @@ class ClaimRow:
     source_title: str | None
 
 
-def _filtered(session: Session, statement, flt: ClaimFilter):
+def speakers_named(name: str) -> CompoundSelect[Any]:
+    """The ids of the speakers whose name or one of whose aliases contains *name* (case-insensitive)."""
+    part = name.strip().lower()  # autoescape: "%" and "_" are letters of a name, not LIKE wildcards
+    return union(select(Speaker.id).where(func.lower(Speaker.name).contains(part, autoescape=True)),
+                 select(SpeakerAlias.speaker_id)
+                 .where(func.lower(SpeakerAlias.alias).contains(part, autoescape=True)))
+
+
+def filter_claims(session: Session, statement: ClaimStatement, flt: ClaimFilter) -> ClaimStatement:
+    """*statement* (over Claim) narrowed to the claims *flt* selects."""
     if flt.speaker:
-        part = flt.speaker.strip().lower()
-        # autoescape: a "%" or "_" someone types is a letter of the name, not a LIKE wildcard.
-        alias_match = (select(SpeakerAlias.speaker_id)
-                       .where(func.lower(SpeakerAlias.alias).contains(part, autoescape=True)))
-        statement = statement.where(or_(func.lower(Speaker.name).contains(part, autoescape=True),
-                                        Claim.speaker_id.in_(alias_match)))
+        statement = statement.where(col(Claim.speaker_id).in_(speakers_named(flt.speaker)))
     if flt.stance:
         statement = statement.where(Claim.stance == flt.stance.lower())
     if flt.source_id is not None:
@@ -42,69 +59,83 @@ def _filtered(session: Session, statement, flt: ClaimFilter):
     if flt.status:
         statement = statement.where(Claim.status == flt.status.lower())
     if flt.search and flt.search.strip():
-        dialect = session.get_bind().dialect.name
-        if not has_words(flt.search):  # "*" or "()": nothing to look for, so nothing found (not everything)
-            statement = statement.where(false())
-        elif dialect == "sqlite":
-            query = fts_query(flt.search)
-            if query:
-                statement = statement.where(Claim.id.in_(
-                    sql_text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q").bindparams(q=query)))
-        elif dialect == "postgresql":
-            query = ts_query(flt.search)
-            if query:  # claim.search_vector: the claim's words, kept and indexed by migration 0003
-                statement = statement.where(sql_text("claim.search_vector @@ to_tsquery('claimtrack_text', :q)")
-                                            .bindparams(q=query))
-        else:
-            for word in flt.search.split():
-                statement = statement.where(Claim.text.icontains(word, autoescape=True))
+        statement = _with_words(session, statement, flt.search)
     return statement
 
 
-def list_claims(session: Session, flt: ClaimFilter = ClaimFilter(), *, limit: int | None = None,
+def _with_words(session: Session, statement: ClaimStatement, search: str) -> ClaimStatement:
+    """Only claims holding every word of *search*, through the database's own full-text index."""
+    dialect = session.get_bind().dialect.name
+    if not has_words(search):  # "*" or "()": nothing to look for, so nothing found (not everything)
+        return statement.where(false())
+    if dialect == "sqlite":
+        query = fts_query(search)
+        if query:
+            statement = statement.where(col(Claim.id).in_(
+                sql_text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q").bindparams(q=query)))
+    elif dialect == "postgresql":
+        query = ts_query(search)
+        if query:  # claim.search_vector: the claim's words, kept and indexed by migration 0003
+            statement = statement.where(sql_text("claim.search_vector @@ to_tsquery('claimtrack_text', :q)")
+                                        .bindparams(q=query))
+    else:
+        for word in search.split():
+            statement = statement.where(col(Claim.text).icontains(word, autoescape=True))
+    return statement
+
+
+def claim_rows(session: Session, flt: ClaimFilter) -> Rows:
+    """Claims with their speaker's name and their source's title, filtered, in reading order (source,
+    offset): what `list_claims` and the TUI's keyset pages page through."""
+    statement: Rows = (select(Claim, Speaker.name, Source.title)
+                 .join(Speaker, col(Claim.speaker_id) == col(Speaker.id), isouter=True)
+                 .join(Source, col(Claim.source_id) == col(Source.id)))
+    return filter_claims(session, statement, flt).order_by(col(Claim.source_id), col(Claim.start), col(Claim.id))
+
+
+def list_claims(session: Session, flt: ClaimFilter = EVERY_CLAIM, *, limit: int | None = None,
                 offset: int = 0) -> list[ClaimRow]:
-    statement = (select(Claim, Speaker.name, Source.title)
-                 .join(Speaker, Claim.speaker_id == Speaker.id, isouter=True)
-                 .join(Source, Claim.source_id == Source.id))
-    statement = _filtered(session, statement, flt).order_by(Claim.source_id, Claim.start, Claim.id).offset(offset)
+    statement = claim_rows(session, flt).offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
     return [ClaimRow(claim, speaker, title) for claim, speaker, title in session.exec(statement).all()]
 
 
-def count_claims(session: Session, flt: ClaimFilter = ClaimFilter()) -> int:
-    statement = (select(func.count(Claim.id)).select_from(Claim)
-                 .join(Speaker, Claim.speaker_id == Speaker.id, isouter=True))
-    return session.exec(_filtered(session, statement, flt)).one()
+def count_claims(session: Session, flt: ClaimFilter = EVERY_CLAIM) -> int:
+    statement = select(func.count(col(Claim.id))).select_from(Claim)
+    return int(session.exec(filter_claims(session, statement, flt)).one())
 
 
 @dataclass(frozen=True)
-class RelationPairs:
-    """A query of relations with both claims, their speakers' names and their sources.
+class ClaimInContext:
+    """A claim with what `claimtrack show` shows around it: its source, its speaker, the sentence
+    around its words (offsets into the source's text), the claim it is nested in, the claims nested
+    in it, and the relations it takes part in."""
 
-    Rows are (relation, claim_a, speaker_a_name, source_a, claim_b, speaker_b_name, source_b);
-    `claim_a` and `claim_b` are the aliases to filter on.
-    """
+    claim: Claim
+    source: Source
+    speaker: Speaker | None
+    sentence: tuple[int, int]
+    parent: Claim | None
+    nested: list[Claim]
+    relations: list[ClaimRelation]
 
-    statement: object
-    claim_a: object
-    claim_b: object
+
+def claim_in_context(session: Session, claim: Claim) -> ClaimInContext:
+    source = get_source(session, claim.source_id)
+    speaker = session.get(Speaker, claim.speaker_id) if claim.speaker_id else None
+    parent = session.get(Claim, claim.parent_id) if claim.parent_id else None
+    nested = list(session.exec(select(Claim).where(Claim.parent_id == claim.id).order_by(col(Claim.id))).all())
+    relations = claim_relations(session, claim.id) if claim.id is not None else []
+    return ClaimInContext(claim, source, speaker, sentence_around(source.text, claim.start, claim.end), parent,
+                          nested, relations)
 
 
-def relation_pairs() -> RelationPairs:
-    from sqlalchemy.orm import aliased
-
-    claim_a, claim_b = aliased(Claim), aliased(Claim)
-    speaker_a, speaker_b = aliased(Speaker), aliased(Speaker)
-    source_a, source_b = aliased(Source), aliased(Source)
-    statement = (select(ClaimRelation, claim_a, speaker_a.name, source_a, claim_b, speaker_b.name, source_b)
-                 .join(claim_a, claim_a.id == ClaimRelation.claim_a_id)
-                 .join(claim_b, claim_b.id == ClaimRelation.claim_b_id)
-                 .join(source_a, source_a.id == claim_a.source_id)
-                 .join(source_b, source_b.id == claim_b.source_id)
-                 .join(speaker_a, speaker_a.id == claim_a.speaker_id, isouter=True)
-                 .join(speaker_b, speaker_b.id == claim_b.speaker_id, isouter=True))
-    return RelationPairs(statement, claim_a, claim_b)
+def claim_relations(session: Session, claim_id: int) -> list[ClaimRelation]:
+    """The relations a claim takes part in, on either side."""
+    return list(session.exec(select(ClaimRelation).where(
+        or_(col(ClaimRelation.claim_a_id) == claim_id, col(ClaimRelation.claim_b_id) == claim_id))
+        .order_by(col(ClaimRelation.id))).all())
 
 
 @dataclass(frozen=True)
@@ -117,33 +148,33 @@ class SourceRow:
 def get_source(session: Session, source_id: int) -> Source:
     source = session.get(Source, source_id)
     if source is None:
-        from claimtrack.errors import ClaimtrackError
-
         raise ClaimtrackError(f"source {source_id}: no such source")
     return source
 
 
 def list_sources(session: Session, *, limit: int | None = None, offset: int = 0) -> list[SourceRow]:
-    claim_counts = (select(Claim.source_id, func.count(Claim.id).label("n")).group_by(Claim.source_id).subquery())
+    claim_counts = (select(Claim.source_id, func.count(col(Claim.id)).label("n"))
+                    .group_by(col(Claim.source_id)).subquery())
     statement = (select(Source, func.coalesce(claim_counts.c.n, 0))
                  .join(claim_counts, claim_counts.c.source_id == Source.id, isouter=True)
-                 .order_by(Source.id).offset(offset))
+                 .order_by(col(Source.id)).offset(offset))
     if limit is not None:
         statement = statement.limit(limit)
-    rows = session.exec(statement).all()
-    contradictions = contradiction_counts(session, [source.id for source, _ in rows])
-    return [SourceRow(source, n, contradictions.get(source.id, 0)) for source, n in rows]
+    rows: list[tuple[Source, int]] = list(session.exec(statement).all())
+    contradictions = contradiction_counts(session, [stored_id(source) for source, _ in rows])
+    return [SourceRow(source, n, contradictions.get(stored_id(source), 0)) for source, n in rows]
 
 
 def contradiction_counts(session: Session, source_ids: list[int]) -> dict[int, int]:
     """Relations (not dismissed) touching a claim of each source; one relation inside a source counts once."""
     if not source_ids:
         return {}
-    pairs: set[tuple[int, int]] = set()
+    pairs: set[tuple[int, int | None]] = set()
     for column in (ClaimRelation.claim_a_id, ClaimRelation.claim_b_id):
         pairs.update(session.exec(
-            select(Claim.source_id, ClaimRelation.id).join(Claim, Claim.id == column)
-            .where(Claim.source_id.in_(source_ids), ClaimRelation.status != "dismissed")).all())
+            select(Claim.source_id, ClaimRelation.id).join(Claim, col(Claim.id) == column)
+            .where(col(Claim.source_id).in_(source_ids),
+                   ClaimRelation.status != RelationStatus.DISMISSED.value)).all())
     counts: dict[int, int] = {}
     for source_id, _relation in pairs:
         counts[source_id] = counts.get(source_id, 0) + 1
@@ -159,31 +190,46 @@ class SpeakerRow:
 
 def list_speakers(session: Session, *, name: str | None = None, limit: int | None = None,
                   offset: int = 0) -> list[SpeakerRow]:
-    counts = select(Claim.speaker_id, func.count(Claim.id).label("n")).group_by(Claim.speaker_id).subquery()
+    counts = (select(Claim.speaker_id, func.count(col(Claim.id)).label("n"))
+              .group_by(col(Claim.speaker_id)).subquery())
     statement = (select(Speaker, func.coalesce(counts.c.n, 0).label("claims"))
                  .join(counts, counts.c.speaker_id == Speaker.id, isouter=True))
     if name:
         statement = statement.where(func.lower(Speaker.name).contains(name.lower(), autoescape=True))
-    statement = statement.order_by(sql_text("claims DESC"), Speaker.name).offset(offset)
+    statement = statement.order_by(sql_text("claims DESC"), col(Speaker.name)).offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
-    rows = session.exec(statement).all()
+    rows: list[tuple[Speaker, int]] = list(session.exec(statement).all())
     aliases: dict[int, list[str]] = {}
-    ids = [speaker.id for speaker, _ in rows]
+    ids = [stored_id(speaker) for speaker, _ in rows]
     if ids:
         for speaker_id, alias in session.exec(select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
-                                              .where(SpeakerAlias.speaker_id.in_(ids)).order_by(SpeakerAlias.alias)):
+                                              .where(col(SpeakerAlias.speaker_id).in_(ids))
+                                              .order_by(col(SpeakerAlias.alias))):
             aliases.setdefault(speaker_id, []).append(alias)
-    return [SpeakerRow(speaker, n, aliases.get(speaker.id, [])) for speaker, n in rows]
+    return [SpeakerRow(speaker, n, aliases.get(stored_id(speaker), [])) for speaker, n in rows]
 
 
 def store_totals(session: Session) -> dict[str, int]:
     return {
-        "sources": session.exec(select(func.count(Source.id))).one(),
-        "claims": session.exec(select(func.count(Claim.id))).one(),
-        "speakers": session.exec(select(func.count(Speaker.id))).one(),
-        "relations": session.exec(select(func.count(ClaimRelation.id)).where(ClaimRelation.status != "dismissed")).one(),
+        "sources": session.exec(select(func.count(col(Source.id)))).one(),
+        "claims": session.exec(select(func.count(col(Claim.id)))).one(),
+        "speakers": session.exec(select(func.count(col(Speaker.id)))).one(),
+        "relations": session.exec(select(func.count(col(ClaimRelation.id)))
+                                  .where(ClaimRelation.status != RelationStatus.DISMISSED.value)).one(),
     }
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(row: _Stored) -> int:
+    """The id of a row read from the store (the models allow none only before a row is stored)."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} is not stored: it has no id")
+    return row.id
 
 
 _LEFT_BOUNDARY = re.compile(r"[.?!][\"”’']?\s+|\n")

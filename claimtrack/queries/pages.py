@@ -7,31 +7,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, tuple_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
-from claimtrack.queries.claims import ClaimFilter, ClaimRow, _filtered, relation_pairs, sentence_around
-from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
+from claimtrack.queries.claims import EVERY_CLAIM, ClaimFilter, ClaimRow, claim_rows, stored_id
+from claimtrack.queries.claims import claim_relations as claim_relations
+from claimtrack.queries.contradictions import ClaimSide as ClaimSide
+from claimtrack.queries.contradictions import RelationFilter, RelationRow, list_relations
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
 
 # Where a page of claims ends, in the claims' reading order: (source id, start offset, claim id).
 ClaimPosition = tuple[int, int, int]
 
 
-def claims_page(session: Session, flt: ClaimFilter = ClaimFilter(), *, after: ClaimPosition | None = None,
+def claims_page(session: Session, flt: ClaimFilter = EVERY_CLAIM, *, after: ClaimPosition | None = None,
                 limit: int = 200) -> list[ClaimRow]:
     """The next *limit* claims after *after* in reading order (source, offset): a keyset page, as fast
     at the millionth claim as at the first, unlike an OFFSET."""
-    statement = (select(Claim, Speaker.name, Source.title)
-                 .join(Speaker, Claim.speaker_id == Speaker.id, isouter=True)
-                 .join(Source, Claim.source_id == Source.id))
-    statement = _filtered(session, statement, flt)
+    statement = claim_rows(session, flt)
     if after is not None:
         statement = statement.where(tuple_(Claim.source_id, Claim.start, Claim.id) > tuple_(*after))
-    statement = statement.order_by(Claim.source_id, Claim.start, Claim.id).limit(limit)
+    statement = statement.limit(limit)
     return [ClaimRow(claim, speaker, title) for claim, speaker, title in session.exec(statement).all()]
 
 
 def position_of(claim: Claim) -> ClaimPosition:
-    return (claim.source_id, claim.start, claim.id)
+    return (claim.source_id, claim.start, stored_id(claim))
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class SourcePageRow:
 def sources_page(session: Session, *, title: str | None = None, after: int | None = None,
                  limit: int = 200) -> list[SourcePageRow]:
     """Sources by id after *after*, each with its claim count counted for that page alone."""
-    claim_count = (select(func.count(Claim.id)).where(Claim.source_id == Source.id)
+    claim_count = (select(func.count(col(Claim.id))).where(col(Claim.source_id) == col(Source.id))
                    .correlate(Source).scalar_subquery())
     statement = select(Source, claim_count)
     if title:
@@ -51,8 +52,8 @@ def sources_page(session: Session, *, title: str | None = None, after: int | Non
         statement = statement.where(or_(*(func.lower(column).contains(part, autoescape=True)
                                           for column in (Source.title, Source.location, Source.outlet))))
     if after is not None:
-        statement = statement.where(Source.id > after)
-    rows = session.exec(statement.order_by(Source.id).limit(limit)).all()
+        statement = statement.where(col(Source.id) > after)
+    rows = session.exec(statement.order_by(col(Source.id)).limit(limit)).all()
     return [SourcePageRow(source, n) for source, n in rows]
 
 
@@ -70,78 +71,38 @@ def article_claims(session: Session, source_id: int) -> list[ArticleClaim]:
     """Every claim of one source, in reading order, with its speaker's name and role."""
     rows = session.exec(
         select(Claim, Speaker.name, Speaker.role, Speaker.affiliation)
-        .join(Speaker, Claim.speaker_id == Speaker.id, isouter=True)
-        .where(Claim.source_id == source_id).order_by(Claim.start, Claim.id)).all()
+        .join(Speaker, col(Claim.speaker_id) == col(Speaker.id), isouter=True)
+        .where(Claim.source_id == source_id).order_by(col(Claim.start), col(Claim.id))).all()
     return [ArticleClaim(claim, name, role, affiliation) for claim, name, role, affiliation in rows]
-
-
-@dataclass(frozen=True)
-class ClaimSide:
-    """One side of a relation: the claim, who said it, where and when, and its sentence."""
-
-    claim: Claim
-    speaker: str | None
-    source_title: str | None
-    source_location: str | None
-    published: str | None
-    sentence: str
-
-
-@dataclass(frozen=True)
-class RelationRow:
-    relation: ClaimRelation
-    a: ClaimSide
-    b: ClaimSide
-
-
-def _side(claim: Claim, speaker: str | None, source: Source) -> ClaimSide:
-    left, right = sentence_around(source.text, claim.start, claim.end)
-    return ClaimSide(claim, speaker, source.title, source.location, source.published,
-                     " ".join(source.text[left:right].split()))
 
 
 def relations_page(session: Session, *, status: str | None = None, kind: str | None = None,
                    include_dismissed: bool = True, offset: int = 0, limit: int = 200) -> list[RelationRow]:
     """Relations between claims, strongest first, with both claims and their contexts."""
-    statement = relation_pairs().statement
-    if status:
-        statement = statement.where(ClaimRelation.status == status)
-    elif not include_dismissed:
-        statement = statement.where(ClaimRelation.status != "dismissed")
-    if kind:
-        statement = statement.where(ClaimRelation.kind == kind)
-    statement = statement.order_by(ClaimRelation.score.desc(), ClaimRelation.id).offset(offset).limit(limit)
-    return [RelationRow(relation, _side(a, name_a, src_a), _side(b, name_b, src_b))
-            for relation, a, name_a, src_a, b, name_b, src_b in session.exec(statement).all()]
-
-
-def claim_relations(session: Session, claim_id: int) -> list[ClaimRelation]:
-    """The relations a claim takes part in, on either side."""
-    return list(session.exec(select(ClaimRelation).where(
-        or_(ClaimRelation.claim_a_id == claim_id, ClaimRelation.claim_b_id == claim_id))
-        .order_by(ClaimRelation.id)).all())
+    return list_relations(session, RelationFilter(kinds=(kind,) if kind else None, status=status,
+                                                  include_dismissed=include_dismissed), offset=offset, limit=limit)
 
 
 def speaker_choices(session: Session) -> list[tuple[str, str]]:
     """(what to match, canonical name) for every speaker name and alias: what a fuzzy pick searches."""
     choices = [(name, name) for name in session.exec(select(Speaker.name)).all()]
     choices += [(alias, name) for alias, name in session.exec(
-        select(SpeakerAlias.alias, Speaker.name).join(Speaker, Speaker.id == SpeakerAlias.speaker_id)).all()
+        select(SpeakerAlias.alias, Speaker.name).join(Speaker, col(Speaker.id) == col(SpeakerAlias.speaker_id))).all()
         if alias != name]
     return choices
 
 
 def speaker_aliases(session: Session, speaker_id: int) -> list[SpeakerAlias]:
     return list(session.exec(select(SpeakerAlias).where(SpeakerAlias.speaker_id == speaker_id)
-                             .order_by(SpeakerAlias.alias)).all())
+                             .order_by(col(SpeakerAlias.alias))).all())
 
 
-def store_stamp(session: Session, me: str) -> tuple[tuple, int]:
+def store_stamp(session: Session, me: str) -> tuple[tuple[int | None, ...], int]:
     """A cheap fingerprint of the store's contents (newest ids, the number of speakers), and the newest
     revision by anyone but *me*: when these move, someone else is working on the store."""
-    from claimtrack.store.models import Revision
-
-    newest = [select(func.max(model.id)).scalar_subquery() for model in (Source, Claim, ClaimRelation, Revision)]
-    contents = tuple(session.exec(select(*newest, select(func.count(Speaker.id)).scalar_subquery())).one())
-    others = session.exec(select(func.max(Revision.id)).where(Revision.author != me)).one() or 0
+    newest = [select(func.max(col(model.id))).scalar_subquery() for model in (Source, Claim, ClaimRelation, Revision)]
+    count = select(func.count(col(Speaker.id))).scalar_subquery()
+    # Select itself: sqlmodel's select() is typed for a fixed few columns.
+    contents: tuple[int | None, ...] = tuple(session.exec(Select(*newest, count)).one())
+    others = session.exec(select(func.max(col(Revision.id))).where(Revision.author != me)).one() or 0
     return contents, others

@@ -13,7 +13,8 @@ from typing import Any
 
 from claimtrack.config import Organization
 from claimtrack.errors import ClaimtrackError
-from claimtrack.reports.gather import ClaimView, Report, as_utc, web_url
+from claimtrack.report_model import ClaimView, Report, as_utc
+from claimtrack.reports.gather import web_url
 from claimtrack.vocabulary import SpeakerKind
 
 CONTEXT = "https://schema.org"
@@ -30,7 +31,7 @@ class ClaimReviewExport:
         return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
-def review_url(organization: Organization, claim_id: int) -> str | None:
+def review_url(organization: Organization, claim_id: int | None) -> str | None:
     if not organization.review_url:
         return None
     try:
@@ -52,7 +53,7 @@ def _speaker(view: ClaimView) -> dict[str, Any] | None:
     if speaker is None:
         return None
     if speaker.kind in (SpeakerKind.ORGANIZATION.value, SpeakerKind.GROUP.value):
-        person = {"@type": "Organization", "name": speaker.name}
+        person: dict[str, Any] = {"@type": "Organization", "name": speaker.name}
     else:
         person = {"@type": "Person", "name": speaker.name}
         if speaker.role:

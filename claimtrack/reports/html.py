@@ -9,8 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from claimtrack import __version__
-from claimtrack.reports.gather import (ClaimView, RelationView, Report, describe_revision, relation_revisions,
-                                       shown_time, speaker_label, web_url)
+from claimtrack.report_model import ClaimView, RelationView, Report
+from claimtrack.reports.gather import describe_revision, relation_revisions, shown_time, speaker_label, web_url
 
 STYLE = """
 :root { color-scheme: light; }

@@ -1,28 +1,27 @@
 """JSON (the full structured data) and CSV (one row per claim, or per relation) exports.
 
-CSV cells pass through `claimtrack.cli.output.safe_cell`, so a cell a spreadsheet would run as a
-formula (starting with =, +, -, @, tab or carriage return) is neutralised. Rows end in CRLF
-(RFC 4180): then Python's csv module also quotes a cell holding a lone carriage return, which an
-article may contain and which would otherwise split the row in two.
+CSV is written by `claimtrack.reports.writers.to_csv`: a cell a spreadsheet would run as a formula
+(starting with =, +, -, @, tab or carriage return) is neutralised, and rows end in CRLF (RFC 4180),
+so that a cell holding a lone carriage return (an article may contain one) is quoted, not split.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 from claimtrack import __version__
-from claimtrack.cli.output import safe_cell
-from claimtrack.reports.gather import ClaimView, Report, as_utc, speaker_label
+from claimtrack.report_model import ClaimView, Report, as_utc
+from claimtrack.reports.gather import speaker_label
+from claimtrack.reports.writers import to_csv
 
 
 def _plain(row: SQLModel) -> dict[str, Any]:
     """A stored row as JSON-ready values, fields in their declared order, times in UTC ISO 8601."""
-    values = {column.name: getattr(row, column.name) for column in type(row).__table__.columns}
+    values = {column.name: getattr(row, column.name) for column in inspect(row).mapper.local_table.columns}
     return {key: as_utc(value).isoformat() if isinstance(value, datetime) else value for key, value in values.items()}
 
 
@@ -35,7 +34,7 @@ def structured_data(report: Report) -> dict[str, Any]:
         "selection": {"speaker": selection.speaker, "relation_status": selection.status,
                       "source_id": selection.source_id},
         "sources": [_plain(source) for source in report.sources],
-        "speakers": [{**_plain(speaker), "aliases": report.aliases.get(speaker.id, [])} for speaker in report.speakers],
+        "speakers": [{**_plain(speaker), "aliases": report.aliases_of(speaker)} for speaker in report.speakers],
         "claims": [_plain(view.claim) for view in report.all_claims],
         "relations": [_plain(item.relation) for item in report.relations],
         "revisions": [_plain(revision) for revision in report.revisions],
@@ -53,15 +52,6 @@ CLAIM_COLUMNS = ["claim_id", "source_id", "source_title", "outlet", "published",
 RELATION_COLUMNS = ["relation_id", "kind", "status", "score", "reason", "note", "origin",
                     "claim_a_id", "speaker_a", "stance_a", "text_a", "source_a",
                     "claim_b_id", "speaker_b", "stance_b", "text_b", "source_b"]
-
-
-def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: safe_cell(row.get(key)) for key in columns})
-    return buffer.getvalue()
 
 
 def _claim_row(view: ClaimView) -> dict[str, Any]:

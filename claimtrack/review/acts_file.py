@@ -55,7 +55,7 @@ from claimtrack.review.annotate import ANNOTATABLE_FIELDS, record_revision, reso
 from claimtrack import display
 from claimtrack.errors import ClaimtrackError
 from claimtrack.json_lines import UnreadableLine, parse_line, unstorable_character
-from claimtrack.reports.gather import ClaimView, RelationView, Report, ReportFilter, as_utc
+from claimtrack.report_model import ClaimView, RelationView, Report, ReportFilter, as_utc
 from claimtrack.store.database import session_scope
 from claimtrack.store.speaker_registry import find_speaker
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, row_name, utc_now

@@ -19,7 +19,7 @@ from claimtrack.contradictions import finder, index
 from claimtrack.contradictions.finder import load_facts, suggest_for_claims
 from claimtrack.contradictions.index import TS_SEARCH, StoreSearch
 from claimtrack.contradictions.terms import build_terms
-from claimtrack.queries.claims import ClaimFilter, _filtered, list_claims
+from claimtrack.queries.claims import ClaimFilter, filter_claims, list_claims
 from claimtrack.store.database import open_database
 from claimtrack.store.models import Claim, ClaimRelation, Source
 from tests.conftest import FIXTURES, SEEDS
@@ -153,7 +153,7 @@ def test_postgresql_text_search_uses_the_index(postgres_url):
         connection.execute(text("SET LOCAL enable_seqscan = off"))  # a tiny table would be read whole otherwise
         plan = connection.execute(text("EXPLAIN " + TS_SEARCH.text), {"q": "'troop'", "n": 100}).scalars().all()
         assert "ix_claim_text_search" in "\n".join(plan)
-        statement = _filtered(session, select(func.count(Claim.id)), ClaimFilter(search="troops not"))
+        statement = filter_claims(session, select(func.count(Claim.id)), ClaimFilter(search="troops not"))
         sql = str(statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
         plan = connection.execute(text("EXPLAIN " + sql)).scalars().all()
         assert "ix_claim_text_search" in "\n".join(plan)

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from claimtrack.display import for_terminal
+from claimtrack.display import clip, for_terminal
 from claimtrack.store.models import Claim
 from claimtrack.vocabulary import ReviewStatus, Stance
 
@@ -42,7 +42,7 @@ class AnnotateClaimScreen(ModalScreen[ClaimEdit | None]):
         claim = self.claim
         with Vertical(classes="dialog wide"):
             yield Label(f"Annotate claim {claim.id}", classes="dialog-title")
-            yield Label(_clip(claim.text), classes="dialog-quote", markup=False)
+            yield Label(clip(claim.text, 200, escaped=True), classes="dialog-quote", markup=False)
             yield Label("stance")
             yield Select([(s.value, s.value) for s in Stance], value=claim.stance, allow_blank=False, id="stance")
             yield Label("review status")
@@ -92,8 +92,3 @@ class AnnotateClaimScreen(ModalScreen[ClaimEdit | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-def _clip(text: str, width: int = 200) -> str:
-    text = for_terminal(" ".join(text.split()))
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
+from claimtrack.display import clip as _clip
 from claimtrack.display import for_terminal
 from claimtrack.queries.claims import ClaimFilter, ClaimRow
 from claimtrack.queries.pages import position_of
@@ -225,8 +226,3 @@ def _described(flt: ClaimFilter) -> str:
     parts = [f"{name} {value!r}" if name == "search" else f"{name} {value}"
              for name, value in flt.__dict__.items() if value not in (None, "")]
     return for_terminal(" · " + ", ".join(parts)) if parts else ""
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from claimtrack.display import clip as _clip
 from claimtrack.display import for_terminal
 from claimtrack.queries.pages import ClaimSide, RelationRow
 from tui.desk import stored_id
@@ -179,8 +180,3 @@ def _side(label: str, side: ClaimSide) -> Group:
     if at >= 0:
         sentence.stylize("not dim bold", at, at + len(words))
     return Group(head, Text(for_terminal(where), style="italic"), Text(""), sentence)
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

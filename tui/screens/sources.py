@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import Worker, WorkerState
 
+from claimtrack.display import clip as _clip
 from claimtrack.ingest.batch import IngestReport
 from tui.desk import SourceListing
 from tui.screens.base import PagedScreen
@@ -182,8 +183,3 @@ class SourcesScreen(PagedScreen):
                     f"failed; {report.claims_stored} claims stored", title=f"Ingested {Path(message.path).name}")
         self.desk.generation += 1
         self.reload()
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, Header, Input
 
+from claimtrack.display import clip as _clip
 from claimtrack.queries.claims import SpeakerRow
 from claimtrack.store.models import Speaker, SpeakerAlias
 from tui.desk import stored_id
@@ -163,8 +164,3 @@ class SpeakersScreen(PagedScreen):
     @on(Input.Submitted, "#speaker-name-filter")
     def filter_done(self) -> None:
         self.query_one(PagedTable).focus()
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrack.cli.summary import STANCE_STYLE
-from claimtrack.display import for_terminal
+from claimtrack.display import clip, for_terminal
 from claimtrack.store.models import Claim, ClaimRelation, Revision
 
 
@@ -53,16 +53,10 @@ def history_table(revisions: list[Revision]) -> Table | Text:
                   padding=(0, 1), expand=True)
     for revision in revisions:
         table.add_row(revision.created_at.strftime("%Y-%m-%d %H:%M"),
-                      *(Text(for_terminal(value)) for value in (revision.author, revision.field, _clip(revision.old_value),
-                                                                _clip(revision.new_value), _clip(revision.note))))
+                      *(Text(for_terminal(value)) for value in (
+                          revision.author, revision.field, clip(revision.old_value, 40, escaped=True),
+                          clip(revision.new_value, 40, escaped=True), clip(revision.note, 40, escaped=True))))
     return table
-
-
-def _clip(value: str | None, width: int = 40) -> str:
-    if value is None:
-        return "—"
-    value = for_terminal(" ".join(value.split()))
-    return value if len(value) <= width else value[: width - 1] + "…"
 
 
 def claim_panel_body(claim: Claim, speaker: str | None, role: str | None, affiliation: str | None,
