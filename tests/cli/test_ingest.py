@@ -150,7 +150,7 @@ def test_a_hostile_folder_gives_one_line_per_bad_input_and_stores_the_good_artic
     import os
     import signal
 
-    from tests.test_readers import NUL_LATE
+    from tests.ingest.test_readers import NUL_LATE
 
     batch = tmp_path / "hostile"
     batch.mkdir()
@@ -203,7 +203,7 @@ def test_a_hostile_folder_gives_one_line_per_bad_input_and_stores_the_good_artic
 
 
 def test_a_hostile_jsonl_batch_gives_one_line_per_bad_record_and_stores_the_good_ones(run, db_path, tmp_path):
-    from tests.test_readers import hostile_jsonl_lines
+    from tests.ingest.test_readers import hostile_jsonl_lines
 
     lines = hostile_jsonl_lines()
     path = tmp_path / "hostile.jsonl"
