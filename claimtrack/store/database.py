@@ -2,7 +2,8 @@
 
 Every connection gets foreign keys and WAL (SQLite); the schema is brought up to the newest
 Alembic revision on open, so a database made by an older release upgrades in place. An SQLite store
-whose file or folder cannot be written is opened only to read (see `_read_only_url`).
+whose file or folder cannot be written is opened only to read (see `_read_only_url`). Opening also
+installs, once per process, the session listeners of the edit checks (claimtrack.store.versions).
 
 Transactions on SQLite mean what they mean on PostgreSQL. pysqlite on its own begins a transaction
 only at the first INSERT, UPDATE or DELETE, so the reads that decide a write (is this claim edited by
