@@ -79,16 +79,18 @@ def import_(app: CommandContext, file: Path) -> None:
     database lacks, dated in the future or relating a claim to itself are reported (exit status 1)
     and the rest is imported.
     """
-    from claimtrack.review.acts_file import DamagedFile, import_annotations
+    from claimtrack.review.acts_file import DamagedFile, import_annotations, read_acts
 
     if not file.is_file():
         raise ClaimtrackError(f"{file}: no such file")
     try:
-        report = import_annotations(app.engine, file)
+        acts = read_acts(file)
     except DamagedFile as damaged:
         for line in damaged.lines:
             click.echo(f"Error: {one_line(line)}", err=True)  # a line may quote the file's words
         sys.exit(1)
+    with app.session(write=True) as session:  # one transaction for the file: see claimtrack.review.acts_file
+        report = import_annotations(session, file, acts)
     for content_hash, (name, count) in report.missing_sources.items():
         app.err.print(f"not imported: {count} act(s) on source {name or '?'} [{content_hash[:12]}]: "
                       "not in this database (ingest it first)", markup=False, highlight=False, soft_wrap=True)

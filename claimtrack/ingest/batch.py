@@ -159,11 +159,11 @@ def claim_from_extracted(source_id: int, extracted: ExtractedClaim, speaker_id: 
         start=extracted.start,
         end=extracted.end,
         spans=[list(span) for span in extracted.spans] or None,
-        kind=str(extracted.kind),
+        kind=extracted.kind,
         cue=extracted.cue,
         cue_start=extracted.cue_start,
         cue_end=extracted.cue_end,
-        stance=str(extracted.stance),
+        stance=extracted.stance,
         confidence=float(extracted.confidence),
         rule=extracted.rule,
     )

@@ -37,6 +37,11 @@ reported, and the work here stays, whichever time is later. If only the machine 
 revision: the other engine found another speaker or stance), the person's act is applied.
 Times order nothing: the log, `history`, exports and undo go by revision id (the order in which
 this database wrote them; an import writes acts in the file's order).
+
+Transactions: like every service of claimtrack.review, the functions take a session and never commit.
+The file is read and checked first (`read_acts`, no database), then `import_annotations` applies it in
+the caller's one transaction for the whole file, opened with the write lock (`session_scope(engine,
+write=True)`: the `import` command), so the newer-here checks hold until the commit.
 """
 from __future__ import annotations
 
@@ -44,28 +49,37 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
-from claimtrack.review.annotate import ANNOTATABLE_FIELDS, record_revision, resolve_speaker
 from claimtrack import display
 from claimtrack.errors import ClaimtrackError
 from claimtrack.json_lines import UnreadableLine, parse_line, unstorable_character
 from claimtrack.report_model import ClaimView, RelationView, Report, ReportFilter, as_utc
-from claimtrack.store.database import session_scope
+from claimtrack.review.annotate import ANNOTATABLE_FIELDS, record_revision, resolve_speaker
+from claimtrack.store.models import (
+    Claim,
+    ClaimRelation,
+    Revision,
+    Source,
+    Speaker,
+    TableName,
+    row_name,
+    stored_id,
+    utc_now,
+)
 from claimtrack.store.speaker_registry import find_speaker
-from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, row_name, utc_now
 from claimtrack.vocabulary import ClaimKind, Origin, RelationKind, RelationStatus, ReviewStatus, Stance
 
 CLAIM_FIELDS = ("created", *ANNOTATABLE_FIELDS, "note")
 RELATION_FIELDS = ("created", "status", "note")
 # The values a field may take, where the vocabulary fixes them.
-VOCABULARY = {("claim", "stance"): Stance, ("claim", "status"): ReviewStatus,
-              ("relation", "status"): RelationStatus}
+VOCABULARY: dict[tuple[str, str], type[StrEnum]] = {
+    ("claim", "stance"): Stance, ("claim", "status"): ReviewStatus, ("relation", "status"): RelationStatus}
 # How far ahead of this machine's clock an act may be dated (clocks of well-kept machines differ by
 # seconds; more than this is a wrong clock, or a forged time).
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -73,6 +87,7 @@ LARGEST_ID = 2**63 - 1  # offsets beyond what a database integer holds cannot be
 MAX_DAMAGED_SHOWN = 20  # lines named when a file is damaged throughout
 # Characters that reorder the text around them: in a name they make it read as another name.
 BIDI_CONTROLS = frozenset(map(chr, display.BIDI_CONTROLS))
+Replayed = TypeVar("Replayed", Claim, ClaimRelation)  # the rows an act is replayed on
 
 
 # ----------------------------------------------------------------------------- the line format
@@ -150,17 +165,26 @@ class Act(_Strict):
         if (self.act == "claim") != (self.claim is not None) or (self.act == "relation") != (self.relation is not None):
             raise ValueError(f"a {self.act} act needs its {self.act} key (and only that)")
         vocabulary = VOCABULARY.get((self.act, self.field))
-        if vocabulary is not None:
-            try:
-                vocabulary(self.new)
-            except ValueError:
-                allowed = ", ".join(v.value for v in vocabulary)
-                raise ValueError(f"{self.field} {self.new!r}: not one of {allowed}") from None
+        if vocabulary is not None and self.new not in {word.value for word in vocabulary}:
+            allowed = ", ".join(word.value for word in vocabulary)
+            raise ValueError(f"{self.field} {self.new!r}: not one of {allowed}")
         return self
 
     @property
+    def claim_key(self) -> ClaimKey:
+        if self.claim is None:
+            raise ValueError(f"a {self.act} act has no claim key")
+        return self.claim
+
+    @property
+    def relation_key(self) -> RelationKey:
+        if self.relation is None:
+            raise ValueError(f"a {self.act} act has no relation key")
+        return self.relation
+
+    @property
     def sources(self) -> list[ClaimKey]:
-        return [self.claim] if self.claim else [self.relation.a, self.relation.b]
+        return [self.claim] if self.claim else [self.relation_key.a, self.relation_key.b]
 
 
 # ----------------------------------------------------------------------------- export
@@ -183,9 +207,10 @@ def _claim_key(view: ClaimView, revisions: list[Revision]) -> dict[str, Any]:
             "kind": claim.kind, "initial": _initial_claim_state(view, revisions)}
 
 
-def _relation_key(item: RelationView, revisions: list[Revision], claim_keys: dict[int, dict]) -> dict[str, Any]:
+def _relation_key(item: RelationView, revisions: list[Revision],
+                  claim_keys: dict[int, dict[str, Any]]) -> dict[str, Any]:
     rel = item.relation
-    initial = {"status": rel.status, "note": rel.note}
+    initial: dict[str, str | None] = {"status": rel.status, "note": rel.note}
     for name in ("status", "note"):
         first = next((r for r in revisions if r.field == name), None)
         if first is not None:
@@ -219,26 +244,27 @@ def annotation_acts(report: Report, left_out: dict[str, int] | None = None) -> l
     by_row: dict[tuple[str, int], list[Revision]] = {}
     for revision in report.revisions:
         by_row.setdefault((revision.table_name, revision.row_id), []).append(revision)
-    claim_keys = {view.claim.id: _claim_key(view, by_row.get(("claim", view.claim.id), []))
+    claim_keys = {stored_id(view.claim): _claim_key(view, by_row.get((TableName.CLAIM, stored_id(view.claim)), []))
                   for view in report.all_claims}
-    relations = {item.relation.id: item for item in report.relations}
+    relations = {stored_id(item.relation): item for item in report.relations}
     selected_claims = {view.claim.id for view in report.claims}
     acts = []
     for revision in report.revisions:  # already in the order of the log (revision id)
-        known = CLAIM_FIELDS if revision.table_name == "claim" else RELATION_FIELDS
+        known = CLAIM_FIELDS if revision.table_name == TableName.CLAIM else RELATION_FIELDS
         if revision.field not in known:
             if left_out is not None:
                 name = f"{revision.table_name}.{revision.field}"
                 left_out[name] = left_out.get(name, 0) + 1
             continue
-        act = {"act": None, "field": revision.field, "old": revision.old_value, "new": revision.new_value,
-               "author": revision.author, "at": as_utc(revision.created_at).isoformat(), "note": revision.note}
-        if revision.table_name == "claim" and revision.row_id in selected_claims:
+        act: dict[str, Any] = {
+            "act": None, "field": revision.field, "old": revision.old_value, "new": revision.new_value,
+            "author": revision.author, "at": as_utc(revision.created_at).isoformat(), "note": revision.note}
+        if revision.table_name == TableName.CLAIM and revision.row_id in selected_claims:
             act["act"], act["claim"] = "claim", claim_keys[revision.row_id]
-        elif revision.table_name == "claimrelation" and revision.row_id in relations:
+        elif revision.table_name == TableName.RELATION and revision.row_id in relations:
             item = relations[revision.row_id]
             act["act"] = "relation"
-            act["relation"] = _relation_key(item, by_row.get(("claimrelation", item.relation.id), []), claim_keys)
+            act["relation"] = _relation_key(item, by_row.get((TableName.RELATION, revision.row_id), []), claim_keys)
             if revision.field == "created":  # "12 contradicts 14": ids mean nothing in another database
                 act["old"] = act["new"] = None
         else:
@@ -252,9 +278,10 @@ def export_annotations(session: Session, report: Report) -> AnnotationExport:
     export = AnnotationExport()
     export.acts = annotation_acts(report, export.left_out)
     if report.selection == ReportFilter():  # everything: speaker and alias corrections count too
-        for table, count in session.exec(select(Revision.table_name, func.count(Revision.id))
-                                         .where(Revision.table_name.not_in(("claim", "claimrelation")))
-                                         .group_by(Revision.table_name)).all():
+        carried = (TableName.CLAIM, TableName.RELATION)
+        for table, count in session.exec(select(Revision.table_name, func.count(col(Revision.id)))
+                                         .where(col(Revision.table_name).not_in(carried))
+                                         .group_by(col(Revision.table_name))).all():
             export.left_out[f"{table}.*"] = count
     return export
 
@@ -325,9 +352,10 @@ def read_acts(path: Path) -> list[tuple[int, Act]]:
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        raise ClaimtrackError(f"{path} line {line}: not UTF-8 text") from None
-    acts, damaged = [], []
+        undecoded = raw[:exc.start].count(b"\n") + 1
+        raise ClaimtrackError(f"{path} line {undecoded}: not UTF-8 text") from None
+    acts: list[tuple[int, Act]] = []
+    damaged: list[str] = []
     for number, line in enumerate(content.split("\n"), 1):  # only \n ends a line: JSON escapes the rest
         if not line.strip():
             continue
@@ -357,39 +385,40 @@ def _in_the_future(act: Act, now: datetime) -> bool:
         return True
 
 
-def import_annotations(engine: Engine, path: Path) -> ImportReport:
-    """Apply every act of the file whose sources this database holds, in one transaction."""
-    acts = read_acts(path)
+def import_annotations(session: Session, path: Path, acts: list[tuple[int, Act]]) -> ImportReport:
+    """Apply every act of the file (*acts*, as `read_acts` read *path*) whose sources this database holds.
+
+    In the caller's transaction, one for the whole file, which holds the write lock (see the module's
+    docstring): the newer-here checks hold until the caller commits."""
     report = ImportReport()
     now = utc_now()
-    with session_scope(engine, write=True) as session:  # the newer-here checks hold until the commit
-        importer = _Importer(session)
-        for number, act in acts:
-            if _in_the_future(act, now):
-                report.future.append(f"{path} line {number}: {act.author}'s {act.field} is dated "
-                                     f"{_time_in_words(act.at)}, more than {FUTURE_TOLERANCE.seconds // 60} minutes "
-                                     "ahead of this machine's clock (is the exporting desk's clock wrong?)")
-                continue
-            missing = [key for key in act.sources if importer.source(key.source) is None]
-            if missing:
-                key = missing[0]
-                name, count = report.missing_sources.get(key.source, (key.source_name, 0))
-                report.missing_sources[key.source] = (name, count + 1)
-                continue
-            try:
-                applied = importer.apply(act)
-            except Superseded as newer:
-                report.superseded.append(f"{path} line {number}: {newer}")
-                continue
-            except Refused as refused:
-                report.refused.append(f"{path} line {number}: {refused}")
-                continue
-            except ClaimtrackError as exc:
-                raise ClaimtrackError(f"{path} line {number}: {exc}") from None
-            if applied:
-                report.imported += 1
-            else:
-                report.already_present += 1
+    importer = _Importer(session)
+    for number, act in acts:
+        if _in_the_future(act, now):
+            report.future.append(f"{path} line {number}: {act.author}'s {act.field} is dated "
+                                 f"{_time_in_words(act.at)}, more than {FUTURE_TOLERANCE.seconds // 60} minutes "
+                                 "ahead of this machine's clock (is the exporting desk's clock wrong?)")
+            continue
+        missing = [key for key in act.sources if importer.source(key.source) is None]
+        if missing:
+            key = missing[0]
+            name, count = report.missing_sources.get(key.source, (key.source_name, 0))
+            report.missing_sources[key.source] = (name, count + 1)
+            continue
+        try:
+            applied = importer.apply(act)
+        except Superseded as newer:
+            report.superseded.append(f"{path} line {number}: {newer}")
+            continue
+        except Refused as refused:
+            report.refused.append(f"{path} line {number}: {refused}")
+            continue
+        except ClaimtrackError as exc:
+            raise ClaimtrackError(f"{path} line {number}: {exc}") from None
+        if applied:
+            report.imported += 1
+        else:
+            report.already_present += 1
     return report
 
 
@@ -415,15 +444,22 @@ class _Importer:
                 select(Source).where(Source.content_hash == content_hash)).first()
         return self._sources[content_hash]
 
+    def held_source(self, key: ClaimKey) -> Source:
+        """The claim's source, which this database holds (acts on missing sources are left out before)."""
+        source = self.source(key.source)
+        if source is None:
+            raise ClaimtrackError(f"source {key.source_name or key.source}: not in this database")
+        return source
+
     # --- finding and creating
 
     def claim(self, key: ClaimKey, at: datetime, *, manual_only: bool = False) -> Claim:
-        source = self.source(key.source)
+        source = self.held_source(key)
         if source.text[key.start:key.end] != key.text:
             raise ClaimtrackError(f"the words at {key.start}-{key.end} of source {source.id} are not the claim's "
                                   f"({key.text[:40]!r})")
         found = self.session.exec(select(Claim).where(Claim.source_id == source.id, Claim.start == key.start,
-                                                      Claim.end == key.end).order_by(Claim.id)).all()
+                                                      Claim.end == key.end).order_by(col(Claim.id))).all()
         same_origin = [c for c in found if c.origin == key.origin.value]
         if same_origin:
             return same_origin[0]
@@ -431,27 +467,27 @@ class _Importer:
             return found[0]
         initial = key.initial
         speaker_id = resolve_speaker(self.session, initial.speaker, create=True).id if initial.speaker else None
-        claim = Claim(source_id=source.id, speaker_id=speaker_id, text=key.text, start=key.start, end=key.end,
-                      kind=key.kind.value, stance=initial.stance.value, status=initial.status.value,
+        claim = Claim(source_id=stored_id(source), speaker_id=speaker_id, text=key.text, start=key.start,
+                      end=key.end, kind=key.kind, stance=initial.stance, status=initial.status,
                       verdict=initial.verdict, explanation=initial.explanation, confidence=1.0,
-                      rule="manual" if key.origin == Origin.MANUAL else "imported", origin=key.origin.value,
+                      rule="manual" if key.origin == Origin.MANUAL else "imported", origin=key.origin,
                       created_at=at, updated_at=at)
         self.session.add(claim)
         self.session.flush()
         return claim
 
     def relation(self, key: RelationKey, at: datetime) -> ClaimRelation:
-        a, b = self.claim(key.a, at), self.claim(key.b, at)
-        if a.id == b.id:  # as `relate` refuses it
-            raise Refused(f"claim {a.id}: a claim cannot be related to itself")
-        for first, second in ((a.id, b.id), (b.id, a.id)):
+        a, b = stored_id(self.claim(key.a, at)), stored_id(self.claim(key.b, at))
+        if a == b:  # as `relate` refuses it
+            raise Refused(f"claim {a}: a claim cannot be related to itself")
+        for first, second in ((a, b), (b, a)):
             found = self.session.exec(select(ClaimRelation).where(
                 ClaimRelation.claim_a_id == first, ClaimRelation.claim_b_id == second,
-                ClaimRelation.kind == key.kind.value)).first()
+                ClaimRelation.kind == key.kind)).first()
             if found is not None:
                 return found
-        relation = ClaimRelation(claim_a_id=a.id, claim_b_id=b.id, kind=key.kind.value, score=key.score,
-                                 reason=key.reason, origin=key.origin.value, status=key.initial.status.value,
+        relation = ClaimRelation(claim_a_id=a, claim_b_id=b, kind=key.kind, score=key.score,
+                                 reason=key.reason, origin=key.origin, status=key.initial.status,
                                  note=key.initial.note, created_at=at, updated_at=at)
         self.session.add(relation)
         self.session.flush()
@@ -473,7 +509,7 @@ class _Importer:
             return
         latest = self.session.exec(select(Revision).where(
             Revision.table_name == table, Revision.row_id == row_id, Revision.field == act.field)
-            .order_by(Revision.id.desc())).first()
+            .order_by(col(Revision.id).desc())).first()
         if latest is None:
             return  # only the machine set what is here: the person's act wins
         replaced = "nothing" if act.old is None else repr(act.old)
@@ -481,7 +517,7 @@ class _Importer:
                          f"{replaced}, but {latest.author} changed {row_name(table)} {row_id}'s {act.field} here "
                          f"to {current!r} (revision {latest.id}), which that act did not know of")
 
-    def _record(self, table: str, row_id: int, act: Act, old, new) -> None:
+    def _record(self, table: str, row_id: int, act: Act, old: str | None, new: str | None) -> None:
         revision = record_revision(self.session, table=table, row_id=row_id, field=act.field, old=old, new=new,
                                    author=act.author, note=act.note)
         revision.created_at = as_utc(act.at)
@@ -492,34 +528,39 @@ class _Importer:
         """Replay one act; False when it was already there."""
         return self._apply_claim(act) if act.act == "claim" else self._apply_relation(act)
 
-    def _lock(self, row):
+    def _lock(self, row: Replayed) -> Replayed:
         """The row locked and read afresh (PostgreSQL; on SQLite the import holds the write lock): a
         colleague's change then cannot land between the checks below and the write."""
-        return self.session.get(type(row), row.id, with_for_update=True, populate_existing=True)
+        locked = self.session.get(type(row), stored_id(row), with_for_update=True, populate_existing=True)
+        if locked is None:  # found or made in this very transaction
+            what = "claim" if isinstance(row, Claim) else "relation"
+            raise ClaimtrackError(f"{what} {row.id}: removed while being imported")
+        return locked
 
     def _apply_claim(self, act: Act) -> bool:
-        claim = self._lock(self.claim(act.claim, act.at, manual_only=act.field == "created"))
+        claim = self._lock(self.claim(act.claim_key, act.at, manual_only=act.field == "created"))
+        claim_id = stored_id(claim)
         if act.field == "created":
-            if self._logged("claim", claim.id, act, new=claim.text):
+            if self._logged(TableName.CLAIM, claim_id, act, new=claim.text):
                 return False
-            self._record("claim", claim.id, act, None, claim.text)
+            self._record(TableName.CLAIM, claim_id, act, None, claim.text)
             return True
         new = act.new
         if act.field == "speaker" and new is not None:
             new = resolve_speaker(self.session, new, create=True).name
-        if self._logged("claim", claim.id, act, new=new):
+        if self._logged(TableName.CLAIM, claim_id, act, new=new):
             return False
         old = self._claim_value(claim, act.field)
         if act.field != "note":
             saw = old == new or self._saw(claim, act, old)
-            self._refuse_if_newer_here("claim", claim.id, act, old, saw_current=saw)
+            self._refuse_if_newer_here(TableName.CLAIM, claim_id, act, old, saw_current=saw)
         if act.field == "speaker":
             claim.speaker_id = resolve_speaker(self.session, new).id if new is not None else None
         elif act.field != "note":
             setattr(claim, act.field, new)
         claim.updated_at = max(as_utc(claim.updated_at), as_utc(act.at))
         self.session.add(claim)
-        self._record("claim", claim.id, act, old if act.field != "note" else act.old, new)
+        self._record(TableName.CLAIM, claim_id, act, old if act.field != "note" else act.old, new)
         return True
 
     def _saw(self, claim: Claim, act: Act, current: str | None) -> bool:
@@ -538,19 +579,20 @@ class _Importer:
         return getattr(claim, name, None)
 
     def _apply_relation(self, act: Act) -> bool:
-        relation = self._lock(self.relation(act.relation, act.at))
+        relation = self._lock(self.relation(act.relation_key, act.at))
+        relation_id = stored_id(relation)
         if act.field == "created":
             new = f"{relation.claim_a_id} {relation.kind} {relation.claim_b_id}"
-            if self._logged("claimrelation", relation.id, act, new=new):
+            if self._logged(TableName.RELATION, relation_id, act, new=new):
                 return False
-            self._record("claimrelation", relation.id, act, None, new)
+            self._record(TableName.RELATION, relation_id, act, None, new)
             return True
-        if self._logged("claimrelation", relation.id, act, new=act.new):
+        if self._logged(TableName.RELATION, relation_id, act, new=act.new):
             return False
         old = getattr(relation, act.field)
-        self._refuse_if_newer_here("claimrelation", relation.id, act, old, saw_current=old in (act.old, act.new))
+        self._refuse_if_newer_here(TableName.RELATION, relation_id, act, old, saw_current=old in (act.old, act.new))
         setattr(relation, act.field, act.new)
         relation.updated_at = max(as_utc(relation.updated_at), as_utc(act.at))
         self.session.add(relation)
-        self._record("claimrelation", relation.id, act, old, act.new)
+        self._record(TableName.RELATION, relation_id, act, old, act.new)
         return True

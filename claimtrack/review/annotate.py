@@ -1,17 +1,28 @@
-"""Human annotation of claims: every change is an append-only `Revision` (who, when, before, after)."""
+"""Human annotation of claims: every change is an append-only `Revision` (who, when, before, after).
+
+Transactions: like every service of claimtrack.review, these functions take a session and never
+commit; the caller (a CLI command, the TUI's desk, an import) owns the transaction, through
+`claimtrack.store.database.session_scope` (with `write=True` where it changes something, so the write
+lock is held from its first read). They may flush, to give new rows their ids.
+"""
 from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import TypeVar
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.review.human_input import EXPLANATION_MAX, NOTE_MAX, VERDICT_MAX, checked_name, checked_text
+from claimtrack.store.models import Claim, Revision, Source, Speaker, TableName, stored_id, utc_now
 from claimtrack.store.speaker_registry import create_speaker, find_speaker
-from claimtrack.store.models import Claim, Revision, Source, Speaker, utc_now
 from claimtrack.store.versions import take_row
 from claimtrack.vocabulary import ClaimKind, Origin, ReviewStatus, SpeakerKind, Stance
+
+Word = TypeVar("Word", bound=StrEnum)  # a word of one of claimtrack's vocabularies
 
 # Claim fields a person may change, as named in the revision log.
 ANNOTATABLE_FIELDS = ("speaker", "stance", "status", "verdict", "explanation")
@@ -35,10 +46,10 @@ def current_author(given: str | None = None) -> str:
         return "unknown"
 
 
-def record_revision(session: Session, *, table: str, row_id: int, field: str, old, new,
+def record_revision(session: Session, *, table: str, row_id: int, field: str, old: object, new: object,
                     author: str, note: str | None = None) -> Revision:
     """Log one human change; the row's version is raised with it (see `claimtrack.store.versions`)."""
-    revision = Revision(table_name=table, row_id=row_id, field=field,
+    revision = Revision(table_name=TableName(table), row_id=row_id, field=field,
                         old_value=None if old is None else str(old),
                         new_value=None if new is None else str(new), author=author, note=note,
                         row_version=take_row(session, table, row_id))
@@ -48,13 +59,14 @@ def record_revision(session: Session, *, table: str, row_id: int, field: str, ol
 
 def latest_revision_id(session: Session) -> int:
     """The id of the newest revision (0 in a new store): a mark to find the revisions written after it."""
-    return session.exec(select(Revision.id).order_by(Revision.id.desc())).first() or 0
+    return session.exec(select(Revision.id).order_by(col(Revision.id).desc())).first() or 0
 
 
 def revisions_since(session: Session, table: str, row_id: int, after_id: int) -> list[Revision]:
     """The revisions of one row written after the revision *after_id*, oldest first."""
     return list(session.exec(select(Revision).where(
-        Revision.id > after_id, Revision.table_name == table, Revision.row_id == row_id).order_by(Revision.id)).all())
+        col(Revision.id) > after_id, Revision.table_name == table, Revision.row_id == row_id)
+        .order_by(col(Revision.id))).all())
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
@@ -106,27 +118,19 @@ def annotate_claim(session: Session, claim_id: int, *, author: str, note: str | 
             changes["speaker"] = (_speaker_name(session, claim.speaker_id), target.name)
             claim.speaker_id = target.id
     if stance is not None:
-        value = _validated(stance, Stance, "stance")
-        if value != claim.stance:
-            changes["stance"] = (claim.stance, value)
-            claim.stance = value
+        _change(claim, "stance", _validated(stance, Stance, "stance"), changes)
     if status is not None:
-        value = _validated(status, ReviewStatus, "status")
-        if value != claim.status:
-            changes["status"] = (claim.status, value)
-            claim.status = value
+        _change(claim, "status", _validated(status, ReviewStatus, "status"), changes)
     for name, value in (("verdict", verdict), ("explanation", explanation)):
         if value is not None:
-            value = value.strip() or None
-            if value != getattr(claim, name):
-                changes[name] = (getattr(claim, name), value)
-                setattr(claim, name, value)
+            _change(claim, name, value.strip() or None, changes)
+    claim_id = stored_id(claim)
     if changes or note:
-        take_row(session, "claim", claim.id, seen)
-    revisions = [record_revision(session, table="claim", row_id=claim.id, field=name, old=old, new=new,
+        take_row(session, TableName.CLAIM, claim_id, seen)
+    revisions = [record_revision(session, table=TableName.CLAIM, row_id=claim_id, field=name, old=old, new=new,
                                  author=author, note=note) for name, (old, new) in changes.items()]
     if not revisions and note:
-        revisions.append(record_revision(session, table="claim", row_id=claim.id, field="note",
+        revisions.append(record_revision(session, table=TableName.CLAIM, row_id=claim_id, field="note",
                                          old=None, new=note, author=author, note=note))
     if revisions:
         claim.updated_at = utc_now()
@@ -134,9 +138,16 @@ def annotate_claim(session: Session, claim_id: int, *, author: str, note: str | 
     return revisions
 
 
-def _validated(value: str, vocabulary, what: str) -> str:
+def _change(claim: Claim, name: str, value: object, changes: dict[str, tuple[object, object]]) -> None:
+    """Set one field of the claim, noting (before, after) in *changes* when it changes."""
+    if value != getattr(claim, name):
+        changes[name] = (getattr(claim, name), value)
+        setattr(claim, name, value)
+
+
+def _validated(value: str, vocabulary: type[Word], what: str) -> Word:
     try:
-        return vocabulary(value.strip().lower()).value
+        return vocabulary(value.strip().lower())
     except ValueError:
         allowed = ", ".join(v.value for v in vocabulary)
         raise ClaimtrackError(f"{what} {value!r}: not one of {allowed}") from None
@@ -155,44 +166,50 @@ def add_manual_claim(session: Session, *, source_id: int, start: int, end: int, 
     speaker_id = resolve_speaker(session, speaker, create=new_speaker).id if speaker else None
     claim = Claim(source_id=source_id, speaker_id=speaker_id, text=source.text[start:end], start=start, end=end,
                   kind=_validated(kind, ClaimKind, "kind"), stance=_validated(stance, Stance, "stance"),
-                  confidence=1.0, rule="manual", origin=Origin.MANUAL.value)
+                  confidence=1.0, rule="manual", origin=Origin.MANUAL)
     session.add(claim)
     session.flush()
-    record_revision(session, table="claim", row_id=claim.id, field="created", old=None, new=claim.text,
-                    author=author, note=note)
+    record_revision(session, table=TableName.CLAIM, row_id=stored_id(claim), field="created", old=None,
+                    new=claim.text, author=author, note=note)
     return claim
 
 
-def of_the_row_now(revisions: list) -> list:
-    """Of one row's revisions (oldest first), those about the row stored under that id now.
+def _start_of_the_row_now(fields: list[str]) -> int:
+    """Where the history of the row stored now begins, in its revisions' fields (oldest first).
 
     A "deleted" revision ends a row's life; what follows is about a row brought back by an undo (a
     "created" after it, all of the history counts) or, in a store from before ids were never given
     out twice (migration 0005), about another row that took the id: the removed row's revisions are
     then not its history, nor human work on it."""
-    removed = max((i for i, r in enumerate(revisions) if r.field == "deleted"), default=None)
-    if removed is None or any(r.field == "created" for r in revisions[removed + 1:]):
-        return revisions
-    return revisions[removed + 1:]
+    removed = max((i for i, name in enumerate(fields) if name == "deleted"), default=None)
+    if removed is None or "created" in fields[removed + 1:]:
+        return 0
+    return removed + 1
+
+
+def of_the_row_now(revisions: list[Revision]) -> list[Revision]:
+    """Of one row's revisions (oldest first), those about the row stored under that id now."""
+    return revisions[_start_of_the_row_now([r.field for r in revisions]):]
 
 
 def claim_history(session: Session, claim_id: int) -> list[Revision]:
     get_claim(session, claim_id)
     return of_the_row_now(list(session.exec(
-        select(Revision).where(Revision.table_name == "claim", Revision.row_id == claim_id)
-        .order_by(Revision.id)  # the order they were written: times come from desks' clocks, which differ
+        select(Revision).where(Revision.table_name == TableName.CLAIM, Revision.row_id == claim_id)
+        .order_by(col(Revision.id))  # the order they were written: times come from desks' clocks, which differ
     ).all()))
 
 
-def human_edited_fields(session: Session, claim_ids) -> dict[int, set[str]]:
+def human_edited_fields(session: Session, claim_ids: Iterable[int | None]) -> dict[int, set[str]]:
     """For each claim, the fields a person has changed (from the revision log, its own revisions only)."""
-    by_claim: dict[int, list] = {}
-    ids = list(claim_ids)
+    by_claim: dict[int, list[str]] = {}
+    ids = [claim_id for claim_id in claim_ids if claim_id is not None]
     for start in range(0, len(ids), 500):  # row id and field only: a "deleted" revision holds the whole row
-        for revision in session.exec(select(Revision.row_id, Revision.field).where(
-                Revision.table_name == "claim", Revision.row_id.in_(ids[start:start + 500])).order_by(Revision.id)):
-            by_claim.setdefault(revision.row_id, []).append(revision)
-    edited = {row_id: {r.field for r in of_the_row_now(revisions)} for row_id, revisions in by_claim.items()}
+        for row_id, field in session.exec(select(Revision.row_id, Revision.field).where(
+                Revision.table_name == TableName.CLAIM, col(Revision.row_id).in_(ids[start:start + 500]))
+                .order_by(col(Revision.id))):
+            by_claim.setdefault(row_id, []).append(field)
+    edited = {row_id: set(fields[_start_of_the_row_now(fields):]) for row_id, fields in by_claim.items()}
     return {row_id: fields for row_id, fields in edited.items() if fields}
 
 

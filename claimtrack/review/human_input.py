@@ -12,6 +12,8 @@ Rules:
 - A row's number (a claim or source id typed in the TUI) is ASCII digits from 1 to MAX_ROW_ID, the
   largest id both backends hold (PostgreSQL's integer column); anything else is no number.
 Every refusal is a `ClaimtrackError` of one line naming what was refused and why.
+
+Nothing here touches the database (so no session, no transaction: see claimtrack.review).
 """
 from __future__ import annotations
 

@@ -1,12 +1,16 @@
-"""Relations between claims (contradicts, supports, counters, duplicates) and people's decisions on them."""
+"""Relations between claims (contradicts, supports, counters, duplicates) and people's decisions on them.
+
+Transactions: the functions take a session and never commit; the caller owns the transaction (see
+claimtrack.review.annotate).
+"""
 from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from claimtrack.review.annotate import get_claim, record_revision
 from claimtrack.errors import ClaimtrackError
+from claimtrack.review.annotate import get_claim, record_revision
 from claimtrack.review.human_input import NOTE_MAX, checked_text
-from claimtrack.store.models import ClaimRelation, utc_now
+from claimtrack.store.models import ClaimRelation, TableName, stored_id, utc_now
 from claimtrack.store.versions import take_row
 from claimtrack.vocabulary import Origin, RelationKind, RelationStatus
 
@@ -27,21 +31,22 @@ def add_manual_relation(session: Session, claim_a: int, claim_b: int, kind: str,
     get_claim(session, claim_a)
     get_claim(session, claim_b)
     try:
-        kind = RelationKind(kind).value
+        relation_kind = RelationKind(kind)
     except ValueError:
         raise ClaimtrackError(f"kind {kind!r}: not one of {', '.join(k.value for k in RelationKind)}") from None
     existing = session.exec(select(ClaimRelation).where(
-        ClaimRelation.claim_a_id == claim_a, ClaimRelation.claim_b_id == claim_b, ClaimRelation.kind == kind)).first()
+        ClaimRelation.claim_a_id == claim_a, ClaimRelation.claim_b_id == claim_b,
+        ClaimRelation.kind == relation_kind)).first()
     if existing is not None:
-        set_relation_status(session, existing.id, RelationStatus.CONFIRMED, author=author, note=note)
+        set_relation_status(session, stored_id(existing), RelationStatus.CONFIRMED, author=author, note=note)
         return existing
-    relation = ClaimRelation(claim_a_id=claim_a, claim_b_id=claim_b, kind=kind, score=1.0,
-                             reason="added by hand", origin=Origin.MANUAL.value,
-                             status=RelationStatus.CONFIRMED.value, note=note)
+    relation = ClaimRelation(claim_a_id=claim_a, claim_b_id=claim_b, kind=relation_kind, score=1.0,
+                             reason="added by hand", origin=Origin.MANUAL,
+                             status=RelationStatus.CONFIRMED, note=note)
     session.add(relation)
     session.flush()
-    record_revision(session, table="claimrelation", row_id=relation.id, field="created", old=None,
-                    new=f"{claim_a} {kind} {claim_b}", author=author, note=note)
+    record_revision(session, table=TableName.RELATION, row_id=stored_id(relation), field="created", old=None,
+                    new=f"{claim_a} {relation_kind} {claim_b}", author=author, note=note)
     return relation
 
 
@@ -51,17 +56,17 @@ def set_relation_status(session: Session, relation_id: int, status: RelationStat
     the person saw it (*expected_version*, by default the version read here)."""
     checked_text(note, f"relation {relation_id}: note", NOTE_MAX)
     relation = get_relation(session, relation_id)
-    status = RelationStatus(status).value
-    if relation.status != status or (note and relation.note != note):
-        take_row(session, "claimrelation", relation.id,
+    decided = RelationStatus(status)
+    if relation.status != decided or (note and relation.note != note):
+        take_row(session, TableName.RELATION, relation_id,
                  relation.version if expected_version is None else expected_version)
-    if relation.status != status:
-        record_revision(session, table="claimrelation", row_id=relation.id, field="status",
-                        old=relation.status, new=status, author=author, note=note)
-        relation.status = status
+    if relation.status != decided:
+        record_revision(session, table=TableName.RELATION, row_id=relation_id, field="status",
+                        old=relation.status, new=decided, author=author, note=note)
+        relation.status = decided
     if note:
         if relation.note != note:
-            record_revision(session, table="claimrelation", row_id=relation.id, field="note",
+            record_revision(session, table=TableName.RELATION, row_id=relation_id, field="note",
                             old=relation.note, new=note, author=author, note=note)
         relation.note = note
     relation.updated_at = utc_now()

@@ -3,18 +3,22 @@
 Every change is an append-only `Revision`, so `claimtrack.review.undo` can take it back:
 a claim that changes speaker is a ("claim", id, "speaker") revision, an alias that changes speaker a
 ("speakeralias", id, "speaker") one, and a row removed a "deleted" revision holding the row as JSON.
+
+Transactions: the functions take a session and never commit; the caller owns the transaction (see
+claimtrack.review.annotate). They lock the rows they change first, and flush.
 """
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, col, select
 
-from claimtrack.review.annotate import record_revision, resolve_speaker
 from claimtrack.errors import ClaimtrackError
-from claimtrack.store.models import Claim, Source, Speaker, SpeakerAlias, utc_now
-from claimtrack.vocabulary import SpeakerKind
+from claimtrack.review.annotate import record_revision, resolve_speaker
+from claimtrack.store.models import Claim, Revision, Source, Speaker, SpeakerAlias, TableName, stored_id, utc_now
+from claimtrack.store.speaker_registry import fill_missing_facts
 
 
 def get_speaker(session: Session, speaker_id: int, *, lock: bool = False) -> Speaker:
@@ -26,13 +30,13 @@ def get_speaker(session: Session, speaker_id: int, *, lock: bool = False) -> Spe
     return speaker
 
 
-def row_snapshot(row) -> str:
+def row_snapshot(row: SQLModel) -> str:
     """A stored row as JSON, kept in a "deleted" revision so the row can be restored."""
     return json.dumps(row.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
 
 
 def merge_speakers(session: Session, keep_id: int, merged_id: int, *, author: str,
-                   note: str | None = None) -> list:
+                   note: str | None = None) -> list[Revision]:
     """Merge speaker *merged_id* into *keep_id* (one entity stored twice): its claims and aliases move
     to the kept speaker and its row is removed. Returns the revisions, one per change."""
     if keep_id == merged_id:
@@ -42,52 +46,56 @@ def merge_speakers(session: Session, keep_id: int, merged_id: int, *, author: st
     if keep.id != keep_id:
         keep, merged = merged, keep
     note = note or f"merged {merged.name!r} into {keep.name!r}"
-    revisions = []
     now = utc_now()
-    claims = session.exec(select(Claim).where(Claim.speaker_id == merged.id).order_by(Claim.id)
+    claims = session.exec(select(Claim).where(Claim.speaker_id == merged.id).order_by(col(Claim.id))
                           .with_for_update().execution_options(populate_existing=True)).all()
-    for claim in claims:
-        revisions.append(record_revision(session, table="claim", row_id=claim.id, field="speaker",
-                                         old=merged.name, new=keep.name, author=author, note=note))
-        claim.speaker_id = keep.id
-        claim.updated_at = now
-        session.add(claim)
-    kept_aliases = {a.lower() for a in session.exec(
-        select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == keep.id)).all()}
-    for alias in session.exec(select(SpeakerAlias).where(SpeakerAlias.speaker_id == merged.id)
-                              .order_by(SpeakerAlias.id)).all():
-        if alias.alias.lower() in kept_aliases:  # the kept speaker already goes by this name
-            revisions.append(record_revision(session, table="speakeralias", row_id=alias.id, field="deleted",
-                                             old=row_snapshot(alias), new=None, author=author, note=note))
-            session.delete(alias)
-        else:
-            revisions.append(record_revision(session, table="speakeralias", row_id=alias.id, field="speaker",
-                                             old=merged.name, new=keep.name, author=author, note=note))
-            alias.speaker_id = keep.id
-            kept_aliases.add(alias.alias.lower())
-            session.add(alias)
-    _fill_missing_facts(keep, merged)
+    revisions = [_reattribute(session, claim, merged, keep, author=author, note=note, now=now) for claim in claims]
+    revisions += _move_aliases(session, merged, keep, author=author, note=note)
+    fill_missing_facts(keep, role=merged.role, affiliation=merged.affiliation, kind=merged.kind)
     session.add(keep)
     session.flush()
-    revisions.append(record_revision(session, table="speaker", row_id=merged.id, field="deleted",
+    revisions.append(record_revision(session, table=TableName.SPEAKER, row_id=stored_id(merged), field="deleted",
                                      old=row_snapshot(merged), new=None, author=author, note=note))
     session.delete(merged)
     session.flush()
     return revisions
 
 
-def _fill_missing_facts(keep: Speaker, merged: Speaker) -> None:
-    """What the kept row does not know yet (role, affiliation, kind), taken from the merged one."""
-    if keep.role is None and merged.role:
-        keep.role = merged.role
-    if keep.affiliation is None and merged.affiliation:
-        keep.affiliation = merged.affiliation
-    if keep.kind == SpeakerKind.UNKNOWN.value and merged.kind != SpeakerKind.UNKNOWN.value:
-        keep.kind = merged.kind
+def _reattribute(session: Session, claim: Claim, old: Speaker, new: Speaker, *, author: str, note: str,
+                 now: datetime) -> Revision:
+    """The claim said by *new* instead of *old* (locked by the caller)."""
+    revision = record_revision(session, table=TableName.CLAIM, row_id=stored_id(claim), field="speaker",
+                               old=old.name, new=new.name, author=author, note=note)
+    claim.speaker_id = new.id
+    claim.updated_at = now
+    session.add(claim)
+    return revision
+
+
+def _move_aliases(session: Session, merged: Speaker, keep: Speaker, *, author: str, note: str) -> list[Revision]:
+    """The merged speaker's aliases given to the kept one; those it already goes by are removed."""
+    revisions = []
+    kept_aliases = {a.lower() for a in session.exec(
+        select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == keep.id)).all()}
+    for alias in session.exec(select(SpeakerAlias).where(SpeakerAlias.speaker_id == merged.id)
+                              .order_by(col(SpeakerAlias.id))).all():
+        if alias.alias.lower() in kept_aliases:  # the kept speaker already goes by this name
+            revisions.append(record_revision(session, table=TableName.SPEAKER_ALIAS, row_id=stored_id(alias),
+                                             field="deleted", old=row_snapshot(alias), new=None, author=author,
+                                             note=note))
+            session.delete(alias)
+        else:
+            revisions.append(record_revision(session, table=TableName.SPEAKER_ALIAS, row_id=stored_id(alias),
+                                             field="speaker", old=merged.name, new=keep.name, author=author,
+                                             note=note))
+            alias.speaker_id = stored_id(keep)
+            kept_aliases.add(alias.alias.lower())
+            session.add(alias)
+    return revisions
 
 
 def move_alias(session: Session, alias_id: int, to_speaker: str, *, author: str, new_speaker: bool = False,
-               move_claims: bool = True, note: str | None = None) -> list:
+               move_claims: bool = True, note: str | None = None) -> list[Revision]:
     """Move one alias to another speaker (two entities stored as one). With *move_claims*, the claims
     whose speaker mention is exactly that alias move with it. Returns the revisions."""
     alias = session.get(SpeakerAlias, alias_id, with_for_update=True, populate_existing=True)
@@ -107,29 +115,32 @@ def move_alias(session: Session, alias_id: int, to_speaker: str, *, author: str,
     revisions = []
     if move_claims:
         revisions += _move_claims_mentioned_as(session, alias.alias, source_speaker, target, author, note)
-    revisions.append(record_revision(session, table="speakeralias", row_id=alias.id, field="speaker",
+    revisions.append(record_revision(session, table=TableName.SPEAKER_ALIAS, row_id=alias_id, field="speaker",
                                      old=source_speaker.name, new=target.name, author=author, note=note))
-    alias.speaker_id = target.id
+    alias.speaker_id = stored_id(target)
     session.add(alias)
     session.flush()
     return revisions
 
 
 def _move_claims_mentioned_as(session: Session, alias: str, old: Speaker, new: Speaker, author: str,
-                              note: str) -> list:
+                              note: str) -> list[Revision]:
     revisions = []
     texts: dict[int, str] = {}
     now = utc_now()
-    claims = session.exec(select(Claim).where(Claim.speaker_id == old.id, Claim.speaker_start.is_not(None))
-                          .order_by(Claim.id).with_for_update().execution_options(populate_existing=True)).all()
+    claims = session.exec(select(Claim).where(Claim.speaker_id == old.id, col(Claim.speaker_start).is_not(None))
+                          .order_by(col(Claim.id)).with_for_update().execution_options(populate_existing=True)).all()
     for claim in claims:
         if claim.source_id not in texts:
-            texts[claim.source_id] = session.get(Source, claim.source_id).text
+            texts[claim.source_id] = _source_text(session, claim.source_id)
         mention = texts[claim.source_id][claim.speaker_start:claim.speaker_end]
         if mention.strip().lower() == alias.strip().lower():
-            revisions.append(record_revision(session, table="claim", row_id=claim.id, field="speaker",
-                                             old=old.name, new=new.name, author=author, note=note))
-            claim.speaker_id = new.id
-            claim.updated_at = now
-            session.add(claim)
+            revisions.append(_reattribute(session, claim, old, new, author=author, note=note, now=now))
     return revisions
+
+
+def _source_text(session: Session, source_id: int) -> str:
+    source = session.get(Source, source_id)
+    if source is None:  # the claim's foreign key keeps its source while it exists
+        raise ClaimtrackError(f"source {source_id}: no such source")
+    return source.text

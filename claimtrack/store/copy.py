@@ -14,7 +14,8 @@ name and id, stays true. The rules:
   per author) and only a copy that matches is committed;
 * the full-text indexes (SQLite's FTS5 kept by triggers, PostgreSQL's GIN index) fill themselves.
 
-Times are copied as UTC (SQLite keeps them without a zone); JSON columns are copied as their text,
+Times are copied as UTC (their column type, SQLModel's `UTCDateTime`, reads SQLite's zone-less times as
+UTC and writes UTC: see claimtrack.store.models); JSON columns are copied as their text,
 so a stored JSON `null` stays distinct from SQL NULL. Text is copied as it is, control characters
 included; a NUL, which PostgreSQL cannot store (an SQLite store from before the readers refused it
 may hold one), fails the copy naming its row and column.
@@ -23,20 +24,20 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
-from sqlalchemy import Table, Text, bindparam, cast, func, select, text
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy import Column, Row, Select, Table, Text, TextClause, bindparam, cast, func, select, text
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import sqltypes
 from sqlmodel import SQLModel
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.store.database import WRITES, database_url, first_line, open_database, shown_url
-from claimtrack.store.models import ROW_NAMES, row_name  # importing the models registers their tables on SQLModel.metadata
+from claimtrack.store.models import TABLES, TableName, row_name, store_table  # importing them registers the tables
 
 BATCH_SIZE = 2000
 
@@ -49,9 +50,9 @@ def backend_name(engine: Engine) -> str:
     return {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(engine.dialect.name, engine.dialect.name)
 
 
-def shown_order(names) -> list[str]:
-    """Table names in the order people think of them: sources, speakers, ..., revisions."""
-    order = {name: place for place, name in enumerate(ROW_NAMES)}
+def shown_order(names: Iterable[str]) -> list[str]:
+    """Table names in the order people think of them (the registry's): sources, speakers, ..., revisions."""
+    order = {str(name): place for place, name in enumerate(TABLES)}
     return sorted(names, key=lambda name: (order.get(name, len(order)), name))
 
 
@@ -61,7 +62,8 @@ def rows_phrase(counts: dict[str, int]) -> str:
     for table in shown_order(counts):
         count = counts[table]
         if count:
-            one, many = ROW_NAMES.get(table, (f"{table} row", f"{table} rows"))
+            known = store_table(table)
+            one, many = (known.one, known.many) if known is not None else (f"{table} row", f"{table} rows")
             parts.append(f"{count:,} {one if count == 1 else many}")
     if len(parts) > 1:
         return ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -78,7 +80,7 @@ class TableFacts:
     max_id: int | None
 
 
-def _id_column(table: Table):
+def _id_column(table: Table) -> Column[Any] | None:
     """The table's single integer primary key column, or None."""
     keys = list(table.primary_key.columns)
     if len(keys) == 1 and isinstance(keys[0].type, sqltypes.Integer):
@@ -99,9 +101,7 @@ def store_facts(connection: Connection) -> dict[str, TableFacts]:
 
 
 def revisions_per_author(connection: Connection) -> dict[str, int]:
-    revision = SQLModel.metadata.tables.get("revision")
-    if revision is None or "author" not in revision.c:
-        return {}
+    revision = TABLES[TableName.REVISION].table
     rows = connection.execute(select(revision.c.author, func.count()).group_by(revision.c.author))
     return {author: count for author, count in rows}
 
@@ -194,7 +194,7 @@ def same_database(a: str, b: str) -> bool:
         return False
     local = {None, "", "localhost", "127.0.0.1", "::1"}
 
-    def where(url):
+    def where(url: URL) -> tuple[str, int, str | None]:
         host = (url.host or "").lower()
         return ("localhost" if host in local else host, url.port or 5432, url.database)
 
@@ -210,12 +210,6 @@ def _begin(connection: Connection, *, write: bool) -> None:
         connection.execution_options(isolation_level="REPEATABLE READ")
 
 
-def _to_utc(value):
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
-    return value
-
-
 class _Unstorable(Exception):
     """A value the target cannot store, named by its row."""
 
@@ -229,13 +223,13 @@ class _TableCopier:
         # A link to a row of the same table (claim.parent_id) is set after all the rows are in.
         self.deferred = [c for c in columns if c.nullable and any(fk.column.table is table for fk in c.foreign_keys)]
         self.params = [f"v_{c.name}" for c in columns]
-        self.utc = [f"v_{c.name}" for c in columns if isinstance(c.type, sqltypes.DateTime) and c.type.timezone]
         self.unlinked = [f"v_{c.name}" for c in self.deferred]
         # Numbers, times and flags hold no NUL (which PostgreSQL refuses): only the other columns are looked at.
         plain = (sqltypes.Integer, sqltypes.Numeric, sqltypes.DateTime, sqltypes.Boolean)
         self.nul_checked = ([(f"v_{c.name}", c.name) for c in columns if not isinstance(c.type, plain)]
                             if target.dialect.name == "postgresql" else [])
-        reads, values = [], {}
+        reads: list[Any] = []
+        values: dict[Column[Any], Any] = {}
         for column in columns:
             param = f"v_{column.name}"
             if isinstance(column.type, sqltypes.JSON):  # as text both ways: JSON null and SQL NULL stay apart
@@ -250,26 +244,26 @@ class _TableCopier:
         self.insert = table.insert().values(values)
         self.key = key
 
-    def rows(self, batch: list) -> list[dict]:
+    def rows(self, batch: Sequence[Row[Any]]) -> list[dict[str, Any]]:
         """A batch read from the source as parameters for the insert."""
         out = []
         for row in batch:
-            values = dict(zip(self.params, row))
-            for name in self.utc:
-                values[name] = _to_utc(values[name])
+            values = dict(zip(self.params, row, strict=True))
             for name in self.unlinked:
                 values[name] = None
             for name, column in self.nul_checked:
                 if isinstance(values[name], str) and "\x00" in values[name]:
-                    row = values.get(f"v_{self.key.name}") if self.key is not None else "row"
-                    raise _Unstorable(f"{row_name(self.table.name)} {row}: its {column} holds a NUL character, "
+                    which = values.get(f"v_{self.key.name}") if self.key is not None else "row"
+                    raise _Unstorable(f"{row_name(self.table.name)} {which}: its {column} holds a NUL character, "
                                       f"which PostgreSQL cannot store")
             out.append(values)
         return out
 
-    def link_statements(self, target: Connection):
+    def link_statements(self, target: Connection) -> Iterator[tuple[Select[Any], TextClause]]:
         """(read from the source, UPDATE for the target) for each deferred column."""
         quote = target.dialect.identifier_preparer.quote
+        if self.key is None:  # a link is set by the row's id: a table without one has none deferred
+            return
         for column in self.deferred:
             read = select(self.key, column).where(column.is_not(None)).order_by(self.key)
             update = text(f"UPDATE {quote(self.table.name)} SET {quote(column.name)} = :link "
@@ -281,29 +275,36 @@ def _move_sequences(target: Connection) -> None:
     """Each id sequence (PostgreSQL) or AUTOINCREMENT counter (SQLite) past the largest copied id, so new
     rows do not collide, and past every id the revision log names (a removed row's), so a new row never
     takes a removed row's history."""
-    quote = target.dialect.identifier_preparer.quote
-    revision = SQLModel.metadata.tables.get("revision")
-    logged = revision is not None and {"table_name", "row_id"} <= set(revision.c.keys())
     if target.dialect.name == "sqlite":
-        for table in store_tables():
-            if not table.dialect_options["sqlite"]["autoincrement"] or not logged:
-                continue  # the copied rows moved the counter past the largest id already
-            target.execute(text(f"UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT MAX(row_id) FROM "
-                                f"{quote(revision.name)} WHERE table_name = :name), 0)) WHERE name = :name"),
-                           {"name": table.name})
-            target.execute(text(f"INSERT INTO sqlite_sequence (name, seq) SELECT :name, MAX(row_id) FROM "
-                                f"{quote(revision.name)} WHERE table_name = :name AND NOT EXISTS "
-                                f"(SELECT 1 FROM sqlite_sequence WHERE name = :name) HAVING MAX(row_id) IS NOT NULL"),
-                           {"name": table.name})
-        return
-    if target.dialect.name != "postgresql":
-        return
+        _move_sqlite_counters(target)
+    elif target.dialect.name == "postgresql":
+        _move_postgres_sequences(target)
+
+
+def _move_sqlite_counters(target: Connection) -> None:
+    quote = target.dialect.identifier_preparer.quote
+    revision = TABLES[TableName.REVISION].table
+    for table in store_tables():
+        if not table.dialect_options["sqlite"]["autoincrement"]:
+            continue  # the copied rows moved the counter past the largest id already
+        target.execute(text(f"UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT MAX(row_id) FROM "
+                            f"{quote(revision.name)} WHERE table_name = :name), 0)) WHERE name = :name"),
+                       {"name": table.name})
+        target.execute(text(f"INSERT INTO sqlite_sequence (name, seq) SELECT :name, MAX(row_id) FROM "
+                            f"{quote(revision.name)} WHERE table_name = :name AND NOT EXISTS "
+                            f"(SELECT 1 FROM sqlite_sequence WHERE name = :name) HAVING MAX(row_id) IS NOT NULL"),
+                       {"name": table.name})
+
+
+def _move_postgres_sequences(target: Connection) -> None:
+    quote = target.dialect.identifier_preparer.quote
+    revision = TABLES[TableName.REVISION].table
     for table in store_tables():
         key = _id_column(table)
         if key is None:
             continue
         largest = f"COALESCE((SELECT MAX({quote(key.name)}) FROM {quote(table.name)}), 0)"
-        if logged and table is not revision:
+        if table is not revision:
             largest = (f"GREATEST({largest}, COALESCE((SELECT MAX(row_id) FROM {quote(revision.name)} "
                        f"WHERE table_name = :name), 0))")
         target.execute(text(f"SELECT setval(pg_get_serial_sequence(:table, :column), {largest} + 1, false)"),
@@ -402,7 +403,7 @@ def copy_database(source: str, target: str, *, batch_size: int = BATCH_SIZE,
         source_engine.dispose()
         if target_engine is not None:
             target_engine.dispose()
-        if created and not done:
+        if created and not done and target_file is not None:
             for leftover in (target_file, Path(f"{target_file}-wal"), Path(f"{target_file}-shm")):
                 leftover.unlink(missing_ok=True)
 

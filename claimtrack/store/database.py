@@ -2,7 +2,8 @@
 
 Every connection gets foreign keys and WAL (SQLite); the schema is brought up to the newest
 Alembic revision on open, so a database made by an older release upgrades in place. An SQLite store
-whose file or folder cannot be written is opened only to read (see `_read_only_url`).
+whose file or folder cannot be written is opened only to read (see `_read_only_url`). Opening also
+installs, once per process, the session listeners of the edit checks (claimtrack.store.versions).
 
 Transactions on SQLite mean what they mean on PostgreSQL. pysqlite on its own begins a transaction
 only at the first INSERT, UPDATE or DELETE, so the reads that decide a write (is this claim edited by
@@ -21,9 +22,10 @@ itself, with SQLAlchemy's pysqlite recipe:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from alembic import command
@@ -31,11 +33,12 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from claimtrack.errors import ClaimtrackError
+from claimtrack.store.versions import track_taken_rows
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -154,7 +157,7 @@ def _check_sqlite_path(path: Path, shown: str) -> None:
         raise ClaimtrackError(f"{shown}: cannot create database: folder {folder} is read-only")
 
 
-def _read_only_url(path: Path):
+def _read_only_url(path: Path) -> URL | None:
     """An SQLite URL that opens *path* only to read it, when its file or folder cannot be written; else None.
 
     WAL needs the -shm and -wal files beside the database: in a folder that cannot be written they
@@ -163,8 +166,6 @@ def _read_only_url(path: Path):
     SQLite ("readonly")."""
     import os
     from urllib.parse import quote
-
-    from sqlalchemy.engine import URL
 
     if not path.is_file() or (_writable(path.parent) and os.access(path, os.W_OK)):
         return None
@@ -195,7 +196,7 @@ def writing(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITES: True})
 
 
-def _on_sqlite_connect(dbapi_connection, _record) -> None:
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # pysqlite begins nothing by itself: `_on_sqlite_begin` does
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -205,7 +206,7 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _on_read_only_sqlite_connect(dbapi_connection, _record) -> None:
+def _on_read_only_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # as in `_on_sqlite_connect`
     cursor = dbapi_connection.cursor()  # no journal_mode: the file says WAL, and setting it would write
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -213,7 +214,7 @@ def _on_read_only_sqlite_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _on_sqlite_begin(connection) -> None:
+def _on_sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get(WRITES) else "BEGIN")
 
 
@@ -229,7 +230,7 @@ HAND_MADE = {"claim_fts", "claim_fts_data", "claim_fts_idx", "claim_fts_docsize"
              "search_vector", "ix_claim_text_search"}
 
 
-def include_object(obj, name, type_, reflected, compare_to) -> bool:
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
     return not (reflected and compare_to is None and name in HAND_MADE)
 
 
@@ -243,9 +244,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.connect() as connection:  # a look first, without the write lock: usually all is up to date
         current = MigrationContext.configure(connection).get_current_revision()
         if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-            raise ClaimtrackError(
-                f"{shown_url(engine.url.render_as_string(hide_password=False))}: made by a newer claimtrack (schema revision {current}); upgrade claimtrack"
-            )
+            shown = shown_url(engine.url.render_as_string(hide_password=False))
+            raise ClaimtrackError(f"{shown}: made by a newer claimtrack (schema revision {current}); "
+                                  "upgrade claimtrack")
         target = script.get_current_head() if revision == "head" else revision
         if current == target:
             return
@@ -281,6 +282,7 @@ def open_database(target: str, *, migrate_to: str = "head") -> Engine:
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _on_read_only_sqlite_connect if read_only else _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
+    track_taken_rows()  # the edit checks' bookkeeping ends with each transaction (claimtrack.store.versions)
     try:
         upgrade(engine, migrate_to)
     except DBAPIError as exc:
@@ -288,7 +290,7 @@ def open_database(target: str, *, migrate_to: str = "head") -> Engine:
         if read_only is not None:
             raise ClaimtrackError(f"{shown}: read-only (its file or folder cannot be written) and made by an "
                                   "older claimtrack: open it once where it can be written") from None
-        raise ClaimtrackError(f"{shown}: cannot open database: {first_line(exc.orig)}") from None
+        raise ClaimtrackError(f"{shown}: cannot open database: {first_line(exc.orig or exc)}") from None
     return engine
 
 

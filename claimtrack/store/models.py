@@ -4,37 +4,73 @@ Rows that people can remove and that revisions name (speakers, aliases, claims, 
 ids that are never given out again (`sqlite_autoincrement`; PostgreSQL's sequences do that anyway),
 so a new row never takes a removed row's history: see migration 0005.
 
-Enumerated fields are stored as plain strings holding the values of the enums in
-`claimtrack.vocabulary`; the service functions validate them before they are written.
+What the columns hold:
+- enumerated fields are typed with the enums of `claimtrack.vocabulary` and stored as the members'
+  values, plain strings (`Vocabulary`: the column stays a VARCHAR); they read back as members. A value
+  outside the enum (written by hand into the database) reads as its plain string rather than failing
+  every page that shows the row. The service functions validate what people type before it is written;
+- times are timezone-aware and UTC (`DateTime(timezone=True)` through SQLModel's `UTCDateTime`): a
+  time is turned to UTC when written, SQLite keeps it without a zone and it is read back as UTC (so are
+  the zone-less times of older stores); a time without a zone is refused when written;
+- a column that points at another table's row is a foreign key (`Field(foreign_key=...)`).
+
+`TABLES` is the one registry of the tables by the names the revision log gives them (`TableName`),
+with how people call their rows and whether they carry an edit version.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import JSON, Column, Index, Table, UniqueConstraint
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import AutoString, Field, SQLModel
+from sqlmodel.sql.sqltypes import UTCDateTime
 
-from claimtrack.vocabulary import ClaimKind, Origin, RelationStatus, ReviewStatus, SpeakerKind
-
-
-# How a table's rows are named to people ("12 sources and 340 claims", "relation 7"): singular, plural.
-ROW_NAMES = {
-    "source": ("source", "sources"),
-    "speaker": ("speaker", "speakers"),
-    "speakeralias": ("speaker alias", "speaker aliases"),
-    "claim": ("claim", "claims"),
-    "claimrelation": ("relation", "relations"),
-    "revision": ("revision", "revisions"),
-}
-
-
-def row_name(table: str) -> str:
-    """ "relation" for claimrelation, and so on (a table's own name when it has none)."""
-    return ROW_NAMES.get(table, (table,))[0]
+from claimtrack.vocabulary import ClaimKind, Origin, RelationKind, RelationStatus, ReviewStatus, SpeakerKind, Stance
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
+
+
+class Vocabulary(TypeDecorator[StrEnum]):
+    """A column of one of claimtrack's vocabularies: stored as the member's value, read as the member."""
+
+    impl = AutoString  # what a plain `str` field is: the schema stays the one the migrations made
+    cache_ok = True
+
+    def __init__(self, enum: type[StrEnum]) -> None:
+        super().__init__()
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)  # a member's str() is its value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> StrEnum | None:
+        if value is None:
+            return None
+        try:
+            return self.enum(value)
+        except ValueError:  # not one of the vocabulary's words (see the module's docstring)
+            return value  # type: ignore[no-any-return]
+
+
+class TableName(StrEnum):
+    """The store's tables by the names the revision log gives them (`Revision.table_name`)."""
+
+    SOURCE = "source"
+    SPEAKER = "speaker"
+    SPEAKER_ALIAS = "speakeralias"
+    CLAIM = "claim"
+    RELATION = "claimrelation"
+    REVISION = "revision"
+
+
+VERSION_DESCRIPTION = "raised by every human change: the optimistic check against lost edits"
 
 
 class Source(SQLModel, table=True):
@@ -47,7 +83,7 @@ class Source(SQLModel, table=True):
     title: str | None = None
     outlet: str | None = None
     published: str | None = Field(default=None, description="publication date as given (ISO when known)")
-    ingested_at: datetime = Field(default_factory=utc_now)
+    ingested_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     format: str = Field(description="text, markdown, html, jsonl or stdin")
     text: str
 
@@ -59,12 +95,11 @@ class Speaker(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, index=True, description="canonical name")
-    kind: str = Field(default=SpeakerKind.UNKNOWN.value)
+    kind: SpeakerKind = Field(default=SpeakerKind.UNKNOWN, sa_type=Vocabulary(SpeakerKind))
     role: str | None = None
     affiliation: str | None = None
-    created_at: datetime = Field(default_factory=utc_now)
-    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"},
-                         description="raised by every human change: the optimistic check against lost edits")
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"}, description=VERSION_DESCRIPTION)
 
 
 class SpeakerAlias(SQLModel, table=True):
@@ -73,9 +108,7 @@ class SpeakerAlias(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("speaker_id", "alias"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
-    speaker_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("speaker.id", ondelete="CASCADE"), nullable=False, index=True)
-    )
+    speaker_id: int = Field(foreign_key="speaker.id", ondelete="CASCADE", index=True)
     alias: str = Field(index=True)
 
 
@@ -85,38 +118,29 @@ class Claim(SQLModel, table=True):
     __table_args__ = (Index("ix_claim_source_start", "source_id", "start"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
-    source_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("source.id", ondelete="CASCADE"), nullable=False, index=True)
-    )
-    speaker_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("speaker.id", ondelete="SET NULL"), nullable=True, index=True),
-    )
+    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE", index=True)
+    speaker_id: int | None = Field(default=None, foreign_key="speaker.id", ondelete="SET NULL", index=True)
     speaker_start: int | None = None
     speaker_end: int | None = None
     text: str
     start: int
     end: int
     spans: list[list[int]] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
-    kind: str = Field(default=ClaimKind.DIRECT.value)
+    kind: ClaimKind = Field(default=ClaimKind.DIRECT, sa_type=Vocabulary(ClaimKind))
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
-    stance: str = Field(index=True)
+    stance: Stance = Field(index=True, sa_type=Vocabulary(Stance))
     confidence: float = 1.0
     rule: str | None = None
-    origin: str = Field(default=Origin.AUTO.value, index=True)
-    status: str = Field(default=ReviewStatus.UNREVIEWED.value, index=True)
+    origin: Origin = Field(default=Origin.AUTO, index=True, sa_type=Vocabulary(Origin))
+    status: ReviewStatus = Field(default=ReviewStatus.UNREVIEWED, index=True, sa_type=Vocabulary(ReviewStatus))
     verdict: str | None = None
     explanation: str | None = None
-    parent_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("claim.id", ondelete="SET NULL"), nullable=True, index=True),
-    )
-    created_at: datetime = Field(default_factory=utc_now)
-    updated_at: datetime = Field(default_factory=utc_now)
-    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"},
-                         description="raised by every human change: the optimistic check against lost edits")
+    parent_id: int | None = Field(default=None, foreign_key="claim.id", ondelete="SET NULL", index=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"}, description=VERSION_DESCRIPTION)
 
 
 class ClaimRelation(SQLModel, table=True):
@@ -125,36 +149,88 @@ class ClaimRelation(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("claim_a_id", "claim_b_id", "kind"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
-    claim_a_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True)
-    )
-    claim_b_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True)
-    )
-    kind: str
+    claim_a_id: int = Field(foreign_key="claim.id", ondelete="CASCADE", index=True)
+    claim_b_id: int = Field(foreign_key="claim.id", ondelete="CASCADE", index=True)
+    kind: RelationKind = Field(sa_type=Vocabulary(RelationKind))
     score: float = 0.0
     reason: str | None = None
-    origin: str = Field(default=Origin.AUTO.value)
-    status: str = Field(default=RelationStatus.SUGGESTED.value, index=True)
+    origin: Origin = Field(default=Origin.AUTO, sa_type=Vocabulary(Origin))
+    status: RelationStatus = Field(default=RelationStatus.SUGGESTED, index=True, sa_type=Vocabulary(RelationStatus))
     note: str | None = None
-    created_at: datetime = Field(default_factory=utc_now)
-    updated_at: datetime = Field(default_factory=utc_now)
-    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"},
-                         description="raised by every human change: the optimistic check against lost edits")
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"}, description=VERSION_DESCRIPTION)
 
 
 class Revision(SQLModel, table=True):
-    """The append-only audit trail of every human change (never updated, never deleted)."""
+    """The append-only audit trail of every human change (never updated, never deleted).
+
+    A revision names its row by table (`TableName`) and id: no foreign key, since the row may have
+    been removed (its "deleted" revision keeps it) and the log must stay."""
 
     __table_args__ = (Index("ix_revision_row", "table_name", "row_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    table_name: str
+    table_name: TableName = Field(sa_type=Vocabulary(TableName))
     row_id: int
     field: str
     old_value: str | None = None
     new_value: str | None = None
     author: str
-    created_at: datetime = Field(default_factory=utc_now)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     note: str | None = None
     row_version: int | None = Field(default=None, description="the row's version after this change")
+
+
+# ----------------------------------------------------------------------------- the registry of tables
+
+@dataclass(frozen=True)
+class StoreTable:
+    """One table of the store, as the revision log, people's messages and the edit checks know it."""
+
+    name: TableName
+    model: type[SQLModel]
+    one: str  # how a row is named to people: "relation 7"
+    many: str  # "12 sources and 340 claims"
+    revised: bool = False  # people change its rows, each change a revision (and undo can take it back)
+    versioned: bool = False  # its rows carry a `version` raised by every human change
+
+    def __post_init__(self) -> None:
+        if self.model.__tablename__ != self.name:
+            raise AssertionError(f"{self.model.__name__} is the table {self.model.__tablename__}, not {self.name}")
+
+    @property
+    def table(self) -> Table:
+        return SQLModel.metadata.tables[self.name]
+
+
+# In the order people think of them (listings of a store's rows follow it).
+TABLES: dict[TableName, StoreTable] = {table.name: table for table in (
+    StoreTable(TableName.SOURCE, Source, "source", "sources"),
+    StoreTable(TableName.SPEAKER, Speaker, "speaker", "speakers", revised=True, versioned=True),
+    StoreTable(TableName.SPEAKER_ALIAS, SpeakerAlias, "speaker alias", "speaker aliases", revised=True),
+    StoreTable(TableName.CLAIM, Claim, "claim", "claims", revised=True, versioned=True),
+    StoreTable(TableName.RELATION, ClaimRelation, "relation", "relations", revised=True, versioned=True),
+    StoreTable(TableName.REVISION, Revision, "revision", "revisions"),
+)}
+
+
+def store_table(name: str) -> StoreTable | None:
+    """The registry's entry for a table name (None for a name the store does not know)."""
+    try:
+        return TABLES[TableName(name)]
+    except ValueError:
+        return None
+
+
+def row_name(table: str) -> str:
+    """ "relation" for claimrelation, and so on (a table's own name when it has none)."""
+    known = store_table(table)
+    return known.one if known is not None else table
+
+
+def stored_id(row: Source | Speaker | SpeakerAlias | Claim | ClaimRelation | Revision) -> int:
+    """The id of a row the database holds (a new row is given one when it is flushed)."""
+    if row.id is None:
+        raise ValueError(f"this {type(row).__name__} is not stored yet (flush it first): it has no id")
+    return row.id

@@ -1,12 +1,17 @@
-"""Speakers in the store: one row per entity across all sources, with every alias seen."""
+"""Speakers in the store: one row per entity across all sources, with every alias seen.
+
+The functions take a session and never commit: the caller owns the transaction.
+"""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claimtrack.engine.lexicon import GROUP_NOUNS
 from claimtrack.engine.model import SpeakerEntity
-from claimtrack.store.models import Speaker, SpeakerAlias
+from claimtrack.store.models import Speaker, SpeakerAlias, stored_id
 from claimtrack.vocabulary import SpeakerKind
 
 
@@ -16,7 +21,7 @@ def find_speaker(session: Session, name: str) -> Speaker | None:
     speaker = session.exec(select(Speaker).where(func.lower(Speaker.name) == wanted)).first()
     if speaker is None:
         speaker = session.exec(
-            select(Speaker).join(SpeakerAlias, SpeakerAlias.speaker_id == Speaker.id)
+            select(Speaker).join(SpeakerAlias, col(SpeakerAlias.speaker_id) == col(Speaker.id))
             .where(func.lower(SpeakerAlias.alias) == wanted)
         ).first()
     return speaker
@@ -58,20 +63,25 @@ def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | Non
     if speaker is None and not is_description(name):
         speaker = _unique_alias_match(session, name) or _match_by_other_names(session, entity)
     if speaker is None:
-        speaker = Speaker(name=name, kind=SpeakerKind(entity.kind).value,
+        speaker = Speaker(name=name, kind=SpeakerKind(entity.kind),
                           role=entity.role, affiliation=entity.affiliation)
         session.add(speaker)
         session.flush()
-    else:
-        # Fill what an earlier article did not tell; never overwrite what is already known.
-        if speaker.role is None and entity.role:
-            speaker.role = entity.role
-        if speaker.affiliation is None and entity.affiliation:
-            speaker.affiliation = entity.affiliation
-        if speaker.kind == SpeakerKind.UNKNOWN and entity.kind != SpeakerKind.UNKNOWN:
-            speaker.kind = SpeakerKind(entity.kind).value
+    else:  # what an earlier article did not tell
+        fill_missing_facts(speaker, role=entity.role, affiliation=entity.affiliation, kind=SpeakerKind(entity.kind))
     add_aliases(session, speaker, {entity.name, *entity.aliases})
     return speaker
+
+
+def fill_missing_facts(speaker: Speaker, *, role: str | None, affiliation: str | None, kind: SpeakerKind) -> None:
+    """What the stored speaker does not know yet (role, affiliation, kind), taken from another account
+    of the same entity (a later article, a merged duplicate); what is already known is never overwritten."""
+    if speaker.role is None and role:
+        speaker.role = role
+    if speaker.affiliation is None and affiliation:
+        speaker.affiliation = affiliation
+    if speaker.kind == SpeakerKind.UNKNOWN and kind != SpeakerKind.UNKNOWN:
+        speaker.kind = kind
 
 
 def _unique_alias_match(session: Session, name: str) -> Speaker | None:
@@ -105,8 +115,8 @@ def _unique_surname_match(session: Session, entity: SpeakerEntity) -> Speaker | 
     name = entity.name.strip()
     if " " in name or entity.kind not in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
         return None
-    people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON.value,
-                                                func.lower(Speaker.name).endswith(f" {name.lower()}", autoescape=True)).limit(2)).all()
+    surname = func.lower(Speaker.name).endswith(f" {name.lower()}", autoescape=True)
+    people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON, surname).limit(2)).all()
     return people[0] if len(people) == 1 else None
 
 
@@ -116,16 +126,17 @@ def names_agree(stored: str, seen: str) -> bool:
     return a <= b or b <= a
 
 
-def add_aliases(session: Session, speaker: Speaker, aliases) -> None:
-    known = set(session.exec(select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == speaker.id)).all())
+def add_aliases(session: Session, speaker: Speaker, aliases: Iterable[str | None]) -> None:
+    speaker_id = stored_id(speaker)
+    known = set(session.exec(select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == speaker_id)).all())
     for alias in sorted(a.strip() for a in aliases if a and a.strip()):
         if alias not in known and alias.lower() not in PRONOUNS:
-            session.add(SpeakerAlias(speaker_id=speaker.id, alias=alias[:500]))
+            session.add(SpeakerAlias(speaker_id=speaker_id, alias=alias[:500]))
             known.add(alias)
 
 
 def create_speaker(session: Session, name: str, kind: SpeakerKind = SpeakerKind.UNKNOWN) -> Speaker:
-    speaker = Speaker(name=name.strip(), kind=kind.value)
+    speaker = Speaker(name=name.strip(), kind=kind)
     session.add(speaker)
     session.flush()
     add_aliases(session, speaker, {speaker.name})

@@ -9,6 +9,10 @@ lock until the transaction ends, so two writers can never both pass the check.
 
 A person "saw" a version when their screen loaded the row (the TUI passes it along); a command-line
 edit reads and writes in one go, so it checks against the version it has just read.
+
+Which tables carry a version is the registry's word (`claimtrack.store.models.TABLES`). A session
+remembers the rows it has taken until its transaction ends; the listeners that forget them then are
+installed by `track_taken_rows`, which `open_database` calls (once per process, whatever it opens).
 """
 from __future__ import annotations
 
@@ -16,12 +20,11 @@ from sqlalchemy import event, update
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.store.models import Claim, ClaimRelation, Revision, Speaker, row_name
+from claimtrack.store.models import Revision, StoreTable, row_name, store_table
 
-VERSIONED = {"claim": Claim, "claimrelation": ClaimRelation, "speaker": Speaker}
 _TAKEN = "claimtrack.taken_rows"  # session.info key: rows whose version this transaction has raised
 
 
@@ -61,7 +64,8 @@ def describe_changes(changes: list[Revision]) -> str:
         else:
             detail = f"{revision.field}: {_short(revision.old_value)} → {_short(revision.new_value)}"
         groups.setdefault((revision.author, moment), []).append(detail)
-    return "; then ".join(f"{author} at {moment} ({'; '.join(details)})" for (author, moment), details in groups.items())
+    return "; then ".join(f"{author} at {moment} ({'; '.join(details)})"
+                          for (author, moment), details in groups.items())
 
 
 def _short(value: str | None, width: int = 60) -> str:
@@ -71,46 +75,68 @@ def _short(value: str | None, width: int = 60) -> str:
     return repr(value if len(value) <= width else value[: width - 1] + "…")
 
 
+def versioned(table: str) -> StoreTable | None:
+    """The registry's entry for *table* when its rows carry a version, else None."""
+    entry = store_table(table)
+    return entry if entry is not None and entry.versioned else None
+
+
 def take_row(session: Session, table: str, row_id: int, expected_version: int | None = None) -> int | None:
     """Raise the row's version for a change in this transaction (once per transaction) and return it.
 
     With *expected_version* (the version the person saw) the change is refused with `EditConflict`
     when the row has moved on since. Tables without versions return None."""
-    model = VERSIONED.get(table)
-    if model is None:
+    entry = versioned(table)
+    if entry is None:
         return None
     taken: dict[tuple[str, int], int] = session.info.setdefault(_TAKEN, {})
     if (table, row_id) in taken:
         return taken[(table, row_id)]
-    statement = update(model.__table__).where(model.__table__.c.id == row_id)
+    rows = entry.table
+    statement = update(rows).where(rows.c.id == row_id)
     if expected_version is not None:
-        statement = statement.where(model.__table__.c.version == expected_version)
-    statement = statement.values(version=model.__table__.c.version + 1).returning(model.__table__.c.version)
-    version = session.connection().execute(statement).scalar_one_or_none()
+        statement = statement.where(rows.c.version == expected_version)
+    statement = statement.values(version=rows.c.version + 1).returning(rows.c.version)
+    version: int | None = session.connection().execute(statement).scalar_one_or_none()
     if version is None and expected_version is None:
         return None  # the row is gone (a revision about a removed row): nothing to check or raise
     if version is None:
-        current = session.connection().execute(
-            select(model.__table__.c.version).where(model.__table__.c.id == row_id)).scalar_one_or_none()
-        if current is not None and current < expected_version:
-            raise EditConflict(table, row_id, [], never_reached=(current, expected_version))
-        changes = [] if current is None else changes_since(session, table, row_id, expected_version or 0)
-        raise EditConflict(table, row_id, changes, removed=current is None)
-    row = session.identity_map.get(identity_key(model, row_id))
+        raise _refusal(session, entry, row_id, expected_version)
+    row = session.identity_map.get(identity_key(entry.model, row_id))
     if row is not None:  # keep the loaded object in step without making it "dirty"
         set_committed_value(row, "version", version)
     taken[(table, row_id)] = version
     return version
 
 
+def _refusal(session: Session, entry: StoreTable, row_id: int, expected_version: int | None) -> EditConflict:
+    """Why the row is not at *expected_version*: removed, changed by others, or never there yet."""
+    rows = entry.table
+    current: int | None = session.connection().execute(
+        select(rows.c.version).where(rows.c.id == row_id)).scalar_one_or_none()
+    if current is None:
+        return EditConflict(entry.name, row_id, [], removed=True)
+    expected = expected_version or 0
+    if current < expected:
+        return EditConflict(entry.name, row_id, [], never_reached=(current, expected))
+    return EditConflict(entry.name, row_id, changes_since(session, entry.name, row_id, expected))
+
+
 def changes_since(session: Session, table: str, row_id: int, version: int) -> list[Revision]:
     """The revisions of one row that produced a version after *version*, oldest first."""
     return list(session.exec(select(Revision).where(
-        Revision.table_name == table, Revision.row_id == row_id, Revision.row_version > version)
-        .order_by(Revision.id)).all())
+        Revision.table_name == table, Revision.row_id == row_id, col(Revision.row_version) > version)
+        .order_by(col(Revision.id))).all())
 
 
-@event.listens_for(OrmSession, "after_commit")
-@event.listens_for(OrmSession, "after_rollback")
+def track_taken_rows() -> None:
+    """Forget the rows a session has taken whenever its transaction ends (committed or rolled back).
+
+    Installed for every session of the process; idempotent (`open_database` calls it each time)."""
+    for moment in ("after_commit", "after_rollback"):
+        if not event.contains(OrmSession, moment, _forget_taken_rows):
+            event.listen(OrmSession, moment, _forget_taken_rows)
+
+
 def _forget_taken_rows(session: OrmSession) -> None:
     session.info.pop(_TAKEN, None)

@@ -100,8 +100,8 @@ def test_sources_and_speakers_lists(seeded):
 
 def test_words_from_articles_are_never_read_as_terminal_markup(run, tmp_path):
     article = tmp_path / "markup.txt"
-    article.write_text('Colonel speaks\n\n"We [bold]never[/bold] moved the [red]troops[/red]," Colonel Ann Hart said.\n',
-                       encoding="utf-8")
+    article.write_text('Colonel speaks\n\n"We [bold]never[/bold] moved the [red]troops[/red]," '
+                       'Colonel Ann Hart said.\n', encoding="utf-8")
     assert run("ingest", str(article)).exit_code == 0
     table = run("claims")
     assert "[bold]never[/bold]" in table.stdout and "[red]troops[/red]" in table.stdout

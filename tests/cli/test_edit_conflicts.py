@@ -13,9 +13,9 @@ from sqlmodel import select
 
 from claimtrack.review.annotate import annotate_claim
 from claimtrack.review.relations import set_relation_status
+from claimtrack.review.undo import UndoHistory
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Revision
-from claimtrack.review.undo import UndoHistory
 from claimtrack.store.versions import EditConflict
 from tests.conftest import SEED_ARTICLE
 
@@ -75,7 +75,7 @@ def race(engine_url: str, work, writers: int = 2) -> list[BaseException | None]:
             start.wait()
             with session_scope(engine) as session:
                 work(session, number)
-        except BaseException as exc:  # noqa: BLE001 - the outcome is what the test looks at
+        except BaseException as exc:  # the outcome is what the test looks at
             outcomes[number] = exc
         finally:
             engine.dispose()

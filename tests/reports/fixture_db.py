@@ -6,25 +6,25 @@ stored time set to a fixed value.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from unittest.mock import patch
 
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from claimtrack.review.annotate import add_manual_claim, annotate_claim
 from claimtrack.engine.model import Extraction
 from claimtrack.ingest.batch import ingest_documents
 from claimtrack.ingest.readers import SourceDocument
+from claimtrack.review.annotate import add_manual_claim, annotate_claim
 from claimtrack.review.relations import add_manual_relation, set_relation_status
-from claimtrack.store.speaker_registry import add_aliases
 from claimtrack.store.database import open_database, session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker
+from claimtrack.store.speaker_registry import add_aliases
 from tests.conftest import FIXTURES
 
 ARTICLES = FIXTURES / "reports" / "articles"
-STORED_AT = datetime(2025, 3, 20, 9, 0, tzinfo=timezone.utc)
+STORED_AT = datetime(2025, 3, 20, 9, 0, tzinfo=UTC)
 
 SOURCES = {
     "council": ("dredging-council.txt", {"title": "Harbour council split over dredging bill",

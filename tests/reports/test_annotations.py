@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC
 
 import pytest
 from sqlmodel import Session, func, select
@@ -187,7 +188,8 @@ def test_an_import_never_overwrites_newer_work_done_here(tmp_path, run):
     laptop, server = tmp_path / "laptop.db", tmp_path / "server.db"
     for db in (laptop, server):
         assert run("ingest", str(SEED_ARTICLE), db=db).exit_code == 0
-    assert run("annotate", "11", "--verdict", "False", "--stance", "denies", "--author", "ana", db=laptop).exit_code == 0
+    assert run("annotate", "11", "--verdict", "False", "--stance", "denies", "--author", "ana",
+               db=laptop).exit_code == 0
     assert run("annotate", "11", "--verdict", "Misleading", "--author", "bob", db=server).exit_code == 0
     work = tmp_path / "ana.jsonl"
     assert run("export", "--format", "annotations", "-o", str(work), db=laptop).exit_code == 0
@@ -304,7 +306,7 @@ def _stamp(db, revision_id: int, moment) -> None:
 def test_a_desk_clock_running_ahead_cannot_make_a_later_edit_lose(tmp_path, run):
     """bob's server clock ran 4 minutes ahead when he set a verdict; ana took his work, then changed the
     verdict (later, but stamped earlier). Importing ana's work on the server applies it."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from tests.conftest import SEED_ARTICLE
 
@@ -312,7 +314,7 @@ def test_a_desk_clock_running_ahead_cannot_make_a_later_edit_lose(tmp_path, run)
     for db in (laptop, server):
         assert run("ingest", str(SEED_ARTICLE), db=db).exit_code == 0
     assert run("annotate", "11", "--verdict", "Misleading", "--author", "bob", db=server).exit_code == 0
-    _stamp(server, 1, datetime.now(timezone.utc) + timedelta(minutes=4))
+    _stamp(server, 1, datetime.now(UTC) + timedelta(minutes=4))
     bob = tmp_path / "bob.jsonl"
     assert run("export", "--format", "annotations", "-o", str(bob), db=server).exit_code == 0
     assert run("import", str(bob), db=laptop).exit_code == 0
@@ -328,7 +330,7 @@ def test_a_desk_clock_running_ahead_cannot_make_a_later_edit_lose(tmp_path, run)
 def test_a_desk_clock_running_ahead_cannot_make_an_earlier_edit_win(tmp_path, run):
     """ana's laptop clock runs ahead; bob sets the verdict on the server after her, without seeing hers:
     her act does not overwrite his, whatever its time says."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from tests.conftest import SEED_ARTICLE
 
@@ -336,7 +338,7 @@ def test_a_desk_clock_running_ahead_cannot_make_an_earlier_edit_win(tmp_path, ru
     for db in (laptop, server):
         assert run("ingest", str(SEED_ARTICLE), db=db).exit_code == 0
     assert run("annotate", "11", "--verdict", "False", "--author", "ana", db=laptop).exit_code == 0
-    _stamp(laptop, 1, datetime.now(timezone.utc) + timedelta(minutes=4))
+    _stamp(laptop, 1, datetime.now(UTC) + timedelta(minutes=4))
     assert run("annotate", "11", "--verdict", "Misleading", "--author", "bob", db=server).exit_code == 0
     ana = tmp_path / "ana.jsonl"
     assert run("export", "--format", "annotations", "-o", str(ana), db=laptop).exit_code == 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC
 
 from tests.reports.conftest import GENERATED_AT
 
@@ -68,7 +69,7 @@ def test_a_bad_review_url_template_is_one_line(claimtrack, fixture, monkeypatch,
 
 def test_the_date_reviewed_is_that_of_the_verdict_that_stands_whatever_the_clocks(claimtrack, fixture):
     """A first verdict stamped by a clock running years ahead does not date the later one that replaced it."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from claimtrack.review.annotate import annotate_claim
     from claimtrack.store.database import session_scope
@@ -76,7 +77,7 @@ def test_the_date_reviewed_is_that_of_the_verdict_that_stands_whatever_the_clock
 
     with session_scope(fixture.engine) as session:
         first = annotate_claim(session, fixture.claims["port_no_request"], author="ben", verdict="False")[0]
-        first.created_at = datetime(2031, 1, 1, tzinfo=timezone.utc)
+        first.created_at = datetime(2031, 1, 1, tzinfo=UTC)
         session.flush()
         annotate_claim(session, fixture.claims["port_no_request"], author="ana", verdict="Misleading")
         standing = session.get(Revision, first.id + 1).created_at

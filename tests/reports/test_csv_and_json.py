@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from claimtrack.review.annotate import add_manual_claim
 from claimtrack.ingest.batch import ingest_documents
 from claimtrack.ingest.readers import SourceDocument
+from claimtrack.review.annotate import add_manual_claim
 from claimtrack.review.relations import add_manual_relation
 from claimtrack.store.database import open_database, session_scope
 from tests.reports.conftest import GENERATED_AT

@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 
-from claimtrack.store.database import shown_url as shown_database
 from claimtrack.reports.markdown import md_text
+from claimtrack.store.database import shown_url as shown_database
 
 
 class Tags(HTMLParser):

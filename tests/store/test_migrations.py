@@ -4,7 +4,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-
 from sqlmodel import Session
 
 from claimtrack.queries.claims import ClaimFilter, list_claims
@@ -158,8 +157,8 @@ def _schema_and_rows(path) -> dict:
 def test_0005_keeps_every_row_index_link_and_trigger_and_no_id_is_taken_again(tmp_path):
     from claimtrack.review.annotate import add_manual_claim, claim_history
     from claimtrack.review.relations import add_manual_relation
-    from claimtrack.store.speaker_registry import create_speaker
     from claimtrack.store.database import session_scope
+    from claimtrack.store.speaker_registry import create_speaker
 
     path = tmp_path / "removed.db"
     _store_at_0004_with_removed_rows(path)

@@ -5,8 +5,8 @@ import pytest
 from sqlmodel import Session
 
 from claimtrack.engine.model import SpeakerEntity
-from claimtrack.store.speaker_registry import is_description, upsert_speaker
 from claimtrack.store.database import open_database
+from claimtrack.store.speaker_registry import is_description, upsert_speaker
 from claimtrack.vocabulary import SpeakerKind
 
 
@@ -31,7 +31,8 @@ def test_descriptions_stay_with_their_article_and_names_are_shared(tmp_path):
         short = upsert_speaker(session, SpeakerEntity("Vucic", SpeakerKind.PERSON), 2)
         assert short.id == full.id
         other = upsert_speaker(session, SpeakerEntity("Jane Smith", SpeakerKind.PERSON, aliases=("Smith",)), 3)
-        assert upsert_speaker(session, SpeakerEntity("John Smith", SpeakerKind.PERSON, aliases=("Smith",)), 4).id != other.id
+        john = upsert_speaker(session, SpeakerEntity("John Smith", SpeakerKind.PERSON, aliases=("Smith",)), 4)
+        assert john.id != other.id
         he = upsert_speaker(session, SpeakerEntity("Tom Reed", SpeakerKind.PERSON, aliases=("he", "Reed")), 5)
         session.commit()
         from claimtrack.queries.claims import list_speakers

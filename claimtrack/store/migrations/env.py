@@ -4,6 +4,7 @@
 ``config.attributes["connection"]``; batch mode keeps ALTERs working on SQLite.
 """
 from alembic import context
+from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 from claimtrack.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -11,19 +12,23 @@ from claimtrack.store.database import include_object
 
 target_metadata = SQLModel.metadata
 
+
 def run_migrations() -> None:
     connection = context.config.attributes.get("connection")
     if connection is None:  # `alembic` command line, for developers writing a new revision
         from sqlalchemy import create_engine
 
-        engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
+        url = context.config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("alembic.ini: no sqlalchemy.url to migrate")
+        engine = create_engine(url)
         with engine.begin() as connection:
             _configure_and_run(connection)
         return
     _configure_and_run(connection)
 
 
-def _configure_and_run(connection) -> None:
+def _configure_and_run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
