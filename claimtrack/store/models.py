@@ -56,7 +56,7 @@ class Vocabulary(TypeDecorator[StrEnum]):
         try:
             return self.enum(value)
         except ValueError:  # not one of the vocabulary's words (see the module's docstring)
-            return value  # type: ignore[no-any-return]
+            return value
 
 
 class TableName(StrEnum):

@@ -16,7 +16,8 @@ from claimtrack.display import for_terminal, same_length, to_stream
 
 HOSTILE = "\x1b[2J\x1b]0;pwned\x07\x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\\u202e\x9b31m\x7f"
 ARTICLE = (f'"We will never raise taxes {HOSTILE} again," said Mayor Ana Lopes{HOSTILE} on Monday. '
-           f'Lopes added: "The bridge {HOSTILE} is safe." Council member Tom Berg said "The bridge is not safe at all."')
+           f'Lopes added: "The bridge {HOSTILE} is safe." '
+           'Council member Tom Berg said "The bridge is not safe at all."')
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 

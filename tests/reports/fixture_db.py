@@ -100,7 +100,7 @@ def ingest_sources(engine: Engine, names=tuple(SOURCES)) -> dict[str, int]:
     with patch("claimtrack.ingest.batch.extract", return_value=Extraction()):
         report = ingest_documents(engine, source_documents(names))
     assert report.ok and len(report.added) == len(names)
-    return dict(zip(names, (source_id for _, source_id in report.added)))
+    return dict(zip(names, (source_id for _, source_id in report.added), strict=True))
 
 
 def place_engine_work(engine: Engine, sources: dict[str, int]) -> tuple[dict[str, int], dict[tuple, int]]:
