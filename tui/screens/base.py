@@ -3,7 +3,7 @@ after changes, and the annotation actions on "the current claim" for the screens
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual import getters
 from textual.binding import Binding
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from tui.screens.speaker_pick import SpeakerChoice
 
 Answer = TypeVar("Answer")
+Row = TypeVar("Row")
 
 
 class DeskScreen(Screen[None]):
@@ -81,6 +82,28 @@ class PagedScreen(DeskScreen):
 
     def on_paged_table_need_more(self) -> None:
         self.load_page(self.request, first_page=False)
+
+
+class OffsetPagedScreen(PagedScreen, Generic[Row]):
+    """A paged screen that asks for pages by offset and keeps the loaded rows by id (Contradictions,
+    Speakers), so that the highlighted row's full data is at hand without a read."""
+
+    rows: dict[int, Row]  # row id -> the row as the page gave it
+    loaded: int  # how many rows the table holds: the next page's offset
+
+    def restart_paging(self) -> None:
+        self.loaded = 0
+
+    def keep_page(self, request: int, rows: list[Row], first_page: bool, row_id: Callable[[Row], int | None]) -> bool:
+        """Keep a loaded page's rows; False for a page of an older reload (the filter changed since),
+        which is dropped. A first page replaces what was kept."""
+        if request != self.request:
+            return False
+        if first_page:
+            self.rows.clear()
+            self.loaded = 0
+        self.rows.update((key, row) for row in rows if (key := row_id(row)) is not None)
+        return True
 
 
 class ClaimActions(DeskScreen):

@@ -15,16 +15,16 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from claimtrack.display import clip as _clip
 from claimtrack.display import for_terminal
-from claimtrack.queries.pages import ClaimSide, RelationRow
+from claimtrack.queries.contradictions import ClaimSide, RelationRow
 from tui.desk import stored_id
-from tui.screens.base import PagedScreen
+from tui.screens.base import OffsetPagedScreen
 from tui.widgets.claim_card import stance_text
 from tui.widgets.paged_table import PagedTable, page_size
 
 STATUS_FILTERS = (None, "suggested", "confirmed", "dismissed")
 
 
-class ContradictionsScreen(PagedScreen):
+class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
     BINDINGS = [
         Binding("c", "decide('confirmed')", "Confirm", tooltip="Confirm: these claims do contradict each other",
                 id="contradictions.confirm"),
@@ -73,9 +73,6 @@ class ContradictionsScreen(PagedScreen):
         table.focus()
         self.reload()
 
-    def restart_paging(self) -> None:
-        self.loaded = 0
-
     @work(thread=True, exclusive=True, group="relations", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
         rows = self.desk.relations(status=self.status_filter, offset=0 if first_page else self.loaded,
@@ -83,12 +80,8 @@ class ContradictionsScreen(PagedScreen):
         self.post_message(self.Loaded(request, rows, first_page))
 
     def on_contradictions_screen_loaded(self, message: Loaded) -> None:
-        if message.request != self.request:
-            return  # a page of an older reload (the filter changed since)
-        if message.first_page:
-            self.rows.clear()
-            self.loaded = 0
-        self.rows.update((row.relation.id, row) for row in message.rows if row.relation.id is not None)
+        if not self.keep_page(message.request, message.rows, message.first_page, lambda row: row.relation.id):
+            return
         self.loaded += self.query_one(PagedTable).fill_page(
             message.rows, message.first_page, key=lambda row: row.relation.id,
             cells=lambda row: (f"#{row.relation.id}", row.relation.kind, f"{row.relation.score:.2f}",

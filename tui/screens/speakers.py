@@ -15,14 +15,14 @@ from claimtrack.display import clip as _clip
 from claimtrack.queries.claims import SpeakerRow
 from claimtrack.store.models import Speaker, SpeakerAlias
 from tui.desk import stored_id
-from tui.screens.base import PagedScreen
+from tui.screens.base import OffsetPagedScreen
 from tui.widgets.paged_table import PagedTable, page_size
 
 if TYPE_CHECKING:
     from tui.screens.speaker_pick import SpeakerChoice
 
 
-class SpeakersScreen(PagedScreen):
+class SpeakersScreen(OffsetPagedScreen[SpeakerRow]):
     BINDINGS = [
         Binding("m", "merge", "Merge into…", tooltip="This speaker is the same entity as another: merge it in",
                 id="speakers.merge"),
@@ -63,9 +63,6 @@ class SpeakersScreen(PagedScreen):
         table.focus()
         self.reload()
 
-    def restart_paging(self) -> None:
-        self.loaded = 0
-
     @work(thread=True, exclusive=True, group="speakers", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
         rows = self.desk.speakers(name=self.name_filter or None, offset=0 if first_page else self.loaded,
@@ -73,12 +70,8 @@ class SpeakersScreen(PagedScreen):
         self.post_message(self.Loaded(request, rows, first_page))
 
     def on_speakers_screen_loaded(self, message: Loaded) -> None:
-        if message.request != self.request:
-            return  # a page of an older reload (the filter changed since)
-        if message.first_page:
-            self.rows.clear()
-            self.loaded = 0
-        self.rows.update((row.speaker.id, row) for row in message.rows if row.speaker.id is not None)
+        if not self.keep_page(message.request, message.rows, message.first_page, lambda row: row.speaker.id):
+            return
         self.loaded += self.query_one(PagedTable).fill_page(
             message.rows, message.first_page, key=lambda row: row.speaker.id,
             cells=lambda row: (str(row.speaker.id), _clip(row.speaker.name, 32), row.speaker.kind,
