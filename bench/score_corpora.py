@@ -7,9 +7,11 @@ Runs, and prints what each scorer prints:
 - stance: the same predictions, scored by corpora/stance/score_stance.py;
 - speaker identity: the speakers corpus's 25 dev articles ingested (title = doc_id), `claims --format
   json` scored by corpora/speakers/score_speakers.py;
-- contradictions: the contradiction corpus's 48 articles ingested, `contradictions --format json`
-  turned into (doc_id, offsets) pairs and scored by corpora/contradictions/score.py, with the number of
-  suggestions per article.
+- contradictions: the contradiction corpus's 48 articles ingested (title = doc_id, published = the
+  record's date), `contradictions --format json` turned into (doc_id, offsets) pairs and scored by
+  corpora/contradictions/score.py: all pairs, then the train-article and the dev-article pairs apart
+  (no pair mixes the two), with the number of suggestions per article.
+`--only NAME` runs one of attribution, stance, speakers, contradictions (stance needs attribution's run).
 The corpora are research data: nothing of them is written inside the repository (--work is outside).
 """
 from __future__ import annotations
@@ -43,6 +45,8 @@ def articles(polnear: Path, doc_ids: set[str], out: Path, *, title_is_id: bool =
                             if k in record}
                     if title_is_id:
                         kept["title"] = record["doc_id"]
+                    if "published" not in kept and record.get("date"):
+                        kept["published"] = record["date"]
                     handle.write(json.dumps(kept) + "\n")
     return out
 
@@ -71,19 +75,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--work", type=Path, default=Path("/tmp/claimtrack-scores"))
+    parser.add_argument("--only", choices=("attribution", "stance", "speakers", "contradictions"))
     options = parser.parse_args()
     shared, work = options.shared.resolve(), options.work
     work.mkdir(parents=True, exist_ok=True)
     corpora, polnear = shared / "corpora", shared / "corpora" / "polnear"
 
-    print("== attribution (PolNeAR dev, score_quotes.py)")
+    wanted = {options.only} if options.only else {"attribution", "stance", "speakers", "contradictions"}
     predictions = work / "dev.predictions.jsonl"
-    claimtrack("extract", str(polnear / "dev.jsonl"), out=predictions)
-    scorer(shared / "tools" / "score_quotes.py", polnear / "dev.jsonl", predictions)
+    if wanted & {"attribution", "stance"}:
+        print("== attribution (PolNeAR dev, score_quotes.py)")
+        claimtrack("extract", str(polnear / "dev.jsonl"), out=predictions)
+        scorer(shared / "tools" / "score_quotes.py", polnear / "dev.jsonl", predictions)
+    if "stance" in wanted:
+        print("== stance (score_stance.py)")
+        scorer(corpora / "stance" / "score_stance.py", corpora / "stance" / "dev_stance.jsonl", predictions)
+    if "speakers" in wanted:
+        score_speakers(corpora, polnear, work)
+    if "contradictions" in wanted:
+        score_contradictions(corpora, polnear, work)
 
-    print("== stance (score_stance.py)")
-    scorer(corpora / "stance" / "score_stance.py", corpora / "stance" / "dev_stance.jsonl", predictions)
 
+def score_speakers(corpora: Path, polnear: Path, work: Path) -> None:
     print("== speaker identity (score_speakers.py)")
     labelled = corpora / "speakers" / "dev_speakers.jsonl"
     doc_ids = {json.loads(line)["doc_id"] for line in labelled.open()}
@@ -93,16 +106,25 @@ def main() -> None:
     claimtrack("--db", db, "claims", "--format", "json", "--limit", "1000000", out=claims)
     scorer(corpora / "speakers" / "score_speakers.py", labelled, polnear / "dev.jsonl", claims)
 
+
+def score_contradictions(corpora: Path, polnear: Path, work: Path) -> None:
     print("== contradictions (score.py)")
     gold = corpora / "contradictions" / "pairs.jsonl"
     doc_ids = {json.loads(line)[side]["doc_id"] for line in gold.open() for side in ("a", "b")}
     db = fresh_db(work / "contradictions.db")
-    claimtrack("--db", db, "ingest", str(articles(polnear, doc_ids, work / "contradictions.jsonl")))
+    claimtrack("--db", db, "ingest", str(articles(polnear, doc_ids, work / "contradictions.jsonl", title_is_id=True)))
     relations = work / "contradictions.relations.json"
     claimtrack("--db", db, "contradictions", "--format", "json", "--limit", "1000000", out=relations)
     count, sources = contradiction_pairs(db, relations, work / "contradictions.predictions.json")
     print(f"suggestions: {count} over {sources} articles ({count / max(sources, 1):.2f} per article)")
     scorer(corpora / "contradictions" / "score.py", work / "contradictions.predictions.json", "--gold", gold)
+    dev_ids = {json.loads(line)["doc_id"] for line in (polnear / "dev.jsonl").open()}
+    for split in ("train", "dev"):
+        kept = [line for line in gold.open() if (json.loads(line)["a"]["doc_id"] in dev_ids) == (split == "dev")]
+        split_gold = work / f"contradictions.{split}.pairs.jsonl"
+        split_gold.write_text("".join(kept))
+        print(f"-- {split}-article pairs only")
+        scorer(corpora / "contradictions" / "score.py", work / "contradictions.predictions.json", "--gold", split_gold)
 
 
 if __name__ == "__main__":
