@@ -1,0 +1,203 @@
+"""Answers linked to what they answer: "Trump denied the charge" to the claim that made the charge.
+
+Real disputes rarely repeat the words they answer. An answer is a claim that denies, rejects, dismisses
+or rebuts (by its cue, "denied", "dismissed", or by its words, "not true", "nonsense", "categorically
+untrue"). It is linked to the claim it answers, in its own article:
+
+- an answer with an object ("the charge", "those reports", "Exxon's accusation", "it is untrue") or a
+  bare rebuttal ("This is some sort of nonsense") answers the nearest earlier claim, by another speaker,
+  that is about the one who answers or their side (its targets, see `targets`), or that was made by
+  someone the answer names ("Trump's tweets are lies");
+- a denial with its own content ("denied she mishandled classified information") answers the nearest
+  earlier accusation or allegation about the one who denies, even when the two share no word.
+
+A noncommittal reply ("declined to comment") answers nothing, and neither does a denial of something
+nobody in the article claimed against the one who denies. The pure part (`read_answer`,
+`answered_claim`, `link_article`) works on plain values; `answer_suggestions` reads what it needs from
+the store (nothing new is stored: the targets come from each claim's words and speaker).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from sqlalchemy import case, func
+from sqlmodel import Session, col
+from sqlmodel.sql.expression import Select
+
+from claimtrack.contradictions.lemmas import lemma
+from claimtrack.contradictions.lexicon import (
+    ACCUSING_CUES,
+    ANSWER_CUES,
+    ANSWER_NOUNS,
+    ANSWER_PRONOUNS,
+    REBUTTAL_WORDS,
+)
+from claimtrack.contradictions.signals import NEGATIVE, NOT_COMMITTED, POSITIVE, ClaimFacts, Suggestion
+from claimtrack.contradictions.targets import claim_targets, is_about
+from claimtrack.contradictions.terms import Terms
+from claimtrack.store.models import Claim, Source
+from claimtrack.vocabulary import RelationKind, Stance
+
+# How sure each way of linking is (an answer's object names what it answers; a bare rebuttal or a
+# denial with content is linked by whom the answered claim is about).
+ANSWER_SCORES = {"object": 0.85, "rebuttal": 0.75, "denial": 0.7}
+MAX_DISTANCE = 3000  # characters back from an answer to the claim it answers
+MAX_OWN_MATTER = 3  # a rebuttal with more matter words of its own says something else too
+SNIPPET_WORDS = 9  # words of the answered claim shown in the reason
+WINDOW = 400  # characters of a claim's cue and content read for its targets
+CHUNK = 500
+PlacedRow = Select[int, int, str | None, str, str | None]  # id, start, cue, text, cue and content
+
+_REBUTTAL = re.compile(r"\b(?:" + "|".join(REBUTTAL_WORDS) + r")\b", re.IGNORECASE)
+_OWNER = r"(?:(?:the|these|those|this|that|such|his|her|their|its|[A-Z][\w.\-]*(?:'s|’s))\s+)"
+_NOUN_OBJECT = re.compile(rf"^\W*{_OWNER}{{0,2}}(?:[\w\-]+\s+){{0,2}}?(?:{'|'.join(ANSWER_NOUNS)})\b",
+                          re.IGNORECASE)
+_PRONOUN_OBJECT = re.compile(rf"^\W*(?:{'|'.join(ANSWER_PRONOUNS)})\b", re.IGNORECASE)
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A claim where it sits in its article: its facts, offset, cue, text and targets."""
+
+    facts: ClaimFacts
+    start: int
+    cue: str
+    text: str
+    targets: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """How a claim answers: by its object ("object"), by rebuttal words alone ("rebuttal"), or by a
+    denial with content of its own ("denial"); *words* are what the reason shows ("the charge")."""
+
+    how: str
+    words: str
+
+
+def _cue_lemmas(cue: str) -> set[str]:
+    return {lemma(word.lower()) for word in _WORDS.findall(cue)}
+
+
+def read_answer(claim: Placed) -> Answer | None:
+    """How *claim* answers another claim, or None when it answers nothing."""
+    facts = claim.facts
+    if facts.stance in NOT_COMMITTED:
+        return None
+    answer_cue = bool(_cue_lemmas(claim.cue) & ANSWER_CUES) or facts.stance in NEGATIVE
+    rebuttal = _REBUTTAL.search(claim.text)
+    obj = _NOUN_OBJECT.match(claim.text)
+    if obj and (answer_cue or rebuttal):
+        return Answer("object", _clean(obj.group()))
+    pronoun = _PRONOUN_OBJECT.match(claim.text)
+    if pronoun and (rebuttal or (answer_cue and len(_WORDS.findall(claim.text)) <= 6)):
+        return Answer("object", _clean(pronoun.group()))
+    if rebuttal and len(facts.topic.keys) <= MAX_OWN_MATTER:
+        return Answer("rebuttal", rebuttal.group())
+    if answer_cue and facts.stance in NEGATIVE:
+        return Answer("denial", "")
+    return None
+
+
+def _clean(words: str) -> str:
+    return " ".join(words.strip(" \t\n\"“”'‘’,").split())
+
+
+def _accusing(claim: Placed) -> bool:
+    return claim.facts.stance in (Stance.ACCUSES, Stance.ALLEGES) or bool(_cue_lemmas(claim.cue) & ACCUSING_CUES)
+
+
+def _may_answer(answer: Placed, earlier: Placed) -> bool:
+    a, b = answer.facts, earlier.facts
+    if b.stance not in POSITIVE or earlier.start >= answer.start or answer.start - earlier.start > MAX_DISTANCE:
+        return False
+    if a.parent_id == b.id or b.parent_id == a.id:
+        return False
+    return a.speaker_id is None or a.speaker_id != b.speaker_id
+
+
+def answered_claim(answer: Placed, how: Answer, article: Sequence[Placed]) -> Placed | None:
+    """The nearest earlier claim of *article* that *answer* answers, or None."""
+    named = answer.facts.topic.entities  # "Trump's tweets are lies" answers what Trump said
+    for earlier in sorted(article, key=lambda c: -c.start):
+        if not _may_answer(answer, earlier):
+            continue
+        if how.how == "denial" and not _accusing(earlier):
+            continue
+        if is_about(earlier.targets, answer.facts):
+            return earlier
+        if how.how != "denial" and named & earlier.facts.speaker_entities:
+            return earlier
+    return None
+
+
+def _snippet(text: str) -> str:
+    words = _clean(text).split()
+    return " ".join(words[:SNIPPET_WORDS]) + (" ..." if len(words) > SNIPPET_WORDS else "")
+
+
+def _reason(answer: Placed, how: Answer, answered: Placed) -> str:
+    who = answer.facts.speaker or "an unattributed source"
+    other = answered.facts.speaker or "an unattributed source"
+    verb = answer.facts.stance if answer.facts.stance in NEGATIVE else "rebuts"
+    if how.how == "rebuttal":
+        head = f"{who} calls it \"{how.words}\""
+    elif how.how == "object":
+        head = f"{who} {verb} {how.words}"
+    else:
+        head = f"{who} {verb} the {'accusation' if answered.facts.stance == Stance.ACCUSES else 'allegation'}"
+    return f"{head} ({other} {answered.facts.stance} {_snippet(answered.text)})"
+
+
+def link_article(article: Sequence[Placed]) -> list[Suggestion]:
+    """Every answer of one article linked to the claim it answers."""
+    found = []
+    for claim in article:
+        how = read_answer(claim)
+        answered = answered_claim(claim, how, article) if how is not None else None
+        if how is None or answered is None:
+            continue
+        found.append(Suggestion(claim_a=answered.facts.id, claim_b=claim.facts.id,
+                                kind=RelationKind.CONTRADICTS.value, score=ANSWER_SCORES[how.how],
+                                reason=_reason(claim, how, answered), signals=(f"answer: {how.how}",)))
+    return found
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i:i + CHUNK]
+
+
+def placed_claims(session: Session, facts: dict[int, ClaimFacts], terms: Terms) -> dict[int, list[Placed]]:
+    """source id -> the claims of *facts* in that source, placed and with their targets."""
+    first = func.coalesce(col(Claim.cue_start), col(Claim.start))
+    window = func.substr(Source.text, first + 1, case((col(Claim.end) - first > WINDOW, WINDOW),
+                                                      else_=col(Claim.end) - first))
+    columns = (col(Claim.id), col(Claim.start), col(Claim.cue), col(Claim.text), window)
+    # sqlmodel's `select` is typed for up to four columns; its `Select` takes any number, untyped.
+    statement = cast(PlacedRow, Select(*columns).join(Source, col(Source.id) == Claim.source_id))
+    articles: dict[int, list[Placed]] = {}
+    for chunk in _chunks(sorted(facts)):
+        for claim_id, start, cue, text, read in session.exec(statement.where(col(Claim.id).in_(chunk))):
+            claim = facts[claim_id]
+            placed = Placed(claim, start, cue or "", text, claim_targets(claim, read or text, terms))
+            articles.setdefault(claim.source_id, []).append(placed)
+    return articles
+
+
+def answer_suggestions(session: Session, facts: dict[int, ClaimFacts], terms: Terms,
+                       blocked: set[tuple[int, int]]) -> list[Suggestion]:
+    """The answers among *facts* linked to the claims they answer in their articles; pairs in *blocked*
+    are skipped, and the pairs found are added to it (so no other signal suggests them again)."""
+    found = []
+    for article in placed_claims(session, facts, terms).values():
+        for suggestion in link_article(article):
+            pair = (min(suggestion.claim_a, suggestion.claim_b), max(suggestion.claim_a, suggestion.claim_b))
+            if pair not in blocked:
+                blocked.add(pair)
+                found.append(suggestion)
+    return found
