@@ -38,6 +38,7 @@ from claimtrack.contradictions.lexicon import (
 from claimtrack.contradictions.signals import NEGATIVE, NOT_COMMITTED, POSITIVE, ClaimFacts, Suggestion
 from claimtrack.contradictions.targets import claim_targets, is_about
 from claimtrack.contradictions.terms import Terms
+from claimtrack.contradictions.topics import speaker_entities
 from claimtrack.store.models import Claim, Source
 from claimtrack.vocabulary import RelationKind, Stance
 
@@ -46,7 +47,9 @@ from claimtrack.vocabulary import RelationKind, Stance
 ANSWER_SCORES = {"object": 0.85, "rebuttal": 0.75, "denial": 0.7}
 MAX_DISTANCE = 3000  # characters back from an answer to the claim it answers
 MAX_OWN_MATTER = 3  # a rebuttal with more matter words of its own says something else too
+MAX_REBUTTAL_WORDS = 12  # a bare rebuttal is short: "This is some sort of nonsense"
 SNIPPET_WORDS = 9  # words of the answered claim shown in the reason
+AUTHOR_REACH = 40  # characters of an answer's opening read for the author it names
 WINDOW = 400  # characters of a claim's cue and content read for its targets
 CHUNK = 500
 PlacedRow = Select[int, int, str | None, str, str | None]  # id, start, cue, text, cue and content
@@ -56,6 +59,12 @@ _OWNER = r"(?:(?:the|these|those|this|that|such|his|her|their|its|[A-Z][\w.\-]*(
 _NOUN_OBJECT = re.compile(rf"^\W*{_OWNER}{{0,2}}(?:[\w\-]+\s+){{0,2}}?(?:{'|'.join(ANSWER_NOUNS)})\b",
                           re.IGNORECASE)
 _PRONOUN_OBJECT = re.compile(rf"^\W*(?:{'|'.join(ANSWER_PRONOUNS)})\b", re.IGNORECASE)
+# "It is categorically untrue", "This is some sort of nonsense", "That's a lie".
+_PRONOUN_REBUTTAL = re.compile(rf"^\W*(?:{'|'.join(ANSWER_PRONOUNS)})(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+"
+                               rf"(?:[\w\-]+\s+){{0,3}}?(?:{'|'.join(REBUTTAL_WORDS)})\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"\s+(?:that|of)\s+\w", re.IGNORECASE)  # "the notion that ...", "reports of ..."
+# The one an object names as its author: "Exxon's accusation", "Trump's tweets", "criticism from Smith".
+_POSSESSOR = re.compile(r"\b([A-Z][\w.\-]*)(?:'s|’s)\s|\bfrom\s+((?:[A-Z][\w.\-]*\s?){1,3})")
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
@@ -68,6 +77,7 @@ class Placed:
     cue: str
     text: str
     targets: frozenset[str]
+    authors: frozenset[str] = frozenset()  # whom its opening names as an author ("Trump's tweets")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,19 +98,26 @@ def read_answer(claim: Placed) -> Answer | None:
     facts = claim.facts
     if facts.stance in NOT_COMMITTED:
         return None
-    answer_cue = bool(_cue_lemmas(claim.cue) & ANSWER_CUES) or facts.stance in NEGATIVE
-    rebuttal = _REBUTTAL.search(claim.text)
+    answer_cue = bool(_cue_lemmas(claim.cue) & ANSWER_CUES) or facts.stance == Stance.DENIES
     obj = _NOUN_OBJECT.match(claim.text)
+    # The rebuttal words that follow the object: "those reports as lies", not "a false claim that".
+    rebuttal = _REBUTTAL.search(claim.text, obj.end() if obj else 0)
     if obj and (answer_cue or rebuttal):
-        return Answer("object", _clean(obj.group()))
-    pronoun = _PRONOUN_OBJECT.match(claim.text)
-    if pronoun and (rebuttal or (answer_cue and len(_WORDS.findall(claim.text)) <= 6)):
-        return Answer("object", _clean(pronoun.group()))
-    if rebuttal and len(facts.topic.keys) <= MAX_OWN_MATTER:
+        # "denied the notion that a shakeup is coming" says what it denies: a denial with content.
+        content = _CLAUSE.match(claim.text, obj.end())
+        return Answer("denial" if content else "object", _clean(obj.group()))
+    pronoun = _PRONOUN_REBUTTAL.match(claim.text)
+    if pronoun or (answer_cue and _PRONOUN_OBJECT.match(claim.text) and _short(claim.text, 6)):
+        return Answer("object", f"\"{_snippet(claim.text)}\"")  # 'Garten answers "It is categorically untrue"
+    if rebuttal and len(facts.topic.keys) <= MAX_OWN_MATTER and _short(claim.text, MAX_REBUTTAL_WORDS):
         return Answer("rebuttal", rebuttal.group())
     if answer_cue and facts.stance in NEGATIVE:
         return Answer("denial", "")
     return None
+
+
+def _short(text: str, words: int) -> bool:
+    return len(_WORDS.findall(text)) <= words
 
 
 def _clean(words: str) -> str:
@@ -121,16 +138,16 @@ def _may_answer(answer: Placed, earlier: Placed) -> bool:
 
 
 def answered_claim(answer: Placed, how: Answer, article: Sequence[Placed]) -> Placed | None:
-    """The nearest earlier claim of *article* that *answer* answers, or None."""
-    named = answer.facts.topic.entities  # "Trump's tweets are lies" answers what Trump said
+    """The nearest earlier claim of *article* that *answer* answers, or None.
+
+    An answer that names the author of what it answers ("Trump's tweets are lies") answers that author."""
     for earlier in sorted(article, key=lambda c: -c.start):
         if not _may_answer(answer, earlier):
             continue
-        if how.how == "denial" and not _accusing(earlier):
-            continue
-        if is_about(earlier.targets, answer.facts):
-            return earlier
-        if how.how != "denial" and named & earlier.facts.speaker_entities:
+        if answer.authors:
+            if answer.authors & earlier.facts.speaker_entities:
+                return earlier
+        elif (how.how != "denial" or _accusing(earlier)) and is_about(earlier.targets, answer.facts):
             return earlier
     return None
 
@@ -144,7 +161,9 @@ def _reason(answer: Placed, how: Answer, answered: Placed) -> str:
     who = answer.facts.speaker or "an unattributed source"
     other = answered.facts.speaker or "an unattributed source"
     verb = answer.facts.stance if answer.facts.stance in NEGATIVE else "rebuts"
-    if how.how == "rebuttal":
+    if how.words.startswith('"'):
+        head = f"{who} answers {how.words}"
+    elif how.how == "rebuttal":
         head = f"{who} calls it \"{how.words}\""
     elif how.how == "object":
         head = f"{who} {verb} {how.words}"
@@ -184,7 +203,9 @@ def placed_claims(session: Session, facts: dict[int, ClaimFacts], terms: Terms) 
     for chunk in _chunks(sorted(facts)):
         for claim_id, start, cue, text, read in session.exec(statement.where(col(Claim.id).in_(chunk))):
             claim = facts[claim_id]
-            placed = Placed(claim, start, cue or "", text, claim_targets(claim, read or text, terms))
+            named = [name for match in _POSSESSOR.finditer(text[:AUTHOR_REACH]) for name in match.groups() if name]
+            authors = speaker_entities(named, terms)
+            placed = Placed(claim, start, cue or "", text, claim_targets(claim, read or text, terms), authors)
             articles.setdefault(claim.source_id, []).append(placed)
     return articles
 

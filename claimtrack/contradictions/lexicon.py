@@ -121,7 +121,7 @@ REBUTTAL_WORDS = (r"not\s+true", r"untrue", r"false(?:ly|hood)?", r"nonsense", r
                   r"lies", r"lie", r"lying", r"(?:wholly\s+)?unfounded", r"categorical(?:ly)?", r"groundless",
                   r"absurd", r"ridiculous", r"laughable", r"preposterous", r"propaganda", r"smear",
                   r"hoax", r"made[\s-]up", r"no\s+truth", r"no\s+basis", r"without\s+(?:merit|foundation)",
-                  r"never\s+happened", r"never\s+said")
+                  r"never\s+happened")
 
 # What an answer names as its object, at the start of its content: "the charge", "those claims", "it".
 ANSWER_NOUNS = ("charges?", "claims?", "allegations?", "accusations?", "reports?", "story", "stories",
