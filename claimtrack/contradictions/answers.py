@@ -106,14 +106,21 @@ def read_answer(claim: Placed) -> Answer | None:
         # "denied the notion that a shakeup is coming" says what it denies: a denial with content.
         content = _CLAUSE.match(claim.text, obj.end())
         return Answer("denial" if content else "object", _clean(obj.group()))
-    pronoun = _PRONOUN_REBUTTAL.match(claim.text)
-    if pronoun or (answer_cue and _PRONOUN_OBJECT.match(claim.text) and _short(claim.text, 6)):
+    if _PRONOUN_REBUTTAL.match(claim.text) or (answer_cue and _pronoun_object(claim.text)):
         return Answer("object", f"\"{_snippet(claim.text)}\"")  # 'Garten answers "It is categorically untrue"
     if rebuttal and len(facts.topic.keys) <= MAX_OWN_MATTER and _short(claim.text, MAX_REBUTTAL_WORDS):
         return Answer("rebuttal", rebuttal.group())
     if answer_cue and facts.stance in NEGATIVE:
         return Answer("denial", "")
     return None
+
+
+def _pronoun_object(text: str) -> bool:
+    """ "denied it in an interview", "denied that": not "denied that the port was sold" (a clause)."""
+    pronoun = _PRONOUN_OBJECT.match(text)
+    if pronoun is None:
+        return False
+    return _short(text, 2) or (pronoun.group().strip(" \"“'‘").lower() != "that" and _short(text, 6))
 
 
 def _short(text: str, words: int) -> bool:
@@ -202,12 +209,15 @@ def placed_claims(session: Session, facts: dict[int, ClaimFacts], terms: Terms) 
     articles: dict[int, list[Placed]] = {}
     for chunk in _chunks(sorted(facts)):
         for claim_id, start, cue, text, read in session.exec(statement.where(col(Claim.id).in_(chunk))):
-            claim = facts[claim_id]
-            named = [name for match in _POSSESSOR.finditer(text[:AUTHOR_REACH]) for name in match.groups() if name]
-            authors = speaker_entities(named, terms)
-            placed = Placed(claim, start, cue or "", text, claim_targets(claim, read or text, terms), authors)
-            articles.setdefault(claim.source_id, []).append(placed)
+            placed = place(facts[claim_id], start, cue or "", text, read or text, terms)
+            articles.setdefault(placed.facts.source_id, []).append(placed)
     return articles
+
+
+def place(facts: ClaimFacts, start: int, cue: str, text: str, window: str, terms: Terms) -> Placed:
+    """A claim placed in its article; *window* is its cue and content as the article writes them."""
+    named = [name for match in _POSSESSOR.finditer(text[:AUTHOR_REACH]) for name in match.groups() if name]
+    return Placed(facts, start, cue, text, claim_targets(facts, window, terms), speaker_entities(named, terms))
 
 
 def answer_suggestions(session: Session, facts: dict[int, ClaimFacts], terms: Terms,
