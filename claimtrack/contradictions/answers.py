@@ -36,11 +36,11 @@ from claimtrack.contradictions.lexicon import (
     REBUTTAL_WORDS,
 )
 from claimtrack.contradictions.signals import NEGATIVE, NOT_COMMITTED, POSITIVE, ClaimFacts, Suggestion
-from claimtrack.contradictions.targets import claim_targets, is_about
+from claimtrack.contradictions.targets import PERSON, claim_targets, is_about
 from claimtrack.contradictions.terms import Terms
 from claimtrack.contradictions.topics import speaker_entities
-from claimtrack.store.models import Claim, Source
-from claimtrack.vocabulary import RelationKind, Stance
+from claimtrack.store.models import Claim, Source, Speaker
+from claimtrack.vocabulary import RelationKind, SpeakerKind, Stance
 
 # How sure each way of linking is (an answer's object names what it answers; a bare rebuttal or a
 # denial with content is linked by whom the answered claim is about).
@@ -52,17 +52,23 @@ SNIPPET_WORDS = 9  # words of the answered claim shown in the reason
 AUTHOR_REACH = 40  # characters of an answer's opening read for the author it names
 WINDOW = 400  # characters of a claim's cue and content read for its targets
 CHUNK = 500
-PlacedRow = Select[int, int, str | None, str, str | None]  # id, start, cue, text, cue and content
+# id, start, cue, text, cue and content, the speaker's kind
+PlacedRow = Select[int, int, str | None, str, str | None, str | None]
+BODIES = frozenset({SpeakerKind.ORGANIZATION.value, SpeakerKind.GROUP.value})  # not "he" nor "she"
 
 _REBUTTAL = re.compile(r"\b(?:" + "|".join(REBUTTAL_WORDS) + r")\b", re.IGNORECASE)
 _OWNER = r"(?:(?:the|these|those|this|that|such|his|her|their|its|[A-Z][\w.\-]*(?:'s|’s))\s+)"
-_NOUN_OBJECT = re.compile(rf"^\W*{_OWNER}{{0,2}}(?:[\w\-]+\s+){{0,2}}?(?:{'|'.join(ANSWER_NOUNS)})\b",
+_NOUN_OBJECT = re.compile(rf"^\W*{_OWNER}{{0,2}}(?:[\w\-'’.]+\s+){{0,2}}?(?:{'|'.join(ANSWER_NOUNS)})\b",
                           re.IGNORECASE)
 _PRONOUN_OBJECT = re.compile(rf"^\W*(?:{'|'.join(ANSWER_PRONOUNS)})\b", re.IGNORECASE)
 # "It is categorically untrue", "This is some sort of nonsense", "That's a lie".
-_PRONOUN_REBUTTAL = re.compile(rf"^\W*(?:{'|'.join(ANSWER_PRONOUNS)})(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+"
+_PRONOUN_REBUTTAL = re.compile(rf"^\W*(?:{'|'.join(ANSWER_PRONOUNS)})(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+"
                                rf"(?:[\w\-]+\s+){{0,3}}?(?:{'|'.join(REBUTTAL_WORDS)})\b", re.IGNORECASE)
-_CLAUSE = re.compile(r"\s+(?:that|of)\s+\w", re.IGNORECASE)  # "the notion that ...", "reports of ..."
+# What may follow an object that names no content of its own: "those reports as lies", "the charge in an
+# interview", "the claims on Monday". Anything else says what is denied ("the notion that ...", "the claim he
+# had reneged ..."): a denial with content.
+_PLAIN_REST = re.compile(r"\W*(?:$|(?:as|in|on|at|by|from|during|to|with|after|before|when|last|this|earlier|"
+                         r"later|again|outright|flatly|today|yesterday|is|are|was|were|\w+day)\b)", re.IGNORECASE)
 # The one an object names as its author: "Exxon's accusation", "Trump's tweets", "criticism from Smith".
 _POSSESSOR = re.compile(r"\b([A-Z][\w.\-]*)(?:'s|’s)\s|\bfrom\s+((?:[A-Z][\w.\-]*\s?){1,3})")
 _WORDS = re.compile(r"[A-Za-z]+")
@@ -78,6 +84,7 @@ class Placed:
     text: str
     targets: frozenset[str]
     authors: frozenset[str] = frozenset()  # whom its opening names as an author ("Trump's tweets")
+    speaker_kind: str = SpeakerKind.UNKNOWN.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +109,17 @@ def read_answer(claim: Placed) -> Answer | None:
     obj = _NOUN_OBJECT.match(claim.text)
     # The rebuttal words that follow the object: "those reports as lies", not "a false claim that".
     rebuttal = _REBUTTAL.search(claim.text, obj.end() if obj else 0)
+    if "?" in claim.text:
+        rebuttal = None  # "Is he pretending this is all made up?" asks, it does not rebut
     if obj and (answer_cue or rebuttal):
         # "denied the notion that a shakeup is coming" says what it denies: a denial with content.
-        content = _CLAUSE.match(claim.text, obj.end())
-        return Answer("denial" if content else "object", _clean(obj.group()))
+        plain = _PLAIN_REST.match(claim.text, obj.end())
+        return Answer("object" if plain else "denial", _clean(obj.group()))
     if _PRONOUN_REBUTTAL.match(claim.text) or (answer_cue and _pronoun_object(claim.text)):
         return Answer("object", f"\"{_snippet(claim.text)}\"")  # 'Garten answers "It is categorically untrue"
     if rebuttal and len(facts.topic.keys) <= MAX_OWN_MATTER and _short(claim.text, MAX_REBUTTAL_WORDS):
         return Answer("rebuttal", rebuttal.group())
-    if answer_cue and facts.stance in NEGATIVE:
+    if answer_cue and facts.stance == Stance.DENIES:  # "rejected tax cuts" rejects a policy, not a claim
         return Answer("denial", "")
     return None
 
@@ -144,6 +153,14 @@ def _may_answer(answer: Placed, earlier: Placed) -> bool:
     return a.speaker_id is None or a.speaker_id != b.speaker_id
 
 
+def _about(earlier: Placed, answer: Placed) -> bool:
+    """Whether *earlier* is about the one who answers; "he had taken the money" only when it accuses and
+    the one who answers may be a person (not a body: "the government denies the claims")."""
+    if earlier.targets != {PERSON}:
+        return is_about(earlier.targets, answer.facts)
+    return _accusing(earlier) and answer.speaker_kind not in BODIES and is_about(earlier.targets, answer.facts)
+
+
 def answered_claim(answer: Placed, how: Answer, article: Sequence[Placed]) -> Placed | None:
     """The nearest earlier claim of *article* that *answer* answers, or None.
 
@@ -154,7 +171,7 @@ def answered_claim(answer: Placed, how: Answer, article: Sequence[Placed]) -> Pl
         if answer.authors:
             if answer.authors & earlier.facts.speaker_entities:
                 return earlier
-        elif (how.how != "denial" or _accusing(earlier)) and is_about(earlier.targets, answer.facts):
+        elif (how.how != "denial" or _accusing(earlier)) and _about(earlier, answer):
             return earlier
     return None
 
@@ -174,8 +191,9 @@ def _reason(answer: Placed, how: Answer, answered: Placed) -> str:
         head = f"{who} calls it \"{how.words}\""
     elif how.how == "object":
         head = f"{who} {verb} {how.words}"
-    else:
-        head = f"{who} {verb} the {'accusation' if answered.facts.stance == Stance.ACCUSES else 'allegation'}"
+    else:  # a denial with content: what it denies
+        charge = "the accusation" if answered.facts.stance == Stance.ACCUSES else "the allegation"
+        head = f"{who} {verb} {how.words or charge}"
     return f"{head} ({other} {answered.facts.stance} {_snippet(answered.text)})"
 
 
@@ -203,21 +221,24 @@ def placed_claims(session: Session, facts: dict[int, ClaimFacts], terms: Terms) 
     first = func.coalesce(col(Claim.cue_start), col(Claim.start))
     window = func.substr(Source.text, first + 1, case((col(Claim.end) - first > WINDOW, WINDOW),
                                                       else_=col(Claim.end) - first))
-    columns = (col(Claim.id), col(Claim.start), col(Claim.cue), col(Claim.text), window)
+    columns = (col(Claim.id), col(Claim.start), col(Claim.cue), col(Claim.text), window, col(Speaker.kind))
     # sqlmodel's `select` is typed for up to four columns; its `Select` takes any number, untyped.
-    statement = cast(PlacedRow, Select(*columns).join(Source, col(Source.id) == Claim.source_id))
+    statement = cast(PlacedRow, Select(*columns).join(Source, col(Source.id) == Claim.source_id)
+                     .outerjoin(Speaker, col(Speaker.id) == Claim.speaker_id))
     articles: dict[int, list[Placed]] = {}
     for chunk in _chunks(sorted(facts)):
-        for claim_id, start, cue, text, read in session.exec(statement.where(col(Claim.id).in_(chunk))):
-            placed = place(facts[claim_id], start, cue or "", text, read or text, terms)
+        for claim_id, start, cue, text, read, kind in session.exec(statement.where(col(Claim.id).in_(chunk))):
+            placed = place(facts[claim_id], start, cue or "", text, read or text, terms, kind)
             articles.setdefault(placed.facts.source_id, []).append(placed)
     return articles
 
 
-def place(facts: ClaimFacts, start: int, cue: str, text: str, window: str, terms: Terms) -> Placed:
+def place(facts: ClaimFacts, start: int, cue: str, text: str, window: str, terms: Terms,
+          speaker_kind: str | None = None) -> Placed:
     """A claim placed in its article; *window* is its cue and content as the article writes them."""
     named = [name for match in _POSSESSOR.finditer(text[:AUTHOR_REACH]) for name in match.groups() if name]
-    return Placed(facts, start, cue, text, claim_targets(facts, window, terms), speaker_entities(named, terms))
+    return Placed(facts, start, cue, text, claim_targets(facts, window, terms), speaker_entities(named, terms),
+                  speaker_kind or SpeakerKind.UNKNOWN.value)
 
 
 def answer_suggestions(session: Session, facts: dict[int, ClaimFacts], terms: Terms,

@@ -22,7 +22,9 @@ SPEAKERS = {  # id: (name shown, names)
     2: ("Blake", ["Senator Tom Blake", "Blake"]),
     3: ("Okafor", ["Ada Okafor"]),
     4: ("Marsh", ["Lena Marsh", "Harbour Party"]),
+    5: ("Ministry of Ports", ["Ministry of Ports"]),
 }
+KINDS = {5: "organization"}
 _ids = itertools.count(1)
 
 
@@ -30,7 +32,7 @@ def placed(speaker: int, stance: str, cue: str, text: str, start: int):
     name, names = SPEAKERS[speaker]
     facts = ClaimFacts(id=next(_ids), source_id=1, stance=stance, topic=claim_topic(text, TERMS), speaker_id=speaker,
                        speaker=name, speaker_entities=speaker_entities(names, TERMS))
-    return place(facts, start, cue, text, f"{cue} {text}", TERMS)
+    return place(facts, start, cue, text, f"{cue} {text}", TERMS, KINDS.get(speaker, "person"))
 
 
 ROE_ALLEGES = (1, "alleges", "alleged", "Senator Blake took bribes from a harbour contractor", 100)
@@ -76,6 +78,10 @@ NOTHING = [
     pytest.param([(1, "alleges", "alleged", "Senator Blake took bribes", 700)],
                  (2, "denies", "denied", "the charge", 500),
                  id="an answer answers nothing said after it"),
+    pytest.param([(1, "alleges", "alleged", "he had taken the money", 100)], (5, "denies", "denied", "the claims", 500),
+                 id="a body is not the he of an unnamed accusation"),
+    pytest.param([(1, "asserts", "said", "he does not feel bitter", 100)], (2, "denies", "denied", "the claims", 500),
+                 id="an unnamed he is a target only of an accusation"),
     pytest.param([(2, "asserts", "said", "Senator Blake is the best candidate", 100)],
                  (2, "denies", "denied", "the charge", 500), id="nobody answers themself"),
 ]
@@ -93,6 +99,9 @@ def test_replies_that_answer_nothing(earlier, answer):
     ("baseless", "said", "asserts", "rebuttal"),
     ("that the port had been sold", "denied", "denies", "denial"),
     ("the port had been sold", "said", "asserts", None),
+    ("Is he pretending this is all made up?", "asked", "asserts", None),
+    ("the claim he had broken his promise", "rejected", "rejects", "denial"),
+    ("Mr Roe's comment", "rejected", "rejects", "object"),
 ])
 def test_how_a_claim_answers(text, cue, stance, how):
     answer = read_answer(placed(2, stance, cue, text, 0))
