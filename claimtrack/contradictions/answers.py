@@ -19,7 +19,7 @@ the store (nothing new is stored: the targets come from each claim's words and s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -161,12 +161,35 @@ def _about(earlier: Placed, answer: Placed) -> bool:
     return _accusing(earlier) and answer.speaker_kind not in BODIES and is_about(earlier.targets, answer.facts)
 
 
-def answered_claim(answer: Placed, how: Answer, article: Sequence[Placed]) -> Placed | None:
-    """The nearest earlier claim of *article* that *answer* answers, or None.
+def _earlier_elsewhere(answer: Placed, other: Placed) -> bool:
+    """Whether *other*, a claim of another article by another speaker, was said before *answer* (by the
+    articles' dates, else by when it was stored)."""
+    a, b = answer.facts, other.facts
+    if a.source_id == b.source_id or b.stance not in POSITIVE:
+        return False
+    if a.speaker_id is not None and a.speaker_id == b.speaker_id:
+        return False
+    if a.published and b.published and a.published != b.published:
+        return b.published < a.published
+    return b.id < a.id
+
+
+def _in_article(claim: Placed) -> tuple[str, int]:
+    return "", claim.start
+
+
+def _in_store(claim: Placed) -> tuple[str, int]:
+    return claim.facts.published or "", claim.facts.id
+
+
+def answered_claim(answer: Placed, how: Answer, article: Sequence[Placed], *, across: bool = False) -> Placed | None:
+    """The nearest earlier claim of *article* that *answer* answers, or None; with *across*, the latest
+    earlier claim of the other articles in *article* (claims the finder compares the answer with).
 
     An answer that names the author of what it answers ("Trump's tweets are lies") answers that author."""
-    for earlier in sorted(article, key=lambda c: -c.start):
-        if not _may_answer(answer, earlier):
+    may, order = (_earlier_elsewhere, _in_store) if across else (_may_answer, _in_article)
+    for earlier in sorted(article, key=order, reverse=True):
+        if not may(answer, earlier):
             continue
         if answer.authors:
             if answer.authors & earlier.facts.speaker_entities:
@@ -197,17 +220,38 @@ def _reason(answer: Placed, how: Answer, answered: Placed) -> str:
     return f"{head} ({other} {answered.facts.stance} {_snippet(answered.text)})"
 
 
+def _linked(answer: Placed, how: Answer, answered: Placed) -> Suggestion:
+    return Suggestion(claim_a=answered.facts.id, claim_b=answer.facts.id, kind=RelationKind.CONTRADICTS.value,
+                      score=ANSWER_SCORES[how.how], reason=_reason(answer, how, answered),
+                      signals=(f"answer: {how.how}",))
+
+
 def link_article(article: Sequence[Placed]) -> list[Suggestion]:
     """Every answer of one article linked to the claim it answers."""
     found = []
     for claim in article:
         how = read_answer(claim)
         answered = answered_claim(claim, how, article) if how is not None else None
-        if how is None or answered is None:
-            continue
-        found.append(Suggestion(claim_a=answered.facts.id, claim_b=claim.facts.id,
-                                kind=RelationKind.CONTRADICTS.value, score=ANSWER_SCORES[how.how],
-                                reason=_reason(claim, how, answered), signals=(f"answer: {how.how}",)))
+        if how is not None and answered is not None:
+            found.append(_linked(claim, how, answered))
+    return found
+
+
+def link_across(pending: Mapping[int, tuple[Placed, Answer]], compared: Iterable[tuple[int, int]],
+                others: Mapping[int, Placed]) -> list[Suggestion]:
+    """Answers their own article leaves unanswered, linked to a claim of another article among the
+    claims the finder compares them with (*compared*: pairs of claim ids; *others*: those claims placed)."""
+    leads: dict[int, list[Placed]] = {}
+    for a, b in compared:
+        for answer, other in ((a, b), (b, a)):
+            if answer in pending and other in others:
+                leads.setdefault(answer, []).append(others[other])
+    found = []
+    for claim_id, candidates in sorted(leads.items()):
+        claim, how = pending[claim_id]
+        answered = answered_claim(claim, how, candidates, across=True)
+        if answered is not None:
+            found.append(_linked(claim, how, answered))
     return found
 
 
@@ -241,15 +285,28 @@ def place(facts: ClaimFacts, start: int, cue: str, text: str, window: str, terms
                   speaker_kind or SpeakerKind.UNKNOWN.value)
 
 
-def answer_suggestions(session: Session, facts: dict[int, ClaimFacts], terms: Terms,
-                       blocked: set[tuple[int, int]]) -> list[Suggestion]:
-    """The answers among *facts* linked to the claims they answer in their articles; pairs in *blocked*
-    are skipped, and the pairs found are added to it (so no other signal suggests them again)."""
-    found = []
-    for article in placed_claims(session, facts, terms).values():
-        for suggestion in link_article(article):
-            pair = (min(suggestion.claim_a, suggestion.claim_b), max(suggestion.claim_a, suggestion.claim_b))
-            if pair not in blocked:
-                blocked.add(pair)
-                found.append(suggestion)
-    return found
+def answer_suggestions(session: Session, facts: dict[int, ClaimFacts], terms: Terms, blocked: set[tuple[int, int]],
+                       compared: Iterable[tuple[int, int]] = (),
+                       known: Mapping[int, ClaimFacts] | None = None) -> list[Suggestion]:
+    """The answers among *facts* linked to the claims they answer in their articles, else (across articles)
+    among the pairs in *compared* (the claims of *known*, default *facts*). Pairs in *blocked* are skipped,
+    and the pairs found are added to it (so no other signal suggests them again)."""
+    articles = placed_claims(session, facts, terms)
+    found = [suggestion for article in articles.values() for suggestion in link_article(article)]
+    linked = {suggestion.claim_b for suggestion in found}
+    pending = {claim.facts.id: (claim, how) for article in articles.values() for claim in article
+               if claim.facts.id not in linked and (how := read_answer(claim)) is not None}
+    pairs = [pair for pair in compared if pair[0] in pending or pair[1] in pending] if pending else []
+    if pairs:
+        known = known or facts
+        wanted = {i: known[i] for pair in pairs for i in pair if i in known}
+        others = {claim.facts.id: claim for article in placed_claims(session, wanted, terms).values()
+                  for claim in article}
+        found += link_across(pending, pairs, others)
+    kept = []
+    for suggestion in found:
+        pair = (min(suggestion.claim_a, suggestion.claim_b), max(suggestion.claim_a, suggestion.claim_b))
+        if pair not in blocked:
+            blocked.add(pair)
+            kept.append(suggestion)
+    return kept

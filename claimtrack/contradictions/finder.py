@@ -166,7 +166,8 @@ def suggest_for_claims(session: Session, claim_ids: Iterable[int | None], *, ter
         index = TopicIndex(known, terms)
         leads = {claim_id: index.candidates(facts) for claim_id, facts in new.items()}
     blocked = related_pairs(session, compared)
-    found = answer_suggestions(session, new, terms, blocked)  # answers linked to what they answer, first
+    # Answers linked to what they answer, first: in their article, else among the claims compared with them.
+    found = answer_suggestions(session, new, terms, blocked, [(c, o) for c, os in leads.items() for o in os], known)
     for claim_id, candidates in leads.items():
         for other in candidates:
             pair = (min(claim_id, other), max(claim_id, other))
@@ -191,8 +192,9 @@ def full_pass(session: Session, *, terms: Terms | None = None, min_score: float 
     facts = load_facts(session, terms)
     index = TopicIndex(facts, terms)
     blocked = related_pairs(session)
-    found = answer_suggestions(session, facts, terms, blocked)  # answers linked to what they answer, first
-    for a, b in index.candidate_pairs():
+    pairs = list(index.candidate_pairs())
+    found = answer_suggestions(session, facts, terms, blocked, pairs)  # answers linked to what they answer, first
+    for a, b in pairs:
         if (a, b) in blocked:
             continue
         suggestion = compare(facts[a], facts[b], terms.antonyms)

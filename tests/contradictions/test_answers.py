@@ -7,7 +7,7 @@ import itertools
 import pytest
 from sqlmodel import select
 
-from claimtrack.contradictions.answers import link_article, place, read_answer
+from claimtrack.contradictions.answers import link_across, link_article, place, read_answer
 from claimtrack.contradictions.finder import full_pass, suggest_for_claims
 from claimtrack.contradictions.signals import ClaimFacts
 from claimtrack.contradictions.targets import PERSON, accused, claim_targets
@@ -28,10 +28,10 @@ KINDS = {5: "organization"}
 _ids = itertools.count(1)
 
 
-def placed(speaker: int, stance: str, cue: str, text: str, start: int):
+def placed(speaker: int, stance: str, cue: str, text: str, start: int, source: int = 1):
     name, names = SPEAKERS[speaker]
-    facts = ClaimFacts(id=next(_ids), source_id=1, stance=stance, topic=claim_topic(text, TERMS), speaker_id=speaker,
-                       speaker=name, speaker_entities=speaker_entities(names, TERMS))
+    facts = ClaimFacts(id=next(_ids), source_id=source, stance=stance, topic=claim_topic(text, TERMS),
+                       speaker_id=speaker, speaker=name, speaker_entities=speaker_entities(names, TERMS))
     return place(facts, start, cue, text, f"{cue} {text}", TERMS, KINDS.get(speaker, "person"))
 
 
@@ -115,6 +115,18 @@ def test_targets_name_the_accused_the_named_and_an_unnamed_person():
     assert claim_targets(facts, "accused Blake of lying", TERMS) >= {"blake"}
     unnamed = placed(1, "alleges", "alleged", "he had taken the money", 0).facts
     assert claim_targets(unnamed, "he had taken the money", TERMS) == {PERSON}
+
+
+def test_across_articles_an_answer_links_only_to_a_claim_the_finder_compares_it_with():
+    alleged, weather = placed(*ROE_ALLEGES, source=1), placed(*OKAFOR_ON_WEATHER, source=3)
+    answer = placed(2, "denies", "denied", "he had ever taken a bribe", 50, source=2)
+    how = read_answer(answer)
+    assert how is not None and link_article([answer]) == []  # nothing earlier in its own article
+    pending, others = {answer.facts.id: (answer, how)}, {c.facts.id: c for c in (alleged, weather)}
+    [found] = link_across(pending, [(alleged.facts.id, answer.facts.id), (answer.facts.id, weather.facts.id)], others)
+    assert (found.claim_a, found.claim_b) == (alleged.facts.id, answer.facts.id)
+    assert found.reason.startswith("Blake denies the allegation (Roe alleges Senator Blake took bribes")
+    assert link_across(pending, [(answer.facts.id, weather.facts.id)], others) == []  # not compared: no link
 
 
 def _article(store):
