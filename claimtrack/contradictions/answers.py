@@ -294,8 +294,10 @@ def answer_suggestions(session: Session, facts: dict[int, ClaimFacts], terms: Te
     articles = placed_claims(session, facts, terms)
     found = [suggestion for article in articles.values() for suggestion in link_article(article)]
     linked = {suggestion.claim_b for suggestion in found}
+    # Across articles only answers that say nothing of their own ("the charge", "It is untrue"): a denial with
+    # content meets the claims of other articles through the shared matter `signals.compare` weighs.
     pending = {claim.facts.id: (claim, how) for article in articles.values() for claim in article
-               if claim.facts.id not in linked and (how := read_answer(claim)) is not None}
+               if claim.facts.id not in linked and (how := read_answer(claim)) is not None and how.how != "denial"}
     pairs = [pair for pair in compared if pair[0] in pending or pair[1] in pending] if pending else []
     if pairs:
         known = known or facts

@@ -119,13 +119,13 @@ def test_targets_name_the_accused_the_named_and_an_unnamed_person():
 
 def test_across_articles_an_answer_links_only_to_a_claim_the_finder_compares_it_with():
     alleged, weather = placed(*ROE_ALLEGES, source=1), placed(*OKAFOR_ON_WEATHER, source=3)
-    answer = placed(2, "denies", "denied", "he had ever taken a bribe", 50, source=2)
+    answer = placed(2, "denies", "denied", "the charge", 50, source=2)
     how = read_answer(answer)
     assert how is not None and link_article([answer]) == []  # nothing earlier in its own article
     pending, others = {answer.facts.id: (answer, how)}, {c.facts.id: c for c in (alleged, weather)}
     [found] = link_across(pending, [(alleged.facts.id, answer.facts.id), (answer.facts.id, weather.facts.id)], others)
     assert (found.claim_a, found.claim_b) == (alleged.facts.id, answer.facts.id)
-    assert found.reason.startswith("Blake denies the allegation (Roe alleges Senator Blake took bribes")
+    assert found.reason.startswith("Blake denies the charge (Roe alleges Senator Blake took bribes")
     assert link_across(pending, [(answer.facts.id, weather.facts.id)], others) == []  # not compared: no link
 
 
