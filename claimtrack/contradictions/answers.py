@@ -11,8 +11,10 @@ untrue"). It is linked to the claim it answers, in its own article:
 - a denial with its own content ("denied she mishandled classified information") answers the nearest
   earlier accusation or allegation about the one who denies, even when the two share no word.
 
-A noncommittal reply ("declined to comment") answers nothing, and neither does a denial of something
-nobody in the article claimed against the one who denies. The pure part (`read_answer`,
+An answer with an object or a bare rebuttal that its article leaves unanswered may answer a claim of
+another article, but only one the finder already compares it with (`link_across`): the latest earlier
+one about the one who answers. A noncommittal reply ("declined to comment") answers nothing, and neither
+does a denial of something nobody claimed against the one who denies. The pure part (`read_answer`,
 `answered_claim`, `link_article`) works on plain values; `answer_suggestions` reads what it needs from
 the store (nothing new is stored: the targets come from each claim's words and speaker).
 """
