@@ -105,8 +105,8 @@ def _cue_lemmas(cue: str) -> set[str]:
 def read_answer(claim: Placed) -> Answer | None:
     """How *claim* answers another claim, or None when it answers nothing."""
     facts = claim.facts
-    if facts.stance in NOT_COMMITTED:
-        return None
+    if facts.stance in NOT_COMMITTED or _accusing(claim):
+        return None  # "accused ministers of telling lies" accuses, it answers nothing
     answer_cue = bool(_cue_lemmas(claim.cue) & ANSWER_CUES) or facts.stance == Stance.DENIES
     obj = _NOUN_OBJECT.match(claim.text)
     # The rebuttal words that follow the object: "those reports as lies", not "a false claim that".

@@ -116,9 +116,11 @@ TIME_UNITS = frozenset("second minute hour day week month year decade century ag
 # ("opposed", "questioned" reject a policy or a person, not a claim: they are not answers.)
 ANSWER_CUES = frozenset("deny reject dismiss rebut refute dispute contradict debunk disavow".split())
 
-# Words that call what was said untrue: "It is categorically untrue", "This is some sort of nonsense".
+# Words that call what was said untrue: "It is categorically untrue", "This is some sort of nonsense"
+# ("a lie", "a boldfaced lie", not "the matter should be left to lie").
 REBUTTAL_WORDS = (r"not\s+true", r"untrue", r"false(?:ly|hood)?", r"nonsense", r"baseless", r"fabricat\w*",
-                  r"lies", r"lie", r"lying", r"(?:wholly\s+)?unfounded", r"categorical(?:ly)?", r"groundless",
+                  r"lies", r"an?\s+(?:[\w\-\"“]+\s+)?lie", r"lying", r"(?:wholly\s+)?unfounded",
+                  r"categorical(?:ly)?", r"groundless",
                   r"absurd", r"ridiculous", r"laughable", r"preposterous", r"propaganda", r"smear",
                   r"hoax", r"made[\s-]up", r"no\s+truth", r"no\s+basis", r"without\s+(?:merit|foundation)",
                   r"never\s+happened")

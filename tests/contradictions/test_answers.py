@@ -100,6 +100,9 @@ def test_replies_that_answer_nothing(earlier, answer):
     ("that the port had been sold", "denied", "denies", "denial"),
     ("the port had been sold", "said", "asserts", None),
     ("Is he pretending this is all made up?", "asked", "asserts", None),
+    ("ministers of telling lies about the budget", "accused", "accuses", None),
+    ("the matter should now be left to lie", "said", "asserts", None),
+    ("That comment is a \"boldfaced lie\"", "said", "asserts", "object"),
     ("the claim he had broken his promise", "rejected", "rejects", "denial"),
     ("Mr Roe's comment", "rejected", "rejects", "object"),
 ])
