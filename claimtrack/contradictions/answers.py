@@ -74,6 +74,8 @@ _PLAIN_REST = re.compile(r"\W*(?:$|(?:as|in|on|at|by|from|during|to|with|after|b
 # The one an object names as its author: "Exxon's accusation", "Trump's tweets", "criticism from Smith".
 _POSSESSOR = re.compile(r"\b([A-Z][\w.\-]*)(?:'s|’s)\s|\bfrom\s+((?:[A-Z][\w.\-]*\s?){1,3})")
 _WORDS = re.compile(r"[A-Za-z]+")
+# "his comments were false": the answer names a person as the author without naming them.
+_HIS_HER = re.compile(rf"^\W*(?:his|her)\s+(?:[\w\-]+\s+){{0,2}}?(?:{'|'.join(ANSWER_NOUNS)})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,7 @@ class Placed:
     cue: str
     text: str
     targets: frozenset[str]
-    authors: frozenset[str] = frozenset()  # whom its opening names as an author ("Trump's tweets")
+    authors: frozenset[str] = frozenset()  # whom its opening names as an author ("Trump's tweets", "his")
     speaker_kind: str = SpeakerKind.UNKNOWN.value
 
 
@@ -184,6 +186,13 @@ def _in_store(claim: Placed) -> tuple[str, int]:
     return claim.facts.published or "", claim.facts.id
 
 
+def _by_author(authors: frozenset[str], claim: Placed) -> bool:
+    """Whether *claim* was said by the author an answer names; "his comments" name a person, not a body."""
+    if authors == {PERSON}:
+        return claim.facts.speaker_id is not None and claim.speaker_kind not in BODIES
+    return bool(authors & claim.facts.speaker_entities)
+
+
 def answered_claim(answer: Placed, how: Answer, article: Sequence[Placed], *, across: bool = False) -> Placed | None:
     """The nearest earlier claim of *article* that *answer* answers, or None; with *across*, the latest
     earlier claim of the other articles in *article* (claims the finder compares the answer with).
@@ -194,7 +203,7 @@ def answered_claim(answer: Placed, how: Answer, article: Sequence[Placed], *, ac
         if not may(answer, earlier):
             continue
         if answer.authors:
-            if answer.authors & earlier.facts.speaker_entities:
+            if _by_author(answer.authors, earlier):
                 return earlier
         elif (how.how != "denial" or _accusing(earlier)) and _about(earlier, answer):
             return earlier
@@ -283,7 +292,9 @@ def place(facts: ClaimFacts, start: int, cue: str, text: str, window: str, terms
           speaker_kind: str | None = None) -> Placed:
     """A claim placed in its article; *window* is its cue and content as the article writes them."""
     named = [name for match in _POSSESSOR.finditer(text[:AUTHOR_REACH]) for name in match.groups() if name]
-    return Placed(facts, start, cue, text, claim_targets(facts, window, terms), speaker_entities(named, terms),
+    verdict = _HIS_HER.match(text) and _REBUTTAL.search(text)  # "his comments were false", not "denied her claims"
+    authors = speaker_entities(named, terms) or (frozenset({PERSON}) if verdict else frozenset())
+    return Placed(facts, start, cue, text, claim_targets(facts, window, terms), authors,
                   speaker_kind or SpeakerKind.UNKNOWN.value)
 
 

@@ -55,6 +55,10 @@ LINKS = [
     pytest.param([ROE_ALLEGES, (3, "asserts", "said", "Senator Blake was in the capital that week", 300)],
                  (2, "rejects", "rejected", "Roe's account as a fantasy", 500), 0,
                  "Blake rejects Roe's account (Roe alleges", id="counter-claim naming its author"),
+    pytest.param([(1, "asserts", "said", "the harbour has doubled its trade since 2010", 100),
+                  (5, "asserts", "said", "the harbour trade report is due in May", 300)],
+                 (3, "asserts", "concluded", "her comments were \"false\"", 500), 0,
+                 "Okafor rebuts her comments (Roe asserts the harbour", id="a verdict on his or her words"),
 ]
 
 
@@ -73,6 +77,8 @@ NOTHING = [
     pytest.param([OKAFOR_ON_WEATHER], (2, "denies", "denied", "the rumours", 500),
                  id="a denial of something nobody claimed"),
     pytest.param([ROE_ALLEGES], (2, "rejects", "opposed", "the harbour bill", 500), id="an opposition is no answer"),
+    pytest.param([(1, "asserts", "said", "the harbour has doubled its trade since 2010", 100)],
+                 (3, "rejects", "contradicted", "her public statements", 500), id="his or her, not a verdict"),
     pytest.param([ROE_ALLEGES], (2, "asserts", "repeated", "a false claim that the port was sold", 500),
                  id="a verdict on the object is not the speaker's answer"),
     pytest.param([(1, "alleges", "alleged", "Senator Blake took bribes", 700)],
