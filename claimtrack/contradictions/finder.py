@@ -17,6 +17,7 @@ from sqlalchemy import and_, case, func, insert, or_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
+from claimtrack.contradictions.answers import answer_suggestions
 from claimtrack.contradictions.index import StoreSearch, TopicIndex
 from claimtrack.contradictions.signals import NOT_COMMITTED, ClaimFacts, Suggestion, compare
 from claimtrack.contradictions.terms import Terms, load_terms
@@ -165,7 +166,8 @@ def suggest_for_claims(session: Session, claim_ids: Iterable[int | None], *, ter
         index = TopicIndex(known, terms)
         leads = {claim_id: index.candidates(facts) for claim_id, facts in new.items()}
     blocked = related_pairs(session, compared)
-    found: list[Suggestion] = []
+    # Answers linked to what they answer, first: in their article, else among the claims compared with them.
+    found = answer_suggestions(session, new, terms, blocked, [(c, o) for c, os in leads.items() for o in os], known)
     for claim_id, candidates in leads.items():
         for other in candidates:
             pair = (min(claim_id, other), max(claim_id, other))
@@ -190,8 +192,9 @@ def full_pass(session: Session, *, terms: Terms | None = None, min_score: float 
     facts = load_facts(session, terms)
     index = TopicIndex(facts, terms)
     blocked = related_pairs(session)
-    found: list[Suggestion] = []
-    for a, b in index.candidate_pairs():
+    pairs = list(index.candidate_pairs())
+    found = answer_suggestions(session, facts, terms, blocked, pairs)  # answers linked to what they answer, first
+    for a, b in pairs:
         if (a, b) in blocked:
             continue
         suggestion = compare(facts[a], facts[b], terms.antonyms)

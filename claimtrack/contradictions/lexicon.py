@@ -109,3 +109,30 @@ APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "roughly", "some
                          "more", "less", "fewer", "up", "least", "estimated"})
 CHANGE_VERBS = frozenset("increase rise grow climb jump fall drop decrease decline shrink reduce cut".split())
 TIME_UNITS = frozenset("second minute hour day week month year decade century ago am pm time".split())
+
+# ----------------------------------------------------------------------------- answers and their targets
+
+# Cue lemmas that answer what someone else said: "denied the charge", "dismissed those reports".
+# ("opposed", "questioned" reject a policy or a person, not a claim: they are not answers.)
+ANSWER_CUES = frozenset("deny reject dismiss rebut refute dispute contradict debunk disavow".split())
+
+# Words that call what was said untrue: "It is categorically untrue", "This is some sort of nonsense"
+# ("a lie", "a boldfaced lie", not "the matter should be left to lie").
+REBUTTAL_WORDS = (r"not\s+true", r"untrue", r"false(?:ly|hood)?", r"nonsense", r"baseless", r"fabricat\w*",
+                  r"lies", r"an?\s+(?:[\w\-\"“]+\s+)?lie", r"lying", r"(?:wholly\s+)?unfounded",
+                  r"categorical(?:ly)?", r"groundless",
+                  r"absurd", r"ridiculous", r"laughable", r"preposterous", r"propaganda", r"smear",
+                  r"hoax", r"made[\s-]up", r"no\s+truth", r"no\s+basis", r"without\s+(?:merit|foundation)",
+                  r"never\s+happened")
+
+# What an answer names as its object, at the start of its content: "the charge", "those claims", "it".
+ANSWER_NOUNS = ("charges?", "claims?", "allegations?", "accusations?", "reports?", "story", "stories",
+                "suggestions?", "assertions?", "statements?", "comments?", "remarks?", "rumou?rs?",
+                "speculation", "criticism", "notion", "idea", "account", "articles?", "tweets?", "insinuations?")
+ANSWER_PRONOUNS = ("it", "this", "that", "these", "those")
+
+# Cue lemmas of a claim made against someone ("accused Trump of", "alleged that he").
+ACCUSING_CUES = frozenset("accuse allege charge blame claim attack criticise criticize slam fault".split())
+
+# Third-person pronouns: a claim about "him" or "her" is about a person it does not name.
+PERSON_PRONOUNS = frozenset("he him his she her hers".split())
