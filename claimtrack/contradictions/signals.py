@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimtrack.contradictions.propositions import TermWeight, holds, term_weight
 from claimtrack.contradictions.topics import Quantity, Topic
 from claimtrack.vocabulary import RelationKind, Stance
 
@@ -107,8 +108,23 @@ def _counts_same_thing(a: Topic, b: Topic, keys: frozenset[str]) -> bool:
     return any(qa.kind == qb.kind and qa.units & qb.units & keys for qa in a.quantities for qb in b.quantities)
 
 
-def compare(a: ClaimFacts, b: ClaimFacts, antonyms: frozenset[tuple[str, str]]) -> Suggestion | None:
-    """The contradiction or counter-claim between *a* and *b*, or None when there is none."""
+def compare(a: ClaimFacts, b: ClaimFacts, antonyms: frozenset[tuple[str, str]],
+            weight: TermWeight = term_weight) -> Suggestion | None:
+    """The contradiction or counter-claim between *a* and *b*, or None when there is none.
+
+    A conflict is kept only when it rests on one proposition (`propositions.holds`, words weighed by *weight*)."""
+    found = _conflict(a, b, antonyms)
+    if found is None or not holds(a.topic, b.topic, _entities(a, b), found.signals, weight):
+        return None
+    return found
+
+
+def _entities(a: ClaimFacts, b: ClaimFacts) -> frozenset[str]:
+    matter = shared_matter(a, b)
+    return matter[1] if matter else frozenset()
+
+
+def _conflict(a: ClaimFacts, b: ClaimFacts, antonyms: frozenset[tuple[str, str]]) -> Suggestion | None:
     if never_related(a, b):
         return None
     matter = shared_matter(a, b)
