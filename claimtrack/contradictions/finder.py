@@ -17,6 +17,7 @@ from sqlalchemy import and_, case, func, insert, or_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
+from claimtrack.contradictions.desk_list import desk_list, stored_pairs
 from claimtrack.contradictions.index import StoreSearch, TopicIndex
 from claimtrack.contradictions.signals import NOT_COMMITTED, ClaimFacts, Suggestion, compare
 from claimtrack.contradictions.terms import Terms, load_terms
@@ -108,7 +109,7 @@ def load_facts(session: Session, terms: Terms, claim_ids: Iterable[int] | None =
         date = published or (ingested_at.date().isoformat() if ingested_at else None)
         facts[claim_id] = ClaimFacts(id=claim_id, source_id=source_id, stance=stance, topic=topic,
                                      speaker_id=speaker_id, speaker=name, speaker_entities=entities,
-                                     parent_id=parent_id, published=date)
+                                     parent_id=parent_id, published=date, text=text)
     return facts
 
 
@@ -175,7 +176,8 @@ def suggest_for_claims(session: Session, claim_ids: Iterable[int | None], *, ter
             suggestion = compare(new[claim_id], known[other], terms.antonyms)
             if suggestion is not None and suggestion.score >= min_score:
                 found.append(suggestion)
-    relations = [ClaimRelation(**row) for row in _rows(best_per_claim(found))]
+    kept = desk_list(found, known, stored_pairs(session, known))  # copies collapsed, 3 per claim at most
+    relations = [ClaimRelation(**row) for row in _rows(kept)]
     session.add_all(relations)
     session.flush()
     return relations
@@ -197,7 +199,7 @@ def full_pass(session: Session, *, terms: Terms | None = None, min_score: float 
         suggestion = compare(facts[a], facts[b], terms.antonyms)
         if suggestion is not None and suggestion.score >= min_score:
             found.append(suggestion)
-    found = best_per_claim(found)
+    found = desk_list(found, facts, stored_pairs(session))  # copies collapsed, 3 per claim at most
     if found:
         session.execute(insert(ClaimRelation), _rows(found))
     return found

@@ -17,12 +17,21 @@ can be passed in instead.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from claimtrack.contradictions.lexicon import GENERIC_TERMS, GENERIC_WEIGHT
 from claimtrack.contradictions.topics import Topic
 
 TermWeight = Callable[[str], float]
+
+# A speaker taking back or denying what they said before: "I've never said we made a mistake",
+# "I was wrong", "we no longer believe": one speaker's two claims in one article may then conflict.
+REVERSAL = re.compile(
+    r"\b(?:never|not|n[’']t)\s+(?:ever\s+)?(?:said|say|claimed|called|suggested|supported)\b|\bno longer\b|"
+    r"\bchanged?\s+(?:my|his|her|our|their)\s+minds?\b|\b(?:i|we)\s+(?:was|were)\s+wrong\b|\bretract|"
+    r"\btake\s+(?:it|that|those|this)\s+back\b|\bbacktrack|\breverse[ds]?\s+(?:my|his|her|our|their)\b",
+    re.IGNORECASE)
 
 DISTINCTIVE = 0.5  # a word weighing at least this is distinctive
 MIN_WEIGHT = 2.5  # shared matter (entities counted) a conflict without an explicit answer needs
@@ -38,6 +47,11 @@ ENTITY_WEIGHT = 0.5  # a shared entity adds this much to the shared matter
 GROUP_WEIGHT = 2.0
 # Signals that are an explicit answer: the denial aims at the other side's claim or accusation.
 ANSWERS = frozenset({"counter-claim", "accusation answered by denial"})
+
+
+def reversal(text: str) -> bool:
+    """Whether a claim takes back what its speaker said ("I never said ...", "I was wrong")."""
+    return bool(REVERSAL.search(text))
 
 
 def term_weight(term: str) -> float:
@@ -82,6 +96,14 @@ def anchored(a: Topic, b: Topic, keys: frozenset[str], signals: tuple[str, ...],
     if "numbers" in signals:
         return any(qa.kind == qb.kind and qa.units & qb.units & strong for qa in a.quantities for qb in b.quantities)
     return False
+
+
+def focus(a: Topic, b: Topic, weight: TermWeight = term_weight) -> float:
+    """How much one proposition the pair is, in [0.5, 1]: the shorter claim's matter covered by the shared.
+
+    The desk list ranks by score times focus, so that of a claim's suggestions the ones about its whole
+    matter come first."""
+    return 0.5 + 0.5 * min(1.0, coverage(a, b, a.keys & b.keys, with_groups(a, b, weight)))
 
 
 def holds(a: Topic, b: Topic, entities: frozenset[str], signals: tuple[str, ...],

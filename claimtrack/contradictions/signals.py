@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimtrack.contradictions.propositions import TermWeight, holds, term_weight
+from claimtrack.contradictions.propositions import TermWeight, holds, reversal, term_weight
 from claimtrack.contradictions.topics import Quantity, Topic
 from claimtrack.vocabulary import RelationKind, Stance
 
@@ -49,6 +49,7 @@ class ClaimFacts:
     speaker_entities: frozenset[str] = frozenset()  # entities that stand for the speaker
     parent_id: int | None = None
     published: str | None = None  # the source's date, shown when a speaker contradicts themself
+    text: str = ""  # the claim's words (copies of one sentence are told apart by them; reversals read in them)
 
     @property
     def context_entities(self) -> frozenset[str]:
@@ -78,8 +79,8 @@ def never_related(a: ClaimFacts, b: ClaimFacts) -> bool:
         return True
     if a.parent_id == b.id or b.parent_id == a.id:  # a claim and the claim it is reported inside
         return True
-    # One speaker in one article elaborates, it does not contradict itself.
-    return a.source_id == b.source_id and a.speaker_id == b.speaker_id
+    # One speaker in one article elaborates, it does not contradict itself, unless it says it reverses itself.
+    return a.source_id == b.source_id and a.speaker_id == b.speaker_id and not (reversal(a.text) or reversal(b.text))
 
 
 def shared_matter(a: ClaimFacts, b: ClaimFacts) -> tuple[frozenset[str], frozenset[str]] | None:
