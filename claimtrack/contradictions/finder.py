@@ -3,7 +3,8 @@
 `suggest_for_claims` compares a few claims (an article just ingested) with the store, through the
 full-text index; `full_pass` compares the whole store, through an in-memory index. Both skip every
 pair that already has a relation (suggested, confirmed, dismissed or added by hand), so a pair a
-person dismissed is never suggested again, and both store what they find as `suggested`.
+person dismissed is never suggested again, and both store what they find as `suggested`, as a list a
+desk can work through (`desk_list`: copies of one pair of sentences are one suggestion, 3 per claim).
 """
 from __future__ import annotations
 

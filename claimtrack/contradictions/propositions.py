@@ -82,11 +82,36 @@ def coverage(a: Topic, b: Topic, keys: frozenset[str], weight: TermWeight) -> fl
     return weight_of(keys, weight) / smaller if smaller else 0.0
 
 
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def negation_heads(topic: Topic) -> frozenset[str]:
+    """The matter keys of what each negation denies first ("not planning to use ..." -> plan)."""
+    keys_of: dict[str, set[str]] = {}
+    for key, word in topic.seen:
+        keys_of.setdefault(word, set()).add(key)
+    heads: set[str] = set()
+    for negation in topic.negations:
+        found = next((keys_of[w] for w in (m.lower() for m in _WORD.findall(negation)[1:]) if w in keys_of), set())
+        heads |= found
+    return frozenset(heads)
+
+
+def negation_holds(topic: Topic, keys: frozenset[str], strong: frozenset[str]) -> bool:
+    """A negation conflicts when it reaches distinctive shared matter and what it denies first (when it is
+    a matter word) is shared: "not planning to use the house arrest powers" does not answer "he would
+    introduce house arrest", which never spoke of a plan."""
+    if not topic.negated & strong:
+        return False
+    heads = negation_heads(topic)
+    return not heads or bool(heads & keys)
+
+
 def anchored(a: Topic, b: Topic, keys: frozenset[str], signals: tuple[str, ...], weight: TermWeight,
              full: bool = False) -> bool:
     """Whether the conflict itself sits on distinctive shared matter (*full*: the shorter claim is all shared)."""
     strong = distinctive(keys, weight)
-    if "negation" in signals and (a.negated | b.negated) & strong:
+    if "negation" in signals and (negation_holds(a, keys, strong) or negation_holds(b, keys, strong)):
         return True
     if "antonyms" in signals:
         return True

@@ -3,7 +3,8 @@
 Pure functions over plain values (`ClaimFacts`), no database, so each signal is easy to test.
 A pair is compared only when the two claims are about the same matter (shared matter words and
 a shared entity, or three shared matter words); then each signal that fires adds to the score and
-names itself in the one-line reason a fact-checker reads.
+names itself in the one-line reason a fact-checker reads. A conflict is kept only when it rests on one
+proposition, its words weighed by how distinctive they are (`propositions.holds`).
 """
 from __future__ import annotations
 
