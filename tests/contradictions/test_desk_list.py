@@ -84,6 +84,8 @@ GENERIC = [  # pairs that share only generic words (and numbers or a negation): 
                  id="people need government"),
     pytest.param("The president told the committee that 40 officials were working on it",
                  "The president said 12 officials were not working on the case", id="president officials"),
+    pytest.param("Rennet said the council will buy the Dunmore quarry next year",
+                 "The council is not planning to use the Dunmore quarry", id="a negation of another predicate"),
 ]
 
 
