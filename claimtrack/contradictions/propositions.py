@@ -113,7 +113,7 @@ def anchored(a: Topic, b: Topic, keys: frozenset[str], signals: tuple[str, ...],
     strong = distinctive(keys, weight)
     if "negation" in signals and (negation_holds(a, keys, strong) or negation_holds(b, keys, strong)):
         return True
-    if "antonyms" in signals:
+    if "antonyms" in signals and weight_of(strong, weight) >= 2:  # "cuts" / "increases" in what, exactly
         return True
     # "denied that troops were deployed" / "troops were deployed"
     if "opposite commitment" in signals and (weight_of(strong, weight) >= 2 or (full and bool(strong))):
