@@ -61,18 +61,30 @@ def pair_key(a: str, b: str) -> PairKey:
 
 def rank(suggestion: Suggestion, facts: Mapping[int, Side]) -> float:
     """What orders a claim's suggestions: the score, times how much the pair is about one proposition."""
-    return suggestion.score * focus(facts[suggestion.claim_a].topic, facts[suggestion.claim_b].topic)
+    a, b = facts.get(suggestion.claim_a), facts.get(suggestion.claim_b)
+    return suggestion.score * (focus(a.topic, b.topic) if a is not None and b is not None else 1.0)
+
+
+def _sentence(claim_id: int, facts: Mapping[int, Side]) -> SentenceKey:
+    """A claim's sentence key; a claim the caller did not load (another finder's link) stands for itself."""
+    side = facts.get(claim_id)
+    return sentence_key(side.text) if side is not None and side.text else f"#{claim_id}"
 
 
 def _key(suggestion: Suggestion, facts: Mapping[int, Side]) -> PairKey:
-    return pair_key(facts[suggestion.claim_a].text, facts[suggestion.claim_b].text)
+    first, second = sorted((_sentence(suggestion.claim_a, facts), _sentence(suggestion.claim_b, facts)))
+    return first, second
 
 
 def _with_copies(kept: Suggestion, copies: list[Suggestion], facts: Mapping[int, Side]) -> Suggestion:
     if not copies:
         return kept
-    own = {facts[kept.claim_a].source_id, facts[kept.claim_b].source_id}
-    sources = sorted({facts[c].source_id for s in copies for c in (s.claim_a, s.claim_b)} - own)
+    def source(claim_id: int) -> int | None:
+        side = facts.get(claim_id)
+        return side.source_id if side is not None else None
+
+    own = {source(kept.claim_a), source(kept.claim_b)}
+    sources = sorted({i for s in copies for c in (s.claim_a, s.claim_b) if (i := source(c)) is not None} - own)
     if not sources:  # one sentence given to several speakers
         return dataclasses.replace(kept, reason=f"{kept.reason}; copies: {len(copies)} (same sources)")
     shown = ", ".join(map(str, sources[:SOURCES_SHOWN])) + (", ..." if len(sources) > SOURCES_SHOWN else "")
@@ -106,7 +118,7 @@ def desk_list(suggestions: Iterable[Suggestion], facts: Mapping[int, Side], stor
     taken: dict[SentenceKey, int] = dict(stored.open)
     kept = []
     for suggestion in collapse_copies(suggestions, facts, stored.pairs):  # strongest first
-        sides = [sentence_key(facts[c].text) for c in (suggestion.claim_a, suggestion.claim_b)]
+        sides = [_sentence(c, facts) for c in (suggestion.claim_a, suggestion.claim_b)]
         if all(taken.get(side, 0) < limit for side in sides):
             kept.append(suggestion)
             for side in set(sides):

@@ -131,3 +131,9 @@ COMPATIBLE = [  # one speaker, one article, no reversal: elaboration, not a cont
 @pytest.mark.parametrize("first, second", COMPATIBLE)
 def test_one_speakers_compatible_claims_do_not_pair(first, second):
     assert compare(claim(first, 1, source=3), claim(second, 1, source=3), TERMS.antonyms) is None
+
+
+def test_a_suggestion_about_a_claim_not_loaded_is_listed_on_its_own():
+    answer = claim(OPEN, speaker=2, source=9)
+    linked = Suggestion(claim_a=answer.id, claim_b=99_999, kind="contradicts", score=0.9, reason="linked", signals=())
+    assert desk_list([linked], {answer.id: answer}) == [linked]
