@@ -29,6 +29,9 @@ MAX_PER_CLAIM = 3  # suggestions kept per claim (per sentence), the strongest fi
 KEY_CHARS = 400  # characters of a normalised sentence that make its key
 SOURCES_SHOWN = 5  # sources a reason names for the copies at most
 CHUNK = 500
+# Two sides one article sets side by side are a dispute its reporter saw: of a claim's suggestions, they come first
+# when nearly as strong as a pair across articles.
+SAME_ARTICLE = 1.25
 
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -60,9 +63,12 @@ def pair_key(a: str, b: str) -> PairKey:
 
 
 def rank(suggestion: Suggestion, facts: Mapping[int, Side]) -> float:
-    """What orders a claim's suggestions: the score, times how much the pair is about one proposition."""
+    """What orders a claim's suggestions: the score, times how much the pair is about one proposition (and
+    `SAME_ARTICLE` for two claims of one article)."""
     a, b = facts.get(suggestion.claim_a), facts.get(suggestion.claim_b)
-    return suggestion.score * (focus(a.topic, b.topic) if a is not None and b is not None else 1.0)
+    if a is None or b is None:
+        return suggestion.score
+    return suggestion.score * focus(a.topic, b.topic) * (SAME_ARTICLE if a.source_id == b.source_id else 1.0)
 
 
 def _sentence(claim_id: int, facts: Mapping[int, Side]) -> SentenceKey:
