@@ -3,7 +3,8 @@
 `suggest_for_claims` compares a few claims (an article just ingested) with the store, through the
 full-text index; `full_pass` compares the whole store, through an in-memory index. Both skip every
 pair that already has a relation (suggested, confirmed, dismissed or added by hand), so a pair a
-person dismissed is never suggested again, and both store what they find as `suggested`.
+person dismissed is never suggested again, and both store what they find as `suggested`, as a list a
+desk can work through (`desk_list`: copies of one pair of sentences are one suggestion, 3 per claim).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
 from claimtrack.contradictions.answers import answer_suggestions
+from claimtrack.contradictions.desk_list import desk_list, stored_pairs
 from claimtrack.contradictions.index import StoreSearch, TopicIndex
 from claimtrack.contradictions.signals import NOT_COMMITTED, ClaimFacts, Suggestion, compare
 from claimtrack.contradictions.terms import Terms, load_terms
@@ -109,7 +111,7 @@ def load_facts(session: Session, terms: Terms, claim_ids: Iterable[int] | None =
         date = published or (ingested_at.date().isoformat() if ingested_at else None)
         facts[claim_id] = ClaimFacts(id=claim_id, source_id=source_id, stance=stance, topic=topic,
                                      speaker_id=speaker_id, speaker=name, speaker_entities=entities,
-                                     parent_id=parent_id, published=date)
+                                     parent_id=parent_id, published=date, text=text)
     return facts
 
 
@@ -177,7 +179,8 @@ def suggest_for_claims(session: Session, claim_ids: Iterable[int | None], *, ter
             suggestion = compare(new[claim_id], known[other], terms.antonyms)
             if suggestion is not None and suggestion.score >= min_score:
                 found.append(suggestion)
-    relations = [ClaimRelation(**row) for row in _rows(best_per_claim(found))]
+    kept = desk_list(found, known, stored_pairs(session, known))  # copies collapsed, 3 per claim at most
+    relations = [ClaimRelation(**row) for row in _rows(kept)]
     session.add_all(relations)
     session.flush()
     return relations
@@ -200,7 +203,7 @@ def full_pass(session: Session, *, terms: Terms | None = None, min_score: float 
         suggestion = compare(facts[a], facts[b], terms.antonyms)
         if suggestion is not None and suggestion.score >= min_score:
             found.append(suggestion)
-    found = best_per_claim(found)
+    found = desk_list(found, facts, stored_pairs(session))  # copies collapsed, 3 per claim at most
     if found:
         session.execute(insert(ClaimRelation), _rows(found))
     return found

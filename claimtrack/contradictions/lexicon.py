@@ -136,3 +136,21 @@ ACCUSING_CUES = frozenset("accuse allege charge blame claim attack criticise cri
 
 # Third-person pronouns: a claim about "him" or "her" is about a person it does not name.
 PERSON_PRONOUNS = frozenset("he him his she her hers".split())
+
+# ----------------------------------------------------------------------------- weighing shared words
+
+# Matter words too common in political news to make a shared matter alone ("prime minister", "need",
+# "held", "said"): the default of `propositions.term_weight` until the store's own word counts weigh them.
+GENERIC_TERMS = frozenset("""
+minister prime president presidential secretary state states government governments people need needs want
+hold held say said says tell told think believe know see seem use used using work working run running ran
+lead leading led campaign campaigns candidate candidates party parties official officials office country
+world nation national public american americans policy political politics news report reports reported
+statement statements question questions week year time way thing lot member members group leader leaders
+man woman men women family families life house senate congress committee administration white
+help keep put let show give try become became remain leave stay mean means call called ask asked
+support every good bad great better best right wrong important clear able sure really long
+interview speech event events comment comments remark remarks
+deny admit reject claim insist accuse allege argue suggest confirm acknowledge dismiss respond add note
+""".split())
+GENERIC_WEIGHT = 0.25  # a generic word's weight; any other word weighs 1

@@ -3,12 +3,14 @@
 Pure functions over plain values (`ClaimFacts`), no database, so each signal is easy to test.
 A pair is compared only when the two claims are about the same matter (shared matter words and
 a shared entity, or three shared matter words); then each signal that fires adds to the score and
-names itself in the one-line reason a fact-checker reads.
+names itself in the one-line reason a fact-checker reads. A conflict is kept only when it rests on one
+proposition, its words weighed by how distinctive they are (`propositions.holds`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimtrack.contradictions.propositions import TermWeight, holds, reversal, term_weight
 from claimtrack.contradictions.topics import Quantity, Topic
 from claimtrack.vocabulary import RelationKind, Stance
 
@@ -48,6 +50,7 @@ class ClaimFacts:
     speaker_entities: frozenset[str] = frozenset()  # entities that stand for the speaker
     parent_id: int | None = None
     published: str | None = None  # the source's date, shown when a speaker contradicts themself
+    text: str = ""  # the claim's words (copies of one sentence are told apart by them; reversals read in them)
 
     @property
     def context_entities(self) -> frozenset[str]:
@@ -77,8 +80,8 @@ def never_related(a: ClaimFacts, b: ClaimFacts) -> bool:
         return True
     if a.parent_id == b.id or b.parent_id == a.id:  # a claim and the claim it is reported inside
         return True
-    # One speaker in one article elaborates, it does not contradict itself.
-    return a.source_id == b.source_id and a.speaker_id == b.speaker_id
+    # One speaker in one article elaborates, it does not contradict itself, unless it says it reverses itself.
+    return a.source_id == b.source_id and a.speaker_id == b.speaker_id and not (reversal(a.text) or reversal(b.text))
 
 
 def shared_matter(a: ClaimFacts, b: ClaimFacts) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -107,8 +110,23 @@ def _counts_same_thing(a: Topic, b: Topic, keys: frozenset[str]) -> bool:
     return any(qa.kind == qb.kind and qa.units & qb.units & keys for qa in a.quantities for qb in b.quantities)
 
 
-def compare(a: ClaimFacts, b: ClaimFacts, antonyms: frozenset[tuple[str, str]]) -> Suggestion | None:
-    """The contradiction or counter-claim between *a* and *b*, or None when there is none."""
+def compare(a: ClaimFacts, b: ClaimFacts, antonyms: frozenset[tuple[str, str]],
+            weight: TermWeight = term_weight) -> Suggestion | None:
+    """The contradiction or counter-claim between *a* and *b*, or None when there is none.
+
+    A conflict is kept only when it rests on one proposition (`propositions.holds`, words weighed by *weight*)."""
+    found = _conflict(a, b, antonyms)
+    if found is None or not holds(a.topic, b.topic, _entities(a, b), found.signals, weight):
+        return None
+    return found
+
+
+def _entities(a: ClaimFacts, b: ClaimFacts) -> frozenset[str]:
+    matter = shared_matter(a, b)
+    return matter[1] if matter else frozenset()
+
+
+def _conflict(a: ClaimFacts, b: ClaimFacts, antonyms: frozenset[tuple[str, str]]) -> Suggestion | None:
     if never_related(a, b):
         return None
     matter = shared_matter(a, b)
