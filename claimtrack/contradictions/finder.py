@@ -28,7 +28,6 @@ from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, Speak
 from claimtrack.vocabulary import Origin, RelationStatus, SpeakerKind
 
 MIN_SCORE = 0.35  # weaker suggestions are not stored: they cost a fact-checker more than they give
-MAX_PER_CLAIM = 8  # suggestions kept per claim in one pass, the strongest first
 GAP_LIMIT = 40  # characters between a cue and its content read for "rejected claims that ..."
 CHUNK = 500  # ids per IN (...) query
 # An article's claims compared with the store, in the article's order. Real articles hold tens of claims
@@ -124,18 +123,6 @@ def related_pairs(session: Session, claim_ids: Iterable[int] | None = None) -> s
         rows = [row for chunk in _chunks(sorted(set(claim_ids))) for row in session.exec(statement.where(
             or_(col(ClaimRelation.claim_a_id).in_(chunk), col(ClaimRelation.claim_b_id).in_(chunk)))).all()]
     return {(min(a, b), max(a, b)) for a, b in rows}
-
-
-def best_per_claim(suggestions: list[Suggestion], limit: int = MAX_PER_CLAIM) -> list[Suggestion]:
-    """The strongest suggestions, at most *limit* for any one claim: a claim with fifty leads has none."""
-    taken: dict[int, int] = {}
-    kept = []
-    for suggestion in sorted(suggestions, key=lambda s: (-s.score, s.claim_a, s.claim_b)):
-        a, b = taken.get(suggestion.claim_a, 0), taken.get(suggestion.claim_b, 0)
-        if a < limit and b < limit:
-            kept.append(suggestion)
-            taken[suggestion.claim_a], taken[suggestion.claim_b] = a + 1, b + 1
-    return kept
 
 
 def _rows(suggestions: list[Suggestion]) -> list[dict[str, Any]]:
