@@ -19,6 +19,7 @@ from sqlmodel.sql.expression import Select
 
 from claimtrack.contradictions.index import StoreSearch, TopicIndex
 from claimtrack.contradictions.signals import NOT_COMMITTED, ClaimFacts, Suggestion, compare
+from claimtrack.contradictions.stories import pairs_within_stories, within_stories
 from claimtrack.contradictions.terms import Terms, load_terms
 from claimtrack.contradictions.topics import CLAIM_NOUNS, claim_topic, speaker_entities
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias, utc_now
@@ -164,6 +165,7 @@ def suggest_for_claims(session: Session, claim_ids: Iterable[int | None], *, ter
         known = load_facts(session, terms)
         index = TopicIndex(known, terms)
         leads = {claim_id: index.candidates(facts) for claim_id, facts in new.items()}
+    leads = within_stories(session, leads, known)  # across articles, only claims of one story
     blocked = related_pairs(session, compared)
     found: list[Suggestion] = []
     for claim_id, candidates in leads.items():
@@ -191,7 +193,7 @@ def full_pass(session: Session, *, terms: Terms | None = None, min_score: float 
     index = TopicIndex(facts, terms)
     blocked = related_pairs(session)
     found: list[Suggestion] = []
-    for a, b in index.candidate_pairs():
+    for a, b in pairs_within_stories(session, facts, index.candidate_pairs()):  # one article or one story
         if (a, b) in blocked:
             continue
         suggestion = compare(facts[a], facts[b], terms.antonyms)

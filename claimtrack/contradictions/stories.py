@@ -1,0 +1,186 @@
+"""Stories: articles grouped by what they are about, at ingest, one article at a time.
+
+An article's profile is its most distinctive terms (the people, bodies and matter words of its text,
+as the finder reads them, weighed by the store's word weights: `weights.py`), entities counting more.
+A story keeps its own profile (`Story.terms`: each term with how many of its articles hold it) and
+the dates of its dated articles. A new article joins the story whose profile holds most of its own
+distinctive weight, when that share is over `JOIN_SHARE` with at least `MIN_SHARED` terms in common
+and (when both are dated) its date within `DATE_WINDOW_DAYS` of the story's; else it starts a story.
+The story's label is made of its most distinctive terms.
+
+Across articles the finder compares only claims of one story (`within_stories`, `same_story`): a
+suggestion never joins two unrelated stories. Ingest places every new source; a source without a
+story (a store from before stories) is placed by `backfill`, which `contradictions --rescan` runs
+before its full pass (until then it is compared as before stories).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, func, select
+
+from claimtrack.contradictions.signals import ClaimFacts
+from claimtrack.contradictions.terms import Terms
+from claimtrack.contradictions.topics import claim_topic
+from claimtrack.contradictions.weights import counted_claims, recount, term_weight
+from claimtrack.store.models import Claim, Source, Story
+
+PROFILE_TERMS = 30  # an article's distinctive terms kept as its profile
+STORY_TERMS = 120  # terms a story's profile keeps (the most frequent among its articles)
+ENTITY_BOOST = 1.5  # people, bodies and places say more about a story than matter words
+JOIN_SHARE = 0.25  # share of the article's profile weight the story must hold to take it
+MIN_SHARED = 3  # terms the article and the story must have in common
+DATE_WINDOW_DAYS = 10  # a dated article joins a dated story only this close to its dates
+LABEL_TERMS = 3
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def article_profile(session: Session, text: str, terms: Terms) -> dict[str, float]:
+    """The article's most distinctive terms with their weights (see the module)."""
+    topic = claim_topic(text, terms)
+    frequency = Counter(key for key, _ in topic.seen)
+    candidates = set(topic.keys) | set(topic.entities)
+    weights = term_weight(session, candidates)
+    scored = {}
+    for term in candidates:
+        boost = ENTITY_BOOST if term in topic.entities else 1.0
+        scored[term] = weights[term] * boost * (1 + math.log(1 + frequency.get(term, 0)))
+    best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:PROFILE_TERMS]
+    return {term: weight for term, weight in best if weight > 0}
+
+
+def match_share(profile: dict[str, float], story: Story) -> tuple[float, int]:
+    """(share of the profile's weight the story holds, terms in common)."""
+    total = sum(profile.values())
+    if not total or not story.articles:
+        return 0.0, 0
+    shared = [term for term in profile if term in story.terms]
+    held = sum(profile[term] * min(1.0, story.terms[term] / story.articles) for term in shared)
+    return held / total, len(shared)
+
+
+def _dates_fit(day: date | None, story: Story) -> bool:
+    first, last = _day(story.first_published), _day(story.last_published)
+    if day is None or first is None or last is None:
+        return True
+    window = timedelta(days=DATE_WINDOW_DAYS)
+    return first - window <= day <= last + window
+
+
+def best_story(session: Session, profile: dict[str, float], day: date | None) -> Story | None:
+    """The story the article joins, or None (it starts one)."""
+    best: tuple[float, int] | None = None
+    chosen = None
+    for story in session.exec(select(Story).order_by(col(Story.id))):
+        if not _dates_fit(day, story):
+            continue
+        share, shared = match_share(profile, story)
+        if share >= JOIN_SHARE and shared >= MIN_SHARED and (best is None or share > best[0]):
+            best, chosen = (share, -(story.id or 0)), story
+    return chosen
+
+
+def _label(session: Session, story: Story) -> str:
+    weights = term_weight(session, story.terms)
+    ranked = sorted(story.terms, key=lambda term: (-story.terms[term] * weights[term], term))
+    return " · ".join(ranked[:LABEL_TERMS])
+
+
+def _joined(story: Story, profile: dict[str, float], day: date | None) -> None:
+    counts = Counter(story.terms)
+    counts.update(profile.keys())
+    story.terms = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:STORY_TERMS])
+    story.articles += 1
+    if day is not None:
+        shown = day.isoformat()
+        story.first_published = min(filter(None, (story.first_published, shown)))
+        story.last_published = max(filter(None, (story.last_published, shown)))
+
+
+def assign_story(session: Session, source: Source, terms: Terms) -> Story:
+    """Put the (flushed) source in the best matching story, or in a new one; return it."""
+    profile = article_profile(session, "\n".join(filter(None, (source.title, source.text))), terms)
+    day = _day(source.published)
+    story = best_story(session, profile, day)
+    if story is None:
+        story = Story()
+        session.add(story)
+    else:  # another writer may be adding to it too (PostgreSQL): take its row first
+        session.refresh(story, with_for_update=True)
+    _joined(story, profile, day)
+    story.label = _label(session, story)
+    session.flush()
+    source.story_id = story.id
+    session.add(source)
+    session.flush()
+    return story
+
+
+def backfill(session: Session, terms: Terms) -> int:
+    """For a store from before stories: count the word weights if nothing is counted, then put every
+    source without a story into one, in id order. Returns how many sources it placed."""
+    claims = session.exec(select(func.count()).select_from(Claim)).one()
+    if claims and not counted_claims(session):
+        recount(session, session.exec(select(Claim.text)).all(), terms)
+    placed = 0
+    for source in session.exec(select(Source).where(col(Source.story_id).is_(None)).order_by(col(Source.id))).all():
+        assign_story(session, source, terms)
+        placed += 1
+    return placed
+
+
+# ----------------------------------------------------------------------------- the finder's hooks
+
+@dataclass(frozen=True)
+class StoryMap:
+    """source id -> story id, for the sources of the claims compared."""
+
+    stories: dict[int, int | None]
+
+    def same_story(self, a: ClaimFacts, b: ClaimFacts) -> bool:
+        """One article, or two articles of one story. A source not placed yet (a store from before
+        stories, until `contradictions --rescan` places it) is compared as before stories."""
+        if a.source_id == b.source_id:
+            return True
+        story, other = self.stories.get(a.source_id), self.stories.get(b.source_id)
+        return story is None or other is None or story == other
+
+
+def story_map(session: Session, source_ids: Iterable[int] | None = None) -> StoryMap:
+    statement = select(Source.id, Source.story_id)
+    rows: list[tuple[int | None, int | None]]
+    if source_ids is None:
+        rows = list(session.exec(statement).all())
+    else:
+        wanted = sorted(set(source_ids))
+        rows = [row for start in range(0, len(wanted), 500)
+                for row in session.exec(statement.where(col(Source.id).in_(wanted[start:start + 500]))).all()]
+    return StoryMap({source_id: story_id for source_id, story_id in rows if source_id is not None})
+
+
+def within_stories(session: Session, leads: dict[int, list[int]],
+                   known: dict[int, ClaimFacts]) -> dict[int, list[int]]:
+    """The finder's leads (claim -> candidate claims) kept to one article or one story."""
+    stories = story_map(session, {facts.source_id for facts in known.values()})
+    return {claim_id: [other for other in candidates if other in known
+                       and stories.same_story(known[claim_id], known[other])]
+            for claim_id, candidates in leads.items() if claim_id in known}
+
+
+def pairs_within_stories(session: Session, facts: dict[int, ClaimFacts],
+                         pairs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The full pass's candidate pairs kept to one article or one story."""
+    stories = story_map(session)
+    for a, b in pairs:
+        if stories.same_story(facts[a], facts[b]):
+            yield a, b
