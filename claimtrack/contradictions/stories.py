@@ -16,6 +16,7 @@ before its full pass (until then it is compared as before stories).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -31,11 +32,13 @@ from claimtrack.store.models import Claim, Source, Story
 
 PROFILE_TERMS = 30  # an article's distinctive terms kept as its profile
 STORY_TERMS = 120  # terms a story's profile keeps (the most frequent among its articles)
-ENTITY_BOOST = 1.5  # people, bodies and places say more about a story than matter words
+ENTITY_BOOST = 2.0  # people, bodies and places say more about a story than matter words
+TITLE_BOOST = 2.0  # so do the words of the title
 JOIN_SHARE = 0.25  # share of the article's profile weight the story must hold to take it
 MIN_SHARED = 3  # terms the article and the story must have in common
 DATE_WINDOW_DAYS = 10  # a dated article joins a dated story only this close to its dates
 LABEL_TERMS = 3
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])|\n+")
 
 
 def _day(published: str | None) -> date | None:
@@ -45,16 +48,26 @@ def _day(published: str | None) -> date | None:
         return None
 
 
-def article_profile(session: Session, text: str, terms: Terms) -> dict[str, float]:
-    """The article's most distinctive terms with their weights (see the module)."""
-    topic = claim_topic(text, terms)
-    frequency = Counter(key for key, _ in topic.seen)
-    candidates = set(topic.keys) | set(topic.entities)
+def article_profile(session: Session, text: str, terms: Terms, title: str | None = None) -> dict[str, float]:
+    """The article's most distinctive terms with their weights (see the module): a term counts by its
+    weight in the store, by how often the article uses it, more for an entity and more in the title;
+    a matter word the article uses once and outside its title is left out (a passing word)."""
+    # Read sentence by sentence: `claim_topic` is made for a claim, and its cost grows faster than its text.
+    sentences = [claim_topic(sentence, terms) for sentence in SENTENCE_BREAK.split(text) if sentence.strip()]
+    keys = frozenset().union(*(topic.keys for topic in sentences))
+    entities = frozenset().union(*(topic.entities for topic in sentences))
+    frequency = Counter(key for topic in sentences for key, _ in topic.seen)
+    for entity in entities:
+        frequency[entity] = max(frequency[entity], len(re.findall(rf"\b{re.escape(entity)}\b", text, re.IGNORECASE)))
+    headline = claim_topic(title, terms) if title else None
+    in_title = (headline.keys | headline.entities) if headline else frozenset()
+    candidates = {term for term in keys | entities | in_title
+                  if term in entities or term in in_title or frequency[term] > 1}
     weights = term_weight(session, candidates)
     scored = {}
     for term in candidates:
-        boost = ENTITY_BOOST if term in topic.entities else 1.0
-        scored[term] = weights[term] * boost * (1 + math.log(1 + frequency.get(term, 0)))
+        boost = (ENTITY_BOOST if term in entities else 1.0) * (TITLE_BOOST if term in in_title else 1.0)
+        scored[term] = weights[term] * boost * math.log(2 + frequency[term])
     best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:PROFILE_TERMS]
     return {term: weight for term, weight in best if weight > 0}
 
@@ -109,7 +122,7 @@ def _joined(story: Story, profile: dict[str, float], day: date | None) -> None:
 
 def assign_story(session: Session, source: Source, terms: Terms) -> Story:
     """Put the (flushed) source in the best matching story, or in a new one; return it."""
-    profile = article_profile(session, "\n".join(filter(None, (source.title, source.text))), terms)
+    profile = article_profile(session, source.text, terms, source.title)
     day = _day(source.published)
     story = best_story(session, profile, day)
     if story is None:
