@@ -91,8 +91,8 @@ class SourcesScreen(PagedScreen):
             return  # a page of an older reload (the filter changed since)
         self.query_one(PagedTable).fill_page(
             message.rows, message.first_page, key=lambda row: row.source.id,
-            cells=lambda row: (str(row.source.id), _clip(row.source.title or row.source.location or "untitled", 40),
-                               row.source.outlet or "", row.source.published or "", _clip(row.story or "", 24),
+            cells=lambda row: (str(row.source.id), _clip(row.source.title or row.source.location or "untitled", 36),
+                               row.source.outlet or "", row.source.published or "", _clip(row.story or "", 20),
                                str(row.claims), str(row.contradictions)))
         if message.rows:
             self.last_id = message.rows[-1].source.id
