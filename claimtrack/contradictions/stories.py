@@ -105,14 +105,15 @@ def best_story(session: Session, profile: dict[str, float], day: date | None) ->
 
 def _label(session: Session, story: Story) -> str:
     weights = term_weight(session, story.terms)
-    ranked = sorted(story.terms, key=lambda term: (-story.terms[term] * weights[term], term))
+    # Ties (a story of one article) keep the profile's order: the article's most distinctive terms first.
+    ranked = sorted(story.terms, key=lambda term: -story.terms[term] * weights[term])
     return " · ".join(ranked[:LABEL_TERMS])
 
 
 def _joined(story: Story, profile: dict[str, float], day: date | None) -> None:
     counts = Counter(story.terms)
-    counts.update(profile.keys())
-    story.terms = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:STORY_TERMS])
+    counts.update(profile.keys())  # in the profile's order, the most distinctive first
+    story.terms = dict(sorted(counts.items(), key=lambda item: -item[1])[:STORY_TERMS])
     story.articles += 1
     if day is not None:
         shown = day.isoformat()
