@@ -128,3 +128,19 @@ def test_word_weights_count_claims_and_weigh_rare_terms_more(engine, texts, term
         assert weights[term] >= weights["bread"] or expected > 1
         count_claims(session, texts, terms, sign=-1)
         assert counted_claims(session) == len(texts)
+
+
+def test_a_store_from_before_stories_gets_them_and_its_word_weights_on_rescan(run, tmp_path, db_path):
+    import sqlite3
+
+    _ingest(run, tmp_path, ARTICLES)
+    counts, stories = _counts(db_path), _stories(db_path)
+    with sqlite3.connect(db_path) as db:  # as migration 0006 leaves an older store
+        db.execute("UPDATE source SET story_id = NULL")
+        db.execute("DELETE FROM story")
+        db.execute("DELETE FROM term_weight")
+    result = run("contradictions", "--rescan")
+    assert result.exit_code == 0 and "Stories: 4 source(s) placed." in result.stderr
+    assert _counts(db_path) == counts
+    again = _stories(db_path)
+    assert again["border-1"] == again["border-2"] and len(set(again.values())) == len(set(stories.values())) == 3
