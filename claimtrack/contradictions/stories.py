@@ -1,11 +1,13 @@
 """Stories: articles grouped by what they are about, at ingest, one article at a time.
 
 An article's profile is its most distinctive terms (the people, bodies and matter words of its text,
-as the finder reads them, weighed by the store's word weights: `weights.py`), entities counting more.
+as the finder reads them, weighed by the store's word weights: `weights.py`), entities and title
+words chosen first.
 A story keeps its own profile (`Story.terms`: each term with how many of its articles hold it) and
 the dates of its dated articles. A new article joins the story whose profile holds most of its own
-distinctive weight, when that share is over `JOIN_SHARE` with at least `MIN_SHARED` terms in common
-and (when both are dated) its date within `DATE_WINDOW_DAYS` of the story's; else it starts a story.
+distinctive weight, when that weight is enough (`joins`: what a few of the store's rarest terms weigh;
+a shared generic word weighs little) with at least `MIN_SHARED` terms in common, and (when both are
+dated) its date is within `DATE_WINDOW_DAYS` of the story's; else it starts a story.
 The story's label is made of its most distinctive terms.
 
 Across articles the finder compares only claims of one story (`within_stories`, `same_story`): a
@@ -34,7 +36,8 @@ PROFILE_TERMS = 30  # an article's distinctive terms kept as its profile
 STORY_TERMS = 120  # terms a story's profile keeps (the most frequent among its articles)
 ENTITY_BOOST = 2.0  # people, bodies and places say more about a story than matter words
 TITLE_BOOST = 2.0  # so do the words of the title
-JOIN_SHARE = 0.25  # share of the article's profile weight the story must hold to take it
+JOIN_TERMS = 3.0  # the weight an article and a story share, in the store's rarest terms (see `joins`)
+JOIN_SHARE = 0.25  # ... or the share of a short article's weight
 MIN_SHARED = 3  # terms the article and the story must have in common
 DATE_WINDOW_DAYS = 10  # a dated article joins a dated story only this close to its dates
 LABEL_TERMS = 3
@@ -49,9 +52,9 @@ def _day(published: str | None) -> date | None:
 
 
 def article_profile(session: Session, text: str, terms: Terms, title: str | None = None) -> dict[str, float]:
-    """The article's most distinctive terms with their weights (see the module): a term counts by its
-    weight in the store, by how often the article uses it, more for an entity and more in the title;
-    a matter word the article uses once and outside its title is left out (a passing word)."""
+    """The article's most distinctive terms with their word weights (see the module). They are chosen by
+    their weight in the store, by how often the article uses them, more for an entity and more in the
+    title; a matter word the article uses once and outside its title is left out (a passing word)."""
     # Read sentence by sentence: `claim_topic` is made for a claim, and its cost grows faster than its text.
     sentences = [claim_topic(sentence, terms) for sentence in SENTENCE_BREAK.split(text) if sentence.strip()]
     keys = frozenset().union(*(topic.keys for topic in sentences))
@@ -69,17 +72,28 @@ def article_profile(session: Session, text: str, terms: Terms, title: str | None
         boost = (ENTITY_BOOST if term in entities else 1.0) * (TITLE_BOOST if term in in_title else 1.0)
         scored[term] = weights[term] * boost * math.log(2 + frequency[term])
     best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:PROFILE_TERMS]
-    return {term: weight for term, weight in best if weight > 0}
+    return {term: weights[term] for term, _ in best}
 
 
-def match_share(profile: dict[str, float], story: Story) -> tuple[float, int]:
-    """(share of the profile's weight the story holds, terms in common)."""
-    total = sum(profile.values())
-    if not total or not story.articles:
+def held_weight(profile: dict[str, float], story: Story) -> tuple[float, int]:
+    """(the profile's weight the story holds, terms in common): a term counts fully when at least half
+    the story's articles hold it, less when fewer do."""
+    if not story.articles:
         return 0.0, 0
     shared = [term for term in profile if term in story.terms]
-    held = sum(profile[term] * min(1.0, story.terms[term] / story.articles) for term in shared)
-    return held / total, len(shared)
+    held = sum(profile[term] * min(1.0, 2 * story.terms[term] / story.articles) for term in shared)
+    return held, len(shared)
+
+
+def joins(profile: dict[str, float], story: Story, rarest: float) -> float | None:
+    """How well the article fits the story (None: it does not). It fits when the weight they share is
+    that of `JOIN_TERMS` of the store's rarest terms (*rarest* is their weight), or, for a short article,
+    `JOIN_SHARE` of its own weight; and they have at least `MIN_SHARED` terms in common."""
+    held, shared = held_weight(profile, story)
+    needed = min(JOIN_TERMS * rarest, JOIN_SHARE * sum(profile.values()))
+    if shared < MIN_SHARED or held < needed or held <= 0:
+        return None
+    return held
 
 
 def _dates_fit(day: date | None, story: Story) -> bool:
@@ -92,14 +106,13 @@ def _dates_fit(day: date | None, story: Story) -> bool:
 
 def best_story(session: Session, profile: dict[str, float], day: date | None) -> Story | None:
     """The story the article joins, or None (it starts one)."""
-    best: tuple[float, int] | None = None
+    rarest = math.log(1 + max(1, counted_claims(session)))
+    best: float | None = None
     chosen = None
     for story in session.exec(select(Story).order_by(col(Story.id))):
-        if not _dates_fit(day, story):
-            continue
-        share, shared = match_share(profile, story)
-        if share >= JOIN_SHARE and shared >= MIN_SHARED and (best is None or share > best[0]):
-            best, chosen = (share, -(story.id or 0)), story
+        fit = joins(profile, story, rarest) if _dates_fit(day, story) else None
+        if fit is not None and (best is None or fit > best):
+            best, chosen = fit, story
     return chosen
 
 
