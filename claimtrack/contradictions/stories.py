@@ -75,21 +75,35 @@ def article_profile(session: Session, text: str, terms: Terms, title: str | None
     return {term: weights[term] for term, _ in best}
 
 
-def held_weight(profile: dict[str, float], story: Story) -> tuple[float, int]:
+@dataclass(frozen=True)
+class StorySpread:
+    """How many stories hold each term: a term many stories hold (a desk's boilerplate, "BBC Radio 4's
+    Today programme") ties an article to none of them, however rare it is in claims."""
+
+    stories: int
+    holding: Counter[str]
+
+    def factor(self, term: str) -> float:
+        others = max(0, self.holding[term] - 1)  # the stories besides the one compared
+        return math.log(1 + self.stories / (1 + others)) / math.log(1 + self.stories) if self.stories else 1.0
+
+
+def held_weight(profile: dict[str, float], story: Story, spread: StorySpread | None = None) -> tuple[float, int]:
     """(the profile's weight the story holds, terms in common): a term counts fully when at least half
-    the story's articles hold it, less when fewer do."""
+    the story's articles hold it and no other story does, less otherwise."""
     if not story.articles:
         return 0.0, 0
     shared = [term for term in profile if term in story.terms]
-    held = sum(profile[term] * min(1.0, 2 * story.terms[term] / story.articles) for term in shared)
+    held = sum(profile[term] * min(1.0, 2 * story.terms[term] / story.articles)
+               * (spread.factor(term) if spread else 1.0) for term in shared)
     return held, len(shared)
 
 
-def joins(profile: dict[str, float], story: Story, rarest: float) -> float | None:
+def joins(profile: dict[str, float], story: Story, rarest: float, spread: StorySpread | None = None) -> float | None:
     """How well the article fits the story (None: it does not). It fits when the weight they share is
     that of `JOIN_TERMS` of the store's rarest terms (*rarest* is their weight), or, for a short article,
     `JOIN_SHARE` of its own weight; and they have at least `MIN_SHARED` terms in common."""
-    held, shared = held_weight(profile, story)
+    held, shared = held_weight(profile, story, spread)
     needed = min(JOIN_TERMS * rarest, JOIN_SHARE * sum(profile.values()))
     if shared < MIN_SHARED or held < needed or held <= 0:
         return None
@@ -107,10 +121,12 @@ def _dates_fit(day: date | None, story: Story) -> bool:
 def best_story(session: Session, profile: dict[str, float], day: date | None) -> Story | None:
     """The story the article joins, or None (it starts one)."""
     rarest = math.log(1 + max(1, counted_claims(session)))
+    stories = session.exec(select(Story).order_by(col(Story.id))).all()
+    spread = StorySpread(len(stories), Counter(term for story in stories for term in story.terms))
     best: float | None = None
     chosen = None
-    for story in session.exec(select(Story).order_by(col(Story.id))):
-        fit = joins(profile, story, rarest) if _dates_fit(day, story) else None
+    for story in stories:
+        fit = joins(profile, story, rarest, spread) if _dates_fit(day, story) else None
         if fit is not None and (best is None or fit > best):
             best, chosen = fit, story
     return chosen
