@@ -95,6 +95,10 @@ class Report:
     speakers: list[Speaker] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
     aliases: dict[int, list[str]] = field(default_factory=dict)  # speaker id -> every name seen
+    stories: dict[int, str] = field(default_factory=dict)  # story id -> its label
+
+    def story_of(self, source: Source) -> str | None:
+        return self.stories.get(source.story_id) if source.story_id is not None else None
 
     def aliases_of(self, speaker: Speaker) -> list[str]:
         return self.aliases.get(speaker.id, []) if speaker.id is not None else []

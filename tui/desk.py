@@ -30,6 +30,7 @@ from claimtrack.queries.claims import (
     count_claims,
     get_source,
     list_speakers,
+    story_labels,
 )
 from claimtrack.review import annotate as annotating
 from claimtrack.review import relations, speaker_edits
@@ -49,6 +50,7 @@ class SourceListing:
     source: Source
     claims: int
     contradictions: int
+    story: str | None = None  # its story's label
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,10 @@ class Desk:
         with self.session() as session:
             rows = tui_queries.sources_page(session, title=title, after=after, limit=limit)
             counts = contradiction_counts(session, [stored_id(row.source.id) for row in rows])
-        return [SourceListing(row.source, row.claims, counts.get(stored_id(row.source.id), 0)) for row in rows]
+            labels = story_labels(session, [row.source.story_id for row in rows])
+        return [SourceListing(row.source, row.claims, counts.get(stored_id(row.source.id), 0),
+                              labels.get(row.source.story_id) if row.source.story_id is not None else None)
+                for row in rows]
 
     def claims(self, flt: ClaimFilter, *, after: tui_queries.ClaimPosition | None = None,
                limit: int = 200) -> list[ClaimRow]:

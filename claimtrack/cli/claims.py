@@ -31,7 +31,7 @@ from claimtrack.vocabulary import ReviewStatus, Stance
 @click.option("--limit", type=COUNT, default=None, help="At most this many sources.")
 @pass_app
 def sources(app: CommandContext, fmt: str, limit: int | None) -> None:
-    """List stored sources with their claim and contradiction counts."""
+    """List stored sources with their story and their claim and contradiction counts."""
     from claimtrack.cli.output import emit
     from claimtrack.queries.claims import list_sources
 
@@ -39,10 +39,11 @@ def sources(app: CommandContext, fmt: str, limit: int | None) -> None:
         rows = [{"id": r.source.id, "title": r.source.title, "outlet": r.source.outlet,
                  "published": r.source.published, "location": r.source.location, "doc_id": r.source.doc_id,
                  "format": r.source.format, "claims": r.claims, "contradictions": r.contradictions,
+                 "story_id": r.source.story_id, "story": r.story,
                  "ingested_at": r.source.ingested_at.isoformat(timespec="seconds")}
                 for r in list_sources(session, limit=limit)]
-    emit(app.out, rows, ["id", "title", "outlet", "published", "claims", "contradictions", "location"], fmt,
-         title="Sources", wide=("title",))
+    emit(app.out, rows, ["id", "title", "outlet", "published", "story", "claims", "contradictions", "location"],
+         fmt, title="Sources", wide=("title",))
 
 
 def claim_dict(row: ClaimRow) -> dict[str, Any]:

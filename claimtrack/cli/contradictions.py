@@ -27,16 +27,22 @@ def contradictions(app: CommandContext, speaker: str | None, status: str | None,
     """List contradictions between claims, best first, each with its score and reason.
 
     Suggestions are made when articles are ingested; --rescan compares the whole store again
-    (pairs already suggested, confirmed or dismissed are never suggested twice).
+    (pairs already suggested, confirmed or dismissed are never suggested twice), after putting
+    any source without a story (a store from before stories) into one.
     """
     from claimtrack.cli.output import emit
     from claimtrack.contradictions.finder import full_pass
+    from claimtrack.contradictions.stories import backfill
+    from claimtrack.contradictions.terms import load_terms
     from claimtrack.display import to_stream
     from claimtrack.queries.contradictions import CONTRADICTION_KINDS, contradiction_rows
     from claimtrack.reports.writers import to_json
 
     with app.session(write=rescan) as session:
         if rescan:
+            placed = backfill(session, load_terms())  # a store from before stories: word weights and stories
+            if placed:
+                app.err.print(f"Stories: {placed} source(s) placed.", highlight=False)
             added = full_pass(session)
             app.err.print(f"Full pass: {len(added)} new suggestion(s).", highlight=False)
         rows = contradiction_rows(session, speaker=speaker, status=status, min_score=min_score,

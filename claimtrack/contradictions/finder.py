@@ -22,6 +22,7 @@ from claimtrack.contradictions.answers import answer_suggestions
 from claimtrack.contradictions.desk_list import desk_list, stored_pairs
 from claimtrack.contradictions.index import StoreSearch, TopicIndex
 from claimtrack.contradictions.signals import NOT_COMMITTED, ClaimFacts, Suggestion, compare
+from claimtrack.contradictions.stories import pairs_within_stories, within_stories
 from claimtrack.contradictions.terms import Terms, load_terms
 from claimtrack.contradictions.topics import CLAIM_NOUNS, claim_topic, speaker_entities
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias, utc_now
@@ -154,6 +155,7 @@ def suggest_for_claims(session: Session, claim_ids: Iterable[int | None], *, ter
         known = load_facts(session, terms)
         index = TopicIndex(known, terms)
         leads = {claim_id: index.candidates(facts) for claim_id, facts in new.items()}
+    leads = within_stories(session, leads, known)  # across articles, only claims of one story
     blocked = related_pairs(session, compared)
     # Answers linked to what they answer, first: in their article, else among the claims compared with them.
     found = answer_suggestions(session, new, terms, blocked, [(c, o) for c, os in leads.items() for o in os], known)
@@ -182,7 +184,7 @@ def full_pass(session: Session, *, terms: Terms | None = None, min_score: float 
     facts = load_facts(session, terms)
     index = TopicIndex(facts, terms)
     blocked = related_pairs(session)
-    pairs = list(index.candidate_pairs())
+    pairs = list(pairs_within_stories(session, facts, index.candidate_pairs()))  # one article or one story
     found = answer_suggestions(session, facts, terms, blocked, pairs)  # answers linked to what they answer, first
     for a, b in pairs:
         if (a, b) in blocked:

@@ -16,6 +16,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
 from claimtrack.contradictions.finder import MAX_COMPARED_PER_ARTICLE, suggest_for_claims
+from claimtrack.contradictions.stories import assign_story
+from claimtrack.contradictions.terms import load_terms
+from claimtrack.contradictions.weights import count_claims
 from claimtrack.engine import extract
 from claimtrack.engine.model import ExtractedClaim, Extraction
 from claimtrack.errors import ClaimtrackError
@@ -145,6 +148,7 @@ def _store(engine: Engine, doc: SourceDocument, digest: str, extraction: Extract
         session.flush()
         assert source.id is not None, "flushed"
         claims = store_extraction(session, source.id, extraction)
+        assign_story(session, source, load_terms())  # before the finder, which keeps to one story
         suggest_for_claims(session, [c.id for c in claims])  # contradictions with the store
         return source.id, len(claims)
 
@@ -181,13 +185,15 @@ def speaker_ids_for(session: Session, extraction: Extraction, source_id: int) ->
 
 
 def store_extraction(session: Session, source_id: int, extraction: Extraction) -> list[Claim]:
-    """Add the extraction's claims (with speakers, aliases and parent links) to the session."""
+    """Add the extraction's claims (with speakers, aliases and parent links) to the session, and count
+    their words in the store's word weights."""
     speaker_ids = speaker_ids_for(session, extraction, source_id)
     claims = [claim_from_extracted(source_id, c, speaker_ids.get(c.speaker) if c.speaker else None)
               for c in extraction.claims]
     session.add_all(claims)
     session.flush()
     link_parents(claims, extraction)
+    count_claims(session, [c.text for c in claims], load_terms())  # the store's word weights
     return claims
 
 

@@ -13,6 +13,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from claimtrack.contradictions.finder import suggest_for_claims
+from claimtrack.contradictions.terms import load_terms
+from claimtrack.contradictions.weights import count_claims
 from claimtrack.engine import ExtractionTooSlow, extract
 from claimtrack.engine.model import Extraction
 from claimtrack.errors import ClaimtrackError
@@ -67,6 +69,9 @@ def reextract_source(session: Session, source: Source, extraction: Extraction) -
     keep = _claims_holding_human_work(session, old, edited)
     speaker_ids = speaker_ids_for(session, extraction, source.id)
     matched = _reanchored(old, keep, extraction)
+    # Word weights: the replaced and re-anchored claims out (as they were), the new extraction's in.
+    count_claims(session, [c.text for i, c in old.items() if i not in keep or i in matched.values()],
+                 load_terms(), sign=-1)
     for claim_id, claim in old.items():
         if claim_id not in keep:
             session.delete(claim)
@@ -89,6 +94,7 @@ def reextract_source(session: Session, source: Source, extraction: Extraction) -
         final.append(fresh)
     session.flush()
     link_parents(final, extraction)
+    count_claims(session, [c.text for c in final], load_terms())
     suggest_for_claims(session, [c.id for c in final])  # contradictions of the refreshed claims
     return report
 

@@ -3,6 +3,7 @@ store): claims by a `ClaimFilter`, one claim in its context, sources and speaker
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -12,7 +13,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias
+from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias, Story
 from claimtrack.store.search import fts_query, has_words, ts_query
 from claimtrack.vocabulary import RelationStatus
 
@@ -143,6 +144,7 @@ class SourceRow:
     source: Source
     claims: int
     contradictions: int
+    story: str | None = None  # its story's label
 
 
 def get_source(session: Session, source_id: int) -> Source:
@@ -162,7 +164,18 @@ def list_sources(session: Session, *, limit: int | None = None, offset: int = 0)
         statement = statement.limit(limit)
     rows: list[tuple[Source, int]] = list(session.exec(statement).all())
     contradictions = contradiction_counts(session, [stored_id(source) for source, _ in rows])
-    return [SourceRow(source, n, contradictions.get(stored_id(source), 0)) for source, n in rows]
+    labels = story_labels(session, [source.story_id for source, _ in rows])
+    return [SourceRow(source, n, contradictions.get(stored_id(source), 0),
+                      labels.get(source.story_id) if source.story_id is not None else None) for source, n in rows]
+
+
+def story_labels(session: Session, story_ids: Iterable[int | None]) -> dict[int, str]:
+    """story id -> its label, for these stories."""
+    wanted = sorted({i for i in story_ids if i is not None})
+    if not wanted:
+        return {}
+    return {story_id: label for story_id, label in session.exec(
+        select(Story.id, Story.label).where(col(Story.id).in_(wanted))).all() if story_id is not None}
 
 
 def contradiction_counts(session: Session, source_ids: list[int]) -> dict[int, int]:

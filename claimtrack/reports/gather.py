@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, SQLModel, col, select
 
-from claimtrack.queries.claims import ClaimFilter, get_source, list_claims, sentence_around, stored_id
+from claimtrack.queries.claims import ClaimFilter, get_source, list_claims, sentence_around, stored_id, story_labels
 from claimtrack.report_model import EVERYTHING, ClaimView, Quotation, RelationView, Report, ReportFilter, as_utc
 from claimtrack.review.annotate import get_claim, of_the_row_now
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
@@ -47,7 +47,7 @@ def gather_report(session: Session, selection: ReportFilter = EVERYTHING, *, dat
     return Report(generated_at=as_utc(generated_at), database=database, selection=selection,
                   claims=list(views.values()), relations=relations,
                   sources=[sources[i] for i in sorted(sources)], speakers=speakers, revisions=revisions,
-                  aliases=aliases)
+                  aliases=aliases, stories=story_labels(session, [s.story_id for s in sources.values()]))
 
 
 def _relations_touching(session: Session, views: dict[int, ClaimView], sources: dict[int, Source],

@@ -33,7 +33,7 @@ def structured_data(report: Report) -> dict[str, Any]:
         "database": report.database,
         "selection": {"speaker": selection.speaker, "relation_status": selection.status,
                       "source_id": selection.source_id},
-        "sources": [_plain(source) for source in report.sources],
+        "sources": [{**_plain(source), "story": report.story_of(source)} for source in report.sources],
         "speakers": [{**_plain(speaker), "aliases": report.aliases_of(speaker)} for speaker in report.speakers],
         "claims": [_plain(view.claim) for view in report.all_claims],
         "relations": [_plain(item.relation) for item in report.relations],

@@ -62,15 +62,46 @@ class Vocabulary(TypeDecorator[StrEnum]):
 class TableName(StrEnum):
     """The store's tables by the names the revision log gives them (`Revision.table_name`)."""
 
+    STORY = "story"
     SOURCE = "source"
     SPEAKER = "speaker"
     SPEAKER_ALIAS = "speakeralias"
     CLAIM = "claim"
     RELATION = "claimrelation"
     REVISION = "revision"
+    TERM_WEIGHT = "term_weight"
 
 
 VERSION_DESCRIPTION = "raised by every human change: the optimistic check against lost edits"
+
+
+class Story(SQLModel, table=True):
+    """Articles about one matter, grouped at ingest (see claimtrack/contradictions/stories.py).
+
+    `terms` is the story's profile: its distinctive terms with the number of its articles that hold
+    each (a new article is matched on it); `label` is made of its most distinctive terms."""
+
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    label: str = ""
+    terms: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    articles: int = 0
+    first_published: str | None = Field(default=None, description="earliest date of its dated articles")
+    last_published: str | None = Field(default=None, description="latest date of its dated articles")
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class TermWeight(SQLModel, table=True):
+    """How many claims hold a term (as the finder normalises words): the store's word weights.
+
+    Kept up to date in the transaction that stores (or re-extracts) an article's claims; the row of
+    the empty term counts the claims themselves. See claimtrack/contradictions/weights.py."""
+
+    __tablename__ = "term_weight"
+
+    term: str = Field(primary_key=True)
+    claims: int = 0
 
 
 class Source(SQLModel, table=True):
@@ -86,6 +117,7 @@ class Source(SQLModel, table=True):
     ingested_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     format: str = Field(description="text, markdown, html, jsonl or stdin")
     text: str
+    story_id: int | None = Field(default=None, foreign_key="story.id", ondelete="SET NULL", index=True)
 
 
 class Speaker(SQLModel, table=True):
@@ -207,11 +239,13 @@ class StoreTable:
 # In the order people think of them (listings of a store's rows follow it).
 TABLES: dict[TableName, StoreTable] = {table.name: table for table in (
     StoreTable(TableName.SOURCE, Source, "source", "sources"),
+    StoreTable(TableName.STORY, Story, "story", "stories"),
     StoreTable(TableName.SPEAKER, Speaker, "speaker", "speakers", revised=True, versioned=True),
     StoreTable(TableName.SPEAKER_ALIAS, SpeakerAlias, "speaker alias", "speaker aliases", revised=True),
     StoreTable(TableName.CLAIM, Claim, "claim", "claims", revised=True, versioned=True),
     StoreTable(TableName.RELATION, ClaimRelation, "relation", "relations", revised=True, versioned=True),
     StoreTable(TableName.REVISION, Revision, "revision", "revisions"),
+    StoreTable(TableName.TERM_WEIGHT, TermWeight, "word weight", "word weights"),
 )}
 
 
@@ -229,7 +263,7 @@ def row_name(table: str) -> str:
     return known.one if known is not None else table
 
 
-def stored_id(row: Source | Speaker | SpeakerAlias | Claim | ClaimRelation | Revision) -> int:
+def stored_id(row: Story | Source | Speaker | SpeakerAlias | Claim | ClaimRelation | Revision) -> int:
     """The id of a row the database holds (a new row is given one when it is flushed)."""
     if row.id is None:
         raise ValueError(f"this {type(row).__name__} is not stored yet (flush it first): it has no id")

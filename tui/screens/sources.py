@@ -71,7 +71,7 @@ class SourcesScreen(PagedScreen):
         self.sub_title = "Sources"
         table = self.query_one(PagedTable)
         for label, key in (("id", "id"), ("title", "title"), ("outlet", "outlet"), ("published", "published"),
-                           ("claims", "claims"), ("contradictions", "contradictions")):
+                           ("story", "story"), ("claims", "claims"), ("contradictions", "contradictions")):
             table.add_column(label, key=key)
         self.query_one("#ingest-progress").display = False
         table.focus()
@@ -91,9 +91,9 @@ class SourcesScreen(PagedScreen):
             return  # a page of an older reload (the filter changed since)
         self.query_one(PagedTable).fill_page(
             message.rows, message.first_page, key=lambda row: row.source.id,
-            cells=lambda row: (str(row.source.id), _clip(row.source.title or row.source.location or "untitled", 60),
-                               row.source.outlet or "", row.source.published or "", str(row.claims),
-                               str(row.contradictions)))
+            cells=lambda row: (str(row.source.id), _clip(row.source.title or row.source.location or "untitled", 36),
+                               row.source.outlet or "", row.source.published or "", _clip(row.story or "", 20),
+                               str(row.claims), str(row.contradictions)))
         if message.rows:
             self.last_id = message.rows[-1].source.id
 

@@ -1,0 +1,229 @@
+"""Stories: articles grouped by what they are about, at ingest, one article at a time.
+
+An article's profile is its most distinctive terms (the people, bodies and matter words of its text,
+as the finder reads them, weighed by the store's word weights: `weights.py`), entities and title
+words chosen first.
+A story keeps its own profile (`Story.terms`: each term with how many of its articles hold it) and
+the dates of its dated articles. A new article joins the story whose profile holds most of its own
+distinctive weight, when that weight is enough (`joins`: what a few of the store's rarest terms weigh;
+a shared generic word weighs little) with at least `MIN_SHARED` terms in common, and (when both are
+dated) its date is within `DATE_WINDOW_DAYS` of the story's; else it starts a story.
+The story's label is made of its most distinctive terms.
+
+Across articles the finder compares only claims of one story (`within_stories`, `same_story`): a
+suggestion never joins two unrelated stories. Ingest places every new source; a source without a
+story (a store from before stories) is placed by `backfill`, which `contradictions --rescan` runs
+before its full pass (until then it is compared as before stories).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, func, select
+
+from claimtrack.contradictions.signals import ClaimFacts
+from claimtrack.contradictions.terms import Terms
+from claimtrack.contradictions.topics import claim_topic
+from claimtrack.contradictions.weights import counted_claims, recount, term_weight
+from claimtrack.store.models import Claim, Source, Story
+
+PROFILE_TERMS = 30  # an article's distinctive terms kept as its profile
+STORY_TERMS = 120  # terms a story's profile keeps (the most frequent among its articles)
+ENTITY_BOOST = 2.0  # people, bodies and places say more about a story than matter words
+TITLE_BOOST = 2.0  # so do the words of the title
+JOIN_TERMS = 3.0  # the weight an article and a story share, in the store's rarest terms (see `joins`)
+JOIN_SHARE = 0.25  # ... or the share of a short article's weight
+MIN_SHARED = 3  # terms the article and the story must have in common
+DATE_WINDOW_DAYS = 10  # a dated article joins a dated story only this close to its dates
+LABEL_TERMS = 3
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])|\n+")
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def article_profile(session: Session, text: str, terms: Terms, title: str | None = None) -> dict[str, float]:
+    """The article's most distinctive terms with their word weights (see the module). They are chosen by
+    their weight in the store, by how often the article uses them, more for an entity and more in the
+    title; a matter word the article uses once and outside its title is left out (a passing word)."""
+    # Read sentence by sentence: `claim_topic` is made for a claim, and its cost grows faster than its text.
+    sentences = [claim_topic(sentence, terms) for sentence in SENTENCE_BREAK.split(text) if sentence.strip()]
+    keys = frozenset().union(*(topic.keys for topic in sentences))
+    entities = frozenset().union(*(topic.entities for topic in sentences))
+    frequency = Counter(key for topic in sentences for key, _ in topic.seen)
+    for entity in entities:
+        frequency[entity] = max(frequency[entity], len(re.findall(rf"\b{re.escape(entity)}\b", text, re.IGNORECASE)))
+    headline = claim_topic(title, terms) if title else None
+    in_title = (headline.keys | headline.entities) if headline else frozenset()
+    candidates = {term for term in keys | entities | in_title
+                  if term in entities or term in in_title or frequency[term] > 1}
+    weights = term_weight(session, candidates)
+    scored = {}
+    for term in candidates:
+        boost = (ENTITY_BOOST if term in entities else 1.0) * (TITLE_BOOST if term in in_title else 1.0)
+        scored[term] = weights[term] * boost * math.log(2 + frequency[term])
+    best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:PROFILE_TERMS]
+    return {term: weights[term] for term, _ in best}
+
+
+@dataclass(frozen=True)
+class StorySpread:
+    """How many stories hold each term: a term many stories hold (a desk's boilerplate, "BBC Radio 4's
+    Today programme") ties an article to none of them, however rare it is in claims."""
+
+    stories: int
+    holding: Counter[str]
+
+    def factor(self, term: str) -> float:
+        others = max(0, self.holding[term] - 1)  # the stories besides the one compared
+        return math.log(1 + self.stories / (1 + others)) / math.log(1 + self.stories) if self.stories else 1.0
+
+
+def held_weight(profile: dict[str, float], story: Story, spread: StorySpread | None = None) -> tuple[float, int]:
+    """(the profile's weight the story holds, terms in common): a term counts fully when at least half
+    the story's articles hold it and no other story does, less otherwise."""
+    if not story.articles:
+        return 0.0, 0
+    shared = [term for term in profile if term in story.terms]
+    held = sum(profile[term] * min(1.0, 2 * story.terms[term] / story.articles)
+               * (spread.factor(term) if spread else 1.0) for term in shared)
+    return held, len(shared)
+
+
+def joins(profile: dict[str, float], story: Story, rarest: float, spread: StorySpread | None = None) -> float | None:
+    """How well the article fits the story (None: it does not). It fits when the weight they share is
+    that of `JOIN_TERMS` of the store's rarest terms (*rarest* is their weight), or, for a short article,
+    `JOIN_SHARE` of its own weight; and they have at least `MIN_SHARED` terms in common."""
+    held, shared = held_weight(profile, story, spread)
+    needed = min(JOIN_TERMS * rarest, JOIN_SHARE * sum(profile.values()))
+    if shared < MIN_SHARED or held < needed or held <= 0:
+        return None
+    return held
+
+
+def _dates_fit(day: date | None, story: Story) -> bool:
+    first, last = _day(story.first_published), _day(story.last_published)
+    if day is None or first is None or last is None:
+        return True
+    window = timedelta(days=DATE_WINDOW_DAYS)
+    return first - window <= day <= last + window
+
+
+def best_story(session: Session, profile: dict[str, float], day: date | None) -> Story | None:
+    """The story the article joins, or None (it starts one)."""
+    rarest = math.log(1 + max(1, counted_claims(session)))
+    stories = session.exec(select(Story).order_by(col(Story.id))).all()
+    spread = StorySpread(len(stories), Counter(term for story in stories for term in story.terms))
+    best: float | None = None
+    chosen = None
+    for story in stories:
+        fit = joins(profile, story, rarest, spread) if _dates_fit(day, story) else None
+        if fit is not None and (best is None or fit > best):
+            best, chosen = fit, story
+    return chosen
+
+
+def _label(session: Session, story: Story) -> str:
+    weights = term_weight(session, story.terms)
+    # Ties (a story of one article) keep the profile's order: the article's most distinctive terms first.
+    ranked = sorted(story.terms, key=lambda term: -story.terms[term] * weights[term])
+    return " · ".join(ranked[:LABEL_TERMS])
+
+
+def _joined(story: Story, profile: dict[str, float], day: date | None) -> None:
+    counts = Counter(story.terms)
+    counts.update(profile.keys())  # in the profile's order, the most distinctive first
+    story.terms = dict(sorted(counts.items(), key=lambda item: -item[1])[:STORY_TERMS])
+    story.articles += 1
+    if day is not None:
+        shown = day.isoformat()
+        story.first_published = min(filter(None, (story.first_published, shown)))
+        story.last_published = max(filter(None, (story.last_published, shown)))
+
+
+def assign_story(session: Session, source: Source, terms: Terms) -> Story:
+    """Put the (flushed) source in the best matching story, or in a new one; return it."""
+    profile = article_profile(session, source.text, terms, source.title)
+    day = _day(source.published)
+    story = best_story(session, profile, day)
+    if story is None:
+        story = Story()
+        session.add(story)
+    else:  # another writer may be adding to it too (PostgreSQL): take its row first
+        session.refresh(story, with_for_update=True)
+    _joined(story, profile, day)
+    story.label = _label(session, story)
+    session.flush()
+    source.story_id = story.id
+    session.add(source)
+    session.flush()
+    return story
+
+
+def backfill(session: Session, terms: Terms) -> int:
+    """For a store from before stories: count the word weights if nothing is counted, then put every
+    source without a story into one, in id order. Returns how many sources it placed."""
+    claims = session.exec(select(func.count()).select_from(Claim)).one()
+    if claims and not counted_claims(session):
+        recount(session, session.exec(select(Claim.text)).all(), terms)
+    placed = 0
+    for source in session.exec(select(Source).where(col(Source.story_id).is_(None)).order_by(col(Source.id))).all():
+        assign_story(session, source, terms)
+        placed += 1
+    return placed
+
+
+# ----------------------------------------------------------------------------- the finder's hooks
+
+@dataclass(frozen=True)
+class StoryMap:
+    """source id -> story id, for the sources of the claims compared."""
+
+    stories: dict[int, int | None]
+
+    def same_story(self, a: ClaimFacts, b: ClaimFacts) -> bool:
+        """One article, or two articles of one story. A source not placed yet (a store from before
+        stories, until `contradictions --rescan` places it) is compared as before stories."""
+        if a.source_id == b.source_id:
+            return True
+        story, other = self.stories.get(a.source_id), self.stories.get(b.source_id)
+        return story is None or other is None or story == other
+
+
+def story_map(session: Session, source_ids: Iterable[int] | None = None) -> StoryMap:
+    statement = select(Source.id, Source.story_id)
+    rows: list[tuple[int | None, int | None]]
+    if source_ids is None:
+        rows = list(session.exec(statement).all())
+    else:
+        wanted = sorted(set(source_ids))
+        rows = [row for start in range(0, len(wanted), 500)
+                for row in session.exec(statement.where(col(Source.id).in_(wanted[start:start + 500]))).all()]
+    return StoryMap({source_id: story_id for source_id, story_id in rows if source_id is not None})
+
+
+def within_stories(session: Session, leads: dict[int, list[int]],
+                   known: dict[int, ClaimFacts]) -> dict[int, list[int]]:
+    """The finder's leads (claim -> candidate claims) kept to one article or one story."""
+    stories = story_map(session, {facts.source_id for facts in known.values()})
+    return {claim_id: [other for other in candidates if other in known
+                       and stories.same_story(known[claim_id], known[other])]
+            for claim_id, candidates in leads.items() if claim_id in known}
+
+
+def pairs_within_stories(session: Session, facts: dict[int, ClaimFacts],
+                         pairs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The full pass's candidate pairs kept to one article or one story."""
+    stories = story_map(session)
+    for a, b in pairs:
+        if stories.same_story(facts[a], facts[b]):
+            yield a, b
