@@ -274,8 +274,10 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
 def placed_claims(session: Session, facts: dict[int, ClaimFacts], terms: Terms) -> dict[int, list[Placed]]:
     """source id -> the claims of *facts* in that source, placed and with their targets."""
     first = func.coalesce(col(Claim.cue_start), col(Claim.start))
-    window = func.substr(Source.text, first + 1, case((col(Claim.end) - first > WINDOW, WINDOW),
-                                                      else_=col(Claim.end) - first))
+    # From the cue (or the content) to the content's end; empty when the cue comes after the content
+    # (then the claim's own text is read). A negative length is an error on PostgreSQL.
+    length = col(Claim.end) - first
+    window = func.substr(Source.text, first + 1, case((length > WINDOW, WINDOW), (length > 0, length), else_=0))
     columns = (col(Claim.id), col(Claim.start), col(Claim.cue), col(Claim.text), window, col(Speaker.kind))
     # sqlmodel's `select` is typed for up to four columns; its `Select` takes any number, untyped.
     statement = cast(PlacedRow, Select(*columns).join(Source, col(Source.id) == Claim.source_id)
