@@ -99,7 +99,7 @@ def relations(url: str) -> list[tuple]:
 def test_the_same_contradictions_are_suggested(stores):
     found = {name: relations(url) for name, url in stores.items()}
     assert found["postgresql"] == found["sqlite"]
-    assert len(found["sqlite"]) >= 30
+    assert len(found["sqlite"]) >= 20  # the desk list keeps 3 per claim (issue 11): 29 on these fixtures
     assert {kind for kind, *_ in found["sqlite"]} == {"contradicts", "counters"}
 
 
