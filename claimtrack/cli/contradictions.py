@@ -19,19 +19,24 @@ from claimtrack.vocabulary import RelationKind, RelationStatus
 @click.option("--kind", "kinds", multiple=True, type=click.Choice([k.value for k in RelationKind]),
               help="Relation kinds to list (repeatable; default: contradicts and counters).")
 @click.option("--rescan", is_flag=True, help="Compare the whole store again first (a full pass).")
+@click.option("--fresh", is_flag=True, help="With --rescan: first remove the automatic suggestions nobody has acted "
+              "on (a store an older release filled); every relation a person touched is kept.")
 @click.option("--limit", type=COUNT, default=None, help="At most this many.")
 @format_option("table", "json", "md")
 @pass_app
 def contradictions(app: CommandContext, speaker: str | None, status: str | None, min_score: float | None,
-                   kinds: tuple[str, ...], rescan: bool, limit: int | None, fmt: str) -> None:
+                   kinds: tuple[str, ...], rescan: bool, fresh: bool, limit: int | None, fmt: str) -> None:
     """List contradictions between claims, best first, each with its score and reason.
 
     Suggestions are made when articles are ingested; --rescan compares the whole store again
     (pairs already suggested, confirmed or dismissed are never suggested twice), after putting
-    any source without a story (a store from before stories) into one.
+    any source without a story (a store from before stories) into one. With --fresh it first removes
+    the automatic suggestions nobody has acted on, so that they are made again by today's finder.
     """
+    if fresh and not rescan:
+        raise click.UsageError("--fresh goes with --rescan")
     from claimtrack.cli.output import emit
-    from claimtrack.contradictions.finder import full_pass
+    from claimtrack.contradictions.finder import drop_untouched_suggestions, full_pass
     from claimtrack.contradictions.stories import backfill
     from claimtrack.contradictions.terms import load_terms
     from claimtrack.display import to_stream
@@ -43,6 +48,9 @@ def contradictions(app: CommandContext, speaker: str | None, status: str | None,
             placed = backfill(session, load_terms())  # a store from before stories: word weights and stories
             if placed:
                 app.err.print(f"Stories: {placed} source(s) placed.", highlight=False)
+            if fresh:
+                dropped = drop_untouched_suggestions(session)
+                app.err.print(f"Removed {dropped} untouched automatic suggestion(s).", highlight=False)
             added = full_pass(session)
             app.err.print(f"Full pass: {len(added)} new suggestion(s).", highlight=False)
         rows = contradiction_rows(session, speaker=speaker, status=status, min_score=min_score,

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import and_, case, func, insert, or_
+from sqlalchemy import and_, case, delete, func, insert, or_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
@@ -25,7 +25,7 @@ from claimtrack.contradictions.signals import NOT_COMMITTED, ClaimFacts, Suggest
 from claimtrack.contradictions.stories import pairs_within_stories, within_stories
 from claimtrack.contradictions.terms import Terms, load_terms
 from claimtrack.contradictions.topics import CLAIM_NOUNS, claim_topic, speaker_entities
-from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias, utc_now
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias, TableName, utc_now
 from claimtrack.vocabulary import Origin, RelationStatus, SpeakerKind
 
 MIN_SCORE = 0.35  # weaker suggestions are not stored: they cost a fact-checker more than they give
@@ -173,6 +173,19 @@ def suggest_for_claims(session: Session, claim_ids: Iterable[int | None], *, ter
     session.add_all(relations)
     session.flush()
     return relations
+
+
+def drop_untouched_suggestions(session: Session) -> int:
+    """Remove the automatic suggestions nobody has acted on, so that a full pass can suggest afresh
+    (a store whose suggestions an older finder made). Kept: every relation a person made, confirmed,
+    dismissed, noted or changed in any way (its revisions name it, or its status, note or version
+    moved), so no human judgement is lost. Returns how many were removed."""
+    touched = select(Revision.row_id).where(Revision.table_name == TableName.RELATION)
+    untouched = (col(ClaimRelation.origin) == Origin.AUTO, col(ClaimRelation.status) == RelationStatus.SUGGESTED,
+                 col(ClaimRelation.note).is_(None), col(ClaimRelation.version) == 1,
+                 col(ClaimRelation.id).not_in(touched))
+    removed = session.execute(delete(ClaimRelation).where(*untouched))
+    return int(getattr(removed, "rowcount", 0) or 0)
 
 
 def full_pass(session: Session, *, terms: Terms | None = None, min_score: float = MIN_SCORE) -> list[Suggestion]:

@@ -104,6 +104,24 @@ def test_confirm_and_dismiss_record_revisions_and_a_dismissed_pair_stays_dismiss
     assert (second["id"], "status", "suggested", "dismissed", "tester", "same speaker's side, no conflict") in revisions
 
 
+def test_a_fresh_rescan_suggests_again_and_keeps_every_human_judgement(seeded, db_path):
+    first, second, third, *rest = contradictions(seeded)
+    assert rest, "the seed gives more than three suggestions"
+    seeded("confirm", str(first["id"]))
+    seeded("dismiss", str(second["id"]))
+    assert seeded("relate", str(third["a"]["id"]), str(third["b"]["id"]), "--kind", "supports").exit_code == 0
+    untouched = {r["id"] for r in rest} | {third["id"]}
+    result = seeded("contradictions", "--rescan", "--fresh", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert f"Removed {len(untouched)} untouched automatic suggestion(s)." in result.stderr
+    with sqlite3.connect(db_path) as db:
+        kept = dict(db.execute("SELECT id, status FROM claimrelation"))
+    assert kept[first["id"]] == "confirmed" and kept[second["id"]] == "dismissed"  # people's judgements stay
+    assert not untouched & set(kept)  # the untouched ones were made afresh, under new ids
+    assert len(kept) > 3  # the full pass suggested again (a dismissed pair stays dismissed)
+    assert seeded("contradictions", "--fresh").exit_code == 2  # only with --rescan
+
+
 def test_relate_by_hand(seeded, db_path):
     [stoltenberg] = claim_ids(db_path, "ready to boost")
     [readiness] = claim_ids(db_path, "combat readiness")
