@@ -7,8 +7,10 @@ from pathlib import Path
 
 from sqlmodel import func, select
 
+from claimtrack.contradictions.terms import load_terms
+from claimtrack.contradictions.weights import stored_counts, term_counts
 from claimtrack.store.database import open_database, session_scope
-from claimtrack.store.models import Source, Speaker
+from claimtrack.store.models import Claim, Source, Speaker
 from tests.conftest import SEED_ARTICLE
 
 
@@ -50,6 +52,10 @@ def test_different_files_naming_the_same_new_speaker_at_once_all_land(desk_url, 
         assert session.exec(select(func.count(Source.id))).one() == 4
         names = session.exec(select(Speaker.name)).all()
         assert sorted(n for n in names if n in ("Ilse Marwick", "Tomas Brandt")) == ["Ilse Marwick", "Tomas Brandt"]
+        # The word weights the writers added at once are the counts of the claims stored (issue 11).
+        texts = session.exec(select(Claim.text)).all()
+        expected = term_counts(texts, load_terms())
+        assert stored_counts(session, expected) == dict(expected)
     engine.dispose()
 
 
