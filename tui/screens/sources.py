@@ -70,8 +70,9 @@ class SourcesScreen(PagedScreen):
     def on_mount(self) -> None:
         self.sub_title = "Sources"
         table = self.query_one(PagedTable)
-        for label, key in (("id", "id"), ("title", "title"), ("outlet", "outlet"), ("published", "published"),
-                           ("story", "story"), ("claims", "claims"), ("contradictions", "contradictions")):
+        # The counts before the story, outlet and date: on an 80-column terminal they stay on screen.
+        for label, key in (("id", "id"), ("title", "title"), ("claims", "claims"), ("contradictions", "contradictions"),
+                           ("story", "story"), ("outlet", "outlet"), ("published", "published")):
             table.add_column(label, key=key)
         self.query_one("#ingest-progress").display = False
         table.focus()
@@ -92,8 +93,8 @@ class SourcesScreen(PagedScreen):
         self.query_one(PagedTable).fill_page(
             message.rows, message.first_page, key=lambda row: row.source.id,
             cells=lambda row: (str(row.source.id), _clip(row.source.title or row.source.location or "untitled", 36),
-                               row.source.outlet or "", row.source.published or "", _clip(row.story or "", 20),
-                               str(row.claims), str(row.contradictions)))
+                               str(row.claims), str(row.contradictions), _clip(row.story or "", 20),
+                               row.source.outlet or "", row.source.published or ""))
         if message.rows:
             self.last_id = message.rows[-1].source.id
 
