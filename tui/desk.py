@@ -26,6 +26,7 @@ from claimtrack.queries.claims import (
     ClaimFilter,
     ClaimRow,
     SpeakerRow,
+    claim_relations,
     contradiction_counts,
     count_claims,
     get_source,
@@ -121,7 +122,7 @@ class Desk:
             speaker = speaker_edits.get_speaker(session, claim.speaker_id) if claim.speaker_id else None
             left, right = sentence_around(source.text, claim.start, claim.end)
             return ClaimDetail(claim, speaker, source, left, right, annotating.claim_history(session, claim_id),
-                               tui_queries.claim_relations(session, claim_id))
+                               claim_relations(session, claim_id))
 
     def article(self, source_id: int) -> Article:
         with self.session() as session:

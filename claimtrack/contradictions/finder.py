@@ -24,7 +24,8 @@ from claimtrack.contradictions.index import StoreSearch, TopicIndex
 from claimtrack.contradictions.signals import NOT_COMMITTED, ClaimFacts, Suggestion, compare
 from claimtrack.contradictions.stories import pairs_within_stories, within_stories
 from claimtrack.contradictions.terms import Terms, load_terms
-from claimtrack.contradictions.topics import CLAIM_NOUNS, claim_topic, speaker_entities
+from claimtrack.contradictions.topics import CLAIM_NOUNS, speaker_entities
+from claimtrack.contradictions.weights import topic_of
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias, TableName, utc_now
 from claimtrack.vocabulary import Origin, RelationStatus, SpeakerKind
 
@@ -97,14 +98,11 @@ def load_facts(session: Session, terms: Terms, claim_ids: Iterable[int] | None =
         rows = [row for chunk in _chunks(sorted(set(claim_ids))) for row in
                 session.exec(statement.where(col(Claim.id).in_(chunk))).all()]
     speakers = _speaker_facts(session, {row[2] for row in rows if row[2] is not None}, terms)
-    topics = terms.topic_cache  # the same words (a candidate met again, a quote reprinted) are read once
-    if len(topics) > TOPIC_CACHE_LIMIT:
-        topics.clear()
+    if len(terms.topic_cache) > TOPIC_CACHE_LIMIT:  # the same words (a quote reprinted) are read once
+        terms.topic_cache.clear()
     facts: dict[int, ClaimFacts] = {}
     for claim_id, source_id, speaker_id, parent_id, stance, text, between, published, ingested_at in rows:
-        topic = topics.get(text)
-        if topic is None:
-            topic = topics[text] = claim_topic(text, terms)
+        topic = topic_of(text, terms)
         if between and not topic.about_claims and CLAIM_NOUNS.search(between.strip()):
             topic = dataclasses.replace(topic, about_claims=True)
         name, entities = speakers.get(speaker_id, _NO_SPEAKER) if speaker_id is not None else _NO_SPEAKER

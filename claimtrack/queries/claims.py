@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import CompoundSelect, false, func, or_, union
 from sqlalchemy import text as sql_text
@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias, Story
+from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias, Story, stored_id
 from claimtrack.store.search import fts_query, has_words, ts_query
 from claimtrack.vocabulary import RelationStatus
 
@@ -231,18 +231,6 @@ def store_totals(session: Session) -> dict[str, int]:
         "relations": session.exec(select(func.count(col(ClaimRelation.id)))
                                   .where(ClaimRelation.status != RelationStatus.DISMISSED.value)).one(),
     }
-
-
-class _Stored(Protocol):
-    @property
-    def id(self) -> int | None: ...
-
-
-def stored_id(row: _Stored) -> int:
-    """The id of a row read from the store (the models allow none only before a row is stored)."""
-    if row.id is None:
-        raise ValueError(f"{type(row).__name__} is not stored: it has no id")
-    return row.id
 
 
 _LEFT_BOUNDARY = re.compile(r"[.?!][\"”’']?\s+|\n")

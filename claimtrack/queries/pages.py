@@ -10,11 +10,9 @@ from sqlalchemy import func, or_, tuple_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
-from claimtrack.queries.claims import EVERY_CLAIM, ClaimFilter, ClaimRow, claim_rows, stored_id
-from claimtrack.queries.claims import claim_relations as claim_relations
-from claimtrack.queries.contradictions import ClaimSide as ClaimSide
+from claimtrack.queries.claims import EVERY_CLAIM, ClaimFilter, ClaimRow, claim_rows
 from claimtrack.queries.contradictions import RelationFilter, RelationRow, list_relations
-from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias, stored_id
 
 # Where a page of claims ends, in the claims' reading order: (source id, start offset, claim id).
 ClaimPosition = tuple[int, int, int]

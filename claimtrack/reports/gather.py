@@ -14,10 +14,10 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, SQLModel, col, select
 
-from claimtrack.queries.claims import ClaimFilter, get_source, list_claims, sentence_around, stored_id, story_labels
+from claimtrack.queries.claims import ClaimFilter, get_source, list_claims, sentence_around, story_labels
 from claimtrack.report_model import EVERYTHING, ClaimView, Quotation, RelationView, Report, ReportFilter, as_utc
 from claimtrack.review.annotate import get_claim, of_the_row_now
-from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias, stored_id
 
 
 def quotation(source: Source, claim: Claim) -> Quotation:
