@@ -33,12 +33,13 @@ from claimtrack.queries.claims import (
     list_speakers,
     story_labels,
 )
+from claimtrack.queries.contradictions import RelationRow
 from claimtrack.review import annotate as annotating
 from claimtrack.review import relations, speaker_edits
 from claimtrack.review.annotate import current_author
 from claimtrack.review.undo import UndoHistory
 from claimtrack.store.database import open_database, session_scope, short_name, shown_url
-from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias
+from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias, stored_id
 
 if TYPE_CHECKING:
     from claimtrack.ingest.batch import IngestReport
@@ -98,9 +99,9 @@ class Desk:
     def sources(self, *, title: str | None = None, after: int | None = None, limit: int = 200) -> list[SourceListing]:
         with self.session() as session:
             rows = tui_queries.sources_page(session, title=title, after=after, limit=limit)
-            counts = contradiction_counts(session, [stored_id(row.source.id) for row in rows])
+            counts = contradiction_counts(session, [stored_id(row.source) for row in rows])
             labels = story_labels(session, [row.source.story_id for row in rows])
-        return [SourceListing(row.source, row.claims, counts.get(stored_id(row.source.id), 0),
+        return [SourceListing(row.source, row.claims, counts.get(stored_id(row.source), 0),
                               labels.get(row.source.story_id) if row.source.story_id is not None else None)
                 for row in rows]
 
@@ -129,7 +130,7 @@ class Desk:
             return Article(get_source(session, source_id), tui_queries.article_claims(session, source_id))
 
     def relations(self, *, status: str | None = None, offset: int = 0,
-                  limit: int = 200) -> list[tui_queries.RelationRow]:
+                  limit: int = 200) -> list[RelationRow]:
         with self.session() as session:
             return tui_queries.relations_page(session, status=status, offset=offset, limit=limit)
 
@@ -144,7 +145,7 @@ class Desk:
     def speaker_id(self, name: str) -> int:
         """The id of the speaker with this canonical name or alias (an error if there is none)."""
         with self.session() as session:
-            return stored_id(annotating.resolve_speaker(session, name).id)
+            return stored_id(annotating.resolve_speaker(session, name))
 
     def aliases(self, speaker_id: int) -> list[SpeakerAlias]:
         with self.session() as session:
@@ -203,7 +204,7 @@ class Desk:
             claim = annotating.add_manual_claim(session, source_id=source_id, start=start, end=end,
                                                 author=self.author, speaker=speaker, new_speaker=new_speaker,
                                                 stance=stance, kind=kind)
-            claim_id = stored_id(claim.id)
+            claim_id = stored_id(claim)
             created.append(claim_id)
             return annotating.claim_history(session, claim_id)
 
@@ -217,7 +218,7 @@ class Desk:
             mark = annotating.latest_revision_id(session)
             relation = relations.add_manual_relation(session, claim_a, claim_b, kind, author=self.author, note=note)
             session.flush()
-            relation_id = stored_id(relation.id)
+            relation_id = stored_id(relation)
             made.append(relation_id)
             return annotating.revisions_since(session, "claimrelation", relation_id, mark)
 
@@ -272,12 +273,6 @@ class Desk:
             revisions = self.history.redo(session, author=self.author)
         self.generation += 1
         return "redone: " + _describe(revisions)
-
-
-def stored_id(row_id: int | None) -> int:
-    """The id of a row read from the store or flushed to it (SQLModel types every id as optional)."""
-    assert row_id is not None
-    return row_id
 
 
 def _describe(revisions: list[Revision]) -> str:

@@ -76,7 +76,7 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     return claim
 
 
-def _speaker_name(session: Session, speaker_id: int | None) -> str | None:
+def speaker_name(session: Session, speaker_id: int | None) -> str | None:
     if speaker_id is None:
         return None
     speaker = session.get(Speaker, speaker_id)
@@ -115,7 +115,7 @@ def annotate_claim(session: Session, claim_id: int, *, author: str, note: str | 
     if speaker is not None:
         target = resolve_speaker(session, speaker, create=new_speaker)
         if target.id != claim.speaker_id:
-            changes["speaker"] = (_speaker_name(session, claim.speaker_id), target.name)
+            changes["speaker"] = (speaker_name(session, claim.speaker_id), target.name)
             claim.speaker_id = target.id
     if stance is not None:
         _change(claim, "stance", _validated(stance, Stance, "stance"), changes)

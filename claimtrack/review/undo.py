@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, select
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.review.annotate import record_revision
+from claimtrack.review.annotate import record_revision, speaker_name
 from claimtrack.review.speaker_edits import row_snapshot
 from claimtrack.store.models import (
     Claim,
@@ -109,7 +109,7 @@ def _put_back_value(session: Session, revision: Revision, *, backwards: bool, au
     # Anything else means someone changed it since, and putting the old value back would lose their work.
     expected_now = revision.new_value if backwards else revision.old_value
     if name == "speaker" and isinstance(row, Claim | SpeakerAlias):
-        current = _speaker_name(session, row.speaker_id)
+        current = speaker_name(session, row.speaker_id)
         if current == value:
             return []
         _refuse_if_changed_since(session, revision, current, expected_now)
@@ -127,11 +127,6 @@ def _put_back_value(session: Session, revision: Revision, *, backwards: bool, au
     session.add(row)
     return [record_revision(session, table=table, row_id=revision.row_id, field=name, old=current, new=value,
                             author=author, note=note)]
-
-
-def _speaker_name(session: Session, speaker_id: int | None) -> str | None:
-    speaker = session.get(Speaker, speaker_id) if speaker_id is not None else None
-    return speaker.name if speaker is not None else None
 
 
 def _set_speaker(session: Session, revision: Revision, row: Claim | SpeakerAlias, name: str | None) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from claimtrack.display import clip as _clip
 from claimtrack.display import for_terminal
 from claimtrack.queries.contradictions import ClaimSide, RelationRow
-from tui.desk import stored_id
+from claimtrack.store.models import stored_id
 from tui.screens.base import OffsetPagedScreen
 from tui.widgets.claim_card import stance_text
 from tui.widgets.paged_table import PagedTable, page_size
@@ -123,7 +123,7 @@ class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
         if row is None:
             self.notify("no relation here", severity="warning")
             return
-        desk, relation_id, seen = self.desk, stored_id(row.relation.id), row.relation.version
+        desk, relation_id, seen = self.desk, stored_id(row.relation), row.relation.version
         self.change(lambda: desk.set_relation_status(relation_id, status, expected_version=seen))
 
     def action_note(self) -> None:
@@ -134,7 +134,7 @@ class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
             self.notify("no relation here", severity="warning")
             return
 
-        desk, relation_id, seen = self.desk, stored_id(row.relation.id), row.relation.version
+        desk, relation_id, seen = self.desk, stored_id(row.relation), row.relation.version
 
         def chosen(note: str | None) -> None:
             if note:

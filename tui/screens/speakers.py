@@ -13,8 +13,7 @@ from textual.widgets import Footer, Header, Input
 
 from claimtrack.display import clip as _clip
 from claimtrack.queries.claims import SpeakerRow
-from claimtrack.store.models import Speaker, SpeakerAlias
-from tui.desk import stored_id
+from claimtrack.store.models import Speaker, SpeakerAlias, stored_id
 from tui.screens.base import OffsetPagedScreen
 from tui.widgets.paged_table import PagedTable, page_size
 
@@ -90,7 +89,7 @@ class SpeakersScreen(OffsetPagedScreen[SpeakerRow]):
     def offer_merge(self, merged: Speaker, choices: list[tuple[str, str]]) -> None:
         from tui.screens.speaker_pick import SpeakerPickScreen
 
-        desk, merged_id = self.desk, stored_id(merged.id)
+        desk, merged_id = self.desk, stored_id(merged)
 
         def chosen(choice: SpeakerChoice | None) -> None:
             if choice is not None:
@@ -105,7 +104,7 @@ class SpeakersScreen(OffsetPagedScreen[SpeakerRow]):
         if row is None:
             return
         desk, speaker = self.desk, row.speaker
-        speaker_id = stored_id(speaker.id)
+        speaker_id = stored_id(speaker)
         # The speakers to move to are read with the aliases: one wait, before the first question.
         self.ask(lambda: (desk.aliases(speaker_id), desk.speaker_choices()),
                  lambda answer: self.offer_alias_move(speaker, *answer))
@@ -123,7 +122,7 @@ class SpeakersScreen(OffsetPagedScreen[SpeakerRow]):
         def alias_chosen(alias: SpeakerAlias | None) -> None:
             if alias is None:
                 return
-            alias_id = stored_id(alias.id)
+            alias_id = stored_id(alias)
 
             def target_chosen(choice: SpeakerChoice | None) -> None:
                 if choice is not None:
