@@ -58,3 +58,13 @@ def load_settings() -> Settings:
     if not path.is_file():
         return Settings()
     return _load(path, path.stat().st_mtime)
+
+
+def user_terms_path() -> Path | None:
+    """The desk's terms file (word lists of the contradiction finder, speakers known by several
+    names): $CLAIMTRACK_TERMS, else ~/.config/claimtrack/terms.toml if it exists."""
+    configured = os.environ.get("CLAIMTRACK_TERMS", "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    default = Path("~/.config/claimtrack/terms.toml").expanduser()
+    return default if default.is_file() else None

@@ -17,23 +17,28 @@ read from the path in ``$CLAIMTRACK_TERMS``, else ``~/.config/claimtrack/terms.t
     "Pristina" = "Kosovo"
     "Kremlin" = "Russia"
 
+    # Speakers known by several names (extends claimtrack/store/known_speakers.toml).
+    [speakers."British American Tobacco"]
+    kind = "organization"
+    aliases = ["BAT"]
+
 Words are matched by lemma (``"troops"`` and ``"troop"`` are one), multi-word terms by their
 lemma sequence (``"asset freeze"``). A term listed in a new group moves there from a default one.
 """
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimtrack.config import user_terms_path
 from claimtrack.contradictions.lemmas import normalise_term
 from claimtrack.contradictions.lexicon import DEFAULT_ANTONYMS, DEFAULT_ENTITIES, DEFAULT_RELATED
 from claimtrack.errors import ClaimtrackError
 
-# The tables a user's terms file may hold.
-_TABLES = ("related", "antonyms", "entities")
+# The tables a user's terms file may hold ([speakers] is read by claimtrack.store.known_speakers).
+_TABLES = ("related", "antonyms", "entities", "speakers")
 
 
 @dataclass(frozen=True)
@@ -51,15 +56,6 @@ class Terms:
         return [term for term, name in self.related.items() if name == group]
 
 
-def user_terms_path() -> Path | None:
-    """The user's terms file: $CLAIMTRACK_TERMS, else ~/.config/claimtrack/terms.toml if it exists."""
-    configured = os.environ.get("CLAIMTRACK_TERMS", "").strip()
-    if configured:
-        return Path(configured).expanduser()
-    default = Path("~/.config/claimtrack/terms.toml").expanduser()
-    return default if default.is_file() else None
-
-
 def build_terms(extra: dict[str, Any] | None = None, *, shown: str = "terms") -> Terms:
     """The default lists extended by *extra* (the parsed TOML of a user's terms file)."""
     related: dict[str, str] = {}
@@ -75,7 +71,8 @@ def build_terms(extra: dict[str, Any] | None = None, *, shown: str = "terms") ->
     extra = extra or {}
     unknown = sorted(set(extra) - set(_TABLES))
     if unknown:
-        raise ClaimtrackError(f"{shown}: unknown table [{unknown[0]}] (expected related, antonyms or entities)")
+        raise ClaimtrackError(
+            f"{shown}: unknown table [{unknown[0]}] (expected related, antonyms, entities or speakers)")
     _add_related(related, _table(extra, "related", shown), shown)
     _add_antonyms(antonyms, _table(extra, "antonyms", shown), shown)
     _add_entities(entities, _table(extra, "entities", shown), shown)

@@ -44,9 +44,10 @@ class Resolver:
         self.recent: dict[int, tuple[int, int, Entity]] = {}
         self.para_starts = [p.start for p in paras]
         self.names = full_names(masked)  # person names outside quotations
-        self.by_surname: dict[str, list[Title]] = {}
-        for _, _, title in self.names:
-            self.by_surname.setdefault(title.name.split()[-1].lower(), []).append(title)
+        # Full names by surname key (see surname_key), with where they appear, in reading order.
+        self.by_surname: dict[str, list[tuple[int, Title]]] = {}
+        for start, _, title in self.names:
+            self.by_surname.setdefault(surname_key(title.name).split()[-1], []).append((start, title))
         # For "he"/"she": the names a pronoun of each gender may fall back on, by position
         # (built on first use).
         self.names_for: dict[str, tuple[list[int], list[Title]]] = {}
@@ -90,16 +91,21 @@ class Resolver:
             if low in lx.COLLECTIVE_PRONOUNS:
                 return self._org_pronoun(pos, low)
             return None
+        if all(w.strip(".,").lower() in lx.TIME_PHRASE_WORDS for w in low.split()):
+            return None  # "On Monday": a time adjunct taken for a subject, no speaker
         title = parse_title(m.text)
         if title.kind is SpeakerKind.PERSON and title.name and title.name[:1].isupper():
             return self._person(apply_apposition(title, m.apposition), m.text, pos)
         if title.kind is SpeakerKind.PERSON and title.role and low.startswith("the "):
-            # "the spokesman" -> the most recent holder of that role
-            role_word = title.role.split()[-1].lower()
+            # "the spokesman" -> the most recent speaker holding that role, else the holder the
+            # article names ("Home Secretary David Blunkett" for "the home secretary")
             for _, _, e in reversed(self.recent.values()):
-                if e.role and e.role.split()[-1].lower() == role_word:
+                if e.role and same_office(title, e.role, e.affiliation):
                     e.aliases.append(m.text)
                     return e
+            holder = self._named_holder(title, pos)
+            if holder is not None:
+                return self._person(holder, m.text, pos)
         name = title.name
         if title.kind is SpeakerKind.ORGANIZATION:
             name = _org_name(name)
@@ -114,10 +120,9 @@ class Resolver:
         full = title.name
         gender = title.gender
         role, aff = title.role, title.affiliation
-        if len(parts) == 1:
-            cands = self.by_surname.get(parts[0].lower(), [])
-            if cands:
-                best = cands[0]
+        if len(parts) == 1 or parts[0].lower() in lx.SURNAME_PARTICLES:
+            best = self._holder_of_surname(title.name, pos)
+            if best is not None:
                 full = best.name
                 role = role or best.role
                 aff = aff or best.affiliation
@@ -143,6 +148,34 @@ class Resolver:
             existing.gender = existing.gender or gender
             return existing
         return self._add(Entity(full, SpeakerKind.PERSON, role, aff, gender, [surface]))
+
+    def _holder_of_surname(self, surname: str, pos: int) -> Title | None:
+        """The full name an article gives to a surname ("Blair", "De Blasio"): the latest speaker of
+        that surname, else the nearest full name before *pos*, else the first after it. Two Blairs
+        in one article ("Tony Blair", "Sir Ian Blair") are told apart by who spoke last."""
+        key = surname_key(surname)
+        cands = [(start, t) for start, t in self.by_surname.get(key.split()[-1], ())
+                 if surname_key(t.name).endswith(f" {key}")]
+        if not cands:
+            return None
+        names = {t.name for _, t in cands}
+        if len(names) > 1:
+            for _, _, e in reversed(self.recent.values()):
+                if e.name in names:
+                    return next(t for _, t in cands if t.name == e.name)
+        before = [t for start, t in cands if start < pos]
+        return before[-1] if before else cands[0][1]
+
+    def _named_holder(self, description: Title, pos: int) -> Title | None:
+        """The person the article names with the office of *description* ("the prime minister" ->
+        "Prime Minister Tony Blair"), nearest before *pos*, else the first after it; None when the
+        article names no holder."""
+        holders = [(start, t) for start, _, t in self.names
+                   if t.role and same_office(description, t.role, t.affiliation)]
+        if not holders:
+            return None
+        before = [t for start, t in holders if start < pos]
+        return before[-1] if before else holders[0][1]
 
     def _add(self, e: Entity) -> Entity:
         existing = self.by_name.get(e.name)
@@ -190,6 +223,44 @@ class Resolver:
                 e.aliases.append(low)
                 return e
         return None
+
+
+def surname_key(name: str) -> str:
+    """A name compared by its words, lower-cased, with one kind of apostrophe ("O’Neill" = "O'Neill")."""
+    return " ".join(name.replace("’", "'").lower().split())
+
+
+# Modifiers a description may carry that its holder's title need not repeat ("the Democratic
+# presidential nominee" is "Democratic nominee Hillary Clinton").
+_LOOSE_MODIFIERS = frozenset("presidential party current new incumbent top senior".split())
+
+
+# Modifiers that make another office: "the former prime minister" is not "Prime Minister Tony
+# Blair", "the GOP nominee" not "Republican vice-presidential nominee Mike Pence".
+_OFFICE_CHANGERS = frozenset("former vice deputy shadow assistant acting junior ex associate interim outgoing incoming"
+                             " elect".split())
+
+
+def _office_words(text: str | None) -> list[str]:
+    words: list[str] = []
+    for word in (text or "").replace("'s", "").replace("’s", "").replace("-", " ").split():
+        low = word.strip(".,").lower()
+        words.extend(lx.DESCRIPTION_SYNONYMS.get(low, low).split())
+    return [w for w in words if w and w not in lx.ARTICLES]
+
+
+def same_office(description: Title, role: str, affiliation: str | None) -> bool:
+    """Does a holder with *role* and *affiliation* fit *description* ("the Tory leader" fits
+    "Conservative leader Michael Howard"; "the former prime minister" does not fit "Prime Minister
+    Tony Blair")? The role's words must end the holder's role, the description's other words must
+    be in the holder's title, and words that make another office ("former", "vice") be on both."""
+    wanted_role = _office_words(description.role)
+    held_role = _office_words(role)
+    if not wanted_role or held_role[-len(wanted_role):] != wanted_role:
+        return False
+    held = set(held_role) | set(_office_words(affiliation))
+    wanted = set(_office_words(description.affiliation)) - _LOOSE_MODIFIERS
+    return wanted <= held and wanted & _OFFICE_CHANGERS == held & _OFFICE_CHANGERS
 
 
 def _org_name(name: str) -> str:

@@ -340,6 +340,7 @@ GROUP_NOUNS = frozenset("""
     advisers advisors investigators researchers scientists economists doctors teachers
     workers employees families relatives friends neighbours neighbors opponents rivals
     americans britons europeans insiders veterans fans users leaders ministers
+    mps meps peers councillors campaigners tories
 """.split())
 ORG_HEADS = frozenset("""
     house department ministry government council committee party campaign agency office
@@ -525,6 +526,40 @@ TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at with from by".spl
 
 # Stance: an "ask" whose content opens like this is a question, not a request.
 QUESTION_STARTS = ("if ", "whether ", "why ", "how ", "what ", "when ", "who ", "where ", "about ")
+
+# --- Names: what sits at a mention's edges but is not the name (issue 12) ----------------------
+MONTHS = frozenset("""
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+# Words that open a time adjunct glued to a subject ("On Wednesday Mr Blair", "Last week Ms Lee").
+TIME_ADJUNCT_OPENERS = frozenset("on last this next early late earlier later since by until".split())
+TIME_PHRASE_WORDS = TIME_ADJUNCT_OPENERS | MONTHS | frozenset("""
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight weekend week
+    month year morning afternoon evening night the in at during
+""".split())
+# Trailing adverbs glued to a subject ("Mr Blair instead said", "Mr Brown also").
+NAME_TRAILING_ADVERBS = frozenset("""
+    instead also too however meanwhile still again then now later earlier yesterday today tonight
+    himself herself themselves itself alone first last already once previously recently separately
+""".split())
+# Letters after a name that are a rank or a degree, not part of it ("Guy Mansfield QC").
+POST_NOMINALS = frozenset("qc kc mp mep msp am mla td jr sr ii iii iv phd md obe mbe cbe".split())
+POST_NOMINAL_ROLES = {"qc": "QC", "kc": "KC", "mp": "MP", "mep": "MEP", "msp": "MSP", "am": "AM", "mla": "MLA",
+                      "td": "TD"}
+# Party words before a name are its affiliation ("Democrat Hillary Clinton", "Tory MP ...").
+PARTY_WORDS = frozenset("""
+    democrat democratic republican gop labour tory conservative liberal libertarian green
+    independent socialist unionist nationalist snp ukip dup sdlp plaid
+""".split())
+# "No 10" and "Number 10" speak for the prime minister's office.
+DOWNING_STREET_FORMS = frozenset("no 10|no. 10|number 10|number ten|no10".split("|"))
+# Surname particles: "de Blasio", "van Rompuy", "bin Laden" are one surname.
+SURNAME_PARTICLES = frozenset("de del della der di da van von le la al el bin ibn du dos st st.".split())
+# Synonyms inside descriptions: "the GOP nominee" is "the Republican nominee".
+DESCRIPTION_SYNONYMS = {"gop": "republican", "tory": "conservative", "tories": "conservatives",
+                        "democrat": "democratic", "dem": "democratic", "pm": "prime minister"}
+
 
 # --- Boilerplate, captions, bylines -----------------------------------------------------------
 BOILERPLATE_LINE = re.compile(

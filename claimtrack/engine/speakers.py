@@ -414,11 +414,21 @@ PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 def parse_title(surface: str) -> Title:
     """Split "White House National Security Council spokesman John Kirby" into its parts."""
     surface = PARENTHESIS.sub("", surface).strip() or surface
-    words = surface.split()
+    if surface.lower() in lx.DOWNING_STREET_FORMS:
+        return Title("Downing Street", SpeakerKind.ORGANIZATION, None, None, None)
+    words = trim_name_edges(surface.split())
+    surface = " ".join(words) or surface
     body = words[1:] if words and words[0].lower() in lx.ARTICLES else words
     if not body:
         return Title(surface, SpeakerKind.UNKNOWN, None, None, None)
+    if _is_coordination(body):  # "Tony Blair and Gordon Brown": two speakers, never one's alias
+        return Title(surface, SpeakerKind.GROUP, None, None, None)
     lows = [_clean(_strip_possessive(w)).lower() for w in body]
+    if len(body) == 1 and lows[0] in lx.GROUP_NOUNS:  # "MPs", "Officials", "Tories"
+        return Title(surface, SpeakerKind.GROUP, None, None, None)
+    named = _name_of_body(body, lows)
+    if named is not None:
+        return named
     # A lowercase head with "of": "a member of a major Kosovo Serb political party".
     i = lows.index("of") if "of" in lows else -1
     if i > 0 and not body[i - 1][:1].isupper():
@@ -433,10 +443,126 @@ def parse_title(surface: str) -> Title:
         return Title(" ".join(_clean(_strip_possessive(w)) for w in body), SpeakerKind.ORGANIZATION, None, None, None)
     if not name_words:
         return _title_without_name(surface, body, lows, role, affiliation)
+    name_words, role, affiliation = _split_name_run(name_words, role, affiliation)
     gender = lx.HONORIFICS.get(honorific) if honorific else None
     if gender is None:
         gender = _gender_of_words(pre_lows) or first_name_gender(name_words[0])
     return Title(" ".join(name_words), SpeakerKind.PERSON, role, affiliation, gender, honorific)
+
+
+# --- A mention's edges and the parts of a capitalised name run (issue 12) --------------------------
+def trim_name_edges(words: list[str]) -> list[str]:
+    """*words* less the time and place adjuncts and the adverbs glued to a speaker mention's edges:
+    "On Wednesday Mr Blair", "Thursday Mr Blair", "Speaking in Harrogate Mr Kennedy", "Mr Blair
+    instead", "Mr Brown slaps". A newspaper's name keeps its day ("Sunday Times")."""
+    while len(words) > 1:
+        low = [_clean(w).lower() for w in words]
+        if (low[0] in lx.DAYS or (low[0] in lx.MONTHS and low[0] != "may")) and words[1][:1].isupper() \
+                and low[-1] not in lx.ORG_HEADS:
+            words = words[1:]
+        elif len(words) > 2 and low[0] in lx.TIME_ADJUNCT_OPENERS and (low[1] in lx.DAYS or low[1] in lx.MONTHS):
+            words = words[2:]
+        elif (cut := _adjunct_before_name(words, low)) is not None:
+            words = words[cut:]
+        else:
+            break
+    while len(words) > 1 and _glued_after_name(words):
+        words = words[:-1]
+    return words
+
+
+def _adjunct_before_name(words: list[str], low: list[str]) -> int | None:
+    """Where the name starts after an opening adjunct ("Speaking in Harrogate[,] Mr Kennedy"): after
+    its comma, else at the first honorific. None when the mention opens with no such adjunct."""
+    if not (low[0].endswith("ing") and words[0][:1].isupper() and low[1] in lx.NOUN_PHRASE_CONNECTORS):
+        return None
+    comma = next((i + 1 for i, w in enumerate(words[:-1]) if w.endswith(",")), None)
+    if comma is not None:
+        return comma
+    return next((i for i in range(2, len(words) - 1) if _honorific_key(words[i]) in lx.HONORIFICS), None)
+
+
+def _glued_after_name(words: list[str]) -> bool:
+    """Is the last word an adverb, a day or a verb glued after a person's name ("Mr Blair instead")?"""
+    last = _clean(words[-1])
+    low = last.lower()
+    if not words[-2][:1].isupper() or not last:
+        return False
+    if low in lx.NAME_TRAILING_ADVERBS or low in lx.DAYS:
+        return True
+    # Any other lower-case word after a person's name ("Mr Brown slaps"), where nouns such as
+    # "spokesman" or "officials" after a name make a title ("Labour officials").
+    person = _honorific_key(words[0]) in lx.HONORIFICS or first_name_gender(_clean(words[0])) is not None
+    return person and last[:1].islower() and not _speaker_noun(low)
+
+
+def _speaker_noun(low: str) -> bool:
+    return (low in lx.SPEAKER_NOUNS or low in lx.ROLE_NOUNS or low in lx.GROUP_NOUNS or low in lx.ORG_HEADS
+            or (low.endswith("s") and low[:-1] in lx.SPEAKER_NOUNS))
+
+
+def _is_coordination(body: list[str]) -> bool:
+    """Two named people joined by "and" ("Tony Blair and Gordon Brown", "Mr Blair and Mr Brown"); a
+    company's "Marks and Spencer" has one word a side."""
+    for i, word in enumerate(body[1:-1], start=1):
+        if word.lower() in ("and", "&"):
+            left, right = body[:i], body[i + 1:]
+            if _looks_like_person(left) and _looks_like_person(right):
+                return True
+    return False
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) != len(words) or not words:
+        return False
+    if any(_clean(w).lower() in lx.ORG_HEADS for w in words):
+        return False
+    return len(words) >= 2 and (_honorific_key(words[0]) in lx.HONORIFICS or len(words) <= 3)
+
+
+def _name_of_body(body: list[str], lows: list[str]) -> Title | None:
+    """ "William Corr of the Campaign for Tobacco-Free Kids": a person's name, then "of" and their body
+    (the affiliation). None when the mention is not of that form ("Secretary of State", "Bank of England")."""
+    if "of" not in lows:
+        return None
+    i = lows.index("of")
+    person, rest = body[:i], [w for w in body[i + 1:] if w.lower() not in lx.ARTICLES]
+    if not (2 <= len(person) <= 3 and rest and any(w[:1].isupper() for w in rest)):
+        return None
+    if not all(w[:1].isupper() for w in person) or any(
+            low in lx.ROLE_NOUNS or low in lx.ORG_HEADS or low in lx.HONORIFICS or low in lx.PLACES
+            or low in lx.DEMONYMS for low in lows[:i]):
+        return None
+    name = [_clean(w) for w in person]
+    return Title(" ".join(name), SpeakerKind.PERSON, None, " ".join(_clean(w) for w in rest),
+                 first_name_gender(name[0]))
+
+
+def _split_name_run(name_words: list[str], role: str | None,
+                    affiliation: str | None) -> tuple[list[str], str | None, str | None]:
+    """The person's name inside a capitalised run, with what the run also holds: a rank before the
+    name ("Former Pennsylvania Gov Ed Rendell", "Retired Lt Gen Michael Flynn"), a party ("Democrat
+    Hillary Clinton"), a possessive body ("Plaid Cymru's Elfyn Llwyd") and letters after it ("Guy
+    Mansfield QC")."""
+    while len(name_words) > 1 and _clean(name_words[-1]).lower() in lx.POST_NOMINALS \
+            and (name_words[-1].isupper() or name_words[-1].lower() in ("jr", "sr")):
+        role = role or lx.POST_NOMINAL_ROLES.get(name_words[-1].lower())
+        name_words = name_words[:-1]
+    rank = next((k for k in range(len(name_words) - 2, 0, -1)
+                 if _honorific_key(name_words[k]) in lx.HONORIFICS), None)
+    if rank is not None:
+        role = role or " ".join(name_words[:rank + 1])
+        name_words = name_words[rank + 1:]
+    owner = next((k for k in range(len(name_words) - 2, -1, -1) if _strip_possessive(name_words[k]) != name_words[k]),
+                 None)
+    if owner is not None:
+        affiliation = affiliation or " ".join(_strip_possessive(w) for w in name_words[:owner + 1])
+        name_words = name_words[owner + 1:]
+    while len(name_words) > 2 and name_words[0].lower() in lx.PARTY_WORDS:
+        affiliation = f"{affiliation} {name_words[0]}" if affiliation else name_words[0]
+        name_words = name_words[1:]
+    return name_words, role, affiliation
 
 
 def _member_of(surface: str, body: list[str], lows: list[str], i: int) -> Title:
@@ -453,6 +579,10 @@ def _name_run_start(body: list[str]) -> int:
     while j > 0:
         w = _clean(body[j - 1])
         lw = _strip_possessive(w).lower().rstrip(".")
+        if lw in lx.SURNAME_PARTICLES and 1 < j < len(body) and (body[j - 2][:1].isupper()
+                                                                  or body[j - 2].lower() in lx.SURNAME_PARTICLES):
+            j -= 1  # "Bill de Blasio": the particle is inside the name
+            continue
         if not w[:1].isupper() or lw in lx.ROLE_NOUNS or lw in lx.ORG_HEADS or lw in lx.DEMONYMS:
             break
         j -= 1
@@ -643,9 +773,10 @@ def first_name_gender(word: str) -> str | None:
 
 
 # --- Names seen anywhere in the article (for "Vucic" -> "Aleksandar Vucic") -----------------------
+_NAME_WORD = r"[A-Z][A-Za-zà-ÿ'’\-]*[a-zà-ÿ]"  # "Blair", "O’Neill", "McDonald"; not "NATO"
 NAME_RUN = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?[^\S\n]+)?[A-Z][a-zà-ÿ'’\-]+"
-    r"(?:[^\S\n]+(?:[A-Z]\.[^\S\n]+)?[A-Z][a-zà-ÿ'’\-]+)+"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?[^\S\n]+)?{_NAME_WORD}"
+    rf"(?:[^\S\n]+(?:(?:de|del|der|van|von|al|bin|da|di|du|le|la)[^\S\n]+)?(?:[A-Z]\.[^\S\n]+)?{_NAME_WORD})+"
 )
 
 

@@ -4,14 +4,20 @@ The functions take a session and never commit: the caller owns the transaction.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from claimtrack.engine.lexicon import GROUP_NOUNS
+from claimtrack.engine.coreference import same_office
+from claimtrack.engine.lexicon import ARTICLES, GROUP_NOUNS
 from claimtrack.engine.model import SpeakerEntity
-from claimtrack.store.models import Speaker, SpeakerAlias, stored_id
+from claimtrack.engine.speakers import parse_title
+from claimtrack.store.known_speakers import known_speaker
+from claimtrack.store.models import Source, Speaker, SpeakerAlias, stored_id
+from claimtrack.store.person_names import name_variant
 from claimtrack.vocabulary import SpeakerKind
 
 
@@ -42,6 +48,8 @@ def is_description(name: str) -> bool:
         return words[0].lower() in GROUP_NOUNS  # "Officials" at the start of a sentence
     if words[0].endswith(("'s", "’s")):
         return False
+    if words[0].lower() in ARTICLES and words[-1][:1].islower():
+        return True  # "The GOP nominee", "The Trump team": a description with a name inside
     return not any(word[:1].isupper() for word in words[1:])
 
 
@@ -58,6 +66,14 @@ def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | Non
     A description ("his lawyer") names someone only within its article, so with *source_id* it
     becomes a speaker of that source alone instead of merging every article's lawyer into one.
     """
+    known = known_speaker(entity.name)
+    if known is not None:  # "the Tories" is the Conservative Party, in every article
+        entity = replace(entity, name=known.name, kind=known.kind, role=None, affiliation=None,
+                         aliases=(entity.name, *entity.aliases))
+    holder = _named_holder(session, entity, source_id)
+    if holder is not None:  # "the prime minister" in an article that names Mr Blair
+        add_aliases(session, holder, {entity.name, *entity.aliases})
+        return holder
     name = stored_name(entity, source_id)
     speaker = session.exec(select(Speaker).where(func.lower(Speaker.name) == name.lower())).first()
     if speaker is None and not is_description(name):
@@ -69,8 +85,32 @@ def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | Non
         session.flush()
     else:  # what an earlier article did not tell
         fill_missing_facts(speaker, role=entity.role, affiliation=entity.affiliation, kind=SpeakerKind(entity.kind))
+        if known is not None:
+            speaker.kind = known.kind
     add_aliases(session, speaker, {entity.name, *entity.aliases})
     return speaker
+
+
+def _named_holder(session: Session, entity: SpeakerEntity, source_id: int | None) -> Speaker | None:
+    """The stored person a description names ("the GOP nominee", "the home secretary"): the one person
+    whose stored role and affiliation fit it and whose surname the description's own article names.
+    The article's naming keeps it safe: "the prime minister" is Tony Blair only where Blair is named."""
+    if source_id is None or entity.role is None or not is_description(entity.name):
+        return None
+    source = session.get(Source, source_id)
+    if source is None:
+        return None
+    description = parse_title(entity.name)
+    office_word = entity.role.split()[-1].lower()
+    people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON, col(Speaker.role).is_not(None),
+                                                func.lower(Speaker.role).endswith(office_word))).all()
+    named_here = [p for p in people if p.role and same_office(description, p.role, p.affiliation)
+                  and " " in p.name and _names_in(source.text, p.name.split()[-1])]
+    return named_here[0] if len(named_here) == 1 else None
+
+
+def _names_in(text: str, surname: str) -> bool:
+    return re.search(rf"\b{re.escape(surname)}\b", text) is not None
 
 
 def fill_missing_facts(speaker: Speaker, *, role: str | None, affiliation: str | None, kind: SpeakerKind) -> None:
@@ -107,7 +147,21 @@ def _match_by_other_names(session: Session, entity: SpeakerEntity) -> Speaker | 
         speaker = speaker or _unique_alias_match(session, alias)
         if speaker is not None and names_agree(speaker.name, entity.name):
             return speaker
-    return _unique_surname_match(session, entity)
+    return _unique_surname_match(session, entity) or _unique_name_variant(session, entity)
+
+
+def _unique_name_variant(session: Session, entity: SpeakerEntity) -> Speaker | None:
+    """The one stored person whose name is a variant of the entity's ("Len Burman" for "Leonard E.
+    Burman", "Joe Biden" for "Joseph R. Biden"): same surname, compatible first and middle names."""
+    name = entity.name.strip()
+    if " " not in name or entity.kind is not SpeakerKind.PERSON or is_description(name):
+        return None
+    last = name.replace("’", "'").split()[-1].lower()
+    stored_name_key = func.replace(func.lower(Speaker.name), "’", "'")
+    people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON,
+                                                stored_name_key.endswith(f" {last}", autoescape=True))).all()
+    variants = [p for p in people if name_variant(p.name, name)]
+    return variants[0] if len(variants) == 1 else None
 
 
 def _unique_surname_match(session: Session, entity: SpeakerEntity) -> Speaker | None:
@@ -127,10 +181,19 @@ def names_agree(stored: str, seen: str) -> bool:
 
 
 def add_aliases(session: Session, speaker: Speaker, aliases: Iterable[str | None]) -> None:
+    """The names the speaker was seen under, less pronouns and less the names another speaker already
+    goes by ("Mr Blair" stays with the first Blair stored): an alias names one speaker, unless a
+    person moves it by hand."""
     speaker_id = stored_id(speaker)
     known = set(session.exec(select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == speaker_id)).all())
-    for alias in sorted(a.strip() for a in aliases if a and a.strip()):
-        if alias not in known and alias.lower() not in PRONOUNS:
+    wanted = sorted({a.strip() for a in aliases if a and a.strip()} - known)
+    if not wanted:
+        return
+    taken = {a.lower() for a in session.exec(
+        select(SpeakerAlias.alias).where(func.lower(SpeakerAlias.alias).in_([a.lower() for a in wanted]),
+                                         SpeakerAlias.speaker_id != speaker_id)).all()}
+    for alias in wanted:
+        if alias.lower() not in taken and alias.lower() not in PRONOUNS:
             session.add(SpeakerAlias(speaker_id=speaker_id, alias=alias[:500]))
             known.add(alias)
 
