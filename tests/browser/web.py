@@ -133,9 +133,17 @@ def keep_terminals(route) -> None:
     route.fulfill(response=response, body=script)
 
 
-def local_only(page) -> None:
-    """The page may fetch nothing outside 127.0.0.1."""
-    page.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]|data:|blob:).*"), lambda route: route.abort())
+def local_only(page) -> list[str]:
+    """The page may fetch nothing outside 127.0.0.1 and local files: the addresses it asked for are refused
+    and listed in what is returned."""
+    refused: list[str] = []
+
+    def refuse(route) -> None:
+        refused.append(route.request.url)
+        route.abort()
+
+    page.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]|file:|data:|blob:).*"), refuse)
+    return refused
 
 
 def open_desk(browser, url: str, *, width: int = 1280, height: int = 800):
