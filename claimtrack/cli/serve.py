@@ -38,8 +38,8 @@ def is_loopback(host: str) -> bool:
 
 def session_command(author: str, python: str = sys.executable) -> str:
     """The shell command textual-serve runs for each browser session: this Python's `claimtrack tui`,
-    every part quoted (the database comes in the environment)."""
-    return shlex.join([python, "-m", "claimtrack", "tui", "--author", author])
+    every part quoted, run by `exec` so that no shell stays beside it (the database comes in the environment)."""
+    return "exec " + shlex.join([python, "-m", "claimtrack", "tui", "--author", author])
 
 
 def public_url(host: str, port: int) -> str:

@@ -193,7 +193,7 @@ def _timeline(key: SpeakerKey, views: list[ClaimView], marks: dict[int, str],
     kept = sorted(views, key=lambda v: (v.claim.id not in marks, _when(v), v.claim.start))[:MAX_CLAIMS]
     kept.sort(key=lambda v: (_when(v), v.claim.source_id, v.claim.start, v.claim.id))
     ids = {v.claim.id for v in kept}
-    own = [(r.a.claim.id or 0, r.b.claim.id or 0, r.relation.status) for r in contradictions
+    own = [(r.a.claim.id or 0, r.b.claim.id or 0, str(r.relation.status)) for r in contradictions
            if r.a.claim.id in ids and r.b.claim.id in ids]
     return Timeline(key, kept, {i: m for i, m in marks.items() if i in ids}, own, left_out=len(views) - len(kept))
 
@@ -221,7 +221,8 @@ def speaker_timeline(line: Timeline) -> str:
         x1, x2 = sorted((xs[a], xs[b]))
         rise = min(55.0, 12 + (x2 - x1) / 4)
         parts.append(f'<path class="arc {e(status)}" '
-                     f'd="M {x1:.1f} {y - 8} C {x1:.1f} {y - 8 - rise:.1f} {x2:.1f} {y - 8 - rise:.1f} {x2:.1f} {y - 8}"/>')
+                     f'd="M {x1:.1f} {y - 8} C {x1:.1f} {y - 8 - rise:.1f} {x2:.1f} {y - 8 - rise:.1f} '
+                     f'{x2:.1f} {y - 8}"/>')
     parts += _date_labels(line.claims, xs, y)
     marked = 0
     for view in line.claims:

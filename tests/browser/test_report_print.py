@@ -20,8 +20,9 @@ PAGE_WIDTH, PAGE_HEIGHT = round((210 - 30) * MM), round((297 - 36) * MM)
 
 BOXES = """() => [...document.querySelectorAll("body *")].map((el) => {
   const box = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
   return {tag: el.tagName.toLowerCase(), cls: el.getAttribute("class") || "", right: box.right, width: box.width,
-          height: box.height, breakInside: getComputedStyle(el).breakInside, userSelect: getComputedStyle(el).userSelect};
+          height: box.height, breakInside: style.breakInside, userSelect: style.userSelect};
 })"""
 
 

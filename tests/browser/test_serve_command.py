@@ -49,7 +49,7 @@ def test_the_database_goes_in_the_environment_and_the_author_on_the_command_line
     _, given = served("--author", "Ana 'quoted' $(rm -rf ~)")
     assert given["db"] == "desk.db"
     command = shlex.split(str(given["command"]))
-    assert command == [sys.executable, "-m", "claimtrack", "tui", "--author", "Ana 'quoted' $(rm -rf ~)"]
+    assert command == ["exec", sys.executable, "-m", "claimtrack", "tui", "--author", "Ana 'quoted' $(rm -rf ~)"]
     assert "desk.db" not in str(given["command"])
 
 
@@ -74,5 +74,5 @@ def test_a_port_out_of_range_is_a_usage_error(served):
 
 def test_session_command_quotes_every_part():
     assert serve.session_command("a b", python="/opt/my python/bin/python") == (
-        "'/opt/my python/bin/python' -m claimtrack tui --author 'a b'")
+        "exec '/opt/my python/bin/python' -m claimtrack tui --author 'a b'")
     assert serve.public_url("::1", 8000) == "http://[::1]:8000"

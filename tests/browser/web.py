@@ -44,20 +44,23 @@ SCREEN_TEXT = """() => {
 }"""
 
 # Resolves with the milliseconds from the next key press (its event's time stamp) to the first
-# animation frame whose screen text contains *wanted* (xterm paints the buffer on that frame).
+# animation frame whose screen text contains *wanted* (xterm paints the buffer on that frame), or,
+# when *wanted* is null, differs from the text at the key press.
 WATCH_KEY = """(wanted) => new Promise((resolve, reject) => {
-  const text = %s;
-  let pressed = null;
-  document.addEventListener("keydown", (event) => { if (pressed === null) pressed = event.timeStamp; },
-                            {capture: true, once: true});
+  const text = SCREEN_TEXT;
+  let pressed = null, before = null;
+  document.addEventListener("keydown", (event) => {
+    if (pressed === null) { pressed = event.timeStamp; before = text(); }
+  }, {capture: true, once: true});
   const started = performance.now();
   const frame = (now) => {
-    if (pressed !== null && text().includes(wanted)) return resolve(now - pressed);
+    const shown = pressed === null ? null : text();
+    if (shown !== null && (wanted === null ? shown !== before : shown.includes(wanted))) return resolve(now - pressed);
     if (now - started > 20000) return reject(new Error("the screen never showed " + wanted));
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-})""" % SCREEN_TEXT
+})""".replace("SCREEN_TEXT", SCREEN_TEXT)
 
 
 def chromium_path() -> str | None:
@@ -129,7 +132,8 @@ def keep_terminals(route) -> None:
     response = route.fetch()
     script, found = _MADE.subn(lambda m: m.group(1) + _KEEP.format(m.group(2)), response.text())
     if found != 1:
-        raise RuntimeError("textual-serve's textual.js no longer makes its terminal as expected: update tests/browser/web.py")
+        raise RuntimeError("textual-serve's textual.js no longer makes its terminal as expected: "
+                           "update tests/browser/web.py")
     route.fulfill(response=response, body=script)
 
 
@@ -165,8 +169,9 @@ def wait_for_screen(page, wanted: str, *, seconds: float = 20) -> None:
     page.wait_for_function(f"() => ({SCREEN_TEXT})().includes({wanted!r})", timeout=seconds * 1000)
 
 
-def timed_key(page, key: str, wanted: str) -> float:
-    """Press *key*; the seconds from the key to the first frame that shows *wanted* (see WATCH_KEY)."""
+def timed_key(page, key: str, wanted: str | None) -> float:
+    """Press *key*; the seconds from the key to the first frame that shows *wanted*, or (None) that shows
+    anything new (see WATCH_KEY)."""
     watch = page.evaluate_handle(f"(wanted) => {{ window.__claimtrackWatch = ({WATCH_KEY})(wanted); }}", wanted)
     watch.dispose()
     page.keyboard.press(key)
