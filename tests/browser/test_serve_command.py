@@ -21,11 +21,12 @@ def served(monkeypatch, tmp_path):
 
     monkeypatch.setattr(serve, "_serve", fake_serve)
     monkeypatch.setenv("CLAIMTRACK_AUTHOR", "desk editor")
-    monkeypatch.delenv("CLAIMTRACK_DB", raising=False)
+    monkeypatch.setenv("CLAIMTRACK_DB", "set by serve")  # so that what serve sets is undone after the test
+    monkeypatch.delenv("CLAIMTRACK_DB")
     monkeypatch.chdir(tmp_path)
 
-    def run(*args: str):
-        result = CliRunner().invoke(cli, ["--db", "desk.db", "serve", *args], catch_exceptions=False)
+    def run(*args: str, db: str = "desk.db"):  # serve itself sets CLAIMTRACK_DB, for the sessions
+        result = CliRunner().invoke(cli, ["--db", db, "serve", *args], catch_exceptions=False)
         return result, given
 
     return run
@@ -76,3 +77,19 @@ def test_session_command_quotes_every_part():
     assert serve.session_command("a b", python="/opt/my python/bin/python") == (
         "exec '/opt/my python/bin/python' -m claimtrack tui --author 'a b'")
     assert serve.public_url("::1", 8000) == "http://[::1]:8000"
+
+
+def test_a_database_password_is_never_shown_nor_on_a_command_line(served, monkeypatch):
+    from claimtrack.cli.context import CommandContext
+
+    class Unopened:  # no PostgreSQL server here: the store is taken as opened
+        def dispose(self) -> None:
+            pass
+
+    monkeypatch.setattr(CommandContext, "engine", property(lambda self: Unopened()))
+    url = "postgresql://ana:s3cret@db.example/claims"
+    result, given = served(db=url)
+    assert result.exit_code == 0, result.output
+    assert "s3cret" not in result.output and "Serving postgresql://ana:***@db.example/claims" in result.stdout
+    assert given["db"] == url and url not in str(given["command"])  # the sessions get it in the environment
+
