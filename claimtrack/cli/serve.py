@@ -75,11 +75,10 @@ def serve_command(app: CommandContext, host: str, port: int, author: str | None)
 
 
 def _serve(command: str, host: str, port: int, url: str) -> None:
-    from aiohttp import web
     from textual_serve.server import Server
 
     class DeskServer(Server):
-        async def on_startup(self, app: web.Application) -> None:  # the command's own line, not the logo
+        async def on_startup(self, app: object) -> None:  # the command's own line, not textual-serve's logo
             """Says nothing: the command has printed where it serves."""
 
     DeskServer(command, host=host, port=port, title="claimtrack", public_url=url).serve()
