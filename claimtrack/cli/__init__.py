@@ -10,6 +10,7 @@ from claimtrack.cli import (  # noqa: F401  (registers)
     evaluation,
     ingesting,
     reports,
+    serve,
     tui,
 )
 from claimtrack.cli.group import cli, main

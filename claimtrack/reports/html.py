@@ -1,5 +1,6 @@
 """The contradiction report as one self-contained HTML file: inline styles, no scripts, no fonts or
-images fetched from anywhere, print styles for paper.
+images fetched from anywhere, print styles for A4 paper; pictures (who contradicts whom, the claims
+of the speakers with most contradictions over time) as inline SVG (claimtrack.reports.pictures).
 
 Every value is escaped with `html.escape` where it is written, so nothing from an article (a
 `<script>`, an attribute, an entity) becomes markup; links are made only from http(s) addresses.
@@ -11,6 +12,7 @@ from html import escape
 from claimtrack import __version__
 from claimtrack.report_model import ClaimView, RelationView, Report
 from claimtrack.reports.gather import describe_revision, relation_revisions, shown_time, speaker_label, web_url
+from claimtrack.reports.pictures import contradiction_map, speaker_timeline, timelines
 
 STYLE = """
 :root { color-scheme: light; }
@@ -29,25 +31,44 @@ article.contradiction { border-top: 3px solid #444; margin-top: 2rem; padding-to
 .status { font-family: Arial, sans-serif; font-size: .8rem; text-transform: uppercase; letter-spacing: .05em;
           padding: .05rem .4rem; border: 1px solid currentColor; border-radius: .2rem; }
 .status-confirmed { color: #1a5e20; } .status-suggested { color: #7a5a00; } .status-dismissed { color: #777; }
-.claims { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
+.claims { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; }
 section.claim h4 { margin: .5rem 0; }
 blockquote { margin: .5rem 0; padding: .5rem .8rem; border-left: 4px solid #999; background: #f6f6f6; }
 blockquote mark { background: #ffe98a; font-weight: bold; }
 ul.decisions { margin: .2rem 0 0; padding-left: 1.2rem; }
 a { color: #0b4f9c; overflow-wrap: anywhere; }
 .location { overflow-wrap: anywhere; font-size: .9rem; }
-@media (max-width: 40rem) { .claims { grid-template-columns: 1fr; } }
+main, blockquote, dd, td, h3, h4 { overflow-wrap: break-word; }
+svg, table { max-width: 100%; }
+figure.picture { margin: 1rem 0 1.5rem; }
+figure.picture figcaption { color: #444; font: .85rem/1.4 Arial, sans-serif; }
+svg.picture { display: block; width: 100%; height: auto; font-family: Arial, sans-serif; }
+svg .edge line, svg .edge path { fill: none; stroke: #222; stroke-width: 2.5; }
+svg .edge.suggested line, svg .edge.suggested path { stroke: #666; stroke-width: 1.8; stroke-dasharray: 7 5; }
+svg text { fill: #1b1b1b; font-size: 13px; }
+svg text.count, svg text.date, svg text.id { font-size: 11px; text-anchor: middle; fill: #444; }
+svg text.count { paint-order: stroke; stroke: #fff; stroke-width: 4px; }
+svg text.start { text-anchor: start; } svg text.end { text-anchor: end; } svg text.middle { text-anchor: middle; }
+svg .node circle { fill: #fff; stroke: #000; stroke-width: 2.5; }
+svg .axis, svg .tick { stroke: #000; stroke-width: 1.5; }
+svg .claim circle { fill: #fff; stroke: #777; stroke-width: 1.5; }
+svg .claim.confirmed circle { fill: #000; stroke: #000; }
+svg .claim.suggested circle { fill: #fff; stroke: #000; stroke-width: 3; }
+svg .claim.dismissed circle { fill: #fff; stroke: #999; stroke-dasharray: 2 2; }
+svg .arc { fill: none; stroke: #000; stroke-width: 1.5; }
+svg .arc.suggested, svg .arc.dismissed { stroke-dasharray: 5 4; }
+@media (max-width: 40rem) { .claims { grid-template-columns: minmax(0, 1fr); } }
 @media print {
   body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; }
-  .claims { grid-template-columns: 1fr 1fr; }
-  article.contradiction { break-inside: avoid-page; page-break-inside: avoid; }
+  .claims { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+  article.contradiction, figure.picture { break-inside: avoid-page; page-break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   blockquote { background: none; border-left-color: #000; }
   blockquote mark { background: none; text-decoration: underline; }
   a { color: #000; text-decoration: none; }
   a[href]::after { content: " (" attr(href) ")"; font-size: .85em; }
 }
-@page { margin: 18mm 15mm; }
+@page { size: A4; margin: 18mm 15mm; }
 """.strip("\n")
 
 
@@ -76,6 +97,7 @@ def render_html(report: Report) -> str:
         "</header>",
         "<main>",
         *_summary(report),
+        *_pictures(report),
         f"<h2>Contradictions ({len(report.contradictions)})</h2>",
     ]
     if not report.contradictions:
@@ -96,6 +118,32 @@ def _summary(report: Report) -> list[str]:
             '<thead><tr><th>Speaker</th><th class="n">Claims</th><th class="n">Contradictions</th>'
             '<th class="n">Confirmed</th></tr></thead>',
             "<tbody>", *rows, "</tbody>", "</table>"]
+
+
+def _pictures(report: Report) -> list[str]:
+    """Who contradicts whom, and the claims of the speakers with most contradictions over time."""
+    drawn = contradiction_map(report)
+    if not drawn:
+        return []
+    parts = ["<h2>Who contradicts whom</h2>", '<figure class="picture">', drawn,
+             "<figcaption>Each speaker with a contradiction is a circle; a line joins two speakers whose claims "
+             "contradict each other (a loop: a speaker and their own claim), solid when a person confirmed one, "
+             "dashed while none is confirmed, with the number in each review status.</figcaption>", "</figure>"]
+    lines = timelines(report)
+    if lines:
+        parts.append("<h2>Claims over time</h2>")
+    for line in lines:
+        more = f"; {_claims(line.left_out)} more not drawn" if line.left_out else ""
+        parts += ['<figure class="picture">', speaker_timeline(line),
+                  f"<figcaption><strong>{e(line.speaker[1])}</strong>: {_claims(len(line.claims))} in date order "
+                  f"(the date beneath the first of each day){more}. Numbered marks are claims in a contradiction: "
+                  "filled when confirmed, ringed while suggested; an arc joins two of their own claims that "
+                  "contradict each other.</figcaption>", "</figure>"]
+    return parts
+
+
+def _claims(count: int) -> str:
+    return f"{count} claim" if count == 1 else f"{count} claims"
 
 
 def _status(status: str) -> str:

@@ -9,8 +9,11 @@ from tests.reports.fixture_db import SOURCES
 # Everything the report itself writes; an article's <script>, <img>, <b> or <i> must never appear.
 REPORT_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "p", "br", "code", "main", "h2",
                "table", "thead", "tbody", "tr", "th", "td", "article", "h3", "span", "dl", "dt", "dd", "ul", "li",
-               "div", "section", "h4", "blockquote", "mark", "strong", "a"}
-REPORT_ATTRIBUTES = {"lang", "charset", "name", "content", "class", "id", "href"}
+               "div", "section", "h4", "blockquote", "mark", "strong", "a",
+               # the pictures (claimtrack.reports.pictures), inline SVG
+               "figure", "figcaption", "svg", "g", "circle", "line", "path", "text"}
+REPORT_ATTRIBUTES = {"lang", "charset", "name", "content", "class", "id", "href",
+                     "viewbox", "role", "aria-label", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "d"}
 
 
 class Document(HTMLParser):
