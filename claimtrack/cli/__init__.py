@@ -11,6 +11,7 @@ from claimtrack.cli import (  # noqa: F401  (registers)
     ingesting,
     reports,
     serve,
+    speakers,
     tui,
 )
 from claimtrack.cli.group import cli, main

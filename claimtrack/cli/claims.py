@@ -1,4 +1,4 @@
-"""`sources`, `claims`, `speakers`, `show`, `annotate` and `history`: reading the store and annotating claims."""
+"""`sources`, `claims`, `show`, `annotate` and `history`: reading the store and annotating claims."""
 from __future__ import annotations
 
 from typing import Any
@@ -82,24 +82,6 @@ def claims(app: CommandContext, speaker: str | None, stance: str | None, source_
                                      "cue", "confidence", "rule", "origin", "status", "verdict", "explanation",
                                      "parent_id"])
     emit(app.out, rows, columns, fmt, title="Claims", wide=("text",))
-
-
-@cli.command()
-@click.option("--name", help="Only speakers whose name contains this.")
-@listing_format
-@pass_app
-def speakers(app: CommandContext, name: str | None, fmt: str) -> None:
-    """List speakers with their claim counts, roles and aliases."""
-    from claimtrack.cli.output import emit
-    from claimtrack.queries.claims import list_speakers
-
-    with app.session() as session:
-        rows = [{"id": r.speaker.id, "name": r.speaker.name, "kind": r.speaker.kind, "role": r.speaker.role,
-                 "affiliation": r.speaker.affiliation, "claims": r.claims,
-                 "aliases": r.aliases if fmt == "json" else "; ".join(r.aliases)}
-                for r in list_speakers(session, name=name)]
-    emit(app.out, rows, ["id", "name", "kind", "role", "affiliation", "claims", "aliases"], fmt,
-         title="Speakers", wide=("aliases",))
 
 
 @cli.command()

@@ -282,7 +282,10 @@ HONORIFICS: dict[str, str | None] = {
     "adm": None, "maj": None, "president": None, "senator": None, "judge": None, "justice": None,
     "king": "m", "queen": "f", "prince": "m", "princess": "f", "pope": "m", "mayor": None,
     "governor": None, "speaker": None, "chancellor": None, "premier": None, "minister": None,
+    "baroness": "f", "baron": "m",
 }
+# Titles that are part of a peer's name when no first name is given ("Lord Falconer", "Baroness Kennedy").
+PEERAGE_TITLES = frozenset("lord lady baroness baron".split())
 
 # Role nouns: the last one in a title is the role ("spokesman" in "... Council spokesman John Kirby").
 ROLE_NOUNS = frozenset("""
@@ -542,6 +545,7 @@ TIME_PHRASE_WORDS = TIME_ADJUNCT_OPENERS | MONTHS | frozenset("""
 NAME_TRAILING_ADVERBS = frozenset("""
     instead also too however meanwhile still again then now later earlier yesterday today tonight
     himself herself themselves itself alone first last already once previously recently separately
+    there here
 """.split())
 # Letters after a name that are a rank or a degree, not part of it ("Guy Mansfield QC").
 POST_NOMINALS = frozenset("qc kc mp mep msp am mla td jr sr ii iii iv phd md obe mbe cbe".split())

@@ -429,6 +429,10 @@ def parse_title(surface: str) -> Title:
     named = _name_of_body(body, lows)
     if named is not None:
         return named
+    post_nominal = None
+    if len(body) > 2 and body[-1].isupper() and body[-1].lower() in lx.POST_NOMINALS and body[-2][:1].isupper():
+        post_nominal = lx.POST_NOMINAL_ROLES.get(body[-1].lower())  # "Paul Boateng MP"
+        body, lows = body[:-1], lows[:-1]
     # A lowercase head with "of": "a member of a major Kosovo Serb political party".
     i = lows.index("of") if "of" in lows else -1
     if i > 0 and not body[i - 1][:1].isupper():
@@ -443,7 +447,7 @@ def parse_title(surface: str) -> Title:
         return Title(" ".join(_clean(_strip_possessive(w)) for w in body), SpeakerKind.ORGANIZATION, None, None, None)
     if not name_words:
         return _title_without_name(surface, body, lows, role, affiliation)
-    name_words, role, affiliation = _split_name_run(name_words, role, affiliation)
+    name_words, role, affiliation = _split_name_run(name_words, role or post_nominal, affiliation)
     gender = lx.HONORIFICS.get(honorific) if honorific else None
     if gender is None:
         gender = _gender_of_words(pre_lows) or first_name_gender(name_words[0])
@@ -462,13 +466,45 @@ def trim_name_edges(words: list[str]) -> list[str]:
             words = words[1:]
         elif len(words) > 2 and low[0] in lx.TIME_ADJUNCT_OPENERS and (low[1] in lx.DAYS or low[1] in lx.MONTHS):
             words = words[2:]
-        elif (cut := _adjunct_before_name(words, low)) is not None:
+        elif (cut := _adjunct_before_name(words, low)) is not None or (cut := _phrase_before_name(words)) is not None:
             words = words[cut:]
         else:
             break
     while len(words) > 1 and _glued_after_name(words):
         words = words[:-1]
+    if len(words) > 1 and words[-1].endswith(("'s", "’s")) and words[-2][:1].isupper():
+        words = [*words[:-1], _strip_possessive(words[-1])]  # "Tony Blair's": the owner, cut from his spokesman
     return words
+
+
+_COURTESY_TITLES = frozenset("mr mrs ms miss dr sir dame lord lady".split())
+# A name right after one of these belongs to what comes before ("a spokesman for Tony Blair").
+_NAME_OWNERS = lx.AFFILIATION_PREPOSITIONS | frozenset("to by on about against behind and & or".split())
+
+
+def _phrase_before_name(words: list[str]) -> int | None:
+    """Where a person's name starts after a phrase glued before it by a subject scan ("During his 49
+    minute speech Mr Brown", "development in poorer countries Gordon Brown", "senior Labour figure
+    Robin Cook"). None when the words before are the person's title ("the Tory leader Michael
+    Howard"), own the name ("a spokesman for Tony Blair") or are capitalised ("Former Gov Ed Rendell")."""
+    h = next((i for i in range(len(words) - 2, 0, -1) if _clean(words[i]).lower() in _COURTESY_TITLES), None)
+    if h is not None and _clean(words[h - 1]).lower() not in _NAME_OWNERS \
+            and _strip_possessive(words[h - 1]) == words[h - 1] and any(w[:1].islower() for w in words[:h]):
+        return h  # "On top of the relief deal with Tanzania Mr Brown"
+    r = len(words)
+    while r > 0 and words[r - 1][:1].isupper():
+        r -= 1
+    if r == 0 or r == len(words):
+        return None
+    before = _clean(words[r - 1]).lower()
+    if before in _NAME_OWNERS or before in lx.ROLE_NOUNS or _strip_possessive(words[r - 1]) != words[r - 1]:
+        return None
+    if all(w.lower() in lx.ARTICLES_AND_POSSESSIVES for w in words[:r]):
+        return None
+    run = words[r:]
+    person = any(_honorific_key(w) in lx.HONORIFICS for w in run[:-1]) or (
+        len(run) >= 2 and _clean(run[0]).lower() in lx.MALE_NAMES | lx.FEMALE_NAMES)
+    return r if person else None
 
 
 def _adjunct_before_name(words: list[str], low: list[str]) -> int | None:
@@ -610,6 +646,8 @@ def _name_and_honorific(body: list[str], j: int) -> tuple[list[str], str | None]
     # An honorific-like role word directly before the name ("President Ruiz", "Mr. Lee").
     if j > 0 and _honorific_key(body[j - 1]) in lx.HONORIFICS and honorific is None:
         honorific = _honorific_key(body[j - 1])
+    if len(name_words) == 1 and honorific in lx.PEERAGE_TITLES:
+        name_words = [honorific.capitalize(), *name_words]  # "Lord Falconer" is a peer's name, not "Falconer"
     return name_words, honorific
 
 

@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import CompoundSelect, false, func, or_, union
+from sqlalchemy import false, func, or_
 from sqlalchemy import text as sql_text
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from claimtrack.errors import ClaimtrackError
+from claimtrack.queries.speaker_filter import one_speaker_id
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias, Story, stored_id
 from claimtrack.store.search import fts_query, has_words, ts_query
 from claimtrack.vocabulary import RelationStatus
@@ -24,7 +25,7 @@ ClaimStatement = TypeVar("ClaimStatement", Rows, SelectOfScalar[Any])
 
 @dataclass(frozen=True)
 class ClaimFilter:
-    speaker: str | None = None  # canonical name or alias, case-insensitive, substring
+    speaker: str | None = None  # one speaker: id, canonical name or an alias only it goes by (speaker_filter)
     stance: str | None = None
     source_id: int | None = None
     status: str | None = None
@@ -41,18 +42,10 @@ class ClaimRow:
     source_title: str | None
 
 
-def speakers_named(name: str) -> CompoundSelect[Any]:
-    """The ids of the speakers whose name or one of whose aliases contains *name* (case-insensitive)."""
-    part = name.strip().lower()  # autoescape: "%" and "_" are letters of a name, not LIKE wildcards
-    return union(select(Speaker.id).where(func.lower(Speaker.name).contains(part, autoescape=True)),
-                 select(SpeakerAlias.speaker_id)
-                 .where(func.lower(SpeakerAlias.alias).contains(part, autoescape=True)))
-
-
 def filter_claims(session: Session, statement: ClaimStatement, flt: ClaimFilter) -> ClaimStatement:
     """*statement* (over Claim) narrowed to the claims *flt* selects."""
     if flt.speaker:
-        statement = statement.where(col(Claim.speaker_id).in_(speakers_named(flt.speaker)))
+        statement = statement.where(Claim.speaker_id == one_speaker_id(session, flt.speaker))
     if flt.stance:
         statement = statement.where(Claim.stance == flt.stance.lower())
     if flt.source_id is not None:

@@ -11,7 +11,8 @@ from sqlmodel import Session, col, or_
 from sqlmodel.sql.expression import Select
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.queries.claims import Rows, sentence_around, speakers_named
+from claimtrack.queries.claims import Rows, sentence_around
+from claimtrack.queries.speaker_filter import one_speaker_id
 from claimtrack.report_model import CONTRADICTION_KINDS as CONTRADICTION_KINDS
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker
 from claimtrack.vocabulary import RelationStatus
@@ -83,8 +84,8 @@ def list_relations(session: Session, flt: RelationFilter = NOT_DISMISSED, *, off
     if flt.min_score is not None:
         statement = statement.where(col(ClaimRelation.score) >= flt.min_score)
     if flt.speaker:
-        named = speakers_named(flt.speaker)
-        statement = statement.where(or_(claim_a.speaker_id.in_(named), claim_b.speaker_id.in_(named)))
+        named = one_speaker_id(session, flt.speaker)
+        statement = statement.where(or_(claim_a.speaker_id == named, claim_b.speaker_id == named))
     statement = statement.order_by(col(ClaimRelation.score).desc(), col(ClaimRelation.id)).offset(offset)
     if limit is not None:
         statement = statement.limit(limit)

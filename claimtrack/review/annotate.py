@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from claimtrack.errors import ClaimtrackError
 from claimtrack.review.human_input import EXPLANATION_MAX, NOTE_MAX, VERDICT_MAX, checked_name, checked_text
 from claimtrack.store.models import Claim, Revision, Source, Speaker, TableName, stored_id, utc_now
-from claimtrack.store.speaker_registry import create_speaker, find_speaker
+from claimtrack.store.speaker_registry import create_speaker, speakers_called
 from claimtrack.store.versions import take_row
 from claimtrack.vocabulary import ClaimKind, Origin, ReviewStatus, SpeakerKind, Stance
 
@@ -85,9 +85,12 @@ def speaker_name(session: Session, speaker_id: int | None) -> str | None:
 
 def resolve_speaker(session: Session, name: str, *, create: bool = False) -> Speaker:
     """The speaker called *name*; with *create*, a new one when none is; else a helpful error."""
-    speaker = find_speaker(session, name)
-    if speaker is not None:
-        return speaker
+    found = speakers_called(session, name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = "; ".join(f"{s.id} {s.name!r}" for s in found[:8])
+        raise ClaimtrackError(f"speaker {name!r}: {len(found)} speakers go by that name ({listed}); give the full name")
     if create:
         return create_speaker(session, checked_name(name, "speaker"))
     from rapidfuzz import process

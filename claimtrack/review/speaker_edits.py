@@ -51,6 +51,7 @@ def merge_speakers(session: Session, keep_id: int, merged_id: int, *, author: st
                           .with_for_update().execution_options(populate_existing=True)).all()
     revisions = [_reattribute(session, claim, merged, keep, author=author, note=note, now=now) for claim in claims]
     revisions += _move_aliases(session, merged, keep, author=author, note=note)
+    revisions += _remember_name(session, merged.name, keep, author=author, note=note)
     fill_missing_facts(keep, role=merged.role, affiliation=merged.affiliation, kind=merged.kind)
     session.add(keep)
     session.flush()
@@ -92,6 +93,19 @@ def _move_aliases(session: Session, merged: Speaker, keep: Speaker, *, author: s
             kept_aliases.add(alias.alias.lower())
             session.add(alias)
     return revisions
+
+
+def _remember_name(session: Session, name: str, keep: Speaker, *, author: str, note: str) -> list[Revision]:
+    """The merged speaker's own name as an alias of the kept one, so that a new article or a
+    `reextract` naming it ("Len Burman", "The GOP nominee (source 2)") follows the merge."""
+    held = session.exec(select(SpeakerAlias).where(func.lower(SpeakerAlias.alias) == name.lower())).first()
+    if held is not None or name.lower() == keep.name.lower():
+        return []
+    alias = SpeakerAlias(speaker_id=stored_id(keep), alias=name[:500])
+    session.add(alias)
+    session.flush()
+    return [record_revision(session, table=TableName.SPEAKER_ALIAS, row_id=stored_id(alias), field="created",
+                            old=None, new=alias.alias, author=author, note=note)]
 
 
 def move_alias(session: Session, alias_id: int, to_speaker: str, *, author: str, new_speaker: bool = False,

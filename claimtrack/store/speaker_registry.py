@@ -8,32 +8,44 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from claimtrack.engine.coreference import same_office
-from claimtrack.engine.lexicon import ARTICLES, GROUP_NOUNS
+from claimtrack.engine.lexicon import ARTICLES, GROUP_NOUNS, ROLE_NOUNS
 from claimtrack.engine.model import SpeakerEntity
 from claimtrack.engine.speakers import parse_title
 from claimtrack.store.known_speakers import known_speaker
-from claimtrack.store.models import Source, Speaker, SpeakerAlias, stored_id
+from claimtrack.store.models import Revision, Source, Speaker, SpeakerAlias, stored_id
 from claimtrack.store.person_names import name_variant
 from claimtrack.vocabulary import SpeakerKind
 
 
-def find_speaker(session: Session, name: str) -> Speaker | None:
-    """The speaker whose canonical name or one of whose aliases is *name* (case-insensitive)."""
+def speakers_called(session: Session, name: str) -> list[Speaker]:
+    """The speaker whose canonical name is *name*, else every speaker going by it as an alias
+    (case-insensitive): more than one means the name is ambiguous."""
     wanted = name.strip().lower()
     speaker = session.exec(select(Speaker).where(func.lower(Speaker.name) == wanted)).first()
-    if speaker is None:
-        speaker = session.exec(
-            select(Speaker).join(SpeakerAlias, col(SpeakerAlias.speaker_id) == col(Speaker.id))
-            .where(func.lower(SpeakerAlias.alias) == wanted)
-        ).first()
-    return speaker
+    if speaker is not None:
+        return [speaker]
+    return list(session.exec(
+        select(Speaker).join(SpeakerAlias, col(SpeakerAlias.speaker_id) == col(Speaker.id))
+        .where(func.lower(SpeakerAlias.alias) == wanted).distinct().order_by(col(Speaker.id))).all())
+
+
+def find_speaker(session: Session, name: str) -> Speaker | None:
+    """The one speaker whose canonical name or alias is *name* (case-insensitive); None when none is
+    or when several go by it."""
+    found = speakers_called(session, name)
+    return found[0] if len(found) == 1 else None
 
 
 PRONOUNS = frozenset("i me my we us our he him his she her they them their it its you your".split())
+
+
+# Role words that make "The Chancellor", "The Foreign Secretary" a description however capitalised
+# ("The Scottish Executive" is a body's name).
+_OFFICES = ROLE_NOUNS - {"executive"}
 
 
 def is_description(name: str) -> bool:
@@ -48,8 +60,8 @@ def is_description(name: str) -> bool:
         return words[0].lower() in GROUP_NOUNS  # "Officials" at the start of a sentence
     if words[0].endswith(("'s", "’s")):
         return False
-    if words[0].lower() in ARTICLES and words[-1][:1].islower():
-        return True  # "The GOP nominee", "The Trump team": a description with a name inside
+    if words[0].lower() in ARTICLES and (words[-1][:1].islower() or words[-1].lower() in _OFFICES):
+        return True  # "The GOP nominee", "The Trump team", "The Chancellor": a description, not a name
     return not any(word[:1].isupper() for word in words[1:])
 
 
@@ -76,7 +88,9 @@ def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | Non
         return holder
     name = stored_name(entity, source_id)
     speaker = session.exec(select(Speaker).where(func.lower(Speaker.name) == name.lower())).first()
-    if speaker is None and not is_description(name):
+    if speaker is None and is_description(name):  # a description a person merged into a speaker
+        speaker = _unique_alias_match(session, name) if source_id is not None else None
+    elif speaker is None:
         speaker = _unique_alias_match(session, name) or _match_by_other_names(session, entity)
     if speaker is None:
         speaker = Speaker(name=name, kind=SpeakerKind(entity.kind),
@@ -87,8 +101,28 @@ def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | Non
         fill_missing_facts(speaker, role=entity.role, affiliation=entity.affiliation, kind=SpeakerKind(entity.kind))
         if known is not None:
             speaker.kind = known.kind
+        _complete_surname(session, speaker, entity)
     add_aliases(session, speaker, {entity.name, *entity.aliases})
     return speaker
+
+
+def _complete_surname(session: Session, speaker: Speaker, entity: SpeakerEntity) -> None:
+    """A speaker stored under a bare surname ("Brown", from articles that only say "Mr Brown") takes the
+    full name once an article gives it ("Gordon Brown"); the surname stays an alias. Not when a person's
+    revision names the speaker (their undo looks it up by that name) or another speaker has the name."""
+    if " " in speaker.name or entity.kind is not SpeakerKind.PERSON or " " not in entity.name \
+            or is_description(entity.name) or not names_agree(speaker.name, entity.name):
+        return
+    if session.exec(select(Speaker.id).where(func.lower(Speaker.name) == entity.name.lower())).first() is not None:
+        return
+    named = session.exec(select(Revision.id).where(Revision.field == "speaker", or_(
+        col(Revision.old_value) == speaker.name, col(Revision.new_value) == speaker.name)).limit(1)).first()
+    if named is None:
+        add_aliases(session, speaker, {speaker.name})
+        speaker.name = entity.name
+        speaker.kind = SpeakerKind.PERSON
+        session.add(speaker)
+        session.flush()
 
 
 def _named_holder(session: Session, entity: SpeakerEntity, source_id: int | None) -> Speaker | None:

@@ -16,6 +16,7 @@ from claimtrack.display import clip as _clip
 from claimtrack.display import for_terminal
 from claimtrack.queries.claims import ClaimFilter, ClaimRow
 from claimtrack.queries.pages import position_of
+from claimtrack.queries.speaker_filter import SpeakerNotFound
 from claimtrack.review.human_input import row_number
 from claimtrack.vocabulary import ReviewStatus, Stance
 from tui.desk import ClaimDetail
@@ -45,6 +46,7 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         rows: list[ClaimRow]
         first_page: bool
         total: int | None
+        problem: str | None = None  # why nothing is listed: the speaker box names no one speaker
 
     @dataclass
     class DetailRead(Message):
@@ -95,7 +97,12 @@ class ClaimsScreen(ClaimActions, PagedScreen):
     @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
     def load_page(self, request: int, first_page: bool) -> None:
         flt = self.claim_filter
-        rows = self.desk.claims(flt, after=None if first_page else self.last_position, limit=page_size(first_page))
+        try:
+            rows = self.desk.claims(flt, after=None if first_page else self.last_position, limit=page_size(first_page))
+        except SpeakerNotFound as problem:  # "Blair" while typing, or two Blairs: say so, list nothing
+            self.post_message(self.Loaded(request, [], first_page, None))
+            self.post_message(self.Loaded(request, [], False, 0, str(problem)))
+            return
         self.post_message(self.Loaded(request, rows, first_page, None))
         if first_page:
             self.post_message(self.Loaded(request, [], False, self.desk.count_claims(flt)))
@@ -106,7 +113,9 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         table = self.query_one(PagedTable)
         if message.total is not None:
             noun = "claim" if message.total == 1 else "claims"
-            self.query_one("#claim-count", Label).update(f"{message.total:,} {noun}" + _described(self.claim_filter))
+            why = f" · {for_terminal(message.problem)}" if message.problem else ""
+            self.query_one("#claim-count", Label).update(f"{message.total:,} {noun}" + _described(self.claim_filter)
+                                                         + why)
             return
         if message.first_page:
             self.rows.clear()

@@ -1,0 +1,99 @@
+"""Mentions to names (issue 12): what sits at a mention's edges is not the name; ranks, parties, bodies and
+letters after a name are its role or affiliation; two people joined by "and" are never one person.
+Every mention here is written for the project."""
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.engine import extract
+from claimtrack.engine.coreference import same_office
+from claimtrack.engine.speakers import parse_title
+from claimtrack.vocabulary import SpeakerKind
+
+
+@pytest.mark.parametrize("mention, name, role, affiliation", [
+    # time, place and adverbs at the edges
+    ("On Wednesday Mr Brennan", "Brennan", None, None),
+    ("Thursday Mr Brennan", "Brennan", None, None),
+    ("Speaking in Harrogate Mr Oakes", "Oakes", None, None),
+    ("Speaking in Harrogate, Mr Oakes", "Oakes", None, None),
+    ("Mr Brennan instead", "Brennan", None, None),
+    ("Mr Brennan slaps", "Brennan", None, None),
+    ("During his long speech Mr Brennan", "Brennan", None, None),
+    ("On top of the trade deal with Malawi Mr Brennan", "Brennan", None, None),
+    ("development in poorer countries Gordon Brennan", "Gordon Brennan", None, None),
+    # ranks, parties, bodies and letters after the name
+    ("Former Ohio Gov. Ed Marlow", "Ed Marlow", "Former Ohio Gov", None),
+    ("Retired Lt. Gen. Mark Fenner", "Mark Fenner", "Retired Lt Gen", None),
+    ("Democrat Ruth Calloway", "Ruth Calloway", None, "Democrat"),
+    ("Liberal Democrat Charles Fenwick", "Charles Fenwick", None, "Liberal Democrat"),
+    ("Plaid Cymru's Elfyn Morgan", "Elfyn Morgan", None, "Plaid Cymru"),
+    ("William Tenby of the Campaign for Clean Rivers", "William Tenby", None, "Campaign for Clean Rivers"),
+    ("Guy Harland QC", "Guy Harland", "QC", None),
+    ("Paul Oduya MP", "Paul Oduya", "MP", None),
+    ("Lord Falworth", "Lord Falworth", None, None),
+    ("Bill de Marco", "Bill de Marco", None, None),
+    # the look-alikes that must stay as they are
+    ("Theresa May", "Theresa May", None, None),
+    ("Sunday Times", "Sunday Times", None, None),
+    ("Home Secretary David Blunt", "David Blunt", "Secretary", "Home"),
+    ("Secretary of State John Kerrigan", "John Kerrigan", "Secretary of State", None),
+])
+def test_a_mention_becomes_a_name(mention, name, role, affiliation):
+    title = parse_title(mention)
+    assert (title.name, title.role, title.affiliation) == (name, role, affiliation)
+
+
+@pytest.mark.parametrize("mention, name, kind", [
+    ("Tony Barlow and Gordon Brennan", "Tony Barlow and Gordon Brennan", SpeakerKind.GROUP),  # two, never one
+    ("Mr Barlow and Mr Brennan", "Mr Barlow and Mr Brennan", SpeakerKind.GROUP),
+    ("Marks and Spencer", None, None),  # one company: not split into two people
+    ("No 10", "Downing Street", SpeakerKind.ORGANIZATION),
+    ("Number 10", "Downing Street", SpeakerKind.ORGANIZATION),
+    ("MPs", "MPs", SpeakerKind.GROUP),
+])
+def test_kinds_of_mentions(mention, name, kind):
+    title = parse_title(mention)
+    if kind is None:
+        assert title.kind is not SpeakerKind.GROUP
+    else:
+        assert (title.name, title.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("description, role, affiliation, fits", [
+    ("the prime minister", "Prime Minister", None, True),
+    ("The home secretary", "Secretary", "Home", True),
+    ("the Tory leader", "leader", "Conservative", True),
+    ("The GOP nominee", "nominee", "Republican", True),
+    ("the Democratic presidential nominee", "nominee", "Democratic", True),
+    ("the former prime minister", "Prime Minister", None, False),  # another office
+    ("The GOP nominee", "nominee", "Republican vice-presidential", False),  # the running mate
+    ("the home secretary", "Secretary", "Foreign", False),
+])
+def test_a_description_fits_an_office(description, role, affiliation, fits):
+    assert same_office(parse_title(description), role, affiliation) is fits
+
+
+def _speakers(text: str) -> dict[str, str]:
+    """claim words -> speaker name."""
+    return {c.text.strip('"“” ,.'): c.speaker for c in extract(text).claims if c.speaker is not None}
+
+
+def test_a_description_resolves_to_the_holder_the_article_names():
+    text = ("Prime Minister Tony Barlow visited the plant on Monday.\n\n"
+            "Trade unions said the closure would cost 400 jobs.\n\n"
+            '"We will not abandon these workers," the prime minister said.')
+    assert _speakers(text)["We will not abandon these workers"] == "Tony Barlow"
+
+
+def test_a_description_with_no_named_holder_stays_a_description():
+    text = '"We will not abandon these workers," the prime minister said.'
+    assert _speakers(text)["We will not abandon these workers"] == "the prime minister"
+
+
+def test_a_surname_goes_to_the_namesake_who_spoke_last():
+    text = ("Police chief Sir Ian Barlow defended the raid. Tony Barlow, the prime minister, was abroad.\n\n"
+            '"The raid was lawful," Sir Ian Barlow said.\n\n'
+            '"It was carried out by the book," Mr Barlow added.')
+    assert _speakers(text)["It was carried out by the book"] == "Ian Barlow"
+
