@@ -414,21 +414,13 @@ PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 def parse_title(surface: str) -> Title:
     """Split "White House National Security Council spokesman John Kirby" into its parts."""
     surface = PARENTHESIS.sub("", surface).strip() or surface
-    if surface.lower() in lx.DOWNING_STREET_FORMS:
-        return Title("Downing Street", SpeakerKind.ORGANIZATION, None, None, None)
     words = trim_name_edges(surface.split())
     surface = " ".join(words) or surface
     body = words[1:] if words and words[0].lower() in lx.ARTICLES else words
-    if not body:
-        return Title(surface, SpeakerKind.UNKNOWN, None, None, None)
-    if _is_coordination(body):  # "Tony Blair and Gordon Brown": two speakers, never one's alias
-        return Title(surface, SpeakerKind.GROUP, None, None, None)
     lows = [_clean(_strip_possessive(w)).lower() for w in body]
-    if len(body) == 1 and lows[0] in lx.GROUP_NOUNS:  # "MPs", "Officials", "Tories"
-        return Title(surface, SpeakerKind.GROUP, None, None, None)
-    named = _name_of_body(body, lows)
-    if named is not None:
-        return named
+    whole = _whole_mention_form(surface, body, lows)
+    if whole is not None:
+        return whole
     post_nominal = None
     if len(body) > 2 and body[-1].isupper() and body[-1].lower() in lx.POST_NOMINALS and body[-2][:1].isupper():
         post_nominal = lx.POST_NOMINAL_ROLES.get(body[-1].lower())  # "Paul Boateng MP"
@@ -455,6 +447,19 @@ def parse_title(surface: str) -> Title:
 
 
 # --- A mention's edges and the parts of a capitalised name run (issue 12) --------------------------
+def _whole_mention_form(surface: str, body: list[str], lows: list[str]) -> Title | None:
+    """Mentions read as a whole, before any title split: "No 10", two people joined by "and", a group
+    noun alone, "X of the Campaign for ..."; None for every other mention."""
+    if surface.lower() in lx.DOWNING_STREET_FORMS:
+        return Title("Downing Street", SpeakerKind.ORGANIZATION, None, None, None)
+    if not body:
+        return Title(surface, SpeakerKind.UNKNOWN, None, None, None)
+    if _is_coordination(body) or (len(body) == 1 and lows[0] in lx.GROUP_NOUNS):
+        # "Tony Blair and Gordon Brown": two speakers, never one's alias; "MPs", "Officials"
+        return Title(surface, SpeakerKind.GROUP, None, None, None)
+    return _name_of_body(body, lows)
+
+
 def trim_name_edges(words: list[str]) -> list[str]:
     """*words* less the time and place adjuncts and the adverbs glued to a speaker mention's edges:
     "On Wednesday Mr Blair", "Thursday Mr Blair", "Speaking in Harrogate Mr Kennedy", "Mr Blair
