@@ -94,7 +94,8 @@ class Resolver:
         if all(w.strip(".,").lower() in lx.TIME_PHRASE_WORDS for w in low.split()):
             return None  # "On Monday": a time adjunct taken for a subject, no speaker
         title = parse_title(m.text)
-        if title.kind is SpeakerKind.PERSON and title.name and title.name[:1].isupper():
+        described = low.split()[0] in lx.ARTICLES  # "The prime minister" at a sentence's start
+        if title.kind is SpeakerKind.PERSON and title.name and title.name[:1].isupper() and not described:
             return self._person(apply_apposition(title, m.apposition), m.text, pos)
         if title.kind is SpeakerKind.PERSON and title.role and low.startswith("the "):
             # "the spokesman" -> the most recent speaker holding that role, else the holder the

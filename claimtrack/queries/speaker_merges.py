@@ -111,6 +111,13 @@ def _person_reason(a: Speaker, b: Speaker) -> tuple[str, str] | None:
     if len(short.name.split()) == 1 and full.kind is SpeakerKind.PERSON and name_parts(full.name)[0] \
             and surname(full.name) == _surname_key(short.name):
         return "surname", f"{short.name!r} is the surname of {full.name!r}"
-    if a.role and b.role and a.role.lower() == b.role.lower():
+    if a.role and b.role and a.role.lower() == b.role.lower() and _full_name(a.name) and _full_name(b.name):
         return "same surname and role", f"{a.name!r} and {b.name!r}, both {a.role}"
     return None
+
+
+def _full_name(name: str) -> bool:
+    """A person's written name ("Michael Howard"), not a description ("Mr Blair's spokesman")."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+        w.endswith(("'s", "’s")) for w in words) and bool(name_parts(name)[0])

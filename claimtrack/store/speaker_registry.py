@@ -60,8 +60,9 @@ def is_description(name: str) -> bool:
         return words[0].lower() in GROUP_NOUNS  # "Officials" at the start of a sentence
     if words[0].endswith(("'s", "’s")):
         return False
-    if words[0].lower() in ARTICLES and (words[-1][:1].islower() or words[-1].lower() in _OFFICES):
-        return True  # "The GOP nominee", "The Trump team", "The Chancellor": a description, not a name
+    if words[0].lower() in ARTICLES and (words[-1][:1].islower() or words[-1].lower() in _OFFICES
+                                         or words[-1].lower() in GROUP_NOUNS):
+        return True  # "The GOP nominee", "The Chancellor", "The MPs": a description, not a name
     return not any(word[:1].isupper() for word in words[1:])
 
 

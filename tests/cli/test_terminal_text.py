@@ -53,10 +53,15 @@ def hostile(run, db_path, tmp_path):
 
 @pytest.mark.parametrize("args", [
     ("claims",), ("show", "1"), ("show", "2"), ("sources",), ("speakers",), ("contradictions",),
-    ("history", "1"), ("claims", "--speaker", "Ana"),
+    ("history", "1"),
 ])
 def test_every_command_shows_hostile_text_as_escapes(hostile, args):
     assert "\\x1b" in assert_harmless(hostile(*args))
+
+
+def test_a_speaker_suggested_by_the_filter_is_shown_as_escapes(hostile):
+    refused = assert_harmless(hostile("claims", "--speaker", "Ana"), exit_code=1)  # part of a name: refused
+    assert "did you mean" in refused and "\\x1b" in refused
 
 
 @pytest.mark.parametrize("args", [("claims", "--format", "json"), ("history", "1", "--format", "json"),

@@ -27,10 +27,10 @@ CASES = [
      [('"it was bad', "Bob Lee"), ('"we will fight it in court"', "Ann Lee")]),
     # An opener left open is closed at its paragraph's end when the next paragraph opens with no mark.
     (BODY + 'The mayor said "we will fix the roads, all of them.\n\nAnn Lee said the budget was too small.',
-     [('"we will fix the roads, all of them.', "The mayor"), ("the budget was too small", "Ann Lee")]),
+     [('"we will fix the roads, all of them.', "the mayor"), ("the budget was too small", "Ann Lee")]),
     # A quotation attributed in each paragraph: the first mark was left open by mistake.
     (BODY + 'The mayor said "we will fix the roads. It was fine.\n\n"The budget is too small for this," Ann Lee said.',
-     [('"we will fix the roads. It was fine.', "The mayor"), ('"The budget is too small for this,"', "Ann Lee")]),
+     [('"we will fix the roads. It was fine.', "the mayor"), ('"The budget is too small for this,"', "Ann Lee")]),
     # A stray straight mark never runs into a paragraph opening with a curly quotation.
     (BODY + '"Kevin was snoring.\n\n“Here he is, babe,” Ann Lee said. “Donald’s here, babe.”',
      [("“Here he is, babe,” Ann Lee said. “Donald’s here, babe.”", "Ann Lee")]),
