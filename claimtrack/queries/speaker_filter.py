@@ -33,7 +33,8 @@ def _listed(session: Session, ids: list[int]) -> str:
 
 def one_speaker_id(session: Session, text: str) -> int:
     """The id of the one speaker *text* names: an id ("12", "#12"), else the canonical name, else an
-    alias held by that speaker alone (case-insensitive). Raises SpeakerNotFound otherwise."""
+    alias held by that speaker alone, else a surname only one speaker's name ends with
+    (case-insensitive). Raises SpeakerNotFound otherwise ("Blair" for Tony and Sir Ian Blair)."""
     wanted = text.strip()
     number = wanted.removeprefix("#")
     if number.isdigit():
@@ -49,6 +50,11 @@ def one_speaker_id(session: Session, text: str) -> int:
                                         .distinct()).all() if i is not None]
     if len(by_alias) == 1:
         return by_alias[0]
+    if not by_alias and " " not in low:  # a surname: "stoltenberg" is Jens Stoltenberg, if he is the only one
+        by_alias = [i for i in session.exec(select(Speaker.id).where(
+            func.lower(Speaker.name).endswith(f" {low}", autoescape=True)).limit(50)).all() if i is not None]
+        if len(by_alias) == 1:
+            return by_alias[0]
     if by_alias:
         raise SpeakerNotFound(f"speaker {clip(wanted, 60)!r} is ambiguous: {_listed(session, by_alias)}; "
                               "give the id instead")

@@ -92,7 +92,7 @@ def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | Non
     if speaker is None and is_description(name):  # a description a person merged into a speaker
         speaker = _unique_alias_match(session, name) if source_id is not None else None
     elif speaker is None:
-        speaker = _unique_alias_match(session, name) or _match_by_other_names(session, entity)
+        speaker = _unique_alias_match(session, name) or _match_by_other_names(session, entity, source_id)
     if speaker is None:
         speaker = Speaker(name=name, kind=SpeakerKind(entity.kind),
                           role=entity.role, affiliation=entity.affiliation)
@@ -169,7 +169,7 @@ def _unique_alias_match(session: Session, name: str) -> Speaker | None:
     return session.get(Speaker, ids[0]) if len(ids) == 1 else None
 
 
-def _match_by_other_names(session: Session, entity: SpeakerEntity) -> Speaker | None:
+def _match_by_other_names(session: Session, entity: SpeakerEntity, source_id: int | None = None) -> Speaker | None:
     """The one stored speaker known by another of the entity's names, when the full names agree.
 
     "Aleksandar Vucic" (also seen as "Vucic") joins a stored "Vucic"; "John Smith" (also "Smith") does
@@ -182,7 +182,7 @@ def _match_by_other_names(session: Session, entity: SpeakerEntity) -> Speaker | 
         speaker = speaker or _unique_alias_match(session, alias)
         if speaker is not None and names_agree(speaker.name, entity.name):
             return speaker
-    return _unique_surname_match(session, entity) or _unique_name_variant(session, entity)
+    return _unique_surname_match(session, entity, source_id) or _unique_name_variant(session, entity)
 
 
 def _unique_name_variant(session: Session, entity: SpeakerEntity) -> Speaker | None:
@@ -199,14 +199,20 @@ def _unique_name_variant(session: Session, entity: SpeakerEntity) -> Speaker | N
     return variants[0] if len(variants) == 1 else None
 
 
-def _unique_surname_match(session: Session, entity: SpeakerEntity) -> Speaker | None:
-    """A bare surname ("Vucic") is the one stored person of that surname ("Aleksandar Vucic"), if only one."""
+def _unique_surname_match(session: Session, entity: SpeakerEntity, source_id: int | None) -> Speaker | None:
+    """A bare surname ("Vucic") is the one stored person of that surname ("Aleksandar Vucic"); of
+    several ("Donald Trump", "Ivanka Trump"), the one whose full name the article writes somewhere
+    (in a quotation, say), if exactly one is."""
     name = entity.name.strip()
     if " " in name or entity.kind not in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
         return None
     surname = func.lower(Speaker.name).endswith(f" {name.lower()}", autoescape=True)
-    people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON, surname).limit(2)).all()
-    return people[0] if len(people) == 1 else None
+    people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON, surname).limit(20)).all()
+    if len(people) == 1:
+        return people[0]
+    source = session.get(Source, source_id) if source_id is not None and people else None
+    named = [p for p in people if source is not None and _names_in(source.text, p.name)]
+    return named[0] if len(named) == 1 else None
 
 
 def names_agree(stored: str, seen: str) -> bool:

@@ -7,9 +7,10 @@ import pytest
 from tests.browser.web import ARTEFACTS, HOW_TO_RUN, chromium_path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium():
-    """One headless Chromium for the whole folder."""
+    """One headless Chromium for the whole folder, stopped when its tests are done: playwright's sync
+    API runs an event loop while it is open, and the TUI tests after this folder need none running."""
     executable = chromium_path()
     if executable is None:
         pytest.skip(f"no Chromium found: {HOW_TO_RUN}")

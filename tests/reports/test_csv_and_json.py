@@ -89,7 +89,7 @@ def test_json_holds_sources_speakers_claims_relations_and_revisions(export):
     assert data["revisions"][0]["author"] == "ana" and data["revisions"][0]["created_at"] == "2025-03-20T09:01:00+00:00"
 
 
-def test_filters_select_speaker_status_and_source(export):
+def test_filters_select_speaker_status_and_source(export, claimtrack):
     okafor = json.loads(export("--format", "json", "--speaker", "Okafor"))
     assert {c["speaker_id"] for c in okafor["claims"] if c["id"] in (1, 5, 6, 7)} == {1}
     dismissed = json.loads(export("--format", "json", "--status", "dismissed"))
@@ -98,7 +98,8 @@ def test_filters_select_speaker_status_and_source(export):
     assert [s["id"] for s in reservoir["sources"]] == [3] and len(reservoir["claims"]) == 3
     nothing = export("--format", "md", "--source", "99")
     assert "No claims match." in nothing and "Contradictions (0)" in nothing
-    assert json.loads(export("--format", "json", "--speaker", "nobody at all"))["claims"] == []
+    nobody = claimtrack("export", "--format", "json", "--speaker", "nobody at all")  # one speaker, or a refusal
+    assert nobody.exit_code == 1 and "no speaker named 'nobody at all'" in nobody.stderr
 
 
 def test_export_needs_no_fixed_time(claimtrack, fixture):
