@@ -750,3 +750,27 @@ PARTY_STOPWORDS = frozenset("""
     leader house white state states united national new said but and if in on when what there so no yes
     now today our my your in at for of as
 """.split())
+# Words one of which a content pattern needs (any form starting with the word's first four letters):
+# a content without any is not searched with that pattern, which keeps stance cheap. Every
+# alternative of a pattern above starts with, or contains, one of its words.
+STANCE_TRIGGERS: dict[str, str] = {
+    "denial": "deny denied reject rejected true accurate correct untrue false lie lies untruth fake never",
+    "admission": "mistake mistakes wrong fault regret apologize apologise sorry responsibility",
+    "rejection": """oppose reject disagree accept agree support tolerate endorse back wrong against opposed okay ok
+        comfortable happy answer solution way nonsense ridiculous absurd preposterous hoax""",
+    "accusation": """lied liar liars lies lying dishonest corrupt crooked fraud cheat stole steal stealing racist racism
+        bigot sexist sexism misogyny xenophobic hateful hypocrite hypocrisy disgrace shameful shameless outrageous
+        disgusting despicable deplorable irresponsible reckless incompetent unfit unqualified temperament pathetic
+        coward gutless bully bullies bullying demagogue con scam betray insult smear mislead misled deceive deception
+        cover covered covering abuse abused abusing exploit pander flip disqualify divisive vile nasty mean unhinged
+        dog idea refuse refused refusing fail failed failing turned sold stunt attack attacked attacking mishandle
+        scapegoat disregard violate violation unstable amoral narcissist philanderer discriminate gerrymander blame
+        blamed blaming squeeze meddle obstruct intimidate weaponize weaponise rip ripped took out sow sowing trigger
+        lawless extremist extremism ashamed owe owes joke""",
+    "insinuation": "rigged phony phoney raise raises questions something",
+    "warning": """pose poses posed threat danger risk risks concern concerns concerned worry worries worried fear fears
+        afraid if will would could might may going threaten""",
+    "deontic": "should must ought need needs has have got gotta time let",
+    "reproach": "should shouldn ought",
+    "hedge": "probably maybe perhaps possibly presumably likely unlikely seem seems appear appears might may",
+}

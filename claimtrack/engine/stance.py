@@ -25,6 +25,22 @@ from claimtrack.vocabulary import Stance
 
 FIRST_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
 MODAL_OF_FUTURE = re.compile(r"\b(?:will|would|could|might|may|shall|going to|['’]ll)\b", re.I)
+WORD = re.compile(r"[a-z]+")
+# The first four letters of a trigger word -> the patterns it lets run (lexicon.STANCE_TRIGGERS).
+_HEADS: dict[str, frozenset[str]] = {}
+for _name, _words in lx.STANCE_TRIGGERS.items():
+    for _w in _words.split():
+        _HEADS[_w[:4]] = _HEADS.get(_w[:4], frozenset()) | {_name}
+
+
+def _possible(content: str) -> frozenset[str]:
+    """The content patterns worth trying on *content*: those one of whose trigger words it holds."""
+    found: set[str] = set()
+    for w in set(WORD.findall(content.lower())):
+        names = _HEADS.get(w[:4])
+        if names:
+            found |= names
+    return frozenset(found)
 
 
 def stance_of(cue: Cue | None, content: str, direct: bool) -> Stance:
@@ -54,7 +70,8 @@ def _open_question(content: str) -> bool:
 
 def content_stance(content: str, direct: bool) -> Stance:
     """The act of the reported words themselves, for a neutral cue (or none)."""
-    if lx.DENIAL_CONTENT.search(content) and (direct or _first_person(content)):
+    may = _possible(content)
+    if "denial" in may and lx.DENIAL_CONTENT.search(content) and (direct or _first_person(content)):
         return Stance.DENIES
     first = first_sentence(content)
     for pattern, stance in lx.PERFORMATIVE_CONTENT:
@@ -63,42 +80,42 @@ def content_stance(content: str, direct: bool) -> Stance:
     if lx.HEDGE_OPENING.search(content):
         return Stance.HEDGES
     for check in (_conceding, _refusing, _attacking, _own_future, _warning, _calling_on, _hedging):
-        found = check(content, first)
+        found = check(content, first, may)
         if found is not None:
             return found
     return Stance.ASSERTS
 
 
-def _conceding(content: str, first: str) -> Stance | None:
-    return Stance.ADMITS if lx.ADMISSION_CONTENT.search(first) else None
+def _conceding(content: str, first: str, may: frozenset[str]) -> Stance | None:
+    return Stance.ADMITS if "admission" in may and lx.ADMISSION_CONTENT.search(first) else None
 
 
-def _refusing(content: str, first: str) -> Stance | None:
-    return Stance.REJECTS if lx.REJECTION_CONTENT.search(first) else None
+def _refusing(content: str, first: str, may: frozenset[str]) -> Stance | None:
+    return Stance.REJECTS if "rejection" in may and lx.REJECTION_CONTENT.search(first) else None
 
 
-def _attacking(content: str, first: str) -> Stance | None:
-    if lx.REPROACH_CONTENT.search(first):
+def _attacking(content: str, first: str, may: frozenset[str]) -> Stance | None:
+    if "reproach" in may and lx.REPROACH_CONTENT.search(first):
         return Stance.ACCUSES
-    if lx.ACCUSATION_CONTENT.search(content) and names_a_party(content):
+    if "accusation" in may and lx.ACCUSATION_CONTENT.search(content) and names_a_party(content):
         return Stance.ACCUSES
-    if lx.INSINUATION_CONTENT.search(content):
+    if "insinuation" in may and lx.INSINUATION_CONTENT.search(content):
         return Stance.ALLEGES
     return None
 
 
-def _own_future(content: str, first: str) -> Stance | None:
+def _own_future(content: str, first: str, may: frozenset[str]) -> Stance | None:
     if lx.OWN_FUTURE_DIRECT.search(first) or lx.OWN_FUTURE_REPORTED.search(first):
         return Stance.PROMISES
     return None
 
 
-def _warning(content: str, first: str) -> Stance | None:
-    return Stance.WARNS if lx.WARNING_CONTENT.search(first) else None
+def _warning(content: str, first: str, may: frozenset[str]) -> Stance | None:
+    return Stance.WARNS if "warning" in may and lx.WARNING_CONTENT.search(first) else None
 
 
-def _calling_on(content: str, first: str) -> Stance | None:
-    if lx.QUESTION_CONTENT.search(first):
+def _calling_on(content: str, first: str, may: frozenset[str]) -> Stance | None:
+    if "deontic" not in may or lx.QUESTION_CONTENT.search(first):
         return None  # "Should we wait?" calls on nobody
     for m in lx.DEONTIC_CONTENT.finditer(first):
         before = first[max(0, m.start() - 3):m.start()]
@@ -107,8 +124,8 @@ def _calling_on(content: str, first: str) -> Stance | None:
     return None
 
 
-def _hedging(content: str, first: str) -> Stance | None:
-    return Stance.HEDGES if lx.HEDGE_CONTENT.search(first) else None
+def _hedging(content: str, first: str, may: frozenset[str]) -> Stance | None:
+    return Stance.HEDGES if "hedge" in may and lx.HEDGE_CONTENT.search(first) else None
 
 
 def first_sentence(content: str) -> str:
