@@ -713,7 +713,8 @@ WARNING_CONTENT = re.compile(
 )
 # Deontic modals addressed to others: "Congress must act", "you should vote", "we've got to".
 DEONTIC_CONTENT = re.compile(
-    r"\b(?:should(?! have)|must(?! have)|ought to|needs? to|has to|have to|['’]ve got to|got to|gotta|it is time (?:for \w+ )?to"
+    r"\b(?:should(?! have)|must(?! have)|ought to|['’]ve got to|got to|gotta|it is time (?:for \w+ )?to"
+    r"|(?:you|we|they|he|she|it|(?-i:[A-Z][a-z]+)) (?:really |just |simply |now |still )?(?:needs? to|has to|have to)"
     r"|it['’]s time (?:for \w+ )?to|let['’]s|let us)\b",
     re.I,
 )
