@@ -651,7 +651,7 @@ INTERROGATIVE_CUES = frozenset({"ask", "wonder", "question"})
 # Passive and negated ("is not thought to be capable") it is the belief of others: hedges.
 BELIEF_CUES = frozenset({"believe", "think", "expect", "suspect", "agree", "feel"})
 # A "want"-like cue whose content names someone else before "to" asks them to act: "wants Congress to act".
-INTENT_TO_OTHERS = re.compile(r"^(?!to\b)[\w'’. -]{1,40}? to \w", re.I)
+INTENT_TO_OTHERS = re.compile(r"^(?!to\b)[\w'’. -]{1,40}? to [\"“‘']?\w", re.I)
 
 # The content's act, for neutral cues. Each pattern is tried on the content's first sentence
 # (a quote's dominant act comes first) unless it says otherwise.
@@ -679,17 +679,17 @@ REJECTION_CONTENT = re.compile(
 # An attack on a party's conduct or character: wrongdoing, dishonesty, bigotry, derogatory labels.
 # Evaluations of a policy alone ("a bad deal", "a disaster") are not in it: they assert.
 ACCUSATION_CONTENT = re.compile(
-    r"\b(?:li(?:ed|ar|ars|es|ing)|dishonest\w*|corrupt\w*|crooked|fraud\w*|cheat\w*|st(?:ole|eal|ealing)"
-    r"|racis[tm]\w*|bigot\w*|sexis[tm]\w*|misogyn\w*|xenophob\w*|hateful|hypocri\w+|disgrace\w*|shame(?:ful|less)\w*"
+    r"\b(?:li(?:ed|ar|ars|es|ing)|dishonest\w*|corrupt\w*|crooked|fraud(?:ulent\w*|sters?)|cheat\w*|st(?:ole|eal|ealing)"
+    r"|racists?|bigot\w*|sexists?|misogyn\w*|xenophob\w*|hateful|hypocri\w+|disgrace\w*|shame(?:ful|less)\w*"
     r"|outrageous|disgusting|despicable|deplorable|irresponsibl\w+|reckless\w*|incompeten\w+|unfit|unqualified"
     r"|temperament|pathetic|coward\w*|gutless|bull(?:y|ies|ying)|demagogue\w*|con (?:man|artist)|scam\w*"
     r"|betray\w*|insult\w*|smear\w*|misle(?:d|ad|ading)|decei\w+|decepti\w+|cover(?:ed|ing)?[- ]up|abus(?:e|ed|ing)"
     r"|exploit(?:ed|ing|s)?|pander\w*|flip-flop\w*|disqualif\w+|divisive|vile|nasty|mean-spirited|unhinged"
     r"|dog whistle|no idea what|refus(?:es|ed|ing) to|fail(?:s|ed|ing) to|turned (?:his|her|their) backs?|sold out|stunt"
-    r"|attack(?:ed|ing|s)? (?:on |the |a |an |his |her |their |our |my |me |him |us |them )"
+    r"|(?:personal|vicious|scurrilous|nasty|disgraceful) attacks?|attack(?:ed|ing|s)? (?:me|us|my|our) (?!country|nation|troops|forces)"
     r"|mishandl\w*|scapegoat\w*|disregard\w*|violat(?:e|ed|es|ing|ion)|unstable|amoral|narcissis\w*|philander\w*"
     r"|discriminat\w*|gerrymander\w*|blam(?:e|ed|es|ing)|squeez\w*|meddl\w*|obstruct\w*|intimidat\w*|weaponi[sz]\w*"
-    r"|rip(?:ped|s)? off|took advantage|out of control|sow(?:s|ing)? discord|trigger-happy|lawless\w*|extremis[tm]\w*"
+    r"|rip(?:ped|s)? off|took advantage|out of control|sow(?:s|ing)? discord|trigger-happy|lawless\w*|extremists?"
     r"|should be ashamed|ought to be ashamed|owes? (?:an |us an )?apology|a (?:total |complete )?joke)\b",
     re.I,
 )
@@ -728,13 +728,13 @@ OWN_FUTURE_DIRECT = re.compile(
     r"|\b(?:my|our) (?:\w+ ){0,2}(?:will|would)\b"
 )
 OWN_FUTURE_REPORTED = re.compile(
-    r"^(?:that )?(?:he|she|they|we|I|it)(?: \w+ly)? (?:(?:will|would|['’]d|shall)(?! be\b| have been\b)|was going to|is going to|were going to|are going to"
+    r"^(?:that )?(?:he|she|they|we|I)(?: \w+ly)? (?:(?:will|would|['’]d|shall)(?! be\b| have been\b)|was going to|is going to|were going to|are going to"
     r"|plans? to|planned to|intends? to|intended to|wants? to|wanted to|is determined to|was determined to)\b"
     r"|^(?:that )?(?:his|her|their|our) (?:\w+ ){0,2}(?:will|would)\b",
 )
 # Uncertainty in the speaker's own words: "I think", "probably", "may".
 HEDGE_OPENING = re.compile(
-    rf"^\W*(?:(?:and|but|so|well|now),? )?{_FIRST_PERSON} (?:do )?(?:think|believe|guess|suspect|feel|suppose|assume|imagine|reckon)\b"
+    rf"^\W*(?:(?:and|but|so|well|now),? )?{_FIRST_PERSON} (?:do )?(?:think|believe|guess|suspect|feel (?:that|like)|suppose|assume|imagine|reckon)\b"
     r"|^\W*(?:(?:and|but|so|well|now),? )?(?:I['’]m|I am|we['’]re|we are) not (?:sure|certain)\b",
     re.I,
 )
@@ -775,3 +775,16 @@ STANCE_TRIGGERS: dict[str, str] = {
     "reproach": "should shouldn ought",
     "hedge": "probably maybe perhaps possibly presumably likely unlikely seem seems appear appears might may",
 }
+# Cues that, passive, report no speech: "were questioned by police" (an interrogation).
+PASSIVE_NOT_SPEECH = frozenset({"question"})
+# An organisation's own future, in reported speech: "the ministry said it would review the cases",
+# "the United States will seek sanctions". Verbs of consequence make it a prediction about a thing
+# ("it would lead to", "it would help"), not the speaker's commitment.
+OWN_FUTURE_SUBJECT = re.compile(
+    r"^(?:that )?(?:the )?(?P<subject>[\w'’ .-]{1,60}?)(?: \w+ly)? (?:will|would|['’]ll|shall|is going to|was going to"
+    r"|plans? to|planned to|intends? to|intended to|was taking steps to|is taking steps to)(?: not)? (?P<verb>[a-z]+)"
+)
+CONSEQUENCE_VERBS = frozenset("""
+    be have lead help mean cost allow enable cause result create undermine damage hurt harm affect make
+    bring leave put reduce increase raise lower
+""".split())

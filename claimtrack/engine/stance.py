@@ -48,6 +48,8 @@ def stance_of(cue: Cue | None, content: str, direct: bool) -> Stance:
         return content_stance(content, direct)
     if cue.negated or cue.refused:
         return _negated(cue)
+    if cue.passive and cue.lemma in lx.PASSIVE_NOT_SPEECH:
+        return Stance.ASSERTS  # "the men were questioned by police": no one speaks
     base = lx.STANCE_CUE_OVERRIDES.get(cue.lemma) or lx.CUE_LEMMAS.get(cue.lemma, Stance.ASSERTS)
     if cue.lemma in lx.INTERROGATIVE_CUES and _open_question(content):
         return Stance.UNCOMMITTED
@@ -161,13 +163,14 @@ def settle_stances(claims: tuple[ExtractedClaim, ...], speakers: tuple[SpeakerEn
     - The denier's words right after their denial, negated ("We don't even have half the troops"),
       are part of the answer: `denies`.
     """
+    by_name = {s.name: s for s in speakers}
+    out = [_own_commitment(c, by_name.get(c.speaker or "")) for c in claims]
     deniers = {c.speaker for c in claims if c.stance is Stance.DENIES and c.speaker}
     if not deniers:
-        return claims
+        return tuple(out)
     parties = {s.name: _party_words(s) for s in speakers}
-    out = list(claims)
-    for i, c in enumerate(claims):
-        if c.speaker in deniers and i > 0 and _continues_denial(claims[i - 1], c):
+    for i, c in enumerate(out):
+        if c.speaker in deniers and i > 0 and _continues_denial(out[i - 1], c):
             out[i] = dataclasses.replace(c, stance=Stance.DENIES)
             continue
         if c.stance not in (Stance.ASSERTS, Stance.WARNS) or (c.stance is Stance.WARNS and MODAL_OF_FUTURE.search(c.text)):
@@ -178,6 +181,20 @@ def settle_stances(claims: tuple[ExtractedClaim, ...], speakers: tuple[SpeakerEn
                 out[i] = dataclasses.replace(c, stance=Stance.ALLEGES)
                 break
     return tuple(out)
+
+
+def _own_commitment(claim: ExtractedClaim, speaker: SpeakerEntity | None) -> ExtractedClaim:
+    """An organisation's reported "it will ..." or "<its own name> will ...": its own commitment."""
+    if claim.stance is not Stance.ASSERTS or speaker is None or speaker.kind.value == "person":
+        return claim
+    m = lx.OWN_FUTURE_SUBJECT.match(claim.text)
+    if m is None or m.group("verb") in lx.CONSEQUENCE_VERBS:
+        return claim
+    subject = _word(m.group("subject"))
+    own = {_word(speaker.name), *(_word(a).removeprefix("the ") for a in speaker.aliases)}
+    if subject == "it" or subject.removeprefix("the ") in own:
+        return dataclasses.replace(claim, stance=Stance.PROMISES)
+    return claim
 
 
 def _continues_denial(before: ExtractedClaim, claim: ExtractedClaim) -> bool:
