@@ -662,7 +662,8 @@ QUESTION_CONTENT = re.compile(r"\?\s*[\"”’']*\s*$")
 ADMISSION_CONTENT = re.compile(
     r"\b(?:(?:it|that|this) was a mistake|(?:I|we) (?:was|were) wrong|(?:I|we) made (?:a )?mistakes?"
     r"|my (?:own )?(?:fault|mistake)|(?:I|we) (?:deeply |sincerely )?regret|(?:I|we) (?:sincerely )?apologi[sz]e"
-    r"|(?:I'm|I’m|I am|we're|we’re|we are) (?:so |very |deeply )?sorry|(?:I|we) take (?:full )?responsibility)\b"
+    r"|(?:I'm|I’m|I am|we're|we’re|we are) (?:so |very |deeply )?sorry|(?:I|we) take (?:full )?responsibility)\b",
+    re.I,
 )
 # Refusing a claim or proposal: "I oppose", "is not the solution", "we won't accept".
 REJECTION_CONTENT = re.compile(
@@ -714,7 +715,7 @@ WARNING_CONTENT = re.compile(
 # Deontic modals addressed to others: "Congress must act", "you should vote", "we've got to".
 DEONTIC_CONTENT = re.compile(
     r"\b(?:should(?! have)|must(?! have)|ought to|['’]ve got to|got to|gotta|it is time (?:for \w+ )?to"
-    r"|(?:you|we|they|he|she|it|(?-i:[A-Z][a-z]+)) (?:really |just |simply |now |still )?(?:needs? to|has to|have to)"
+    r"|(?:you|we|they|he|she|it|(?<=\w )(?-i:[A-Z][a-z]+)) (?:really |just |simply |now |still )?(?:needs? to|has to|have to)"
     r"|it['’]s time (?:for \w+ )?to|let['’]s|let us)\b",
     re.I,
 )
@@ -725,7 +726,7 @@ REPROACH_CONTENT = re.compile(r"\b(?:should|shouldn['’]t|should not|ought to) 
 OWN_FUTURE_DIRECT = re.compile(
     rf"\b{_FIRST_PERSON}(?:['’]ll| will| shall| would| am going to| are going to|['’]m going to|['’]re going to"
     r"| plan to| intend to| are committed to| am committed to| are determined to| am determined to)\b"
-    r"|\b(?:my|our) (?:\w+ ){0,2}(?:will|would)\b"
+    r"|\b(?:[Mm]y|[Oo]ur) (?:\w+ ){0,2}(?:will|would)\b"
 )
 OWN_FUTURE_REPORTED = re.compile(
     r"^(?:that )?(?:he|she|they|we|I)(?: \w+ly)? (?:(?:will|would|['’]d|shall)(?! be\b| have been\b)|was going to|is going to|were going to|are going to"
@@ -787,4 +788,9 @@ OWN_FUTURE_SUBJECT = re.compile(
 CONSEQUENCE_VERBS = frozenset("""
     be have lead help mean cost allow enable cause result create undermine damage hurt harm affect make
     bring leave put reduce increase raise lower
+""".split())
+# Nouns for a person or side an attack can fall on without a name: "the mayor lied", "the board misled".
+PARTY_NOUNS = ROLE_NOUNS | GROUP_NOUNS | frozenset("""
+    government council party campaign administration board company ministry department committee
+    opposition management regime
 """.split())

@@ -137,8 +137,10 @@ def first_sentence(content: str) -> str:
 
 
 def names_a_party(content: str) -> bool:
-    """A person or side the content is about: a pronoun or a capitalised name."""
+    """A person or side the content is about: a pronoun, a role or group noun, or a capitalised name."""
     if lx.PARTY_PRONOUNS.search(content):
+        return True
+    if not lx.PARTY_NOUNS.isdisjoint(WORD.findall(content.lower())):
         return True
     return any(_word(m.group()) not in lx.PARTY_STOPWORDS
                for m in lx.CAPITALISED_WORD.finditer(content))
