@@ -681,10 +681,10 @@ REJECTION_CONTENT = re.compile(
 # Evaluations of a policy alone ("a bad deal", "a disaster") are not in it: they assert.
 ACCUSATION_CONTENT = re.compile(
     r"\b(?:li(?:ed|ar|ars|es|ing)|dishonest\w*|corrupt\w*|crooked|fraud(?:ulent\w*|sters?)|cheat\w*|st(?:ole|eal|ealing)"
-    r"|racists?|bigot\w*|sexists?|misogyn\w*|xenophob\w*|hateful|hypocri\w+|disgrace\w*|shame(?:ful|less)\w*"
+    r"|racists?|bigot(?:s|ed)?|sexists?|misogyn\w*|xenophob\w*|hateful|hypocri\w+|disgrace\w*|shame(?:ful|less)\w*"
     r"|outrageous|disgusting|despicable|deplorable|irresponsibl\w+|reckless\w*|incompeten\w+|unfit|unqualified"
-    r"|temperament|pathetic|coward\w*|gutless|bull(?:y|ies|ying)|demagogue\w*|con (?:man|artist)|scam\w*"
-    r"|betray\w*|insult\w*|smear\w*|misle(?:d|ad|ading)|decei\w+|decepti\w+|cover(?:ed|ing)?[- ]up|abus(?:e|ed|ing)"
+    r"|pathetic|coward\w*|gutless|bull(?:y|ies|ying)|demagogue\w*|con (?:man|artist)|scam\w*"
+    r"|betray\w*|insult(?:ed|ing)|smear\w*|misle(?:d|ad|ading)|decei\w+|decepti\w+|cover(?:ed|ing)?[- ]up|abus(?:e|ed|ing)"
     r"|exploit(?:ed|ing|s)?|pander\w*|flip-flop\w*|disqualif\w+|divisive|vile|nasty|mean-spirited|unhinged"
     r"|dog whistle|no idea what|refus(?:es|ed|ing) to|fail(?:s|ed|ing) to|turned (?:his|her|their) backs?|sold out|stunt"
     r"|(?:personal|vicious|scurrilous|nasty|disgraceful) attacks?|attack(?:ed|ing|s)? (?:me|us|my|our) (?!country|nation|troops|forces)"
@@ -716,7 +716,8 @@ WARNING_CONTENT = re.compile(
 DEONTIC_CONTENT = re.compile(
     r"\b(?:should(?! have)|must(?! have)|ought to|['’]ve got to|got to|gotta|it is time (?:for \w+ )?to"
     r"|(?:you|we|they|he|she|it|(?<=\w )(?-i:[A-Z][a-z]+)) (?:really |just |simply |now |still )?(?:needs? to|has to|have to)"
-    r"|it['’]s time (?:for \w+ )?to|let['’]s|let us)\b",
+    r"|it['’]s time (?:for \w+ )?to|let['’]s|let us|there is a (?:real |clear |urgent )?need|(?:is|are) (?:urgently |badly )?needed"
+    r"|(?:we|you|they) (?:really |badly |urgently )?need (?!to\b)(?=\w))",
     re.I,
 )
 # Reproach for past conduct: "he should have known", "they shouldn't have".
@@ -736,12 +737,16 @@ OWN_FUTURE_REPORTED = re.compile(
 # Uncertainty in the speaker's own words: "I think", "probably", "may".
 HEDGE_OPENING = re.compile(
     rf"^\W*(?:(?:and|but|so|well|now),? )?{_FIRST_PERSON} (?:do )?(?:think|believe|guess|suspect|feel (?:that|like)|suppose|assume|imagine|reckon)\b"
-    r"|^\W*(?:(?:and|but|so|well|now),? )?(?:I['’]m|I am|we['’]re|we are) not (?:sure|certain)\b",
+    r"|^\W*(?:(?:and|but|so|well|now),? )?(?:I['’]m|I am|we['’]re|we are) not (?:sure|certain)\b"
+    r"|^\W*(?:my|our) (?:assumption|guess|sense|belief|expectation|hunch) is\b"
+    r"|^(?:that )?(?:he|she|they|it) (?:thinks?|thought|believes?|believed|suspects?|suspected|doubts?|doubted"
+    r"|feels? that|felt that|is convinced|was convinced|are convinced|were convinced|expects?|expected)\b",
     re.I,
 )
 HEDGE_CONTENT = re.compile(
     r"\b(?:probably|maybe|perhaps|possibly|presumably|(?:more |most |less )?likely|unlikely|seems? to|appears? to|might)\b"
-    r"|(?<=\w )may (?!be able)(?=[a-z])",
+    r"|(?<=\w )(?-i:may) (?!be able)(?=[a-z])",
+    re.I,
 )
 # Negation in a content: with a neutral cue, from a party accused in the article, it answers the charge.
 NEGATED_CONTENT = re.compile(r"\b(?:not|never|no|nothing|n['’]t)\b|n['’]t\b", re.I)
@@ -762,7 +767,7 @@ STANCE_TRIGGERS: dict[str, str] = {
         comfortable happy answer solution way nonsense ridiculous absurd preposterous hoax""",
     "accusation": """lied liar liars lies lying dishonest corrupt crooked fraud cheat stole steal stealing racist racism
         bigot sexist sexism misogyny xenophobic hateful hypocrite hypocrisy disgrace shameful shameless outrageous
-        disgusting despicable deplorable irresponsible reckless incompetent unfit unqualified temperament pathetic
+        disgusting despicable deplorable irresponsible reckless incompetent unfit unqualified pathetic
         coward gutless bully bullies bullying demagogue con scam betray insult smear mislead misled deceive deception
         cover covered covering abuse abused abusing exploit pander flip disqualify divisive vile nasty mean unhinged
         dog idea refuse refused refusing fail failed failing turned sold stunt attack attacked attacking mishandle
@@ -772,7 +777,7 @@ STANCE_TRIGGERS: dict[str, str] = {
     "insinuation": "rigged phony phoney raise raises questions something",
     "warning": """pose poses posed threat danger risk risks concern concerns concerned worry worries worried fear fears
         afraid if will would could might may going threaten""",
-    "deontic": "should must ought need needs has have got gotta time let",
+    "deontic": "should must ought need needs needed has have got gotta time let",
     "reproach": "should shouldn ought",
     "hedge": "probably maybe perhaps possibly presumably likely unlikely seem seems appear appears might may",
 }
