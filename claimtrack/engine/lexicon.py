@@ -680,7 +680,7 @@ REJECTION_CONTENT = re.compile(
 # An attack on a party's conduct or character: wrongdoing, dishonesty, bigotry, derogatory labels.
 # Evaluations of a policy alone ("a bad deal", "a disaster") are not in it: they assert.
 ACCUSATION_CONTENT = re.compile(
-    r"\b(?:li(?:ed|ar|ars|es|ing)|dishonest\w*|corrupt\w*|crooked|fraud(?:ulent\w*|sters?)|cheat\w*|st(?:ole|eal|ealing)"
+    r"\b(?:li(?:ed|ar|ars|es|ing)|dishonest\w*|corrupt\w*|crooked|fraud(?:ulent\w*|sters?)|cheat\w*|st(?:ole|eals?|ealing)"
     r"|racists?|bigot(?:s|ed)?|sexists?|misogyn\w*|xenophob\w*|hateful|hypocri\w+|disgrace\w*|shame(?:ful|less)\w*"
     r"|outrageous|disgusting|despicable|deplorable|irresponsibl\w+|reckless\w*|incompeten\w+|unfit|unqualified"
     r"|pathetic|coward\w*|gutless|bull(?:y|ies|ying)|demagogue\w*|con (?:man|artist)|scam\w*"
@@ -688,6 +688,8 @@ ACCUSATION_CONTENT = re.compile(
     r"|exploit(?:ed|ing|s)?|pander\w*|flip-flop\w*|disqualif\w+|divisive|vile|nasty|mean-spirited|unhinged"
     r"|dog whistle|no idea what|refus(?:es|ed|ing) to|fail(?:s|ed|ing) to|turned (?:his|her|their) backs?|sold out|stunt"
     r"|(?:personal|vicious|scurrilous|nasty|disgraceful) attacks?|attack(?:ed|ing|s)? (?:me|us|my|our) (?!country|nation|troops|forces)"
+    r"|(?:personally |repeatedly )attack(?:ed|ing|s)?|attack(?:ed|ing|s)? (?:his|her|their) (?:wife|husband|family|father|mother"
+    r"|son|daughter|children|record|character|integrity)|insults|(?:is|was) an insult to"
     r"|mishandl\w*|scapegoat\w*|disregard\w*|violat(?:e|ed|es|ing|ion)|unstable|amoral|narcissis\w*|philander\w*"
     r"|discriminat\w*|gerrymander\w*|blam(?:e|ed|es|ing)|squeez\w*|meddl\w*|obstruct\w*|intimidat\w*|weaponi[sz]\w*"
     r"|rip(?:ped|s)? off|took advantage|out of control|sow(?:s|ing)? discord|trigger-happy|lawless\w*|extremists?"
@@ -731,8 +733,9 @@ OWN_FUTURE_DIRECT = re.compile(
 )
 OWN_FUTURE_REPORTED = re.compile(
     r"^(?:that )?(?:he|she|they|we|I)(?: \w+ly)? (?:(?:will|would|['’]d|shall)(?! be\b| have been\b)|was going to|is going to|were going to|are going to"
-    r"|plans? to|planned to|intends? to|intended to|wants? to|wanted to|is determined to|was determined to)\b"
-    r"|^(?:that )?(?:his|her|their|our) (?:\w+ ){0,2}(?:will|would)\b",
+    r"|plans? to|planned to|intends? to|intended to|wants?|wanted|is determined to|was determined to)\b"
+    r"|^(?:that )?(?:his|her|their|our) (?:\w+ ){0,2}(?:will|would)\b"
+    r"|^\W*(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir) (?:\w+ )?(?:goal|aim|plan|intention|priority|mission|commitment|pledge) is\b",
 )
 # Uncertainty in the speaker's own words: "I think", "probably", "may".
 HEDGE_OPENING = re.compile(
@@ -773,7 +776,7 @@ STANCE_TRIGGERS: dict[str, str] = {
         dog idea refuse refused refusing fail failed failing turned sold stunt attack attacked attacking mishandle
         scapegoat disregard violate violation unstable amoral narcissist philanderer discriminate gerrymander blame
         blamed blaming squeeze meddle obstruct intimidate weaponize weaponise rip ripped took out sow sowing trigger
-        lawless extremist extremism ashamed owe owes joke""",
+        lawless extremist extremism ashamed owe owes joke personally repeatedly insults""",
     "insinuation": "rigged phony phoney raise raises questions something",
     "warning": """pose poses posed threat danger risk risks concern concerns concerned worry worries worried fear fears
         afraid if will would could might may going threaten""",

@@ -56,7 +56,7 @@ def stance_of(cue: Cue | None, content: str, direct: bool) -> Stance:
     if base is Stance.PROMISES and cue.lemma in lx.STANCE_CUE_OVERRIDES and lx.INTENT_TO_OTHERS.match(content):
         return Stance.URGES  # "wants Congress to act": a call on others, not an own intention
     if base is Stance.ASSERTS:
-        return content_stance(content, direct)
+        return content_stance(content, direct, naming=cue.lemma in lx.QUOTE_ONLY_CUES)
     return base
 
 
@@ -70,8 +70,9 @@ def _open_question(content: str) -> bool:
     return content.lower().startswith(lx.QUESTION_STARTS) or "?" in content
 
 
-def content_stance(content: str, direct: bool) -> Stance:
-    """The act of the reported words themselves, for a neutral cue (or none)."""
+def content_stance(content: str, direct: bool, naming: bool = False) -> Stance:
+    """The act of the reported words themselves, for a neutral cue (or none). With a naming cue
+    ('called the plan "a betrayal"') the content's first words are the party the words fall on."""
     may = _possible(content)
     if "denial" in may and lx.DENIAL_CONTENT.search(content) and (direct or _first_person(content)):
         return Stance.DENIES
@@ -81,6 +82,8 @@ def content_stance(content: str, direct: bool) -> Stance:
             return stance
     if lx.HEDGE_OPENING.search(content):
         return Stance.HEDGES
+    if naming:
+        may = may | {"named"}
     for check in (_conceding, _refusing, _attacking, _own_future, _warning, _calling_on, _hedging):
         found = check(content, first, may)
         if found is not None:
@@ -99,7 +102,7 @@ def _refusing(content: str, first: str, may: frozenset[str]) -> Stance | None:
 def _attacking(content: str, first: str, may: frozenset[str]) -> Stance | None:
     if "reproach" in may and lx.REPROACH_CONTENT.search(first):
         return Stance.ACCUSES
-    if "accusation" in may and lx.ACCUSATION_CONTENT.search(content) and names_a_party(content):
+    if "accusation" in may and lx.ACCUSATION_CONTENT.search(content) and ("named" in may or names_a_party(content)):
         return Stance.ACCUSES
     if "insinuation" in may and lx.INSINUATION_CONTENT.search(content):
         return Stance.ALLEGES
