@@ -606,7 +606,7 @@ MALE_ROLE_WORDS = frozenset(
 
 # Words that make a direct quote's own content a denial, whatever the cue ("it is not accurate").
 DENIAL_CONTENT = re.compile(
-    r"\b(?:I|we) (?:have |had |strongly |categorically |flatly )?(?:den(?:y|ied)|reject(?:ed)?)\b"
+    r"(?<!if )\b(?:I|we) (?:have |had |strongly |categorically |flatly )?(?:den(?:y|ied)|reject(?:ed)?)\b"
     r"|\b(?:is|was|are|were)(?: simply| just)? (?:not (?:true|accurate|correct)|untrue|false|a lie|lies)\b"
     r"|\b(?:it|that|this)(?:'s|’s) (?:not (?:true|accurate|correct)|untrue|false|a lie)\b"
     r"|\buntruths?\b|\bfake news\b|\bnever (?:said|happened)\b|\bcompletely false\b",
@@ -802,3 +802,12 @@ PARTY_NOUNS = ROLE_NOUNS | GROUP_NOUNS | frozenset("""
     government council party campaign administration board company ministry department committee
     opposition management regime
 """.split())
+# A reported wish that others act ("he wanted the party to be ready") calls on them: urges.
+WISH_FOR_OTHERS = re.compile(r"^(?:that )?(?:he|she|they|we|I) (?:wants?|wanted|would like) (?!to\b)[^,.;]{1,40}? to [\"“‘']?\w")
+# A statement that the speaker's side did not do or was not something ("he had not been involved",
+# "we never took the money"): from a party accused earlier in the article, it answers the charge.
+DENIAL_ANSWER = re.compile(
+    r"^\W*(?:that )?(?:I|we|he|she|they|[Ii]t)(?: \w+ly| \w+self| \w+selves)? (?:did not|didn['’]t|was not|wasn['’]t|were not"
+    r"|weren['’]t|had not|hadn['’]t|has not|hasn['’]t|have not|haven['’]t|never|is not|isn['’]t|are not|aren['’]t"
+    r"|does not|doesn['’]t|do not|don['’]t)\b"
+)

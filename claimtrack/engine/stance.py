@@ -110,6 +110,8 @@ def _attacking(content: str, first: str, may: frozenset[str]) -> Stance | None:
 
 
 def _own_future(content: str, first: str, may: frozenset[str]) -> Stance | None:
+    if lx.WISH_FOR_OTHERS.search(first):
+        return Stance.URGES
     if lx.OWN_FUTURE_DIRECT.search(first) or lx.OWN_FUTURE_REPORTED.search(first):
         return Stance.PROMISES
     return None
@@ -160,32 +162,49 @@ def _word(token: str) -> str:
 
 # --- the article's claims together -------------------------------------------------------------
 
-def settle_stances(claims: tuple[ExtractedClaim, ...], speakers: tuple[SpeakerEntity, ...]) -> tuple[ExtractedClaim, ...]:
+def settle_stances(claims: tuple[ExtractedClaim, ...],
+                   speakers: tuple[SpeakerEntity, ...]) -> tuple[ExtractedClaim, ...]:
     """Stances that only the whole article settles (claims in article order, as the engine found them).
 
+    - An organisation's reported "it will ..." is its own commitment: `promises`.
+    - A negated statement by a party that another speaker accused earlier in the article answers
+      the charge, and so do a denier's next negated words ("We don't even have half the troops"):
+      `denies`.
     - An assertion of fact about another party's conduct ("Serbia had deployed tanks"), with no
       accusation cue, is `alleges` when that party denies something in the same article.
-    - The denier's words right after their denial, negated ("We don't even have half the troops"),
-      are part of the answer: `denies`.
     """
     by_name = {s.name: s for s in speakers}
-    out = [_own_commitment(c, by_name.get(c.speaker or "")) for c in claims]
-    deniers = {c.speaker for c in claims if c.stance is Stance.DENIES and c.speaker}
-    if not deniers:
-        return tuple(out)
     parties = {s.name: _party_words(s) for s in speakers}
-    for i, c in enumerate(out):
-        if c.speaker in deniers and i > 0 and _continues_denial(out[i - 1], c):
-            out[i] = dataclasses.replace(c, stance=Stance.DENIES)
-            continue
-        if c.stance not in (Stance.ASSERTS, Stance.WARNS) or (c.stance is Stance.WARNS and MODAL_OF_FUTURE.search(c.text)):
-            continue
-        own = parties.get(c.speaker or "", frozenset())
-        for denier in deniers:
-            if denier != c.speaker and _about_party(c.text, parties.get(denier, frozenset()), own):
-                out[i] = dataclasses.replace(c, stance=Stance.ALLEGES)
-                break
+    out = [_own_commitment(c, by_name.get(c.speaker or "")) for c in claims]
+    _answers_deny(out, parties)
+    deniers = {c.speaker for c in out if c.stance is Stance.DENIES and c.speaker}
+    if deniers:
+        _disputed_allege(out, deniers, parties)
     return tuple(out)
+
+
+def _answers_deny(out: list[ExtractedClaim], parties: dict[str, frozenset[str]]) -> None:
+    accused: set[str] = set()
+    for i, c in enumerate(out):
+        if c.stance is Stance.ASSERTS and c.speaker:
+            first = first_sentence(c.text)
+            if (c.speaker in accused and lx.DENIAL_ANSWER.search(first)) or (
+                    i > 0 and _continues_denial(out[i - 1], c) and lx.NEGATED_CONTENT.search(first)):
+                out[i] = dataclasses.replace(c, stance=Stance.DENIES)
+        if c.stance in (Stance.ACCUSES, Stance.ALLEGES):
+            accused.update(name for name, words in parties.items()
+                           if name != c.speaker and words and _mentions(c.text, words))
+
+
+def _disputed_allege(out: list[ExtractedClaim], deniers: set[str], parties: dict[str, frozenset[str]]) -> None:
+    for i, c in enumerate(out):
+        if c.stance not in (Stance.ASSERTS, Stance.WARNS):
+            continue
+        if c.stance is Stance.WARNS and MODAL_OF_FUTURE.search(c.text):
+            continue  # a warning of what may come, not a report of what was done
+        own = parties.get(c.speaker or "", frozenset())
+        if any(d != c.speaker and _about_party(c.text, parties.get(d, frozenset()), own) for d in deniers):
+            out[i] = dataclasses.replace(c, stance=Stance.ALLEGES)
 
 
 def _own_commitment(claim: ExtractedClaim, speaker: SpeakerEntity | None) -> ExtractedClaim:
@@ -203,9 +222,11 @@ def _own_commitment(claim: ExtractedClaim, speaker: SpeakerEntity | None) -> Ext
 
 
 def _continues_denial(before: ExtractedClaim, claim: ExtractedClaim) -> bool:
-    return (before.stance is Stance.DENIES and before.speaker == claim.speaker
-            and claim.stance is Stance.ASSERTS and claim.cue is None
-            and lx.NEGATED_CONTENT.search(first_sentence(claim.text)) is not None)
+    return before.stance is Stance.DENIES and before.speaker == claim.speaker and claim.cue is None
+
+
+def _mentions(content: str, party: frozenset[str]) -> bool:
+    return any(_same_party(_word(m.group()), party) for m in lx.CAPITALISED_WORD.finditer(content))
 
 
 def _party_words(speaker: SpeakerEntity) -> frozenset[str]:
