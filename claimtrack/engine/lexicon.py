@@ -615,11 +615,14 @@ DENIAL_CONTENT = re.compile(
 # First-person performatives inside a quote: "I urge", "we promise", "I admit".
 PERFORMATIVE_CONTENT: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (re.compile(r"\b(?:I|we) (?:strongly |would )?(?:urge|call on|appeal to|implore)\b"
-                r"|\b(?:I am|I['’]m|we are|we['’]re) (?:now )?(?:urging|calling on|calling for|appealing to|asking)\b", re.I),
+                r"|\b(?:I am|I['’]m|we are|we['’]re) (?:now )?(?:urging|calling on|calling for|appealing to|asking)\b"
+                r"|\b(?:I|we) (?:ask|beg|encourage|invite) (?:you|all|every|everyone|everybody)\b", re.I),
      Stance.URGES),
     (re.compile(r"\b(?:I|we) (?:solemnly )?(?:promise|pledge|vow|guarantee)\b", re.I), Stance.PROMISES),
     (re.compile(r"\b(?:I|we) (?:must |have to )?(?:admit|confess|concede)\b", re.I), Stance.ADMITS),
-    (re.compile(r"\b(?:I|we) (?:want to |must |would )?warn\b", re.I), Stance.WARNS),
+    (re.compile(r"\b(?:I|we) (?:want to |must |would )?warn\b|\b(?:I|we) (?:really |do )?(?:worry|fear) (?:that|about)\b"
+                r"|\b(?:I am|I['’]m|we are|we['’]re) (?:very |deeply |really )?(?:worried|concerned|afraid) (?:that|about)\b", re.I),
+     Stance.WARNS),
     (re.compile(r"\b(?:I|we) (?:can )?confirm\b", re.I), Stance.CONFIRMS),
 )
 
@@ -693,7 +696,7 @@ ACCUSATION_CONTENT = re.compile(
     r"|mishandl\w*|scapegoat\w*|disregard\w*|violat(?:e|ed|es|ing|ion)|unstable|amoral|narcissis\w*|philander\w*"
     r"|discriminat\w*|gerrymander\w*|blam(?:e|ed|es|ing)|squeez\w*|meddl\w*|obstruct\w*|intimidat\w*|weaponi[sz]\w*"
     r"|rip(?:ped|s)? off|took advantage|out of control|sow(?:s|ing)? discord|trigger-happy|lawless\w*|extremists?"
-    r"|should be ashamed|ought to be ashamed|owes? (?:an |us an )?apology|a (?:total |complete )?joke)\b",
+    r"|should be ashamed|ought to be ashamed|owes? (?:an |us an )?apology|(?<!not )a (?:total |complete )?joke)\b",
     re.I,
 )
 # A party the attack falls on: a name or a pronoun for a person or side ("he lied", "Smith's plan").
@@ -708,7 +711,6 @@ INSINUATION_CONTENT = re.compile(
 WARNING_CONTENT = re.compile(
     r"\b(?:pose[sd]?|is|are|was|were|be|remains?) (?:a |an )?(?:real |serious |grave |major |direct |growing |clear |existential )?"
     r"(?:threat|danger|risk)\b|\b(?:concerns?|concerned|worr(?:y|ies|ied)|fears?|afraid) (?:that|about)\b"
-    r"|^\W*if\b[^.;]*,[^.;]*\b(?:would|will|could)\b"
     r"|\b(?:will|would|could|might|may|['’]ll|going to|risks?|threatens?) (?:\w+ ){0,4}?"
     r"(?:harm|hurt|damage|destroy|collapse|war|crisis|disaster|catastroph\w*|chaos|suffer|die|kill|violence|worse"
     r"|undermine|jeopardi[sz]e|devastat\w*|recession|lose|endanger|bankrupt|threaten|fail|force|retaliat)\w*\b",
@@ -732,14 +734,14 @@ OWN_FUTURE_DIRECT = re.compile(
     r"|\b(?:[Mm]y|[Oo]ur) (?:\w+ ){0,2}(?:will|would)\b"
 )
 OWN_FUTURE_REPORTED = re.compile(
-    r"^(?:that )?(?:he|she|they|we|I)(?: \w+ly)? (?:(?:will|would|['’]d|shall)(?! be\b| have been\b)|was going to|is going to|were going to|are going to"
-    r"|plans? to|planned to|intends? to|intended to|wants?|wanted|is determined to|was determined to)\b"
+    r"^(?:that )?(?:he|she|they|we|I)(?:['’]ll|(?: \w+ly)? (?:(?:will|would|['’]d|shall)(?! be\b| have been\b)|was going to|is going to|were going to|are going to"
+    r"|plans? to|planned to|intends? to|intended to|wants?|wanted|is determined to|was determined to))\b"
     r"|^(?:that )?(?:his|her|their|our) (?:\w+ ){0,2}(?:will|would)\b"
     r"|^\W*(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir) (?:\w+ )?(?:goal|aim|plan|intention|priority|mission|commitment|pledge) is\b",
 )
 # Uncertainty in the speaker's own words: "I think", "probably", "may".
 HEDGE_OPENING = re.compile(
-    rf"^\W*(?:(?:and|but|so|well|now),? )?{_FIRST_PERSON} (?:do )?(?:think|believe|guess|suspect|feel (?:that|like)|suppose|assume|imagine|reckon)\b"
+    rf"^\W*(?:(?:and|but|so|well|now),? )?{_FIRST_PERSON} (?:do |don['’]t |do not )?(?:think|believe|guess|suspect|feel (?:that|like)|suppose|assume|imagine|reckon)\b"
     r"|^\W*(?:(?:and|but|so|well|now),? )?(?:I['’]m|I am|we['’]re|we are) not (?:sure|certain)\b"
     r"|^\W*(?:my|our) (?:assumption|guess|sense|belief|expectation|hunch) is\b"
     r"|^(?:that )?(?:he|she|they|it) (?:thinks?|thought|believes?|believed|suspects?|suspected|doubts?|doubted"
