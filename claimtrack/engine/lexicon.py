@@ -620,8 +620,10 @@ PERFORMATIVE_CONTENT: tuple[tuple[re.Pattern[str], Stance], ...] = (
      Stance.URGES),
     (re.compile(r"\b(?:I|we) (?:solemnly )?(?:promise|pledge|vow|guarantee)\b", re.I), Stance.PROMISES),
     (re.compile(r"\b(?:I|we) (?:must |have to )?(?:admit|confess|concede)\b", re.I), Stance.ADMITS),
-    (re.compile(r"\b(?:I|we) (?:want to |must |would )?warn\b|\b(?:I|we) (?:really |do )?(?:worry|fear) (?:that|about)\b"
-                r"|\b(?:I am|I['’]m|we are|we['’]re) (?:very |deeply |really )?(?:worried|concerned|afraid) (?:that|about)\b", re.I),
+    (re.compile(r"\b(?:I|we) (?:want to |must |would )?warn\b|\b(?:I|we) (?:really |do )?(?:worry|fear) (?:that"
+                r"|about)\b"
+                r"|\b(?:I am|I['’]m|we are|we['’]re) (?:very |deeply |really )?(?:worried|concerned"
+                r"|afraid) (?:that|about)\b", re.I),
      Stance.WARNS),
     (re.compile(r"\b(?:I|we) (?:can )?confirm\b", re.I), Stance.CONFIRMS),
 )
@@ -674,24 +676,30 @@ REJECTION_CONTENT = re.compile(
     r"|\b(?:do not|don['’]t|does not|doesn['’]t|will not|won['’]t|would not|wouldn['’]t|cannot|can['’]t|will never"
     r"|would never|never will)(?:,? and never will,)? (?:accept|agree|support|tolerate|endorse|back)\b"
     r"|\b(?:I['’]m|I am|we['’]re|we are) not (?:okay|ok|comfortable|happy) with\b"
-    r"|\b(?:is|are|was|were) (?:\d+\W*percent |completely |totally |just |simply |dead |flat |absolutely )*wrong\b"
+    r"|\b(?:is|are|was|were) (?:\d+\W*percent\s|completely |totally |just |simply |dead |flat |absolutely )*wrong\b"
     r"|\b(?:I['’]m|I am|we['’]re|we are) (?:strongly |firmly )?(?:against|opposed to)\b"
-    r"|\b(?:is|are|was)(?: simply| clearly)? not (?:the|a) (?:answer|solution|way forward)\b|\bisn['’]t (?:the|a) (?:answer|solution)\b"
+    r"|\b(?:is|are|was)(?: simply| clearly)? not (?:the|a) (?:answer|solution|way forward)\b|\bisn['’]t (?:the"
+    r"|a) (?:answer|solution)\b"
     r"|\b(?:nonsense|ridiculous|absurd|preposterous|a hoax)\b",
     re.I,
 )
 # An attack on a party's conduct or character: wrongdoing, dishonesty, bigotry, derogatory labels.
 # Evaluations of a policy alone ("a bad deal", "a disaster") are not in it: they assert.
 ACCUSATION_CONTENT = re.compile(
-    r"\b(?:li(?:ed|ar|ars|es|ing)|dishonest\w*|corrupt\w*|crooked|fraud(?:ulent\w*|sters?)|cheat\w*|st(?:ole|eals?|ealing)"
+    r"\b(?:li(?:ed|ar|ars|es|ing)|dishonest\w*|corrupt\w*|crooked|fraud(?:ulent\w*|sters?)|cheat\w*|st(?:ole|eals?"
+    r"|ealing)"
     r"|racists?|bigot(?:s|ed)?|sexists?|misogyn\w*|xenophob\w*|hateful|hypocri\w+|disgrace\w*|shame(?:ful|less)\w*"
     r"|outrageous|disgusting|despicable|deplorable|irresponsibl\w+|reckless\w*|incompeten\w+|unfit|unqualified"
     r"|pathetic|coward\w*|gutless|bull(?:y|ies|ying)|demagogue\w*|con (?:man|artist)|scam\w*"
-    r"|betray\w*|insult(?:ed|ing)|smear\w*|misle(?:d|ad|ading)|decei\w+|decepti\w+|cover(?:ed|ing)?[- ]up|abus(?:e|ed|ing)"
+    r"|betray\w*|insult(?:ed|ing)|smear\w*|misle(?:d|ad|ading)|decei\w+|decepti\w+|cover(?:ed|ing)?[- ]up|abus(?:e"
+    r"|ed|ing)"
     r"|exploit(?:ed|ing|s)?|pander\w*|flip-flop\w*|disqualif\w+|divisive|vile|nasty|mean-spirited|unhinged"
-    r"|dog whistle|no idea what|refus(?:es|ed|ing) to|fail(?:s|ed|ing) to|turned (?:his|her|their) backs?|sold out|stunt"
-    r"|(?:personal|vicious|scurrilous|nasty|disgraceful) attacks?|attack(?:ed|ing|s)? (?:me|us|my|our) (?!country|nation|troops|forces)"
-    r"|(?:personally |repeatedly )attack(?:ed|ing|s)?|attack(?:ed|ing|s)? (?:his|her|their) (?:wife|husband|family|father|mother"
+    r"|dog whistle|no idea what|refus(?:es|ed|ing) to|fail(?:s|ed|ing) to|turned (?:his|her|their) backs?|sold out"
+    r"|stunt"
+    r"|(?:personal|vicious|scurrilous|nasty|disgraceful) attacks?|attack(?:ed|ing|s)? (?:me|us|my|our) (?!country"
+    r"|nation|troops|forces)"
+    r"|(?:personally |repeatedly )attack(?:ed|ing|s)?|attack(?:ed|ing|s)? (?:his|her|their) (?:wife|husband|family"
+    r"|father|mother"
     r"|son|daughter|children|record|character|integrity)|insults|(?:is|was) an insult to"
     r"|mishandl\w*|scapegoat\w*|disregard\w*|violat(?:e|ed|es|ing|ion)|unstable|amoral|narcissis\w*|philander\w*"
     r"|discriminat\w*|gerrymander\w*|blam(?:e|ed|es|ing)|squeez\w*|meddl\w*|obstruct\w*|intimidat\w*|weaponi[sz]\w*"
@@ -704,12 +712,14 @@ PARTY_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Ss]he|him|his|[Hh]er|[Tt]hey|them|thei
 CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 # Insinuation without a direct charge: "the system is rigged", "raises serious questions".
 INSINUATION_CONTENT = re.compile(
-    r"\b(?:rigged|phony|phoney|raises? (?:a lot of |many |serious |real |troubling )?questions|something (?:fishy|wrong) (?:is going on|going on))\b",
+    r"\b(?:rigged|phony|phoney|raises? (?:a lot of |many |serious |real |troubling )?questions|something (?:fishy"
+    r"|wrong) (?:is going on|going on))\b",
     re.I,
 )
 # A danger or bad outcome ahead: a word of harm with a modal of future or possibility, or a threat named.
 WARNING_CONTENT = re.compile(
-    r"\b(?:pose[sd]?|is|are|was|were|be|remains?) (?:a |an )?(?:real |serious |grave |major |direct |growing |clear |existential )?"
+    r"\b(?:pose[sd]?|is|are|was|were|be|remains?) (?:a |an )?(?:real |serious |grave |major |direct |growing "
+    r"|clear |existential )?"
     r"(?:threat|danger|risk)\b|\b(?:concerns?|concerned|worr(?:y|ies|ied)|fears?|afraid) (?:that|about)\b"
     r"|\b(?:will|would|could|might|may|['’]ll|going to|risks?|threatens?) (?:\w+ ){0,4}?"
     r"(?:harm|hurt|damage|destroy|collapse|war|crisis|disaster|catastroph\w*|chaos|suffer|die|kill|violence|worse"
@@ -719,8 +729,10 @@ WARNING_CONTENT = re.compile(
 # Deontic modals addressed to others: "Congress must act", "you should vote", "we've got to".
 DEONTIC_CONTENT = re.compile(
     r"\b(?:should(?! have)|must(?! have)|ought to|['’]ve got to|got to|gotta|it is time (?:for \w+ )?to"
-    r"|(?:you|we|they|he|she|it|(?<=\w )(?-i:[A-Z][a-z]+)) (?:really |just |simply |now |still )?(?:needs? to|has to|have to)"
-    r"|it['’]s time (?:for \w+ )?to|let['’]s|let us|there is a (?:real |clear |urgent )?need|(?:is|are) (?:urgently |badly )?needed"
+    r"|(?:you|we|they|he|she|it|(?<=\w )(?-i:[A-Z][a-z]+)) (?:really |just |simply |now |still )?(?:needs? to"
+    r"|has to|have to)"
+    r"|it['’]s time (?:for \w+ )?to|let['’]s|let us|there is a (?:real |clear |urgent )?need|(?:is"
+    r"|are) (?:urgently |badly )?needed"
     r"|(?:we|you|they) (?:really |badly |urgently )?need (?!to\b)(?=\w))",
     re.I,
 )
@@ -734,14 +746,17 @@ OWN_FUTURE_DIRECT = re.compile(
     r"|\b(?:[Mm]y|[Oo]ur) (?:\w+ ){0,2}(?:will|would)\b"
 )
 OWN_FUTURE_REPORTED = re.compile(
-    r"^(?:that )?(?:he|she|they|we|I)(?:['’]ll|(?: \w+ly)? (?:(?:will|would|['’]d|shall)(?! be\b| have been\b)|was going to|is going to|were going to|are going to"
+    r"^(?:that )?(?:he|she|they|we|I)(?:['’]ll|(?: \w+ly)? (?:(?:will|would|['’]d|shall)(?! be\b| have been\b)"
+    r"|was going to|is going to|were going to|are going to"
     r"|plans? to|planned to|intends? to|intended to|wants?|wanted|is determined to|was determined to))\b"
     r"|^(?:that )?(?:his|her|their|our) (?:\w+ ){0,2}(?:will|would)\b"
-    r"|^\W*(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir) (?:\w+ )?(?:goal|aim|plan|intention|priority|mission|commitment|pledge) is\b",
+    r"|^\W*(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir) (?:\w+ )?(?:goal|aim|plan|intention|priority|mission|commitment"
+    r"|pledge) is\b",
 )
 # Uncertainty in the speaker's own words: "I think", "probably", "may".
 HEDGE_OPENING = re.compile(
-    rf"^\W*(?:(?:and|but|so|well|now),? )?{_FIRST_PERSON} (?:do |don['’]t |do not )?(?:think|believe|guess|suspect|feel (?:that|like)|suppose|assume|imagine|reckon)\b"
+    rf"^\W*(?:(?:and|but|so|well|now),? )?{_FIRST_PERSON} (?:do |don['’]t |do not )?(?:think|believe|guess|suspect"
+    r"|feel (?:that|like)|suppose|assume|imagine|reckon)\b"
     r"|^\W*(?:(?:and|but|so|well|now),? )?(?:I['’]m|I am|we['’]re|we are) not (?:sure|certain)\b"
     r"|^\W*(?:my|our) (?:assumption|guess|sense|belief|expectation|hunch) is\b"
     r"|^(?:that )?(?:he|she|they|it) (?:thinks?|thought|believes?|believed|suspects?|suspected|doubts?|doubted"
@@ -749,7 +764,8 @@ HEDGE_OPENING = re.compile(
     re.I,
 )
 HEDGE_CONTENT = re.compile(
-    r"\b(?:probably|maybe|perhaps|possibly|presumably|(?:more |most |less )?likely|unlikely|seems? to|appears? to|might)\b"
+    r"\b(?:probably|maybe|perhaps|possibly|presumably|(?:more |most |less )?likely|unlikely|seems? to|appears? to"
+    r"|might)\b"
     r"|(?<=\w )(?-i:may) (?!be able)(?=[a-z])",
     re.I,
 )
@@ -805,11 +821,13 @@ PARTY_NOUNS = ROLE_NOUNS | GROUP_NOUNS | frozenset("""
     opposition management regime
 """.split())
 # A reported wish that others act ("he wanted the party to be ready") calls on them: urges.
-WISH_FOR_OTHERS = re.compile(r"^(?:that )?(?:he|she|they|we|I) (?:wants?|wanted|would like) (?!to\b)[^,.;]{1,40}? to [\"“‘']?\w")
+WISH_FOR_OTHERS = re.compile(r"^(?:that )?(?:he|she|they|we|I) (?:wants?|wanted"
+                             r"|would like) (?!to\b)[^,.;]{1,40}? to [\"“‘']?\w")
 # A statement that the speaker's side did not do or was not something ("he had not been involved",
 # "we never took the money"): from a party accused earlier in the article, it answers the charge.
 DENIAL_ANSWER = re.compile(
-    r"^\W*(?:that )?(?:I|we|he|she|they|[Ii]t)(?: \w+ly| \w+self| \w+selves)? (?:did not|didn['’]t|was not|wasn['’]t|were not"
+    r"^\W*(?:that )?(?:I|we|he|she|they|[Ii]t)(?: \w+ly| \w+self| \w+selves)? (?:did not|didn['’]t|was not"
+    r"|wasn['’]t|were not"
     r"|weren['’]t|had not|hadn['’]t|has not|hasn['’]t|have not|haven['’]t|never|is not|isn['’]t|are not|aren['’]t"
     r"|does not|doesn['’]t|do not|don['’]t)\b"
 )
