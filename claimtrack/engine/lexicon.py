@@ -778,29 +778,28 @@ PARTY_STOPWORDS = frozenset("""
     leader house white state states united national new said but and if in on when what there so no yes
     now today our my your in at for of as
 """.split())
-# Words one of which a content pattern needs (any form starting with the word's first four letters):
-# a content without any is not searched with that pattern, which keeps stance cheap. Every
-# alternative of a pattern above starts with, or contains, one of its words.
+# The words a content pattern needs, one at least: a word of the content triggers a pattern when it
+# starts with one of the pattern's words here (words under four letters must match whole). A content
+# without any is not searched with that pattern, which keeps stance cheap. Every alternative of a
+# pattern above contains a word that starts with one of these.
 STANCE_TRIGGERS: dict[str, str] = {
-    "denial": "deny denied reject rejected true accurate correct untrue false lie lies untruth fake never",
-    "admission": "mistake mistakes wrong fault regret apologize apologise sorry responsibility",
-    "rejection": """oppose reject disagree accept agree support tolerate endorse back wrong against opposed okay ok
+    "first person": "i we",
+    "denial": "deny denied reject true accurate correct untrue false lie lies untruth fake never",
+    "admission": "mistake wrong fault regret apologi sorry responsibility",
+    "rejection": """oppose reject disagree accept agree support tolerate endorse back wrong against okay ok
         comfortable happy answer solution way nonsense ridiculous absurd preposterous hoax""",
-    "accusation": """lied liar liars lies lying dishonest corrupt crooked fraud cheat stole steal stealing racist racism
-        bigot sexist sexism misogyny xenophobic hateful hypocrite hypocrisy disgrace shameful shameless outrageous
-        disgusting despicable deplorable irresponsible reckless incompetent unfit unqualified pathetic
-        coward gutless bully bullies bullying demagogue con scam betray insult smear mislead misled deceive deception
-        cover covered covering abuse abused abusing exploit pander flip disqualify divisive vile nasty mean unhinged
-        dog idea refuse refused refusing fail failed failing turned sold stunt attack attacked attacking mishandle
-        scapegoat disregard violate violation unstable amoral narcissist philanderer discriminate gerrymander blame
-        blamed blaming squeeze meddle obstruct intimidate weaponize weaponise rip ripped took out sow sowing trigger
-        lawless extremist extremism ashamed owe owes joke personally repeatedly insults""",
-    "insinuation": "rigged phony phoney raise raises questions something",
-    "warning": """pose poses posed threat danger risk risks concern concerns concerned worry worries worried fear fears
-        afraid if will would could might may going threaten""",
-    "deontic": "should must ought need needs needed has have got gotta time let",
-    "reproach": "should shouldn ought",
-    "hedge": "probably maybe perhaps possibly presumably likely unlikely seem seems appear appears might may",
+    "accusation": """lied liar lies lying dishonest corrupt crooked fraudulent fraudster cheat stole steal racist
+        bigot sexist misogyn xenophob hateful hypocri disgrace shameful shameless outrageous disgusting despicable
+        deplorable irresponsib reckless incompeten unfit unqualified pathetic coward gutless bully bullie demagogue
+        con scam betray insult smear misle decei decepti cover abus exploit pander flip disqualif divisive vile
+        nasty spirited unhinged dog idea refus fail turned sold stunt attack mishandl scapegoat disregard violat
+        unstable amoral narcissis philander discriminat gerrymander blam squeez meddl obstruct intimidat weaponi
+        rip ripped took control sow sows sowing trigger lawless extremist ashamed owe owes apology joke""",
+    "insinuation": "rigged phony phoney raise questions something",
+    "warning": "threat danger risk concern worr fear afraid will would could might may ll going threaten",
+    "deontic": "should must ought need has have got gotta time let",
+    "reproach": "should ought",
+    "hedge": "probabl maybe perhaps possibl presumabl likely unlikely seem appear might may",
 }
 # Cues that, passive, report no speech: "were questioned by police" (an interrogation).
 PASSIVE_NOT_SPEECH = frozenset({"question"})

@@ -26,20 +26,26 @@ from claimtrack.vocabulary import Stance
 FIRST_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
 MODAL_OF_FUTURE = re.compile(r"\b(?:will|would|could|might|may|shall|going to|['’]ll)\b", re.I)
 WORD = re.compile(r"[a-z]+")
-# The first four letters of a trigger word -> the patterns it lets run (lexicon.STANCE_TRIGGERS).
-_HEADS: dict[str, frozenset[str]] = {}
+# Trigger words (lexicon.STANCE_TRIGGERS): the short ones whole, the others by their first four letters.
+_WHOLE: dict[str, set[str]] = {}
+_HEADS: dict[str, list[tuple[str, str]]] = {}
 for _name, _words in lx.STANCE_TRIGGERS.items():
     for _w in _words.split():
-        _HEADS[_w[:4]] = _HEADS.get(_w[:4], frozenset()) | {_name}
+        if len(_w) < 4:
+            _WHOLE.setdefault(_w, set()).add(_name)
+        else:
+            _HEADS.setdefault(_w[:4], []).append((_w, _name))
 
 
 def _possible(content: str) -> frozenset[str]:
     """The content patterns worth trying on *content*: those one of whose trigger words it holds."""
     found: set[str] = set()
     for w in set(WORD.findall(content.lower())):
-        names = _HEADS.get(w[:4])
-        if names:
-            found |= names
+        if w in _WHOLE:
+            found |= _WHOLE[w]
+        for trigger, name in _HEADS.get(w[:4], ()):
+            if w.startswith(trigger):
+                found.add(name)
     return frozenset(found)
 
 
@@ -77,9 +83,10 @@ def content_stance(content: str, direct: bool, naming: bool = False) -> Stance:
     if "denial" in may and lx.DENIAL_CONTENT.search(content) and (direct or _first_person(content)):
         return Stance.DENIES
     first = first_sentence(content)
-    for pattern, stance in lx.PERFORMATIVE_CONTENT:
-        if pattern.search(first):
-            return stance
+    if "first person" in may:
+        for pattern, stance in lx.PERFORMATIVE_CONTENT:
+            if pattern.search(first):
+                return stance
     if lx.HEDGE_OPENING.search(content):
         return Stance.HEDGES
     if naming:
@@ -184,16 +191,18 @@ def settle_stances(claims: tuple[ExtractedClaim, ...],
 
 
 def _answers_deny(out: list[ExtractedClaim], parties: dict[str, frozenset[str]]) -> None:
+    answers = {i for i, c in enumerate(out) if c.stance is Stance.ASSERTS and c.speaker
+               and lx.DENIAL_ANSWER.search(c.text) is not None}
     accused: set[str] = set()
     for i, c in enumerate(out):
-        if c.stance is Stance.ASSERTS and c.speaker:
-            first = first_sentence(c.text)
-            if (c.speaker in accused and lx.DENIAL_ANSWER.search(first)) or (
-                    i > 0 and _continues_denial(out[i - 1], c) and lx.NEGATED_CONTENT.search(first)):
-                out[i] = dataclasses.replace(c, stance=Stance.DENIES)
-        if c.stance in (Stance.ACCUSES, Stance.ALLEGES):
+        answering = i in answers and c.speaker in accused
+        continuing = i > 0 and _continues_denial(out[i - 1], c) and lx.NEGATED_CONTENT.search(first_sentence(c.text))
+        if c.stance is Stance.ASSERTS and c.speaker and (answering or continuing):
+            out[i] = dataclasses.replace(c, stance=Stance.DENIES)
+        if answers and c.stance in (Stance.ACCUSES, Stance.ALLEGES):
+            named = {_word(m.group()) for m in lx.CAPITALISED_WORD.finditer(c.text)}
             accused.update(name for name, words in parties.items()
-                           if name != c.speaker and words and _mentions(c.text, words))
+                           if name != c.speaker and words and any(_same_party(w, words) for w in named))
 
 
 def _disputed_allege(out: list[ExtractedClaim], deniers: set[str], parties: dict[str, frozenset[str]]) -> None:
@@ -223,10 +232,6 @@ def _own_commitment(claim: ExtractedClaim, speaker: SpeakerEntity | None) -> Ext
 
 def _continues_denial(before: ExtractedClaim, claim: ExtractedClaim) -> bool:
     return before.stance is Stance.DENIES and before.speaker == claim.speaker and claim.cue is None
-
-
-def _mentions(content: str, party: frozenset[str]) -> bool:
-    return any(_same_party(_word(m.group()), party) for m in lx.CAPITALISED_WORD.finditer(content))
 
 
 def _party_words(speaker: SpeakerEntity) -> frozenset[str]:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.engine import extract
+from claimtrack.engine import extract, lexicon
+from claimtrack.engine import stance as stance_module
 from claimtrack.engine.cues import Cue
 from claimtrack.engine.stance import content_stance, stance_of
 from claimtrack.vocabulary import Stance
@@ -190,3 +191,10 @@ def test_eval_engine_stance_scores_and_confusion():
     assert scores["per_stance"]["asserts"]["precision"] == 0.5
     assert scores["per_stance"]["urges"]["recall"] == 0.0
     assert scores["per_stance"]["warns"]["matched"] == 0
+
+
+@pytest.mark.parametrize("content,direct,stance", CONTENT)
+def test_trigger_words_never_hide_a_pattern(monkeypatch, content, direct, stance):
+    """The trigger words only skip patterns that could not match: with every pattern tried, the same stance."""
+    monkeypatch.setattr(stance_module, "_possible", lambda _: frozenset(lexicon.STANCE_TRIGGERS))
+    assert content_stance(content, direct) is stance
