@@ -742,13 +742,14 @@ REPROACH_CONTENT = re.compile(r"\b(?:should|shouldn['’]t|should not|ought to) 
 # speaker's pronoun opens the content ("he would repeal it").
 OWN_FUTURE_DIRECT = re.compile(
     rf"\b{_FIRST_PERSON}(?:['’]ll| will| shall| would| am going to| are going to|['’]m going to|['’]re going to"
-    r"| plan to| intend to| are committed to| am committed to| are determined to| am determined to)\b"
+    r"| plan to| intend to| want to| are committed to| am committed to| are determined to| am determined to)\b"
     r"|\b(?:[Mm]y|[Oo]ur) (?:\w+ ){0,2}(?:will|would)\b"
 )
 OWN_FUTURE_REPORTED = re.compile(
     r"^(?:that )?(?:he|she|they|we|I)(?:['’]ll|(?: \w+ly)? (?:(?:will|would|['’]d|shall)(?! be\b| have been\b)"
     r"|was going to|is going to|were going to|are going to"
-    r"|plans? to|planned to|intends? to|intended to|wants?|wanted|is determined to|was determined to))\b"
+    r"|plans? to|planned to|intends? to|intended to|wants?|wanted|is determined to|was determined to"
+    r"|(?:is|are|was|were|remains?|remained) (?:fully |firmly )?committed to))\b"
     r"|^(?:that )?(?:his|her|their|our) (?:\w+ ){0,2}(?:will|would)\b"
     r"|^\W*(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir) (?:\w+ )?(?:goal|aim|plan|intention|priority|mission|commitment"
     r"|pledge) is\b",
@@ -829,4 +830,10 @@ DENIAL_ANSWER = re.compile(
     r"|wasn['’]t|were not"
     r"|weren['’]t|had not|hadn['’]t|has not|hasn['’]t|have not|haven['’]t|never|is not|isn['’]t|are not|aren['’]t"
     r"|does not|doesn['’]t|do not|don['’]t)\b"
+)
+# "I want to thank", "I would like to say": a speech act announced, not a commitment to act.
+SPEECH_ACT_INTENT = re.compile(
+    r"\b(?:want|would like|['’]d like) to (?:thank|say|be clear|make (?:it )?clear|stress|emphasi[sz]e|remind|welcome"
+    r"|congratulate|add|point out|ask|apologi[sz]e|express)\b",
+    re.I,
 )

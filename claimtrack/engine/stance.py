@@ -119,6 +119,8 @@ def _attacking(content: str, first: str, may: frozenset[str]) -> Stance | None:
 def _own_future(content: str, first: str, may: frozenset[str]) -> Stance | None:
     if lx.WISH_FOR_OTHERS.search(first):
         return Stance.URGES
+    if lx.SPEECH_ACT_INTENT.search(first):
+        return None
     if lx.OWN_FUTURE_DIRECT.search(first) or lx.OWN_FUTURE_REPORTED.search(first):
         return Stance.PROMISES
     return None

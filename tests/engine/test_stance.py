@@ -44,6 +44,11 @@ CONTENT = [
     # ... "will" said of others is a prediction, not a promise
     ('"The opposition will vote against the budget,"', True, Stance.ASSERTS),
     ('"He will never change his mind,"', True, Stance.ASSERTS),
+    ('"We want to make the courts a last resort,"', True, Stance.PROMISES),
+    ("they are committed to free care for the elderly", False, Stance.PROMISES),
+    # ... announcing a speech act commits to nothing
+    ('"I want to thank every volunteer,"', True, Stance.ASSERTS),
+    ('"I would like to say how proud we are,"', True, Stance.ASSERTS),
     # warns: a bad outcome ahead, or a threat named
     ('"The cuts would devastate rural bus routes,"', True, Stance.WARNS),
     ("the storm poses a serious threat to the harbour wall", False, Stance.WARNS),
