@@ -737,7 +737,7 @@ DEONTIC_CONTENT = re.compile(
     re.I,
 )
 # Reproach for past conduct: "he should have known", "they shouldn't have".
-REPROACH_CONTENT = re.compile(r"\b(?:should|shouldn['’]t|should not|ought to) (?:never )?have\b", re.I)
+REPROACH_CONTENT = re.compile(r"\b(?:should|shouldn['’]t|should not|ought to) (?:never )?have\b(?! to\b)", re.I)
 # The speaker's own future: "I will", "we're going to", "my plan will"; in reported speech the
 # speaker's pronoun opens the content ("he would repeal it").
 OWN_FUTURE_DIRECT = re.compile(

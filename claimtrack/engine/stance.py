@@ -26,6 +26,7 @@ from claimtrack.vocabulary import Stance
 FIRST_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
 MODAL_OF_FUTURE = re.compile(r"\b(?:will|would|could|might|may|shall|going to|['’]ll)\b", re.I)
 WORD = re.compile(r"[a-z]+")
+QUOTATION_MARKS = re.compile(r"[\"“”„«»]")
 # Trigger words (lexicon.STANCE_TRIGGERS): the short ones whole, the others by their first four letters.
 _WHOLE: dict[str, set[str]] = {}
 _HEADS: dict[str, list[tuple[str, str]]] = {}
@@ -78,7 +79,9 @@ def _open_question(content: str) -> bool:
 
 def content_stance(content: str, direct: bool, naming: bool = False) -> Stance:
     """The act of the reported words themselves, for a neutral cue (or none). With a naming cue
-    ('called the plan "a betrayal"') the content's first words are the party the words fall on."""
+    ('called the plan "a betrayal"') the content's first words are the party the words fall on.
+    Double quotation marks are read through: 'it was "a mistake"' concedes as 'it was a mistake'."""
+    content = QUOTATION_MARKS.sub("", content)
     may = _possible(content)
     if "denial" in may and lx.DENIAL_CONTENT.search(content) and (direct or _first_person(content)):
         return Stance.DENIES

@@ -64,6 +64,8 @@ CONTENT = [
     ('"We do not accept the findings of this report,"', True, Stance.REJECTS),
     ('"Closing the library is not the answer,"', True, Stance.REJECTS),
     ('"It was a mistake to sell the land,"', True, Stance.ADMITS),
+    ('it was “a mistake” to sell the land', False, Stance.ADMITS),
+    ('"She should not have to give up her privacy,"', True, Stance.URGES),  # deontic, no reproach
     ('"That is simply not true,"', True, Stance.DENIES),
     # alleges: insinuation without a direct charge
     ('"The whole tender process was rigged,"', True, Stance.ALLEGES),
