@@ -645,7 +645,7 @@ MALE_ROLE_WORDS = frozenset(
 
 # Words that make a direct quote's own content a denial, whatever the cue ("it is not accurate").
 DENIAL_CONTENT = re.compile(
-    r"\b(?:I|we) (?:have |had |strongly |categorically |flatly )?(?:den(?:y|ied)|reject(?:ed)?)\b"
+    r"(?<!if )\b(?:I|we) (?:have |had |strongly |categorically |flatly )?(?:den(?:y|ied)|reject(?:ed)?)\b"
     r"|\b(?:is|was|are|were)(?: simply| just)? (?:not (?:true|accurate|correct)|untrue|false|a lie|lies)\b"
     r"|\b(?:it|that|this)(?:'s|’s) (?:not (?:true|accurate|correct)|untrue|false|a lie)\b"
     r"|\buntruths?\b|\bfake news\b|\bnever (?:said|happened)\b|\bcompletely false\b",
@@ -653,9 +653,226 @@ DENIAL_CONTENT = re.compile(
 )
 # First-person performatives inside a quote: "I urge", "we promise", "I admit".
 PERFORMATIVE_CONTENT: tuple[tuple[re.Pattern[str], Stance], ...] = (
-    (re.compile(r"\b(?:I|we) (?:strongly |would )?(?:urge|call on|appeal to|implore)\b", re.I), Stance.URGES),
+    (re.compile(r"\b(?:I|we) (?:strongly |would )?(?:urge|call on|appeal to|implore)\b"
+                r"|\b(?:I am|I['’]m|we are|we['’]re) (?:now )?(?:urging|calling on|calling for|appealing to|asking)\b"
+                r"|\b(?:I|we) (?:ask|beg|encourage|invite) (?:you|all|every|everyone|everybody)\b", re.I),
+     Stance.URGES),
     (re.compile(r"\b(?:I|we) (?:solemnly )?(?:promise|pledge|vow|guarantee)\b", re.I), Stance.PROMISES),
     (re.compile(r"\b(?:I|we) (?:must |have to )?(?:admit|confess|concede)\b", re.I), Stance.ADMITS),
-    (re.compile(r"\b(?:I|we) (?:want to |must |would )?warn\b", re.I), Stance.WARNS),
+    (re.compile(r"\b(?:I|we) (?:want to |must |would )?warn\b|\b(?:I|we) (?:really |do )?(?:worry|fear) (?:that"
+                r"|about)\b"
+                r"|\b(?:I am|I['’]m|we are|we['’]re) (?:very |deeply |really )?(?:worried|concerned"
+                r"|afraid) (?:that|about)\b", re.I),
+     Stance.WARNS),
     (re.compile(r"\b(?:I|we) (?:can )?confirm\b", re.I), Stance.CONFIRMS),
+)
+
+# --- Stance: cues re-read and the content's own act ---------------------------------------------
+# The cue decides first (CUE_LEMMAS above); these lists re-read some cues and, for a neutral cue
+# ("said", "told", "according to"), let the reported words decide: an attack on a party's conduct
+# accuses, "should"/"must" urges, the speaker's own "will" promises, "I think"/"may" hedges.
+# All patterns are general English; none comes from one corpus's habits.
+
+# Cues whose stance is not the CUE_LEMMAS one (re-read here so that list keeps its one job):
+# "branded him a liar" attacks; "charged that" and "questioned the fairness of" insinuate;
+# fearing and worrying signal a danger; wanting and planning state the speaker's own intention.
+STANCE_CUE_OVERRIDES: dict[str, Stance] = {
+    "brand": Stance.ACCUSES,
+    "charge": Stance.ALLEGES,
+    "question": Stance.ALLEGES,
+    "fear": Stance.WARNS,
+    "worry": Stance.WARNS,
+    "want": Stance.PROMISES,
+    "plan": Stance.PROMISES,
+    "intend": Stance.PROMISES,
+    "seek": Stance.PROMISES,
+}
+# Cues whose content, opening with one of QUESTION_STARTS, is an open question: "asked whether",
+# "wondered why", "questioned whether" take no position.
+INTERROGATIVE_CUES = frozenset({"ask", "wonder", "question"})
+# Belief cues: negated ("does not believe X") the speaker holds not-X, so the claim "X" is rejected,
+# never left uncommitted (shown alone, "uncommitted: X" would read as the opposite of the article).
+# Passive and negated ("is not thought to be capable") it is the belief of others: hedges.
+BELIEF_CUES = frozenset({"believe", "think", "expect", "suspect", "agree", "feel"})
+# A "want"-like cue whose content names someone else before "to" asks them to act: "wants Congress to act".
+INTENT_TO_OTHERS = re.compile(r"^(?!to\b)[\w'’. -]{1,40}? to [\"“‘']?\w", re.I)
+
+# The content's act, for neutral cues. Each pattern is tried on the content's first sentence
+# (a quote's dominant act comes first) unless it says otherwise.
+_FIRST_PERSON = r"(?:I|we|We)"
+# A question: the speaker asks; "should" in it urges nobody.
+QUESTION_CONTENT = re.compile(r"\?\s*[\"”’']*\s*$")
+# Conceding against interest: "it was a mistake", "I was wrong", "we regret".
+ADMISSION_CONTENT = re.compile(
+    r"\b(?:(?:it|that|this) was a mistake|(?:I|we) (?:was|were) wrong|(?:I|we) made (?:a )?mistakes?"
+    r"|my (?:own )?(?:fault|mistake)|(?:I|we) (?:deeply |sincerely )?regret|(?:I|we) (?:sincerely )?apologi[sz]e"
+    r"|(?:I'm|I’m|I am|we're|we’re|we are) (?:so |very |deeply )?sorry|(?:I|we) take (?:full )?responsibility)\b",
+    re.I,
+)
+# Refusing a claim or proposal: "I oppose", "is not the solution", "we won't accept".
+REJECTION_CONTENT = re.compile(
+    r"\b(?:I|we) (?:strongly |firmly |completely |totally |flatly )?(?:oppose|reject|disagree)\b"
+    r"|\b(?:do not|don['’]t|does not|doesn['’]t|will not|won['’]t|would not|wouldn['’]t|cannot|can['’]t|will never"
+    r"|would never|never will)(?:,? and never will,)? (?:accept|agree|support|tolerate|endorse|back)\b"
+    r"|\b(?:I['’]m|I am|we['’]re|we are) not (?:okay|ok|comfortable|happy) with\b"
+    r"|\b(?:is|are|was|were) (?:\d+\W*percent\s|completely |totally |just |simply |dead |flat |absolutely )*wrong\b"
+    r"|\b(?:I['’]m|I am|we['’]re|we are) (?:strongly |firmly )?(?:against|opposed to)\b"
+    r"|\b(?:is|are|was)(?: simply| clearly)? not (?:the|a) (?:answer|solution|way forward)\b|\bisn['’]t (?:the"
+    r"|a) (?:answer|solution)\b"
+    r"|\b(?:nonsense|ridiculous|absurd|preposterous|a hoax)\b",
+    re.I,
+)
+# An attack on a party's conduct or character: wrongdoing, dishonesty, bigotry, derogatory labels.
+# Evaluations of a policy alone ("a bad deal", "a disaster") are not in it: they assert.
+ACCUSATION_CONTENT = re.compile(
+    r"\b(?:li(?:ed|ar|ars|es|ing)|dishonest\w*|corrupt\w*|crooked|fraud(?:ulent\w*|sters?)|cheat\w*|st(?:ole|eals?"
+    r"|ealing)"
+    r"|racists?|bigot(?:s|ed)?|sexists?|misogyn\w*|xenophob\w*|hateful|hypocri\w+|disgrace\w*|shame(?:ful|less)\w*"
+    r"|outrageous|disgusting|despicable|deplorable|irresponsibl\w+|reckless\w*|incompeten\w+|unfit|unqualified"
+    r"|pathetic|coward\w*|gutless|bull(?:y|ies|ying)|demagogue\w*|con (?:man|artist)|scam\w*"
+    r"|betray\w*|insult(?:ed|ing)|smear\w*|misle(?:d|ad|ading)|decei\w+|decepti\w+|cover(?:ed|ing)?[- ]up|abus(?:e"
+    r"|ed|ing)"
+    r"|exploit(?:ed|ing|s)?|pander\w*|flip-flop\w*|disqualif\w+|divisive|vile|nasty|mean-spirited|unhinged"
+    r"|dog whistle|no idea what|refus(?:es|ed|ing) to|fail(?:s|ed|ing) to|turned (?:his|her|their) backs?|sold out"
+    r"|stunt"
+    r"|(?:personal|vicious|scurrilous|nasty|disgraceful) attacks?|attack(?:ed|ing|s)? (?:me|us|my|our) (?!country"
+    r"|nation|troops|forces)"
+    r"|(?:personally |repeatedly )attack(?:ed|ing|s)?|attack(?:ed|ing|s)? (?:his|her|their) (?:wife|husband|family"
+    r"|father|mother"
+    r"|son|daughter|children|record|character|integrity)|insults|(?:is|was) an insult to"
+    r"|mishandl\w*|scapegoat\w*|disregard\w*|violat(?:e|ed|es|ing|ion)|unstable|amoral|narcissis\w*|philander\w*"
+    r"|discriminat\w*|gerrymander\w*|blam(?:e|ed|es|ing)|squeez\w*|meddl\w*|obstruct\w*|intimidat\w*|weaponi[sz]\w*"
+    r"|rip(?:ped|s)? off|took advantage|out of control|sow(?:s|ing)? discord|trigger-happy|lawless\w*|extremists?"
+    r"|should be ashamed|ought to be ashamed|owes? (?:an |us an )?apology|(?<!not )a (?:total |complete )?joke)\b",
+    re.I,
+)
+# A party the attack falls on: a name or a pronoun for a person or side ("he lied", "Smith's plan").
+PARTY_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Ss]he|him|his|[Hh]er|[Tt]hey|them|their|[Yy]ou|your)\b")
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
+# Insinuation without a direct charge: "the system is rigged", "raises serious questions".
+INSINUATION_CONTENT = re.compile(
+    r"\b(?:rigged|phony|phoney|raises? (?:a lot of |many |serious |real |troubling )?questions|something (?:fishy"
+    r"|wrong) (?:is going on|going on))\b",
+    re.I,
+)
+# A danger or bad outcome ahead: a word of harm with a modal of future or possibility, or a threat named.
+WARNING_CONTENT = re.compile(
+    r"\b(?:pose[sd]?|is|are|was|were|be|remains?) (?:a |an )?(?:real |serious |grave |major |direct |growing "
+    r"|clear |existential )?"
+    r"(?:threat|danger|risk)\b|\b(?:concerns?|concerned|worr(?:y|ies|ied)|fears?|afraid) (?:that|about)\b"
+    r"|\b(?:will|would|could|might|may|['’]ll|going to|risks?|threatens?) (?:\w+ ){0,4}?"
+    r"(?:harm|hurt|damage|destroy|collapse|war|crisis|disaster|catastroph\w*|chaos|suffer|die|kill|violence|worse"
+    r"|undermine|jeopardi[sz]e|devastat\w*|recession|lose|endanger|bankrupt|threaten|fail|force|retaliat)\w*\b",
+    re.I,
+)
+# Deontic modals addressed to others: "Congress must act", "you should vote", "we've got to".
+DEONTIC_CONTENT = re.compile(
+    r"\b(?:should(?! have)|must(?! have)|ought to|['’]ve got to|got to|gotta|it is time (?:for \w+ )?to"
+    r"|(?:you|we|they|he|she|it|(?<=\w )(?-i:[A-Z][a-z]+)) (?:really |just |simply |now |still )?(?:needs? to"
+    r"|has to|have to)"
+    r"|it['’]s time (?:for \w+ )?to|let['’]s|let us|there is a (?:real |clear |urgent )?need|(?:is"
+    r"|are) (?:urgently |badly )?needed"
+    r"|(?:we|you|they) (?:really |badly |urgently )?need (?!to\b)(?=\w))",
+    re.I,
+)
+# Reproach for past conduct: "he should have known", "they shouldn't have".
+REPROACH_CONTENT = re.compile(r"\b(?:should|shouldn['’]t|should not|ought to) (?:never )?have\b(?! to\b)", re.I)
+# The speaker's own future: "I will", "we're going to", "my plan will"; in reported speech the
+# speaker's pronoun opens the content ("he would repeal it").
+OWN_FUTURE_DIRECT = re.compile(
+    rf"\b{_FIRST_PERSON}(?:['’]ll| will| shall| would| am going to| are going to|['’]m going to|['’]re going to"
+    r"| plan to| intend to| want to| are committed to| am committed to| are determined to| am determined to)\b"
+    r"|\b(?:[Mm]y|[Oo]ur) (?:\w+ ){0,2}(?:will|would)\b"
+)
+OWN_FUTURE_REPORTED = re.compile(
+    r"^(?:that )?(?:he|she|they|we|I)(?:['’]ll|(?: \w+ly)? (?:(?:will|would|['’]d|shall)(?! be\b| have been\b)"
+    r"|was going to|is going to|were going to|are going to"
+    r"|plans? to|planned to|intends? to|intended to|wants?|wanted|is determined to|was determined to"
+    r"|(?:is|are|was|were|remains?|remained) (?:fully |firmly )?committed to))\b"
+    r"|^(?:that )?(?:his|her|their|our) (?:\w+ ){0,2}(?:will|would)\b"
+    r"|^\W*(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir) (?:\w+ )?(?:goal|aim|plan|intention|priority|mission|commitment"
+    r"|pledge) is\b",
+)
+# Uncertainty in the speaker's own words: "I think", "probably", "may".
+HEDGE_OPENING = re.compile(
+    rf"^\W*(?:(?:and|but|so|well|now),? )?{_FIRST_PERSON} (?:do |don['’]t |do not )?(?:think|believe|guess|suspect"
+    r"|feel (?:that|like)|suppose|assume|imagine|reckon)\b"
+    r"|^\W*(?:(?:and|but|so|well|now),? )?(?:I['’]m|I am|we['’]re|we are) not (?:sure|certain)\b"
+    r"|^\W*(?:my|our) (?:assumption|guess|sense|belief|expectation|hunch) is\b"
+    r"|^(?:that )?(?:he|she|they|it) (?:thinks?|thought|believes?|believed|suspects?|suspected|doubts?|doubted"
+    r"|feels? that|felt that|is convinced|was convinced|are convinced|were convinced|expects?|expected)\b",
+    re.I,
+)
+HEDGE_CONTENT = re.compile(
+    r"\b(?:probably|maybe|perhaps|possibly|presumably|(?:more |most |less )?likely|unlikely|seems? to|appears? to"
+    r"|might)\b"
+    r"|(?<=\w )(?-i:may) (?!be able)(?=[a-z])",
+    re.I,
+)
+# Negation in a content: with a neutral cue, from a party accused in the article, it answers the charge.
+NEGATED_CONTENT = re.compile(r"\b(?:not|never|no|nothing|n['’]t)\b|n['’]t\b", re.I)
+# Words too common to tie two claims to one party (capitalised at a sentence start, titles).
+PARTY_STOPWORDS = frozenset("""
+    the a an he she it they we i you his her their our its this that these those mr mrs ms dr
+    president senator sen rep gov governor secretary minister prime chief spokesman spokeswoman
+    leader house white state states united national new said but and if in on when what there so no yes
+    now today our my your in at for of as
+""".split())
+# The words a content pattern needs, one at least: a word of the content triggers a pattern when it
+# starts with one of the pattern's words here (words under four letters must match whole). A content
+# without any is not searched with that pattern, which keeps stance cheap. Every alternative of a
+# pattern above contains a word that starts with one of these.
+STANCE_TRIGGERS: dict[str, str] = {
+    "first person": "i we",
+    "denial": "deny denied reject true accurate correct untrue false lie lies untruth fake never",
+    "admission": "mistake wrong fault regret apologi sorry responsibility",
+    "rejection": """oppose reject disagree accept agree support tolerate endorse back wrong against okay ok
+        comfortable happy answer solution way nonsense ridiculous absurd preposterous hoax""",
+    "accusation": """lied liar lies lying dishonest corrupt crooked fraudulent fraudster cheat stole steal racist
+        bigot sexist misogyn xenophob hateful hypocri disgrace shameful shameless outrageous disgusting despicable
+        deplorable irresponsib reckless incompeten unfit unqualified pathetic coward gutless bully bullie demagogue
+        con scam betray insult smear misle decei decepti cover abus exploit pander flip disqualif divisive vile
+        nasty spirited unhinged dog idea refus fail turned sold stunt attack mishandl scapegoat disregard violat
+        unstable amoral narcissis philander discriminat gerrymander blam squeez meddl obstruct intimidat weaponi
+        rip ripped took control sow sows sowing trigger lawless extremist ashamed owe owes apology joke""",
+    "insinuation": "rigged phony phoney raise questions something",
+    "warning": "threat danger risk concern worr fear afraid will would could might may ll going threaten",
+    "deontic": "should must ought need has have got gotta time let",
+    "reproach": "should ought",
+    "hedge": "probabl maybe perhaps possibl presumabl likely unlikely seem appear might may",
+}
+# Cues that, passive, report no speech: "were questioned by police" (an interrogation).
+PASSIVE_NOT_SPEECH = frozenset({"question"})
+# An organisation's own future, in reported speech: "the ministry said it would review the cases",
+# "the United States will seek sanctions". Verbs of consequence make it a prediction about a thing
+# ("it would lead to", "it would help"), not the speaker's commitment.
+OWN_FUTURE_SUBJECT = re.compile(
+    r"^(?:that )?(?:the )?(?P<subject>[\w'’ .-]{1,60}?)(?: \w+ly)? (?:will|would|['’]ll|shall|is going to|was going to"
+    r"|plans? to|planned to|intends? to|intended to|was taking steps to|is taking steps to)(?: not)? (?P<verb>[a-z]+)"
+)
+CONSEQUENCE_VERBS = frozenset("""
+    be have lead help mean cost allow enable cause result create undermine damage hurt harm affect make
+    bring leave put reduce increase raise lower
+""".split())
+# Nouns for a person or side an attack can fall on without a name: "the mayor lied", "the board misled".
+PARTY_NOUNS = ROLE_NOUNS | GROUP_NOUNS | frozenset("""
+    government council party campaign administration board company ministry department committee
+    opposition management regime
+""".split())
+# A reported wish that others act ("he wanted the party to be ready") calls on them: urges.
+WISH_FOR_OTHERS = re.compile(r"^(?:that )?(?:he|she|they|we|I) (?:wants?|wanted"
+                             r"|would like) (?!to\b)[^,.;]{1,40}? to [\"“‘']?\w")
+# A statement that the speaker's side did not do or was not something ("he had not been involved",
+# "we never took the money"): from a party accused earlier in the article, it answers the charge.
+DENIAL_ANSWER = re.compile(
+    r"^\W*(?:that )?(?:I|we|he|she|they|[Ii]t)(?: \w+ly| \w+self| \w+selves)? (?:did not|didn['’]t|was not"
+    r"|wasn['’]t|were not"
+    r"|weren['’]t|had not|hadn['’]t|has not|hasn['’]t|have not|haven['’]t|never|is not|isn['’]t|are not|aren['’]t"
+    r"|does not|doesn['’]t|do not|don['’]t)\b"
+)
+# "I want to thank", "I would like to say": a speech act announced, not a commitment to act.
+SPEECH_ACT_INTENT = re.compile(
+    r"\b(?:want|would like|['’]d like) to (?:thank|say|be clear|make (?:it )?clear|stress|emphasi[sz]e|remind|welcome"
+    r"|congratulate|add|point out|ask|apologi[sz]e|express)\b",
+    re.I,
 )

@@ -31,7 +31,7 @@ from claimtrack.engine.model import Budget, ExtractedClaim, Extraction, Extracti
 from claimtrack.engine.quotes import Quote, find_quotes, looks_like_title, mask, word_count
 from claimtrack.engine.rules import Rule
 from claimtrack.engine.speakers import Mention
-from claimtrack.engine.stance import stance_of
+from claimtrack.engine.stance import settle_stances, stance_of
 from claimtrack.engine.text import (
     Invisibles,
     Sentence,
@@ -594,7 +594,8 @@ class _Run:
                 spans=tuple(pieces) if len(pieces) > 1 else (),
                 parent=index.get(id(c.parent)) if c.parent is not None else None,
             ))
-        return Extraction(tuple(claims), resolver.entities(), self.limit)
+        entities = resolver.entities()
+        return Extraction(settle_stances(tuple(claims), entities), entities, self.limit)
 
     def _kind(self, c: Candidate) -> ClaimKind:
         quoted = 0

@@ -45,8 +45,9 @@ def test_the_seed_pairs_a_us_claim_of_the_build_up_with_vucics_denial(seeded):
     assert matches, rows
     for row in matches:
         assert row["status"] == "suggested" and 0 < row["score"] <= 1
-        assert " denies what " in row["reason"] or " negates what " in row["reason"]  # the opposing stance
-        assert any(w in row["reason"] for w in ("forces", "troops", "deployment", "deployed", "tanks"))  # the matter
+        # the opposing stance: since issue 15 Kirby's claims allege and Vucic's answer denies the allegation
+        assert any(w in row["reason"] for w in (" denies what ", " negates what ", " denies the allegation "))
+        assert any(w in row["reason"] for w in ("forces", "troops", "deployment", "deployed", "tanks", "artillery"))
 
 
 def test_the_seed_never_uses_the_uncommitted_claim_nor_pairs_kirby_with_himself(seeded):

@@ -12,7 +12,7 @@ BODY = "Lead paragraph of an invented report.\n\n"  # the first line is read as 
 # text, content fragment, expected speaker (canonical), speaker mention, kind, stance, rule prefix
 CASES = [
     ('"We will rebuild every school in the valley," Governor Ana Ruiz said.',
-     "We will rebuild", "Ana Ruiz", "Governor Ana Ruiz", ClaimKind.DIRECT, Stance.ASSERTS, "P1"),
+     "We will rebuild", "Ana Ruiz", "Governor Ana Ruiz", ClaimKind.DIRECT, Stance.PROMISES, "P1"),
     ('“The figures do not add up at all,” said Peter Hale, the committee chairman.',
      "The figures do not add up", "Peter Hale", "Peter Hale", ClaimKind.DIRECT, Stance.ASSERTS, "P2"),
     ('"There is no plan to raise fares this year," the mayor Lena Park told reporters.',

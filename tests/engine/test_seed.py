@@ -49,7 +49,8 @@ def test_vucic_denies_in_his_own_words(seed):
 @pytest.mark.parametrize("fragment,speaker,stances", [
     ("there had been a recent build-up", "Aleksandar Vucic", {Stance.UNCOMMITTED}),
     ("his country's forces were on alert", "Aleksandar Vucic", {Stance.REJECTS, Stance.DENIES}),
-    ("Serbia had deployed sophisticated tanks and artillery", "White House", {Stance.WARNS}),
+    # Issue 15: a claim about Serbia's deployment that Vucic disputes in the same article alleges.
+    ("Serbia had deployed sophisticated tanks and artillery", "White House", {Stance.ALLEGES}),
     ("Belgrade to pull its forces back", "United States", {Stance.URGES}),
     ("Belgrade of backing the entire operation", "Kosovo's government", {Stance.ACCUSES}),
     ("the US-led alliance was ready to boost the force", "Jens Stoltenberg", {Stance.CONFIRMS}),
@@ -109,3 +110,30 @@ def test_floating_quote_follows_kirby(seed):
     _, ex = seed
     c = find(ex, "That includes an unprecedented staging")
     assert c.rule.startswith("P12")
+
+
+@pytest.mark.parametrize("fragment", [
+    "We are monitoring a large Serbian military deployment",
+    "That includes an unprecedented staging",
+    "Serbia had deployed sophisticated tanks and artillery",
+])
+def test_disputed_claims_about_the_deployment_allege(seed, fragment):
+    """Kirby's and the White House's claims about the build-up, which Vucic denies, are allegations."""
+    _, ex = seed
+    assert find(ex, fragment).stance is Stance.ALLEGES
+
+
+def test_vucic_answer_denies(seed):
+    _, ex = seed
+    assert find(ex, "I have denied untruths").stance is Stance.DENIES
+    assert find(ex, "We don't even have half the troops").stance is Stance.DENIES
+
+
+@pytest.mark.parametrize("fragment,stance", [
+    ("We are calling on Serbia to withdraw", Stance.URGES),
+    ("US Secretary of State Antony Blinken had telephoned", Stance.ASSERTS),  # Vucic addressed, not acting
+    ("the defense minister and head of the armed forces", Stance.ASSERTS),  # Serbia about itself
+])
+def test_claims_beside_the_dispute(seed, fragment, stance):
+    _, ex = seed
+    assert find(ex, fragment).stance is stance
