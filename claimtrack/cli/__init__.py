@@ -13,6 +13,7 @@ from claimtrack.cli import (  # noqa: F401  (registers)
     serve,
     speakers,
     tui,
+    watching,
 )
 from claimtrack.cli.group import cli, main
 
