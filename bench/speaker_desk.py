@@ -60,8 +60,9 @@ def main() -> None:
         shared = store.execute("SELECT lower(alias) FROM speakeralias GROUP BY lower(alias) "
                                "HAVING count(DISTINCT speaker_id) > 1").fetchall()
     described = [(m["name"], int(m["source"])) for _, name, _ in speakers if (m := DESCRIBED.match(name))]
-    with_holder = [(name, source, holder) for name, source in described
-                   if (holder := named_holder(name, texts.get(source, "")))]
+    definite = [(name, source) for name, source in described if name.split()[0].lower() == "the"]
+    with_holder = [(name, source, holder) for name, source in definite
+                   if (holder := named_holder(name, texts.get(source, ""))) and holder.split()[0].lower() != "the"]
     time_named = [name for _, name, _ in speakers if name.split() and (name.split()[0].lower() in lx.DAYS or (
         name.split()[0].lower() in lx.TIME_ADJUNCT_OPENERS and len(name.split()) > 1
         and name.split()[1].lower() in lx.DAYS | lx.MONTHS))]
@@ -69,7 +70,8 @@ def main() -> None:
                 and name.split()[-1][:1].islower() and name.split()[-2][:1].isupper()
                 and name.split()[-1].lower() not in lx.ROLE_NOUNS | lx.SPEAKER_NOUNS | lx.GROUP_NOUNS]
     print(f"speakers: {len(speakers):,} for {claims:,} claims")
-    print(f"per-article descriptions: {len(described):,}; with a holder their article names: {len(with_holder)}")
+    print(f"per-article descriptions: {len(described):,}; definite ones (\"the ...\") whose article names a holder "
+          f"with a fitting title: {len(with_holder)} of {len(definite):,}")
     for name, source, holder in with_holder[:10]:
         print(f"    {name!r} (source {source}) -> {holder!r}")
     print(f"named by a time word: {len(time_named)} {time_named[:10]}")
