@@ -26,7 +26,8 @@ from claimtrack.ingest.deadline import ARTICLE_SECONDS, ArticleDeadline
 from claimtrack.ingest.readers import ReadFailure, SourceDocument, one_line
 from claimtrack.store.database import first_line, session_scope
 from claimtrack.store.models import Claim, Source
-from claimtrack.store.speaker_registry import upsert_speaker
+from claimtrack.store.speaker_registry import resolve_described, upsert_speaker
+from claimtrack.vocabulary import SpeakerKind
 
 
 def content_hash(text: str) -> str:
@@ -42,6 +43,7 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)  # "location: problem"
     notes: list[str] = field(default_factory=list)  # "location: what was left out" (stored all the same)
     claims_stored: int = 0
+    offices: set[str] = field(default_factory=set)  # roles of the people stored (for resolve_described)
 
     @property
     def ok(self) -> bool:
@@ -63,6 +65,9 @@ def ingest_documents(engine: Engine, documents: Iterable[SourceDocument | ReadFa
                 report.failed.append(f"{_origin(item)}: unexpected error ({type(exc).__name__}: {one_line(exc)})")
         if on_document is not None:
             on_document(item.location)
+    if report.offices:  # descriptions stored before their holder was known, given to the holder now
+        with session_scope(engine, write=True) as session:
+            resolve_described(session, report.offices)
     return report
 
 
@@ -117,6 +122,8 @@ def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport,
                     return
         report.added.append((shown, source_id))
         report.claims_stored += stored
+        report.offices |= {e.role.split()[-1].lower() for e in extraction.speakers
+                           if e.role and e.kind is SpeakerKind.PERSON and " " in e.name}
         if extraction.truncated_at is not None:
             report.notes.append(f"{shown}: too many attributions; only the first {extraction.truncated_at:,} "
                                 "characters were analysed")

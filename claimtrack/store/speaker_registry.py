@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sqlalchemy import func, or_
+from sqlalchemy import delete, func, or_
 from sqlmodel import Session, col, select
 
 from claimtrack.engine.coreference import same_office
@@ -16,7 +16,7 @@ from claimtrack.engine.lexicon import ARTICLES, GROUP_NOUNS, ROLE_NOUNS
 from claimtrack.engine.model import SpeakerEntity
 from claimtrack.engine.speakers import parse_title
 from claimtrack.store.known_speakers import known_speaker
-from claimtrack.store.models import Revision, Source, Speaker, SpeakerAlias, stored_id
+from claimtrack.store.models import Claim, Revision, Source, Speaker, SpeakerAlias, stored_id
 from claimtrack.store.person_names import name_variant
 from claimtrack.vocabulary import SpeakerKind
 
@@ -142,6 +142,51 @@ def _named_holder(session: Session, entity: SpeakerEntity, source_id: int | None
     named_here = [p for p in people if p.role and same_office(description, p.role, p.affiliation)
                   and " " in p.name and _names_in(source.text, p.name.split()[-1])]
     return named_here[0] if len(named_here) == 1 else None
+
+
+_DESCRIBED = re.compile(r"(?P<name>.+) \(source (?P<source>\d+)\)")
+
+
+def resolve_described(session: Session, offices: Iterable[str]) -> int:
+    """Descriptions stored before their holder was known ("The GOP nominee (source 2)", ingested before
+    any article gave Donald Trump that title) given to the holder now that the store knows one: the
+    same rule as at ingest (`_named_holder`), so the order articles arrive in does not change who
+    said what. Only descriptions of the *offices* just learned ("nominee") are tried, and none a
+    person has touched (merged, moved, named in a revision). Returns how many claims moved."""
+    words = sorted({w.lower() for w in offices if w})
+    if not words:
+        return 0
+    candidates = session.exec(select(Speaker).where(
+        Speaker.kind == SpeakerKind.PERSON, col(Speaker.name).like("% (source %)"),
+        or_(*(func.lower(Speaker.role).endswith(f" {w}", autoescape=True) | (func.lower(Speaker.role) == w)
+              for w in words)))).all()
+    moved = 0
+    for described in candidates:
+        match = _DESCRIBED.fullmatch(described.name)
+        if match is None or _touched_by_a_person(session, described):
+            continue
+        entity = SpeakerEntity(match["name"], SpeakerKind.PERSON, described.role, described.affiliation)
+        holder = _named_holder(session, entity, int(match["source"]))
+        if holder is None or holder.id == described.id:
+            continue
+        session.refresh(described, with_for_update=True)  # nobody merges it meanwhile (PostgreSQL)
+        claims = session.exec(select(Claim).where(Claim.speaker_id == described.id)).all()
+        for claim in claims:
+            claim.speaker_id = holder.id
+            session.add(claim)
+        names = set(session.exec(select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == described.id)).all())
+        session.execute(delete(SpeakerAlias).where(col(SpeakerAlias.speaker_id) == described.id))
+        session.delete(described)
+        session.flush()
+        add_aliases(session, holder, {described.name, *names})
+        moved += len(claims)
+    return moved
+
+
+def _touched_by_a_person(session: Session, speaker: Speaker) -> bool:
+    return session.exec(select(Revision.id).where(or_(
+        (col(Revision.table_name) == "speaker") & (col(Revision.row_id) == speaker.id),
+        col(Revision.old_value) == speaker.name, col(Revision.new_value) == speaker.name)).limit(1)).first() is not None
 
 
 def _names_in(text: str, surname: str) -> bool:

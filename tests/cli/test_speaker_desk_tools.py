@@ -120,3 +120,32 @@ def test_split_moves_an_alias_and_its_claims(desk, run):
     assert alias in after["Sir Ian Barlow (police)"]["aliases"] and alias not in after["Ian Barlow"]["aliases"]
     assert [c["speaker"] for c in claims(run, desk, "--search", "crime fell")] == ["Sir Ian Barlow (police)"]
     assert run("speakers", "split", str(barlow["id"]), "No Such Alias", "--to", "x", db=desk).exit_code == 1
+
+
+@pytest.mark.parametrize("order", [("a.txt", "b.txt"), ("b.txt", "a.txt")])
+def test_a_description_reaches_its_holder_whatever_the_order(run, tmp_path, order):
+    texts = {"a.txt": 'Mr Okafor arrived late.\n\n"Growth will return," the finance minister said.',
+             "b.txt": 'Finance Minister Leonard Okafor said: "Taxes will not rise."'}
+    db = str(tmp_path / "desk.db")
+    for name in order:  # two ingest runs, one article each
+        path = tmp_path / name
+        path.write_text(texts[name], encoding="utf-8")
+        assert run("ingest", str(path), db=db).exit_code == 0
+    assert [c["speaker"] for c in claims(run, db, "--search", "growth")] == ["Leonard Okafor"]
+    assert not any(name.startswith("the finance minister") for name in speakers(run, db))
+
+
+def test_a_description_a_person_moved_is_left_where_they_put_it(run, tmp_path):
+    db = str(tmp_path / "desk.db")
+    first = tmp_path / "a.txt"
+    first.write_text('Mr Okafor arrived late.\n\n"Growth will return," the finance minister said.', encoding="utf-8")
+    assert run("ingest", str(first), db=db).exit_code == 0
+    growth = claims(run, db, "--search", "growth")[0]
+    assert run("annotate", str(growth["id"]), "--speaker", "Grace Adeyemi", "--new-speaker", db=db).exit_code == 0
+    described = next(s for name, s in speakers(run, db).items() if name.startswith("the finance minister"))
+    assert run("speakers", "merge", str(speakers(run, db)["Grace Adeyemi"]["id"]), str(described["id"]),
+               db=db).exit_code == 0
+    second = tmp_path / "b.txt"
+    second.write_text('Finance Minister Leonard Okafor said: "Taxes will not rise."', encoding="utf-8")
+    assert run("ingest", str(second), db=db).exit_code == 0
+    assert [c["speaker"] for c in claims(run, db, "--search", "growth")] == ["Grace Adeyemi"]  # the person's call
