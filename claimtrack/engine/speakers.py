@@ -673,7 +673,11 @@ def _role_and_affiliation(pre: list[str], pre_lows: list[str]) -> tuple[str | No
     if tail and tail[0].lower() == "of":
         role_words = pre[r0:]
     role = " ".join(_clean(w) for w in role_words)
-    aff = [_clean(_strip_possessive(w)) for w in pre[:r0] if w.lower() not in lx.ARTICLES_AND_POSSESSIVES]
+    before = pre[:r0]
+    joins = [i for i, w in enumerate(before) if w.lower() in ("and", "&", "or")]
+    if joins:  # "President Bush and Prime Minister Tony Blair": another person's words, not his affiliation
+        before = before[joins[-1] + 1:]
+    aff = [_clean(_strip_possessive(w)) for w in before if w.lower() not in lx.ARTICLES_AND_POSSESSIVES]
     return role, " ".join(aff) or None
 
 
