@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from claimtrack.engine import lexicon as lx
 from claimtrack.engine.cues import FORMS
@@ -411,8 +412,10 @@ def _clean(word: str) -> str:
 PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
+@lru_cache(maxsize=16384)
 def parse_title(surface: str) -> Title:
-    """Split "White House National Security Council spokesman John Kirby" into its parts."""
+    """Split "White House National Security Council spokesman John Kirby" into its parts (a pure
+    function of the words, kept for names met again: every article names its people many times)."""
     surface = PARENTHESIS.sub("", surface).strip() or surface
     words = trim_name_edges(surface.split())
     surface = " ".join(words) or surface
