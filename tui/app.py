@@ -55,9 +55,9 @@ class ClaimtrackApp(App[None]):
                 id="screen.contradictions"),
         Binding("4", "switch_mode('speakers')", "Speakers", tooltip="Entities, aliases, merge and split",
                 id="screen.speakers"),
-        Binding("ctrl+z", "undo", "Undo", priority=True, tooltip="Take back the last change (also u)",
+        # No bare key changes stored work: a letter typed where a field was expected must do no harm.
+        Binding("ctrl+z", "undo", "Undo", priority=True, tooltip="Take back your last change (says what it was)",
                 id="edit.undo"),
-        Binding("u", "undo", "Undo", show=False, tooltip="Take back the last change", id="edit.undo_u"),
         Binding("ctrl+y", "redo", "Redo", priority=True, show=False, tooltip="Apply again what was undone",
                 id="edit.redo"),
         Binding("ctrl+r", "refresh_store", "Refresh", tooltip="Read the store again: see what others changed",
@@ -169,8 +169,19 @@ class ClaimtrackApp(App[None]):
     def action_redo(self) -> None:
         self.change(self.desk.redo, title="Redo")
 
+    async def action_switch_mode(self, mode: str) -> None:
+        """1-4 always show their list: a Reader (or any screen) opened from it is closed, never resumed,
+        so that keys pressed next land on the list the person expects."""
+        await self.show_list(mode)
+
+    async def show_list(self, mode: str) -> None:
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and isinstance(self.screen, DeskScreen):
+            await self.pop_screen()
+
     async def show_claims_of(self, speaker: str) -> None:
-        await self.switch_mode("claims")
+        await self.show_list("claims")
         if isinstance(self.screen, ClaimsScreen):
             self.screen.filter_by_speaker(speaker)
 

@@ -142,6 +142,11 @@ class Desk:
         with self.session() as session:
             return tui_queries.speaker_choices(session)
 
+    def speaker_facts(self) -> dict[str, tui_queries.SpeakerFacts]:
+        """Role, affiliation and claim count of every speaker, by canonical name (for a speaker pick)."""
+        with self.session() as session:
+            return tui_queries.speaker_facts(session)
+
     def speaker_id(self, name: str) -> int:
         """The id of the speaker with this canonical name or alias (an error if there is none)."""
         with self.session() as session:
@@ -266,7 +271,7 @@ class Desk:
         with self.session(write=True) as session:
             revisions = self.history.undo(session, author=self.author)
         self.generation += 1
-        return "undone: " + _describe(revisions)
+        return "undone: " + _describe(revisions) + (" · ctrl+y redoes it" if revisions else "")
 
     def redo(self) -> str:
         with self.session(write=True) as session:
@@ -279,5 +284,6 @@ def _describe(revisions: list[Revision]) -> str:
     if not revisions:
         return "nothing left to change"
     first = revisions[0]
-    what = f"{first.table_name} {first.row_id} {first.field}"
+    table = {"claimrelation": "relation", "speakeralias": "alias"}.get(first.table_name, first.table_name)
+    what = f"{table} {first.row_id} {first.field} {first.old_value or '—'} → {first.new_value or '—'}"
     return what + (f" and {len(revisions) - 1} more change(s)" if len(revisions) > 1 else "")

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from tui.desk_calls import Answered
 
 if TYPE_CHECKING:
+    from claimtrack.queries.pages import SpeakerFacts
     from claimtrack.store.models import ClaimRelation
     from tui.app import ClaimtrackApp
     from tui.desk import ClaimDetail, Desk
@@ -143,12 +144,14 @@ class ClaimActions(DeskScreen):
         desk = self.desk
         seen = self.shown_claim_version(claim_id)  # as the screen shows it, not as it is by now
 
-        def version_and_choices() -> tuple[int, list[tuple[str, str]]]:
-            return (desk.claim_version(claim_id) if seen is None else seen), desk.speaker_choices()
+        def version_and_choices() -> tuple[int, list[tuple[str, str]], dict[str, SpeakerFacts]]:
+            return ((desk.claim_version(claim_id) if seen is None else seen), desk.speaker_choices(),
+                    desk.speaker_facts())
 
         self.ask(version_and_choices, lambda answer: self.offer_speakers(claim_id, *answer))
 
-    def offer_speakers(self, claim_id: int, version: int, choices: list[tuple[str, str]]) -> None:
+    def offer_speakers(self, claim_id: int, version: int, choices: list[tuple[str, str]],
+                       facts: dict[str, SpeakerFacts] | None = None) -> None:
         from tui.screens.speaker_pick import SpeakerPickScreen
 
         desk = self.desk
@@ -158,7 +161,7 @@ class ClaimActions(DeskScreen):
                 self.change(lambda: desk.annotate(claim_id, speaker=choice.name, new_speaker=choice.is_new,
                                                   expected_version=version))
 
-        self.app.push_screen(SpeakerPickScreen(choices, title=f"Speaker of claim {claim_id}"), chosen)
+        self.app.push_screen(SpeakerPickScreen(choices, title=f"Speaker of claim {claim_id}", facts=facts), chosen)
 
     # ------------------------------------------------------------------ stance, status, verdict
 

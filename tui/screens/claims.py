@@ -33,7 +33,8 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         Binding("f", "focus_filters", "Filters", tooltip="Filter by speaker, stance, status and source",
                 id="claims.filters"),
         Binding("enter", "open_reader", "Read", tooltip="Open the claim in its article", id="claims.read"),
-        Binding("escape", "back_to_table", "Back", show=False),
+        Binding("escape,down", "back_to_table", "Back", show=False,
+                tooltip="From a filter or the search box back to the list"),
         *ClaimActions.CLAIM_BINDINGS,
     ]
 
@@ -67,7 +68,7 @@ class ClaimsScreen(ClaimActions, PagedScreen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Horizontal(id="claim-filters"):
-            yield Input(placeholder="/ search words", id="search")
+            yield Input(placeholder="/ search words (↓ to the list)", id="search")
             yield Input(placeholder="speaker", id="speaker-filter")
             yield Select([(s.value, s.value) for s in Stance], prompt="stance", id="stance-filter")
             yield Select([(s.value, s.value) for s in ReviewStatus], prompt="status", id="status-filter")
@@ -214,8 +215,10 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         self.set_filter(status=None if event.value is Select.NULL else str(event.value))
 
     @on(Input.Submitted)
-    def filter_done(self) -> None:
-        self.query_one(PagedTable).focus()
+    def filter_done(self, event: Input.Submitted) -> None:
+        """Enter keeps the focus in the box (what is typed next must not land on the claim keys):
+        the list is one ↓ or Esc away."""
+        event.stop()
 
     def filter_by_speaker(self, name: str) -> None:
         """Show one speaker's claims (from the speakers screen)."""

@@ -58,7 +58,10 @@ class ReaderScreen(ClaimActions):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "Reader"
+        stack = self.app.screen_stack
+        below = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
+        came_from = below.sub_title if below is not None and below.sub_title else ""
+        self.sub_title = f"{came_from} > Reader" if came_from else "Reader"  # a breadcrumb: where Esc goes
         self.reload()
 
     def reload(self) -> None:

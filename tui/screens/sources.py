@@ -28,7 +28,8 @@ class SourcesScreen(PagedScreen):
                 id="sources.filter"),
         Binding("i", "focus_ingest", "Ingest", tooltip="Ingest a file or a folder (path below)",
                 id="sources.ingest"),
-        Binding("escape", "back_to_table", "Back", show=False),
+        Binding("escape,down", "back_to_table", "Back", show=False,
+                tooltip="From the filter or the ingest path back to the list"),
     ]
 
     @dataclass
@@ -127,8 +128,9 @@ class SourcesScreen(PagedScreen):
         self.reload()
 
     @on(Input.Submitted, "#source-filter")
-    def filter_done(self) -> None:
-        self.query_one(PagedTable).focus()
+    def filter_done(self, event: Input.Submitted) -> None:
+        """Enter keeps the focus in the filter (keys typed next stay text): ↓ or Esc go to the list."""
+        event.stop()
 
     # ------------------------------------------------------------------ ingesting
 

@@ -17,12 +17,28 @@ SPEAKER_COLOURS = ("#f4a261", "#2a9d8f", "#e9c46a", "#8ecae6", "#c77dff", "#90be
 UNATTRIBUTED = "#9a9a9a"
 
 
-class ArticleView(TextArea):
+class ArticleView(TextArea, inherit_bindings=False):
     """The text with claims highlighted; `claim_at` maps a cursor to the claim under it."""
 
+    # Read-only: none of TextArea's editing keys (help would list them), only moving, selecting, copying.
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, tooltip="Next line"),
-        Binding("k", "cursor_up", "Up", show=False, tooltip="Previous line"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous line"),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next line"),
+        Binding("left", "cursor_left", "Left", show=False),
+        Binding("right", "cursor_right", "Right", show=False),
+        Binding("ctrl+left", "cursor_word_left", "Word left", show=False),
+        Binding("ctrl+right", "cursor_word_right", "Word right", show=False),
+        Binding("home", "cursor_line_start", "Line start", show=False),
+        Binding("end", "cursor_line_end", "Line end", show=False),
+        Binding("pageup", "cursor_page_up", "Page up", show=False),
+        Binding("pagedown", "cursor_page_down", "Page down", show=False),
+        Binding("shift+up", "cursor_up(True)", "Select up", show=False, tooltip="Select words for m"),
+        Binding("shift+down", "cursor_down(True)", "Select down", show=False),
+        Binding("shift+left", "cursor_left(True)", "Select left", show=False),
+        Binding("shift+right", "cursor_right(True)", "Select right", show=False),
+        Binding("ctrl+shift+left", "cursor_word_left(True)", "Select word left", show=False),
+        Binding("ctrl+shift+right", "cursor_word_right(True)", "Select word right", show=False),
+        Binding("ctrl+c", "copy", "Copy", show=False, tooltip="Copy the selected words"),
     ]
 
     def __init__(self, text: str, claims: list[ArticleClaim], **kwargs: Any) -> None:
