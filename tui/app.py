@@ -98,12 +98,14 @@ class ClaimtrackApp(App[None]):
     @work(thread=True, exclusive=True, group="others", exit_on_error=False)
     def watch_for_others(self) -> None:
         """Tell the person when the store changed without them (a colleague on a shared database)."""
+        busy = self.desk.own_work > 0
         stamp, generation = self.desk.store_stamp(), self.desk.generation
-        self.call_from_thread(self.compare_stamp, stamp, generation)
+        self.call_from_thread(self.compare_stamp, stamp, generation, busy)
 
-    def compare_stamp(self, stamp: StoreStamp, generation: int) -> None:
+    def compare_stamp(self, stamp: StoreStamp, generation: int, busy: bool = False) -> None:
         others = False
-        if self.seen_stamp is not None:
+        busy = busy or self.desk.own_work > 0  # this desk's own ingest under way: its rows are no news
+        if self.seen_stamp is not None and not busy:
             contents, others_newest = stamp
             seen_contents, seen_others = self.seen_stamp
             # After this desk's own changes, only revisions by others tell; otherwise any change does.

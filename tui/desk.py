@@ -83,6 +83,7 @@ class Desk:
         self.place = short_name(self.database)  # for the title bar: which store this desk works on
         self.history = UndoHistory()
         self.generation = 0  # goes up with every change, so screens know to reload
+        self.own_work = 0  # long writes of this desk under way (an ingest): never announced as others' work
 
     @classmethod
     def open(cls, db: str, *, author: str | None = None) -> Desk:
@@ -265,7 +266,18 @@ class Desk:
         from claimtrack.ingest.batch import ingest_documents
         from claimtrack.ingest.readers import read_inputs
 
-        return ingest_documents(self.engine, read_inputs([path]), on_document=on_document)
+        def stored(location: str) -> None:
+            self.generation += 1  # this desk's own change: see ClaimtrackApp.compare_stamp
+            if on_document is not None:
+                on_document(location)
+
+        self.own_work += 1
+        self.generation += 1  # before the first write, so that no stamp taken during it looks like others'
+        try:
+            return ingest_documents(self.engine, read_inputs([path]), on_document=stored)
+        finally:
+            self.generation += 1
+            self.own_work -= 1
 
     def undo(self) -> str:
         with self.session(write=True) as session:
