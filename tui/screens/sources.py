@@ -191,7 +191,8 @@ class SourcesScreen(PagedScreen):
         self.query_one("#ingest-status").display = False
         trouble = bool(report.failed or report.notes or report.skipped)
         self.notify(f"{len(report.added):,} added, {len(report.skipped):,} skipped, {len(report.failed):,} failed; "
-                    f"{report.claims_stored:,} claims stored" + (" · l for the details" if trouble else ""),
+                    f"{report.claims_stored:,} claims stored" + (" · l for the details" if trouble else "")
+                    + (f"\nfirst failure: {report.failed[0]}" if report.failed else ""),
                     title=f"Ingested {Path(message.path).name}", severity="error" if report.failed else "information",
                     timeout=10 if trouble else 5)
         self.reload()
