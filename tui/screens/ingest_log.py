@@ -18,8 +18,8 @@ def log_text(report: IngestReport) -> Text:
     for heading, style, lines in (
             ("failed", "bold red", report.failed),
             ("stored in part", "bold yellow", report.notes),
-            ("skipped (already stored)", "bold", [f"{where}: source {source_id}" for where, source_id in report.skipped]),
-            ("added", "bold green", [f"{where}: source {source_id}" for where, source_id in report.added])):
+            ("skipped (already stored)", "bold", [f"{where}: source {number}" for where, number in report.skipped]),
+            ("added", "bold green", [f"{where}: source {number}" for where, number in report.added])):
         if lines:
             shown.append(f"{heading} ({len(lines):,})\n", style=style)
             for line in lines:

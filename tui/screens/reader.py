@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from claimtrack.display import for_terminal, same_length
 from claimtrack.errors import ClaimtrackError
@@ -19,6 +19,7 @@ from tui.desk import Article
 from tui.screens.base import ClaimActions
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_card import claim_facts
+from tui.widgets.desk_footer import DeskFooter
 
 if TYPE_CHECKING:
     from tui.screens.new_claim import ManualClaimDraft
@@ -55,7 +56,7 @@ class ReaderScreen(ClaimActions):
             with VerticalScroll(id="reader-side"):
                 yield Static(id="claim-facts")
                 yield Static(id="speaker-legend")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         stack = self.app.screen_stack

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Label, ProgressBar
+from textual.widgets import Header, Input, Label, ProgressBar
 from textual.worker import Worker, WorkerState
 
 from claimtrack.display import clip as _clip
@@ -19,6 +19,7 @@ from claimtrack.display import for_terminal
 from claimtrack.ingest.batch import IngestReport
 from tui.desk import SourceListing
 from tui.screens.base import PagedScreen
+from tui.widgets.desk_footer import DeskFooter
 from tui.widgets.paged_table import PagedTable, page_size
 
 
@@ -61,7 +62,7 @@ class SourcesScreen(PagedScreen):
         super().__init__(id="sources")
         self.title_filter = ""
         self.last_id: int | None = None
-        self.last_ingest: IngestFinished | None = None  # for the log (`l`)
+        self.last_ingest: SourcesScreen.IngestFinished | None = None  # for the log (`l`)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -73,7 +74,7 @@ class SourcesScreen(PagedScreen):
             with Vertical(id="ingest-status"):
                 yield Label("", id="ingest-now", markup=False)
                 yield ProgressBar(id="ingest-progress", show_eta=False)
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Sources"

@@ -11,7 +11,6 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Document, Selection
 
 from claimtrack.queries.pages import ArticleClaim
-
 from tui.widgets.palette import SPEAKER_HUES, grey_for, speaker_hue, speaker_palette
 
 DARK_BACKGROUNDS = ("#121212", "#1e1e1e")  # textual-dark's, and a terminal's own dark default
