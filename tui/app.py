@@ -20,11 +20,12 @@ from textual.widgets import HelpPanel
 from textual.worker import Worker, WorkerState
 
 from claimtrack.display import for_terminal
+from claimtrack.report_model import EVERYTHING, ReportFilter
 from claimtrack.store.database import report_name
 from tui.commands import ClaimtrackCommands
 from tui.desk import Desk, StoreStamp
 from tui.desk_calls import Answered, ChangeMade, NotDone, Turns, tell_failure
-from tui.export import EXPORT_FORMATS, ExportFormat, default_path, export_report
+from tui.export import CONFIRMED_ONLY, EXPORT_FORMATS, ExportFormat, default_path, export_report
 from tui.screens.base import DeskScreen
 from tui.screens.claims import ClaimsScreen
 from tui.screens.contradictions import ContradictionsScreen
@@ -207,18 +208,51 @@ class ClaimtrackApp(App[None]):
         self.push_screen(ChoiceScreen("Export", [(f"export: {f.label}", f) for f in EXPORT_FORMATS]), chosen)
 
     def ask_export_path(self, fmt: ExportFormat) -> None:
+        """What to export: what the screen in front shows (its filters), the confirmed contradictions
+        only, or everything; then where (a new name each time; an existing file is replaced only when
+        the person says so)."""
+        from tui.screens.choice import ChoiceScreen
+
+        shown, words = (self.screen.export_selection() if isinstance(self.screen, DeskScreen)
+                        else (EVERYTHING, "everything"))
+        options: list[tuple[str, ReportFilter]] = [(f"what this screen shows: {words}", shown)]
+        options += [(label, selection) for label, selection in (
+            ("confirmed contradictions only", CONFIRMED_ONLY), ("everything in the store", EVERYTHING))
+            if selection != shown]
+
+        def chosen(selection: ReportFilter | None) -> None:
+            if selection is not None:
+                self.ask_export_file(fmt, selection, default_path(fmt, self.export_folder, store=self.desk.place))
+
+        self.push_screen(ChoiceScreen(f"export: {fmt.label} — of what?", options), chosen)
+
+    def ask_export_file(self, fmt: ExportFormat, selection: ReportFilter, proposed: Path) -> None:
+        from tui.screens.choice import ChoiceScreen
         from tui.screens.prompt import TextPromptScreen
 
-        def chosen(path: str | None) -> None:
-            if path:
-                self.export(fmt, Path(path).expanduser())
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return
+            path = Path(answer).expanduser()
+            if not path.exists():
+                self.export(fmt, path, selection)
+                return
 
-        self.push_screen(TextPromptScreen(f"export: {fmt.label} — write to", value=str(default_path(
-            fmt, self.export_folder))), chosen)
+            def replace(yes: bool | None) -> None:
+                if yes:
+                    self.export(fmt, path, selection)
+                elif yes is not None:
+                    self.ask_export_file(fmt, selection, path)
+
+            self.push_screen(ChoiceScreen(f"{path} exists", [("keep it: choose another name", False),
+                                                              ("replace it", True)]), replace)
+
+        self.push_screen(TextPromptScreen(f"export: {fmt.label} — write to", value=str(proposed)), chosen)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def export(self, fmt: ExportFormat, path: Path) -> None:
-        written, warnings = export_report(self.desk.engine, fmt, path, database=report_name(self.desk.database))
+    def export(self, fmt: ExportFormat, path: Path, selection: ReportFilter = EVERYTHING) -> None:
+        written, warnings = export_report(self.desk.engine, fmt, path, database=report_name(self.desk.database),
+                                          selection=selection)
         self.post_message(self.ExportWritten(written, fmt.label, warnings))
 
     def on_claimtrack_app_export_written(self, message: ExportWritten) -> None:

@@ -13,6 +13,7 @@ from tui.desk_calls import Answered
 
 if TYPE_CHECKING:
     from claimtrack.queries.pages import SpeakerFacts
+    from claimtrack.report_model import ReportFilter
     from claimtrack.store.models import ClaimRelation
     from tui.app import ClaimtrackApp
     from tui.desk import ClaimDetail, Desk
@@ -60,6 +61,12 @@ class DeskScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.loaded_generation != self.desk.generation:
             self.reload()
+
+    def export_selection(self) -> tuple[ReportFilter, str]:
+        """What an export from this screen covers (its filters, as far as a report takes them), in words."""
+        from claimtrack.report_model import EVERYTHING
+
+        return EVERYTHING, "everything"
 
 
 class PagedScreen(DeskScreen):

@@ -16,6 +16,7 @@ from claimtrack.display import clip as _clip
 from claimtrack.display import for_terminal
 from claimtrack.queries.claims import ClaimFilter, ClaimRow
 from claimtrack.queries.pages import position_of
+from claimtrack.report_model import ReportFilter
 from claimtrack.review.human_input import row_number
 from claimtrack.vocabulary import ClaimKind, ReviewStatus, Stance
 from tui.desk import ClaimDetail
@@ -261,6 +262,15 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         """Enter keeps the focus in the box (what is typed next must not land on the claim keys):
         the list is one ↓ or Esc away."""
         event.stop()
+
+    def export_selection(self) -> tuple[ReportFilter, str]:
+        """The speaker and source filters (a report selects claims by these); a search, stance or status
+        filter is named as not carried over."""
+        flt = self.claim_filter
+        selection = ReportFilter(speaker=flt.speaker, source_id=flt.source_id)
+        left_out = [name for name in ("search", "stance", "status") if getattr(flt, name)]
+        words = selection.describe() + (f" (a report does not filter by {', '.join(left_out)})" if left_out else "")
+        return selection, words
 
     def filter_by_speaker(self, name: str) -> None:
         """Show one speaker's claims (from the speakers screen)."""

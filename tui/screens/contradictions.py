@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Header, Label, Static
 from claimtrack.display import clip as _clip
 from claimtrack.display import for_terminal
 from claimtrack.queries.contradictions import ClaimSide, RelationRow
+from claimtrack.report_model import ReportFilter
 from claimtrack.store.models import stored_id
 from tui.screens.base import OffsetPagedScreen
 from tui.widgets.claim_card import stance_text
@@ -156,6 +157,10 @@ class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
     @on(PagedTable.RowSelected)
     def row_selected(self) -> None:
         self.action_open_claim("a")
+
+    def export_selection(self) -> tuple[ReportFilter, str]:
+        selection = ReportFilter(status=self.status_filter)
+        return selection, selection.describe()
 
     def action_cycle_status(self) -> None:
         self.status_filter = STATUS_FILTERS[(STATUS_FILTERS.index(self.status_filter) + 1) % len(STATUS_FILTERS)]

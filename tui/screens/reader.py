@@ -15,6 +15,7 @@ from textual.widgets import Header, Static, TextArea
 
 from claimtrack.display import for_terminal, same_length
 from claimtrack.errors import ClaimtrackError
+from claimtrack.report_model import ReportFilter
 from tui.desk import Article
 from tui.screens.base import ClaimActions
 from tui.widgets.article_view import ArticleView
@@ -144,6 +145,10 @@ class ReaderScreen(ClaimActions):
             panel.update("[dim]Move onto a highlighted span to see its claim; n / N step through them.[/dim]")
             return
         panel.update(claim_facts(item.claim, item.speaker, item.role, item.affiliation))
+
+    def export_selection(self) -> tuple[ReportFilter, str]:
+        selection = ReportFilter(source_id=self.source_id)
+        return selection, f"this article ({selection.describe()})"
 
     def action_next_claim(self) -> None:
         view = self.article_view
