@@ -167,10 +167,34 @@ class ClaimtrackApp(App[None]):
         self.notify("read the store again", title="Refresh", timeout=2)
 
     def action_undo(self) -> None:
-        self.change(self.desk.undo, title="Undo")
+        self.take_back(redo=False)
 
     def action_redo(self) -> None:
-        self.change(self.desk.redo, title="Redo")
+        self.take_back(redo=True)
+
+    def take_back(self, *, redo: bool) -> None:
+        """Undo (or redo) the last change; one that changes many rows (a merge, a move) is asked about first."""
+        desk, word = self.desk, "Redo" if redo else "Undo"
+        act = desk.redo if redo else desk.undo
+
+        def rows_known(rows: int) -> None:
+            if rows <= 1:
+                self.change(act, title=word)
+                return
+            from tui.screens.choice import ChoiceScreen
+
+            def chosen(yes: bool | None) -> None:
+                if yes:
+                    self.change(act, title=word)
+
+            self.push_screen(ChoiceScreen(f"{word} your last change? It changes {rows} rows.",
+                                          [("no, keep things as they are", False), (f"yes: {word.lower()} it", True)]),
+                             chosen)
+
+        self.ask(lambda: desk.rows_of_next(redo=redo), rows_known, asker=self, title=word)
+
+    def on_answered(self, message: Answered) -> None:
+        message.then(message.answer)
 
     async def action_switch_mode(self, mode: str) -> None:
         """1-4 always show their list: a Reader (or any screen) opened from it is closed, never resumed,

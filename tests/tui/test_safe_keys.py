@@ -152,3 +152,28 @@ async def test_help_in_the_reader_lists_no_editing_keys(seeded_db, tmp_path):
         assert panel is not None
         assert not keys & {"Delete character left", "Cut", "Paste", "Delete line"}
         assert "Next claim" in keys
+
+
+@pilot_test
+async def test_undoing_a_change_of_many_rows_asks_first(seeded_db, seed_claims, tmp_path):
+    from tui.screens.choice import ChoiceScreen
+
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        kirby, white_house = speaker_named(seeded_db, "John Kirby"), speaker_named(seeded_db, "White House")
+        app.change(lambda: app.desk.merge_speakers(white_house.id, kirby.id))  # every Kirby claim moves
+        await settle(pilot)
+        moved = claim(seeded_db, seed_claims["kirby_staging"]).speaker_id
+        assert moved == white_house.id
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen) and "rows" in app.screen.choice_title
+        await pilot.press("enter")  # no: kept as it is
+        await settle(pilot)
+        assert claim(seeded_db, seed_claims["kirby_staging"]).speaker_id == white_house.id
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        await pilot.press("j", "enter")  # yes
+        await settle(pilot)
+        assert claim(seeded_db, seed_claims["kirby_staging"]).speaker_id == kirby.id
