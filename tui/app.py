@@ -173,14 +173,12 @@ class ClaimtrackApp(App[None]):
         self.take_back(redo=True)
 
     def take_back(self, *, redo: bool) -> None:
-        """Undo (or redo) the last change; one that changes many rows (a merge, a move) is asked about first."""
+        """Undo (or redo) the last change; one that changes many rows (a merge, a move) is asked about
+        first. Counted and done in one turn, so a second Ctrl+Z pressed meanwhile counts its own change."""
         desk, word = self.desk, "Redo" if redo else "Undo"
         act = desk.redo if redo else desk.undo
 
-        def rows_known(rows: int) -> None:
-            if rows <= 1:
-                self.change(act, title=word)
-                return
+        def confirm(rows: int) -> None:
             from tui.screens.choice import ChoiceScreen
 
             def chosen(yes: bool | None) -> None:
@@ -191,10 +189,14 @@ class ClaimtrackApp(App[None]):
                                           [("no, keep things as they are", False), (f"yes: {word.lower()} it", True)]),
                              chosen)
 
-        self.ask(lambda: desk.rows_of_next(redo=redo), rows_known, asker=self, title=word)
+        def one_row_or_ask() -> str | None:
+            rows = desk.rows_of_next(redo=redo)
+            if rows > 1:
+                self.call_from_thread(confirm, rows)
+                return None
+            return act()
 
-    def on_answered(self, message: Answered) -> None:
-        message.then(message.answer)
+        self.change(one_row_or_ask, title=word)
 
     async def action_switch_mode(self, mode: str) -> None:
         """1-4 always show their list: a Reader (or any screen) opened from it is closed, never resumed,

@@ -282,6 +282,9 @@ async def test_merge_two_speakers_and_undo(seeded_db, tmp_path):
         assert any(r.field == "deleted" and r.table_name == "speaker" for r in revisions(seeded_db))
         await pilot.press("ctrl+z")
         await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)  # a merge changes many rows: asked first
+        await pilot.press("j", "enter")
+        await settle(pilot)
         assert speaker_named(seeded_db, "White House").id == white_house.id
 
 
