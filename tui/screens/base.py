@@ -12,7 +12,6 @@ from textual.screen import Screen
 from tui.desk_calls import Answered
 
 if TYPE_CHECKING:
-    from claimtrack.queries.pages import SpeakerFacts
     from claimtrack.report_model import ReportFilter
     from claimtrack.store.models import ClaimRelation
     from tui.app import ClaimtrackApp
@@ -151,14 +150,12 @@ class ClaimActions(DeskScreen):
         desk = self.desk
         seen = self.shown_claim_version(claim_id)  # as the screen shows it, not as it is by now
 
-        def version_and_choices() -> tuple[int, list[tuple[str, str]], dict[str, SpeakerFacts]]:
-            return ((desk.claim_version(claim_id) if seen is None else seen), desk.speaker_choices(),
-                    desk.speaker_facts())
+        def version_and_choices() -> tuple[int, list[tuple[str, str]]]:
+            return (desk.claim_version(claim_id) if seen is None else seen), desk.speaker_choices()
 
         self.ask(version_and_choices, lambda answer: self.offer_speakers(claim_id, *answer))
 
-    def offer_speakers(self, claim_id: int, version: int, choices: list[tuple[str, str]],
-                       facts: dict[str, SpeakerFacts] | None = None) -> None:
+    def offer_speakers(self, claim_id: int, version: int, choices: list[tuple[str, str]]) -> None:
         from tui.screens.speaker_pick import SpeakerPickScreen
 
         desk = self.desk
@@ -168,7 +165,10 @@ class ClaimActions(DeskScreen):
                 self.change(lambda: desk.annotate(claim_id, speaker=choice.name, new_speaker=choice.is_new,
                                                   expected_version=version))
 
-        self.app.push_screen(SpeakerPickScreen(choices, title=f"Speaker of claim {claim_id}", facts=facts), chosen)
+        pick = SpeakerPickScreen(choices, title=f"Speaker of claim {claim_id}")
+        self.app.push_screen(pick, chosen)
+        # Role, affiliation and claim counts come after (a count over every claim): the pick opens at once.
+        self.app.ask(desk.speaker_facts, pick.show_facts, asker=pick)
 
     # ------------------------------------------------------------------ stance, status, verdict
 

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from claimtrack.display import for_terminal
 from claimtrack.queries.pages import SpeakerFacts
+from tui.desk_calls import Answered
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,18 @@ class SpeakerPickScreen(ModalScreen[SpeakerChoice | None]):
         options.add_options([Option(self.label(choice)) for choice in self.shown])
         if self.shown:
             options.highlighted = 0
+
+    def show_facts(self, facts: dict[str, SpeakerFacts]) -> None:
+        """Role, affiliation and claim count beside each name, once read (the list stays where it is)."""
+        self.facts = facts
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        self.show_matches(self.query_one(Input).value)
+        if highlighted is not None and highlighted < options.option_count:
+            options.highlighted = highlighted
+
+    def on_answered(self, message: Answered) -> None:
+        message.then(message.answer)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.show_matches(event.value)
