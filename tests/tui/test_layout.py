@@ -89,3 +89,21 @@ async def test_the_footer_never_overflows(seeded_db, tmp_path, width):
             footer = app.screen.query_one(Footer)
             assert footer.virtual_size.width <= width, (keys, footer.virtual_size)
             assert any(key.action == "help" for key in footer.children)
+
+
+@pilot_test
+async def test_returning_to_a_screen_does_not_build_its_footer_again(seeded_db, tmp_path):
+    app = app_on(seeded_db, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        claims = app.screen
+        keys = list(claims.query_one(Footer).children)
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.screen is claims
+        assert list(claims.query_one(Footer).children) == keys  # the same widgets: nothing mounted again
+        assert [key.description for key in keys][:3] == ["Open", "Search", "Filters"]
