@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
 from tests.tui.helpers import SIZE, app_on, settle
 from tui.widgets.article_view import ArticleView
@@ -71,6 +72,8 @@ def before_with(*steps):
             await settle(pilot)
         for view in pilot.app.screen.query(ArticleView):
             view.cursor_blink = False
+        for field in pilot.app.screen.query(Input):  # a blinking cursor is caught on or off by chance
+            field.cursor_blink = False
         await pilot.pause()
 
     return run
@@ -92,7 +95,7 @@ EVERY_VIEW = {
     "new_relation": ("2", "r"),
     "export_formats": ("e",),
     "export_scope": ("3", "e", "enter"),
-    "export_path": ("e", "enter", "enter", _fixed_export_path),
+    "export_path": ("2", "e", "enter", "enter", _fixed_export_path),
     "help": ("2", "question_mark"),
 }
 
