@@ -93,7 +93,7 @@ EVERY_VIEW = {
     "speaker_pick": ("2", "s", "k", "i", "r", "b"),
     "new_claim": ("enter", _select_words, "m"),
     "new_relation": ("2", "r"),
-    "export_formats": ("e",),
+    "export_formats": ("2", "e"),
     "export_scope": ("3", "e", "enter"),
     "export_path": ("2", "e", "enter", "enter", _fixed_export_path),
     "help": ("2", "question_mark"),
