@@ -20,11 +20,12 @@ from textual.widgets import HelpPanel
 from textual.worker import Worker, WorkerState
 
 from claimtrack.display import for_terminal
+from claimtrack.report_model import EVERYTHING, ReportFilter
 from claimtrack.store.database import report_name
 from tui.commands import ClaimtrackCommands
 from tui.desk import Desk, StoreStamp
 from tui.desk_calls import Answered, ChangeMade, NotDone, Turns, tell_failure
-from tui.export import EXPORT_FORMATS, ExportFormat, default_path, export_report
+from tui.export import CONFIRMED_ONLY, EXPORT_FORMATS, ExportFormat, default_path, export_report
 from tui.screens.base import DeskScreen
 from tui.screens.claims import ClaimsScreen
 from tui.screens.contradictions import ContradictionsScreen
@@ -55,9 +56,9 @@ class ClaimtrackApp(App[None]):
                 id="screen.contradictions"),
         Binding("4", "switch_mode('speakers')", "Speakers", tooltip="Entities, aliases, merge and split",
                 id="screen.speakers"),
-        Binding("ctrl+z", "undo", "Undo", priority=True, tooltip="Take back the last change (also u)",
+        # No bare key changes stored work: a letter typed where a field was expected must do no harm.
+        Binding("ctrl+z", "undo", "Undo", priority=True, tooltip="Take back your last change (says what it was)",
                 id="edit.undo"),
-        Binding("u", "undo", "Undo", show=False, tooltip="Take back the last change", id="edit.undo_u"),
         Binding("ctrl+y", "redo", "Redo", priority=True, show=False, tooltip="Apply again what was undone",
                 id="edit.redo"),
         Binding("ctrl+r", "refresh_store", "Refresh", tooltip="Read the store again: see what others changed",
@@ -98,12 +99,14 @@ class ClaimtrackApp(App[None]):
     @work(thread=True, exclusive=True, group="others", exit_on_error=False)
     def watch_for_others(self) -> None:
         """Tell the person when the store changed without them (a colleague on a shared database)."""
+        busy = self.desk.own_work > 0
         stamp, generation = self.desk.store_stamp(), self.desk.generation
-        self.call_from_thread(self.compare_stamp, stamp, generation)
+        self.call_from_thread(self.compare_stamp, stamp, generation, busy)
 
-    def compare_stamp(self, stamp: StoreStamp, generation: int) -> None:
+    def compare_stamp(self, stamp: StoreStamp, generation: int, busy: bool = False) -> None:
         others = False
-        if self.seen_stamp is not None:
+        busy = busy or self.desk.own_work > 0  # this desk's own ingest under way: its rows are no news
+        if self.seen_stamp is not None and not busy:
             contents, others_newest = stamp
             seen_contents, seen_others = self.seen_stamp
             # After this desk's own changes, only revisions by others tell; otherwise any change does.
@@ -164,13 +167,50 @@ class ClaimtrackApp(App[None]):
         self.notify("read the store again", title="Refresh", timeout=2)
 
     def action_undo(self) -> None:
-        self.change(self.desk.undo, title="Undo")
+        self.take_back(redo=False)
 
     def action_redo(self) -> None:
-        self.change(self.desk.redo, title="Redo")
+        self.take_back(redo=True)
+
+    def take_back(self, *, redo: bool) -> None:
+        """Undo (or redo) the last change; one that changes many rows (a merge, a move) is asked about
+        first. Counted and done in one turn, so a second Ctrl+Z pressed meanwhile counts its own change."""
+        desk, word = self.desk, "Redo" if redo else "Undo"
+        act = desk.redo if redo else desk.undo
+
+        def confirm(rows: int) -> None:
+            from tui.screens.choice import ChoiceScreen
+
+            def chosen(yes: bool | None) -> None:
+                if yes:
+                    self.change(act, title=word)
+
+            self.push_screen(ChoiceScreen(f"{word} your last change? It changes {rows} rows.",
+                                          [("no, keep things as they are", False), (f"yes: {word.lower()} it", True)]),
+                             chosen)
+
+        def one_row_or_ask() -> str | None:
+            rows = desk.rows_of_next(redo=redo)
+            if rows > 1:
+                self.call_from_thread(confirm, rows)
+                return None
+            return act()
+
+        self.change(one_row_or_ask, title=word)
+
+    async def action_switch_mode(self, mode: str) -> None:
+        """1-4 always show their list: a Reader (or any screen) opened from it is closed, never resumed,
+        so that keys pressed next land on the list the person expects."""
+        await self.show_list(mode)
+
+    async def show_list(self, mode: str) -> None:
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and isinstance(self.screen, DeskScreen):
+            await self.pop_screen()
 
     async def show_claims_of(self, speaker: str) -> None:
-        await self.switch_mode("claims")
+        await self.show_list("claims")
         if isinstance(self.screen, ClaimsScreen):
             self.screen.filter_by_speaker(speaker)
 
@@ -194,18 +234,51 @@ class ClaimtrackApp(App[None]):
         self.push_screen(ChoiceScreen("Export", [(f"export: {f.label}", f) for f in EXPORT_FORMATS]), chosen)
 
     def ask_export_path(self, fmt: ExportFormat) -> None:
+        """What to export: what the screen in front shows (its filters), the confirmed contradictions
+        only, or everything; then where (a new name each time; an existing file is replaced only when
+        the person says so)."""
+        from tui.screens.choice import ChoiceScreen
+
+        shown, words = (self.screen.export_selection() if isinstance(self.screen, DeskScreen)
+                        else (EVERYTHING, "everything"))
+        options: list[tuple[str, ReportFilter]] = [(f"what this screen shows: {words}", shown)]
+        options += [(label, selection) for label, selection in (
+            ("confirmed contradictions only", CONFIRMED_ONLY), ("everything in the store", EVERYTHING))
+            if selection != shown]
+
+        def chosen(selection: ReportFilter | None) -> None:
+            if selection is not None:
+                self.ask_export_file(fmt, selection, default_path(fmt, self.export_folder, store=self.desk.place))
+
+        self.push_screen(ChoiceScreen(f"export: {fmt.label} — of what?", options), chosen)
+
+    def ask_export_file(self, fmt: ExportFormat, selection: ReportFilter, proposed: Path) -> None:
+        from tui.screens.choice import ChoiceScreen
         from tui.screens.prompt import TextPromptScreen
 
-        def chosen(path: str | None) -> None:
-            if path:
-                self.export(fmt, Path(path).expanduser())
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return
+            path = Path(answer).expanduser()
+            if not path.exists():
+                self.export(fmt, path, selection)
+                return
 
-        self.push_screen(TextPromptScreen(f"export: {fmt.label} — write to", value=str(default_path(
-            fmt, self.export_folder))), chosen)
+            def replace(yes: bool | None) -> None:
+                if yes:
+                    self.export(fmt, path, selection)
+                elif yes is not None:
+                    self.ask_export_file(fmt, selection, path)
+
+            self.push_screen(ChoiceScreen(f"{path} exists", [("keep it: choose another name", False),
+                                                              ("replace it", True)]), replace)
+
+        self.push_screen(TextPromptScreen(f"export: {fmt.label} — write to", value=str(proposed)), chosen)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def export(self, fmt: ExportFormat, path: Path) -> None:
-        written, warnings = export_report(self.desk.engine, fmt, path, database=report_name(self.desk.database))
+    def export(self, fmt: ExportFormat, path: Path, selection: ReportFilter = EVERYTHING) -> None:
+        written, warnings = export_report(self.desk.engine, fmt, path, database=report_name(self.desk.database),
+                                          selection=selection)
         self.post_message(self.ExportWritten(written, fmt.label, warnings))
 
     def on_claimtrack_app_export_written(self, message: ExportWritten) -> None:

@@ -21,16 +21,16 @@ class ClaimtrackCommands(Provider):
         app = cast("ClaimtrackApp", self.app)  # the palette of this app only
         entries: list[tuple[str, str, Callable[[], object]]] = [
             ("screen: Sources", "Articles with claim and contradiction counts; ingest",
-             partial(app.switch_mode, "sources")),
-            ("screen: Claims", "Every claim, filtered and searched", partial(app.switch_mode, "claims")),
-            ("screen: Contradictions", "Claims that collide, side by side", partial(app.switch_mode, "contradictions")),
-            ("screen: Speakers", "Entities, aliases, merge and split", partial(app.switch_mode, "speakers")),
+             partial(app.show_list, "sources")),
+            ("screen: Claims", "Every claim, filtered and searched", partial(app.show_list, "claims")),
+            ("screen: Contradictions", "Claims that collide, side by side", partial(app.show_list, "contradictions")),
+            ("screen: Speakers", "Entities, aliases, merge and split", partial(app.show_list, "speakers")),
         ]
         for fmt in EXPORT_FORMATS:
             entries.append((f"export: {fmt.label}", f"Write the {fmt.label} to a file you name",
                             partial(app.ask_export_path, fmt)))
         entries += [
-            ("edit: undo", "Take back the last change (Ctrl+Z or u)", app.action_undo),
+            ("edit: undo", "Take back your last change (Ctrl+Z)", app.action_undo),
             ("edit: redo", "Apply again what was undone (Ctrl+Y)", app.action_redo),
             ("help: keys", "The keys that work on this screen (?)", app.action_help),
         ]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries import pages as tui_queries
@@ -83,6 +83,7 @@ class Desk:
         self.place = short_name(self.database)  # for the title bar: which store this desk works on
         self.history = UndoHistory()
         self.generation = 0  # goes up with every change, so screens know to reload
+        self.own_work = 0  # long writes of this desk under way (an ingest): never announced as others' work
 
     @classmethod
     def open(cls, db: str, *, author: str | None = None) -> Desk:
@@ -141,6 +142,11 @@ class Desk:
     def speaker_choices(self) -> list[tuple[str, str]]:
         with self.session() as session:
             return tui_queries.speaker_choices(session)
+
+    def speaker_facts(self) -> dict[str, tui_queries.SpeakerFacts]:
+        """Role, affiliation and claim count of every speaker, by canonical name (for a speaker pick)."""
+        with self.session() as session:
+            return tui_queries.speaker_facts(session)
 
     def speaker_id(self, name: str) -> int:
         """The id of the speaker with this canonical name or alias (an error if there is none)."""
@@ -260,13 +266,33 @@ class Desk:
         from claimtrack.ingest.batch import ingest_documents
         from claimtrack.ingest.readers import read_inputs
 
-        return ingest_documents(self.engine, read_inputs([path]), on_document=on_document)
+        def stored(location: str) -> None:
+            self.generation += 1  # this desk's own change: see ClaimtrackApp.compare_stamp
+            if on_document is not None:
+                on_document(location)
+
+        self.own_work += 1
+        self.generation += 1  # before the first write, so that no stamp taken during it looks like others'
+        try:
+            return ingest_documents(self.engine, read_inputs([path]), on_document=stored)
+        finally:
+            self.generation += 1
+            self.own_work -= 1
+
+    def rows_of_next(self, *, redo: bool = False) -> int:
+        """How many rows the next undo (or redo) would change: more than one is asked about first."""
+        stack = self.history.undone if redo else self.history.done
+        if not stack:
+            return 0
+        with self.session() as session:
+            return len(set(session.exec(select(Revision.table_name, Revision.row_id)
+                                        .where(col(Revision.id).in_(stack[-1]))).all()))
 
     def undo(self) -> str:
         with self.session(write=True) as session:
             revisions = self.history.undo(session, author=self.author)
         self.generation += 1
-        return "undone: " + _describe(revisions)
+        return "undone: " + _describe(revisions) + (" · ctrl+y redoes it" if revisions else "")
 
     def redo(self) -> str:
         with self.session(write=True) as session:
@@ -279,5 +305,6 @@ def _describe(revisions: list[Revision]) -> str:
     if not revisions:
         return "nothing left to change"
     first = revisions[0]
-    what = f"{first.table_name} {first.row_id} {first.field}"
+    table = {"claimrelation": "relation", "speakeralias": "alias"}.get(first.table_name, first.table_name)
+    what = f"{table} {first.row_id} {first.field} {first.old_value or '—'} → {first.new_value or '—'}"
     return what + (f" and {len(revisions) - 1} more change(s)" if len(revisions) > 1 else "")

@@ -104,3 +104,21 @@ def store_stamp(session: Session, me: str) -> tuple[tuple[int | None, ...], int]
     contents: tuple[int | None, ...] = tuple(session.exec(Select(*newest, count)).one())
     others = session.exec(select(func.max(col(Revision.id))).where(Revision.author != me)).one() or 0
     return contents, others
+
+
+@dataclass(frozen=True)
+class SpeakerFacts:
+    """What a speaker pick shows beside a name, so that two people of one name can be told apart."""
+
+    role: str | None
+    affiliation: str | None
+    claims: int
+
+
+def speaker_facts(session: Session) -> dict[str, SpeakerFacts]:
+    """Every speaker's canonical name -> role, affiliation and number of claims (one grouped read)."""
+    counts = (select(Claim.speaker_id, func.count(col(Claim.id)).label("n"))
+              .group_by(col(Claim.speaker_id)).subquery())
+    rows = session.exec(select(Speaker.name, Speaker.role, Speaker.affiliation, func.coalesce(counts.c.n, 0))
+                        .join(counts, counts.c.speaker_id == Speaker.id, isouter=True)).all()
+    return {name: SpeakerFacts(role, affiliation, int(n)) for name, role, affiliation, n in rows}

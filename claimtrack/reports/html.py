@@ -12,6 +12,7 @@ from html import escape
 from claimtrack import __version__
 from claimtrack.report_model import ClaimView, RelationView, Report
 from claimtrack.reports.gather import describe_revision, relation_revisions, shown_time, speaker_label, web_url
+from claimtrack.reports.markdown import pair_words
 from claimtrack.reports.pictures import contradiction_map, speaker_timeline, timelines
 
 STYLE = """
@@ -152,9 +153,11 @@ def _status(status: str) -> str:
 
 def _contradiction(report: Report, number: int, item: RelationView) -> list[str]:
     rel = item.relation
+    between, after = pair_words(rel)
     parts = [
         f'<article class="contradiction" id="relation-{rel.id}">',
-        f"<h3>{number}. {e(item.a.speaker_name)} {e(rel.kind)} {e(item.b.speaker_name)} {_status(rel.status)}</h3>",
+        f"<h3>{number}. {e(item.a.speaker_name)}{e(between)}{e(item.b.speaker_name)}{e(after)} "
+        f"{_status(rel.status)}</h3>",
         '<dl class="facts">',
         f"<dt>Relation</dt> <dd>#{rel.id}, {e(rel.kind)}, score {rel.score:.2f}, {e(rel.origin)}</dd>",
         f"<dt>Review status</dt> <dd>{e(rel.status)}</dd>",

@@ -10,6 +10,8 @@ import re
 from claimtrack import __version__
 from claimtrack.report_model import ClaimView, RelationView, Report
 from claimtrack.reports.gather import describe_revision, relation_revisions, shown_time, speaker_label, web_url
+from claimtrack.store.models import ClaimRelation
+from claimtrack.vocabulary import RelationStatus
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!&])")
 _SPACE = re.compile(r"\s+")
@@ -55,10 +57,19 @@ def render_markdown(report: Report) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def pair_words(rel: ClaimRelation) -> tuple[str, str]:
+    """What a heading puts between the two speakers and after them: the relation's kind ("A contradicts
+    B"), unless a person dismissed it, when it never says so ("A and B: dismissed, not “contradicts”")."""
+    if rel.status == RelationStatus.DISMISSED.value:
+        return " and ", f": dismissed, not “{rel.kind}”"
+    return f" {rel.kind} ", ""
+
+
 def _contradiction(report: Report, number: int, item: RelationView) -> list[str]:
     rel = item.relation
+    between, after = pair_words(rel)
     lines = [
-        f"### {number}. {md_text(item.a.speaker_name)} {rel.kind} {md_text(item.b.speaker_name)}",
+        f"### {number}. {md_text(item.a.speaker_name)}{between}{md_text(item.b.speaker_name)}{after}",
         "",
         f"- **Relation:** #{rel.id}, {rel.kind}, score {rel.score:.2f}, {rel.origin}",
         f"- **Review status:** {rel.status}",

@@ -26,7 +26,7 @@ from tui.screens.new_claim import NewClaimScreen
 from tui.screens.new_relation import NewRelationScreen
 from tui.screens.prompt import TextPromptScreen
 from tui.screens.reader import ReaderScreen
-from tui.screens.speaker_pick import SpeakerPickScreen
+from tui.screens.speaker_pick import SpeakerChoice, SpeakerPickScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.paged_table import PagedTable
 
@@ -81,10 +81,11 @@ async def test_change_the_speaker_by_fuzzy_pick_then_undo_and_redo(seeded_db, se
         await pilot.press("s")
         await settle(pilot)  # the speakers are read in a worker before the pick opens
         assert isinstance(app.screen, SpeakerPickScreen)
-        await pilot.press(*"vucc")  # a typo still finds him
+        await pilot.press(*"vucc")  # a typo still finds him, below the typed name as a new speaker
         await pilot.pause()
-        assert app.screen.shown[0].name == "Aleksandar Vucic"
-        await pilot.press("enter")
+        assert app.screen.shown[0] == SpeakerChoice("vucc", is_new=True)
+        assert app.screen.shown[1].name == "Aleksandar Vucic"
+        await pilot.press("down", "enter")
         await settle(pilot)
         vucic = speaker_named(seeded_db, "Aleksandar Vucic")
         assert claim(seeded_db, claim_id).speaker_id == vucic.id
@@ -103,7 +104,7 @@ async def test_change_the_speaker_by_fuzzy_pick_then_undo_and_redo(seeded_db, se
         redo = revisions(seeded_db, table="claim", row_id=claim_id)[-1]
         assert redo.note == f"redo of revision {change.id}"
 
-        await pilot.press("u")
+        await pilot.press("ctrl+z")
         await settle(pilot)
         assert claim(seeded_db, claim_id).speaker_id == white_house.id
         assert revisions(seeded_db, table="claim", row_id=claim_id)[-1].note == f"undo of revision {redo.id}"
@@ -120,8 +121,8 @@ async def test_a_new_speaker_from_the_pick(seeded_db, seed_claims, tmp_path):
         await settle(pilot)  # the speakers are read in a worker before the pick opens
         await pilot.press(*"Vjosa Osmani")
         await pilot.pause()
-        assert app.screen.shown[-1].is_new
-        await pilot.press("down", "end", "enter")
+        assert app.screen.shown[0].is_new  # Enter takes the typed name, never the closest speaker
+        await pilot.press("enter")
         await settle(pilot)
     osmani = speaker_named(seeded_db, "Vjosa Osmani")
     assert osmani is not None and claim(seeded_db, claim_id).speaker_id == osmani.id
@@ -281,6 +282,9 @@ async def test_merge_two_speakers_and_undo(seeded_db, tmp_path):
         assert any(r.field == "deleted" and r.table_name == "speaker" for r in revisions(seeded_db))
         await pilot.press("ctrl+z")
         await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)  # a merge changes many rows: asked first
+        await pilot.press("j", "enter")
+        await settle(pilot)
         assert speaker_named(seeded_db, "White House").id == white_house.id
 
 
@@ -303,7 +307,7 @@ async def test_move_an_alias_to_a_new_speaker(seeded_db, tmp_path):
         assert isinstance(app.screen, SpeakerPickScreen)
         await pilot.press(*"Milos Vucevic")
         await pilot.pause()
-        await pilot.press("down", "end", "enter")
+        await pilot.press("enter")
         await settle(pilot)
     moved = speaker_named(seeded_db, "Milos Vucevic")
     assert moved is not None

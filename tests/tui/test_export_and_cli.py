@@ -18,11 +18,13 @@ async def test_export_markdown_from_the_command_palette(seeded_db, tmp_path):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)  # of what: this screen's, confirmed only, everything
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, TextPromptScreen)
         await pilot.press("enter")
         await settle(pilot)
-        written = tmp_path / "claimtrack-report.md"
-        assert written.is_file()
+        [written] = tmp_path.glob("desk-*.md")  # named by store and time
         report = written.read_text(encoding="utf-8")
         assert "Kirby" in report and "Vucic" in report
         assert str(written) in notifications(app)
@@ -40,6 +42,8 @@ async def test_export_key_offers_every_format_and_writes_where_asked(seeded_db, 
         assert labels[:2] == ["export: Markdown report", "export: HTML report"] and len(labels) == 5
         await pilot.press("j", "j", "j", "enter")  # CSV
         await pilot.pause()
+        await pilot.press("enter")  # what the screen shows
+        await pilot.pause()
         target = tmp_path / "out" / "claims.csv"
         app.screen.query_one("#answer").value = str(target)
         await pilot.press("enter")
@@ -56,6 +60,8 @@ async def test_an_export_that_cannot_be_written_is_a_notification(seeded_db, tmp
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("e", "enter")
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         app.screen.query_one("#answer").value = str(blocker / "report.md")
         await pilot.press("enter")

@@ -1,5 +1,9 @@
-"""SVG snapshots of each screen at 120x36 on the seed article (update with --snapshot-update)."""
+"""SVG snapshots of each screen and dialog on the seed article: at 120x36, and at 80x24 and 160x48
+(update with --snapshot-update, and look at what changed)."""
 from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
 
 from tests.tui.helpers import SIZE, app_on, settle
 from tui.widgets.article_view import ArticleView
@@ -46,3 +50,57 @@ def test_annotate_dialog(snap_compare, seeded_db, tmp_path):
 def test_speaker_pick_dialog(snap_compare, seeded_db, tmp_path):
     assert snap_compare(app_on(seeded_db, tmp_path), terminal_size=SIZE,
                         run_before=before("2", "s", "k", "i", "r", "b"))
+
+
+# ---------------------------------------------------------------------------- every screen and dialog, small and large
+
+def _select_words(pilot_app) -> None:
+    from textual.widgets.text_area import Selection
+
+    pilot_app.screen.query_one(ArticleView).selection = Selection((2, 0), (2, 24))
+
+
+def before_with(*steps):
+    """Like `before`, where a step may also be a callable taking the app (to select words, fill a field)."""
+    async def run(pilot) -> None:
+        await settle(pilot)
+        for step in steps:
+            if callable(step):
+                step(pilot.app)
+            else:
+                await pilot.press(step)
+            await settle(pilot)
+        for view in pilot.app.screen.query(ArticleView):
+            view.cursor_blink = False
+        for field in pilot.app.screen.query(Input):  # a blinking cursor is caught on or off by chance
+            field.cursor_blink = False
+        await pilot.pause()
+
+    return run
+
+
+def _fixed_export_path(app) -> None:
+    app.screen.query_one("#answer").value = "reports/desk.md"  # the proposed name holds the time
+
+
+EVERY_VIEW = {
+    "sources": (),
+    "reader": ("enter", "n", "n", "n"),
+    "claims": ("2", "j", "j", "j"),
+    "contradictions": ("3",),
+    "speakers": ("4",),
+    "annotate": ("2", "j", "a"),
+    "speaker_pick": ("2", "s", "k", "i", "r", "b"),
+    "new_claim": ("enter", _select_words, "m"),
+    "new_relation": ("2", "r"),
+    "export_formats": ("2", "e"),
+    "export_scope": ("3", "e", "enter"),
+    "export_path": ("2", "e", "enter", "enter", _fixed_export_path),
+    "help": ("2", "question_mark"),
+}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("view", sorted(EVERY_VIEW))
+def test_every_view_at(snap_compare, seeded_db, tmp_path, view, size):
+    assert snap_compare(app_on(seeded_db, tmp_path), terminal_size=size, run_before=before_with(*EVERY_VIEW[view]))

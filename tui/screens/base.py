@@ -12,6 +12,7 @@ from textual.screen import Screen
 from tui.desk_calls import Answered
 
 if TYPE_CHECKING:
+    from claimtrack.report_model import ReportFilter
     from claimtrack.store.models import ClaimRelation
     from tui.app import ClaimtrackApp
     from tui.desk import ClaimDetail, Desk
@@ -59,6 +60,12 @@ class DeskScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.loaded_generation != self.desk.generation:
             self.reload()
+
+    def export_selection(self) -> tuple[ReportFilter, str]:
+        """What an export from this screen covers (its filters, as far as a report takes them), in words."""
+        from claimtrack.report_model import EVERYTHING
+
+        return EVERYTHING, "everything"
 
 
 class PagedScreen(DeskScreen):
@@ -158,7 +165,10 @@ class ClaimActions(DeskScreen):
                 self.change(lambda: desk.annotate(claim_id, speaker=choice.name, new_speaker=choice.is_new,
                                                   expected_version=version))
 
-        self.app.push_screen(SpeakerPickScreen(choices, title=f"Speaker of claim {claim_id}"), chosen)
+        pick = SpeakerPickScreen(choices, title=f"Speaker of claim {claim_id}")
+        self.app.push_screen(pick, chosen)
+        # Role, affiliation and claim counts come after (a count over every claim): the pick opens at once.
+        self.app.ask(desk.speaker_facts, pick.show_facts, asker=pick)
 
     # ------------------------------------------------------------------ stance, status, verdict
 

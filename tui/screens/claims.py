@@ -10,22 +10,39 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Header, Input, Label, Select, Static
 
 from claimtrack.display import clip as _clip
 from claimtrack.display import for_terminal
 from claimtrack.queries.claims import ClaimFilter, ClaimRow
 from claimtrack.queries.pages import position_of
 from claimtrack.queries.speaker_filter import SpeakerNotFound
+from claimtrack.report_model import ReportFilter
 from claimtrack.review.human_input import row_number
-from claimtrack.vocabulary import ReviewStatus, Stance
+from claimtrack.vocabulary import ClaimKind, ReviewStatus, Stance
 from tui.desk import ClaimDetail
 from tui.desk_calls import NotDone
 from tui.screens.base import ClaimActions, PagedScreen
 from tui.widgets.claim_card import claim_panel_body, in_sentence, stance_text
+from tui.widgets.desk_footer import DeskFooter
 from tui.widgets.paged_table import PagedTable, page_size
 
 DETAIL_DELAY = 0.06  # seconds the cursor rests on a row before its detail is read
+WIDE = 110  # from this many columns the table shows kind and source too, and longer speaker names
+SCROLLBAR = 2  # the table's vertical scrollbar
+
+
+def claim_columns(width: int) -> tuple[list[tuple[str, str, int]], int]:
+    """The table's columns (label, key, width) for a table *width* cells wide, and the width left to the
+    claim's words: every other column has a fixed width, the claim takes the rest."""
+    wide = width >= WIDE
+    columns = [("id", "id", 7), ("speaker", "speaker", 24 if wide else 14),
+               ("stance", "stance", max(len(s.value) for s in Stance)),
+               ("status", "status", max(len(s.value) for s in ReviewStatus))]
+    if wide:
+        columns += [("kind", "kind", max(len(k.value) for k in ClaimKind)), ("source", "source", 7)]
+    used = sum(w + 2 for *_, w in columns) + 2 + SCROLLBAR  # each cell has a space either side
+    return columns, max(20, width - used)
 
 
 class ClaimsScreen(ClaimActions, PagedScreen):
@@ -34,7 +51,8 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         Binding("f", "focus_filters", "Filters", tooltip="Filter by speaker, stance, status and source",
                 id="claims.filters"),
         Binding("enter", "open_reader", "Read", tooltip="Open the claim in its article", id="claims.read"),
-        Binding("escape", "back_to_table", "Back", show=False),
+        Binding("escape,down", "back_to_table", "Back", show=False,
+                tooltip="From a filter or the search box back to the list"),
         *ClaimActions.CLAIM_BINDINGS,
     ]
 
@@ -65,11 +83,13 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         self.detail_request = 0  # which detail the pane waits for: an older one is dropped
         self.shown_versions: dict[int, int] = {}  # claim id -> version, as the detail pane last showed it
         self.detail_timer: Timer | None = None
+        self.layout_width = 0  # the table width the columns were laid out for (see `lay_out_columns`)
+        self.claim_width = 70
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Horizontal(id="claim-filters"):
-            yield Input(placeholder="/ search words", id="search")
+            yield Input(placeholder="/ search words (↓ to the list)", id="search")
             yield Input(placeholder="speaker", id="speaker-filter")
             yield Select([(s.value, s.value) for s in Stance], prompt="stance", id="stance-filter")
             yield Select([(s.value, s.value) for s in ReviewStatus], prompt="status", id="status-filter")
@@ -78,16 +98,43 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         yield PagedTable(id="claims-table")
         with VerticalScroll(id="claim-detail-scroll"):
             yield Static(id="claim-detail")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Claims"
         table = self.query_one(PagedTable)
-        for label, key in (("id", "id"), ("speaker", "speaker"), ("stance", "stance"), ("status", "status"),
-                           ("kind", "kind"), ("source", "source"), ("claim", "claim")):
-            table.add_column(label, key=key)
+        self.lay_out_columns(self.size.width or self.app.size.width)
         table.focus()
         self.reload()
+
+    def on_resize(self) -> None:
+        self.lay_out_columns(self.size.width)
+
+    def lay_out_columns(self, width: int) -> None:
+        """Fixed widths for every column but the claim's words, which take what is left (laid out again,
+        with the rows loaded so far, when the terminal's width changes)."""
+        columns, claim_width = claim_columns(width)
+        if width == self.layout_width:
+            return
+        self.layout_width, self.claim_width = width, claim_width
+        table = self.query_one(PagedTable)
+        cursor, exhausted = table.cursor_row, table.exhausted
+        table.clear(columns=True)
+        for label, key, column_width in columns:
+            table.add_column(label, key=key, width=column_width)
+        table.add_column("claim", key="claim", width=claim_width)
+        if self.rows:
+            table.fill_page(list(self.rows.values()), True, key=lambda row: row.claim.id, cells=self.cells)
+            table.exhausted = exhausted  # the rows were all laid out again: no page more or less to ask for
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+
+    def cells(self, row: ClaimRow) -> tuple[object, ...]:
+        speaker_width = 24 if self.layout_width >= WIDE else 14
+        cells: tuple[object, ...] = (str(row.claim.id), _clip(row.speaker or "unattributed", speaker_width),
+                                     stance_text(row.claim.stance), row.claim.status)
+        if self.layout_width >= WIDE:
+            cells += (row.claim.kind, str(row.claim.source_id))
+        return (*cells, _clip(row.claim.text, self.claim_width))
 
     # ------------------------------------------------------------------ loading
 
@@ -120,10 +167,7 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         if message.first_page:
             self.rows.clear()
         self.rows.update((row.claim.id, row) for row in message.rows if row.claim.id is not None)
-        table.fill_page(message.rows, message.first_page, key=lambda row: row.claim.id,
-                        cells=lambda row: (str(row.claim.id), _clip(row.speaker or "unattributed", 24),
-                                           stance_text(row.claim.stance), row.claim.status, row.claim.kind,
-                                           str(row.claim.source_id), _clip(row.claim.text, 70)))
+        table.fill_page(message.rows, message.first_page, key=lambda row: row.claim.id, cells=self.cells)
         if message.rows:
             self.last_position = position_of(message.rows[-1].claim)
         if message.first_page:
@@ -223,8 +267,19 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         self.set_filter(status=None if event.value is Select.NULL else str(event.value))
 
     @on(Input.Submitted)
-    def filter_done(self) -> None:
-        self.query_one(PagedTable).focus()
+    def filter_done(self, event: Input.Submitted) -> None:
+        """Enter keeps the focus in the box (what is typed next must not land on the claim keys):
+        the list is one ↓ or Esc away."""
+        event.stop()
+
+    def export_selection(self) -> tuple[ReportFilter, str]:
+        """The speaker and source filters (a report selects claims by these); a search, stance or status
+        filter is named as not carried over."""
+        flt = self.claim_filter
+        selection = ReportFilter(speaker=flt.speaker, source_id=flt.source_id)
+        left_out = [name for name in ("search", "stance", "status") if getattr(flt, name)]
+        words = selection.describe() + (f" (a report does not filter by {', '.join(left_out)})" if left_out else "")
+        return selection, words
 
     def filter_by_speaker(self, name: str) -> None:
         """Show one speaker's claims (from the speakers screen)."""

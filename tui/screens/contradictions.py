@@ -11,14 +11,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from claimtrack.display import clip as _clip
 from claimtrack.display import for_terminal
 from claimtrack.queries.contradictions import ClaimSide, RelationRow
+from claimtrack.report_model import ReportFilter
 from claimtrack.store.models import stored_id
 from tui.screens.base import OffsetPagedScreen
 from tui.widgets.claim_card import stance_text
+from tui.widgets.desk_footer import DeskFooter
 from tui.widgets.paged_table import PagedTable, page_size
 
 STATUS_FILTERS = (None, "suggested", "confirmed", "dismissed")
@@ -62,7 +64,7 @@ class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
             with Vertical(classes="side"):
                 yield Static(id="side-b")
         yield Static(id="relation-reason")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Contradictions"
@@ -155,6 +157,10 @@ class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
     @on(PagedTable.RowSelected)
     def row_selected(self) -> None:
         self.action_open_claim("a")
+
+    def export_selection(self) -> tuple[ReportFilter, str]:
+        selection = ReportFilter(status=self.status_filter)
+        return selection, selection.describe()
 
     def action_cycle_status(self) -> None:
         self.status_filter = STATUS_FILTERS[(STATUS_FILTERS.index(self.status_filter) + 1) % len(STATUS_FILTERS)]

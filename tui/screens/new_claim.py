@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
 from claimtrack.display import for_terminal
 from claimtrack.vocabulary import ClaimKind, Stance
@@ -23,7 +23,10 @@ class ManualClaimDraft:
 
 
 class NewClaimScreen(ModalScreen[ManualClaimDraft | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without adding a claim")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without adding a claim"),
+        Binding("ctrl+s", "save", "Add", tooltip="Add the claim"),
+    ]
 
     def __init__(self, words: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -43,10 +46,23 @@ class NewClaimScreen(ModalScreen[ManualClaimDraft | None]):
             yield Label("kind")
             kind = ClaimKind.DIRECT.value if self.words.strip()[:1] in "\"“'‘" else ClaimKind.INDIRECT.value
             yield Select([(k.value, k.value) for k in ClaimKind], value=kind, allow_blank=False, id="kind")
-            yield Label("Enter to add · Esc to cancel", classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Add", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+            yield Label("Enter or ctrl+s to add · Esc to cancel", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
         speaker = self.query_one("#speaker", Input).value.strip() or None
         known = {key.lower() for key, _ in self.choices}
         self.dismiss(ManualClaimDraft(speaker, speaker is not None and speaker.lower() not in known,

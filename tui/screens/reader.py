@@ -11,14 +11,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from claimtrack.display import for_terminal, same_length
 from claimtrack.errors import ClaimtrackError
+from claimtrack.report_model import ReportFilter
 from tui.desk import Article
 from tui.screens.base import ClaimActions
-from tui.widgets.article_view import UNATTRIBUTED, ArticleView
+from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_card import claim_facts
+from tui.widgets.desk_footer import DeskFooter
 
 if TYPE_CHECKING:
     from tui.screens.new_claim import ManualClaimDraft
@@ -55,10 +57,14 @@ class ReaderScreen(ClaimActions):
             with VerticalScroll(id="reader-side"):
                 yield Static(id="claim-facts")
                 yield Static(id="speaker-legend")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Reader"
+        stack = self.app.screen_stack
+        below = stack[stack.index(self) - 1] if self in stack and stack.index(self) > 0 else None
+        came_from = below.sub_title if below is not None and below.sub_title else ""
+        self.sub_title = f"{came_from} > Reader" if came_from else "Reader"  # a breadcrumb: where Esc goes
+        self.watch(self.app, "theme", self.show_legend, init=False)
         self.reload()
 
     def reload(self) -> None:
@@ -97,11 +103,19 @@ class ReaderScreen(ClaimActions):
                 view.go_to_claim(self.start_claim_id)
         else:
             view.set_claims(article.claims)
+        self.show_legend()
+        self.show_claim_at_cursor()
+
+    def show_legend(self, *_: object) -> None:
+        """Who is in which colour (the theme's palette: shown again when the theme changes)."""
+        view = self.article_view
+        if view is None:
+            return
         legend = "\n".join(f"[{colour}]■[/] {escape(for_terminal(name))}"
                            for name, colour in view.speaker_colour.items())
         self.query_one("#speaker-legend", Static).update(
-            f"\n[b]speakers[/b]\n{legend}\n[{UNATTRIBUTED}]■[/] unattributed\n[b u]cue[/] cue word")
-        self.show_claim_at_cursor()
+            f"\n[b]speakers[/b]\n{legend}\n[{view.unattributed_colour}]■[/] unattributed\n[b u]cue[/] cue word"
+            "\n[reverse]current[/] the claim at the cursor")
 
     @property
     def article_view(self) -> ArticleView | None:
@@ -126,11 +140,15 @@ class ReaderScreen(ClaimActions):
         panel = self.query_one("#claim-facts", Static)
         if view is None:
             return
-        item = view.claim_at(view.cursor_offset)
+        item = view.mark_current()
         if item is None:
             panel.update("[dim]Move onto a highlighted span to see its claim; n / N step through them.[/dim]")
             return
         panel.update(claim_facts(item.claim, item.speaker, item.role, item.affiliation))
+
+    def export_selection(self) -> tuple[ReportFilter, str]:
+        selection = ReportFilter(source_id=self.source_id)
+        return selection, f"this article ({selection.describe()})"
 
     def action_next_claim(self) -> None:
         view = self.article_view

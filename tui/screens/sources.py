@@ -1,5 +1,6 @@
 """Sources: every stored article with its claim and contradiction counts; a filter; ingesting a file
-or a folder in a worker, with progress and one notification per failure."""
+or a folder in a worker, with its progress (count, current file) and one summary notification at the
+end (added, skipped, failed), the details on `l`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,15 +9,17 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Label, ProgressBar
+from textual.widgets import Header, Input, Label, ProgressBar
 from textual.worker import Worker, WorkerState
 
 from claimtrack.display import clip as _clip
+from claimtrack.display import for_terminal
 from claimtrack.ingest.batch import IngestReport
 from tui.desk import SourceListing
 from tui.screens.base import PagedScreen
+from tui.widgets.desk_footer import DeskFooter
 from tui.widgets.paged_table import PagedTable, page_size
 
 
@@ -28,7 +31,10 @@ class SourcesScreen(PagedScreen):
                 id="sources.filter"),
         Binding("i", "focus_ingest", "Ingest", tooltip="Ingest a file or a folder (path below)",
                 id="sources.ingest"),
-        Binding("escape", "back_to_table", "Back", show=False),
+        Binding("l", "ingest_log", "Ingest log", tooltip="What the last ingest added, skipped and why it failed",
+                id="sources.ingest_log"),
+        Binding("escape,down", "back_to_table", "Back", show=False,
+                tooltip="From the filter or the ingest path back to the list"),
     ]
 
     @dataclass
@@ -56,6 +62,7 @@ class SourcesScreen(PagedScreen):
         super().__init__(id="sources")
         self.title_filter = ""
         self.last_id: int | None = None
+        self.last_ingest: SourcesScreen.IngestFinished | None = None  # for the log (`l`)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -64,8 +71,10 @@ class SourcesScreen(PagedScreen):
         with Horizontal(id="ingest-bar"):
             yield Label("ingest ", classes="bar-label")
             yield Input(placeholder="i · path to a file or folder (txt, md, html, jsonl)", id="ingest-path")
-            yield ProgressBar(id="ingest-progress", show_eta=False)
-        yield Footer(compact=True)
+            with Vertical(id="ingest-status"):
+                yield Label("", id="ingest-now", markup=False)
+                yield ProgressBar(id="ingest-progress", show_eta=False)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Sources"
@@ -74,7 +83,7 @@ class SourcesScreen(PagedScreen):
         for label, key in (("id", "id"), ("title", "title"), ("claims", "claims"), ("contradictions", "contradictions"),
                            ("story", "story"), ("outlet", "outlet"), ("published", "published")):
             table.add_column(label, key=key)
-        self.query_one("#ingest-progress").display = False
+        self.query_one("#ingest-status").display = False
         table.focus()
         self.reload()
 
@@ -127,8 +136,9 @@ class SourcesScreen(PagedScreen):
         self.reload()
 
     @on(Input.Submitted, "#source-filter")
-    def filter_done(self) -> None:
-        self.query_one(PagedTable).focus()
+    def filter_done(self, event: Input.Submitted) -> None:
+        """Enter keeps the focus in the filter (keys typed next stay text): ↓ or Esc go to the list."""
+        event.stop()
 
     # ------------------------------------------------------------------ ingesting
 
@@ -141,9 +151,9 @@ class SourcesScreen(PagedScreen):
             self.notify(f"{path}: no such file or folder", title="Ingest", severity="error")
             return
         event.input.value = ""
-        bar = self.query_one("#ingest-progress", ProgressBar)
-        bar.display = True
-        bar.update(total=None, progress=0)
+        self.query_one("#ingest-status").display = True
+        self.query_one("#ingest-now", Label).update(for_terminal(f"reading {path}"))
+        self.query_one("#ingest-progress", ProgressBar).update(total=None, progress=0)
         self.query_one(PagedTable).focus()
         self.ingest(str(Path(path).expanduser()))
 
@@ -166,21 +176,32 @@ class SourcesScreen(PagedScreen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """An ingest that failed outright (the app shows the error): the progress bar goes away."""
         if event.worker.group == "ingest" and event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
-            self.query_one("#ingest-progress", ProgressBar).display = False
+            self.query_one("#ingest-status").display = False
 
     def on_sources_screen_ingest_progress(self, message: IngestProgress) -> None:
-        self.query_one("#ingest-progress", ProgressBar).update(total=max(message.total, 1), progress=message.done)
+        total = max(message.total, 1)
+        self.query_one("#ingest-progress", ProgressBar).update(total=total, progress=message.done)
+        where = Path(message.location).name if message.location else ""
+        self.query_one("#ingest-now", Label).update(
+            for_terminal(f"{message.done:,} / {message.total:,}" + (f" · {where}" if where else "")))
 
     def on_sources_screen_ingest_finished(self, message: IngestFinished) -> None:
+        """One summary, however many documents: the details (each failure, skip and note) on `l`."""
         report = message.report
-        self.query_one("#ingest-progress", ProgressBar).display = False
-        for failure in report.failed:
-            self.notify(failure, title="Ingest failed", severity="error", timeout=10)
-        for note in report.notes:
-            self.notify(note, title="Stored in part", severity="warning", timeout=10)
-        for where, source_id in report.skipped:
-            self.notify(f"{where}: already stored as source {source_id}", title="Skipped", severity="warning")
-        self.notify(f"{len(report.added)} source(s) added, {len(report.skipped)} skipped, {len(report.failed)} "
-                    f"failed; {report.claims_stored} claims stored", title=f"Ingested {Path(message.path).name}")
-        self.desk.generation += 1
+        self.last_ingest = message
+        self.query_one("#ingest-status").display = False
+        trouble = bool(report.failed or report.notes or report.skipped)
+        self.notify(f"{len(report.added):,} added, {len(report.skipped):,} skipped, {len(report.failed):,} failed; "
+                    f"{report.claims_stored:,} claims stored" + (" · l for the details" if trouble else "")
+                    + (f"\nfirst failure: {report.failed[0]}" if report.failed else ""),
+                    title=f"Ingested {Path(message.path).name}", severity="error" if report.failed else "information",
+                    timeout=10 if trouble else 5)
         self.reload()
+
+    def action_ingest_log(self) -> None:
+        from tui.screens.ingest_log import IngestLogScreen
+
+        if self.last_ingest is None:
+            self.notify("nothing ingested from this desk yet: i to ingest a file or a folder", severity="warning")
+            return
+        self.app.push_screen(IngestLogScreen(self.last_ingest.path, self.last_ingest.report))

@@ -9,12 +9,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from claimtrack.display import clip as _clip
 from claimtrack.queries.claims import SpeakerRow
 from claimtrack.store.models import Speaker, SpeakerAlias, stored_id
 from tui.screens.base import OffsetPagedScreen
+from tui.widgets.desk_footer import DeskFooter
 from tui.widgets.paged_table import PagedTable, page_size
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class SpeakersScreen(OffsetPagedScreen[SpeakerRow]):
         yield Header(show_clock=False)
         yield Input(placeholder="/ filter speakers by name", id="speaker-name-filter")
         yield PagedTable(id="speakers-table")
-        yield Footer(compact=True)
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Speakers"

@@ -11,18 +11,34 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Document, Selection
 
 from claimtrack.queries.pages import ArticleClaim
+from tui.widgets.palette import SPEAKER_HUES, grey_for, speaker_hue, speaker_palette
 
-# One colour per speaker, in the order speakers first speak in the article (cycled after eight).
-SPEAKER_COLOURS = ("#f4a261", "#2a9d8f", "#e9c46a", "#8ecae6", "#c77dff", "#90be6d", "#f28482", "#84a59d")
-UNATTRIBUTED = "#9a9a9a"
+DARK_BACKGROUNDS = ("#121212", "#1e1e1e")  # textual-dark's, and a terminal's own dark default
+LIGHT_BACKGROUNDS = ("#ffffff", "#efefef")
 
 
-class ArticleView(TextArea):
+class ArticleView(TextArea, inherit_bindings=False):
     """The text with claims highlighted; `claim_at` maps a cursor to the claim under it."""
 
+    # Read-only: none of TextArea's editing keys (help would list them), only moving, selecting, copying.
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, tooltip="Next line"),
-        Binding("k", "cursor_up", "Up", show=False, tooltip="Previous line"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous line"),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next line"),
+        Binding("left", "cursor_left", "Left", show=False),
+        Binding("right", "cursor_right", "Right", show=False),
+        Binding("ctrl+left", "cursor_word_left", "Word left", show=False),
+        Binding("ctrl+right", "cursor_word_right", "Word right", show=False),
+        Binding("home", "cursor_line_start", "Line start", show=False),
+        Binding("end", "cursor_line_end", "Line end", show=False),
+        Binding("pageup", "cursor_page_up", "Page up", show=False),
+        Binding("pagedown", "cursor_page_down", "Page down", show=False),
+        Binding("shift+up", "cursor_up(True)", "Select up", show=False, tooltip="Select words for m"),
+        Binding("shift+down", "cursor_down(True)", "Select down", show=False),
+        Binding("shift+left", "cursor_left(True)", "Select left", show=False),
+        Binding("shift+right", "cursor_right(True)", "Select right", show=False),
+        Binding("ctrl+shift+left", "cursor_word_left(True)", "Select word left", show=False),
+        Binding("ctrl+shift+right", "cursor_word_right(True)", "Select word right", show=False),
+        Binding("ctrl+c", "copy", "Copy", show=False, tooltip="Copy the selected words"),
     ]
 
     def __init__(self, text: str, claims: list[ArticleClaim], **kwargs: Any) -> None:
@@ -32,23 +48,44 @@ class ArticleView(TextArea):
     def set_claims(self, claims: list[ArticleClaim]) -> None:
         """Show these claims (after a change in the store; the article's text never changes)."""
         self.claims = claims
-        self.speaker_colour: dict[str | None, str] = {}
-        for item in claims:
-            if item.speaker is not None and item.speaker not in self.speaker_colour:
-                self.speaker_colour[item.speaker] = SPEAKER_COLOURS[len(self.speaker_colour) % len(SPEAKER_COLOURS)]
+        self.current: ArticleClaim | None = None
         self._starts = [item.claim.start for item in claims]
         self._build_highlight_map()
         self.refresh()
+
+    @property
+    def speaker_colour(self) -> dict[str, str]:
+        """Each speaker of the article -> their colour (by speaker id: the same in every article)."""
+        palette = self.palette()[0]
+        return {item.speaker: palette[speaker_hue(item.claim.speaker_id)]
+                for item in self.claims if item.speaker is not None and item.claim.speaker_id is not None}
+
+    @property
+    def unattributed_colour(self) -> str:
+        return self.palette()[1]
+
+    def palette(self) -> tuple[tuple[str, ...], str]:
+        """The speaker colours and the grey for the theme in use, each readable on its background."""
+        try:
+            app = self.app
+            variables, dark = app.get_css_variables(), app.current_theme.dark
+        except Exception:  # not yet in an app: the default dark theme's
+            variables, dark = {}, True
+        backgrounds = tuple(colour for colour in (variables.get("background"), variables.get("surface"))
+                            if colour and colour.startswith("#")) or (DARK_BACKGROUNDS if dark else LIGHT_BACKGROUNDS)
+        return speaker_palette(backgrounds, dark), grey_for(backgrounds, dark)
 
     # -------------------------------------------------------------- highlighting (TextArea's hook)
 
     def _set_theme(self, theme: str) -> None:
         super()._set_theme(theme)
+        colours, grey = self.palette()
         styles = dict(self._theme.syntax_styles)
-        for number, colour in enumerate(SPEAKER_COLOURS):
+        for number, colour in enumerate(colours):
             styles[f"claim.speaker{number}"] = Style(color=colour)
-        styles["claim.unattributed"] = Style(color=UNATTRIBUTED, italic=True)
+        styles["claim.unattributed"] = Style(color=grey, italic=True)
         styles["claim.cue"] = Style(bold=True, underline=True)
+        styles["claim.current"] = Style(reverse=True)  # the claim under the cursor, whatever its colour
         self._theme.syntax_styles = styles
 
     def _build_highlight_map(self) -> None:
@@ -56,15 +93,28 @@ class ArticleView(TextArea):
         self._highlights.clear()
         for item in getattr(self, "claims", ()):
             claim = item.claim
-            if item.speaker is None:
+            if item.speaker is None or claim.speaker_id is None:
                 name = "claim.unattributed"
             else:
-                name = f"claim.speaker{SPEAKER_COLOURS.index(self.speaker_colour[item.speaker])}"
+                name = f"claim.speaker{speaker_hue(claim.speaker_id) % SPEAKER_HUES}"
             for start, end in claim.spans or [[claim.start, claim.end]]:
                 self._highlight(start, end, name)
         for item in getattr(self, "claims", ()):  # cues last, so they show over the claims around them
             if item.claim.cue_start is not None and item.claim.cue_end is not None:
                 self._highlight(item.claim.cue_start, item.claim.cue_end, "claim.cue")
+        current = getattr(self, "current", None)
+        if current is not None:
+            for start, end in current.claim.spans or [[current.claim.start, current.claim.end]]:
+                self._highlight(start, end, "claim.current")
+
+    def mark_current(self) -> ArticleClaim | None:
+        """Mark the claim under the cursor (and only it) as current; returns it."""
+        item = self.claim_at(self.cursor_offset)
+        if item is not self.current:
+            self.current = item
+            self._build_highlight_map()
+            self.refresh()
+        return item
 
     def _highlight(self, start: int, end: int, name: str) -> None:
         """Mark text[start:end] (character offsets) in the per-line byte columns TextArea draws with."""

@@ -39,10 +39,12 @@ def claim_facts(claim: Claim, speaker: str | None, role: str | None = None,
 
 
 def in_sentence(text: str, left: int, right: int, start: int, end: int) -> Text:
-    """The sentence text[left:right] with the claim's words text[start:end] standing out."""
-    shown = Text(for_terminal(" ".join(text[left:start].split())) + " ", style="dim")
-    shown.append(for_terminal(" ".join(text[start:end].split())), style="bold")
-    shown.append(" " + for_terminal(" ".join(text[end:right].split())), style="dim")
+    """The sentence text[left:right] exactly as stored (not a space added or taken away), the claim's
+    words text[start:end] marked by style alone."""
+    left, right = min(left, start), max(right, end)
+    shown = Text(for_terminal(text[left:start].lstrip()), style="dim")  # the ends trimmed, nothing inside
+    shown.append(for_terminal(text[start:end]), style="bold underline")
+    shown.append(for_terminal(text[end:right].rstrip()), style="dim")
     return shown
 
 
