@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries import pages as tui_queries
@@ -281,12 +281,8 @@ class Desk:
 
     def rows_of_next(self, *, redo: bool = False) -> int:
         """How many rows the next undo (or redo) would change: more than one is asked about first."""
-        stack = self.history.undone if redo else self.history.done
-        if not stack:
-            return 0
         with self.session() as session:
-            return len(set(session.exec(select(Revision.table_name, Revision.row_id)
-                                        .where(col(Revision.id).in_(stack[-1]))).all()))
+            return self.history.rows_of_next(session, redo=redo)
 
     def undo(self) -> str:
         with self.session(write=True) as session:

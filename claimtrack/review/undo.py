@@ -251,6 +251,14 @@ class UndoHistory:
     def can_redo(self) -> bool:
         return bool(self.undone)
 
+    def rows_of_next(self, session: Session, *, redo: bool = False) -> int:
+        """How many rows the next undo (or redo) would change: a desk asks before changing many."""
+        stack = self.undone if redo else self.done
+        if not stack:
+            return 0
+        return len(set(session.exec(select(Revision.table_name, Revision.row_id)
+                                    .where(col(Revision.id).in_(stack[-1]))).all()))
+
     def undo(self, session: Session, *, author: str) -> list[Revision]:
         if not self.done:
             raise ClaimtrackError("nothing to undo")

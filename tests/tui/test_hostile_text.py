@@ -50,11 +50,12 @@ async def assert_harmless(pilot, expected: str) -> str:
     """The screen once it shows `expected` (a loaded page may be painted a frame after its worker
     ends, later still on a busy machine), checked for raw controls."""
     await settle(pilot)
-    for _ in range(100):
+    for _ in range(200):  # up to 20 s: on a loaded CI machine a table's widths are measured late
         text = screen_text(pilot.app)
         if expected in text:
             break
-        await pilot.pause(0.05)
+        await pilot.pause()  # lets the widgets' idle work (a DataTable's column widths) run
+        await pilot.pause(0.1)
     assert not RAW_CONTROL.search(text), ascii(text)
     assert expected in text, ascii(text)
     return text
