@@ -11,6 +11,11 @@ untrue"). It is linked to the claim it answers, in its own article:
 - a denial with its own content ("denied she mishandled classified information") answers the nearest
   earlier accusation or allegation about the one who denies, even when the two share no word.
 
+- an anaphoric answer ("That never happened", "It is untrue", "Nonsense") about which no earlier claim is
+  made against the one who answers answers what was said just before it (`said_just_before`);
+- a dispute that reports what it disputes ("Clinton has said X, a point officials have disputed") answers
+  the claim reported inside it (`disputed_inside`).
+
 An answer with an object or a bare rebuttal that its article leaves unanswered may answer a claim of
 another article, but only one the finder already compares it with (`link_across`): the latest earlier
 one about the one who answers. A noncommittal reply ("declined to comment") answers nothing, and neither
@@ -46,8 +51,11 @@ from claimtrack.vocabulary import RelationKind, SpeakerKind, Stance
 
 # How sure each way of linking is (an answer's object names what it answers; a bare rebuttal or a
 # denial with content is linked by whom the answered claim is about).
-ANSWER_SCORES = {"object": 0.85, "rebuttal": 0.75, "denial": 0.7}
+ANSWER_SCORES = {"object": 0.85, "rebuttal": 0.75, "denial": 0.7, "nearest": 0.6, "disputes": 0.75}
 MAX_DISTANCE = 3000  # characters back from an answer to the claim it answers
+# "That never happened" or "It is untrue" with no earlier claim about the one who answers: what was said
+# just before (this far back, from claim start to claim start), whoever it was about.
+NEAR = 400
 MAX_OWN_MATTER = 3  # a rebuttal with more matter words of its own says something else too
 MAX_REBUTTAL_WORDS = 12  # a bare rebuttal is short: "This is some sort of nonsense"
 SNIPPET_WORDS = 9  # words of the answered claim shown in the reason
@@ -64,8 +72,10 @@ _NOUN_OBJECT = re.compile(rf"^\W*{_OWNER}{{0,2}}(?:[\w\-'’.]+\s+){{0,2}}?(?:{'
                           re.IGNORECASE)
 _PRONOUN_OBJECT = re.compile(rf"^\W*(?:{'|'.join(ANSWER_PRONOUNS)})\b", re.IGNORECASE)
 # "It is categorically untrue", "This is some sort of nonsense", "That's a lie".
-_PRONOUN_REBUTTAL = re.compile(rf"^\W*(?:{'|'.join(ANSWER_PRONOUNS)})(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?\s+"
-                               rf"(?:[\w\-]+\s+){{0,3}}?(?:{'|'.join(REBUTTAL_WORDS)})\b", re.IGNORECASE)
+# Also 'is a "distortion"', whose subject ("that") the extractor left outside the content.
+_PRONOUN_REBUTTAL = re.compile(rf"^\W*(?:(?:{'|'.join(ANSWER_PRONOUNS)})(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?"
+                               rf"|is|was|are|were)\s+(?:[\w\-]+\s+){{0,3}}?[\"“‘']?"
+                               rf"(?:{'|'.join(REBUTTAL_WORDS)})\b", re.IGNORECASE)
 # What may follow an object that names no content of its own: "those reports as lies", "the charge in an
 # interview", "the claims on Monday". Anything else says what is denied ("the notion that ...", "the claim he
 # had reneged ..."): a denial with content.
@@ -98,6 +108,7 @@ class Answer:
 
     how: str
     words: str
+    anaphoric: bool = False  # "It is untrue", "Nonsense": it answers what was just said
 
 
 def _cue_lemmas(cue: str) -> set[str]:
@@ -120,9 +131,10 @@ def read_answer(claim: Placed) -> Answer | None:
         plain = _PLAIN_REST.match(claim.text, obj.end())
         return Answer("object" if plain else "denial", _clean(obj.group()))
     if _PRONOUN_REBUTTAL.match(claim.text) or (answer_cue and _pronoun_object(claim.text)):
-        return Answer("object", f"\"{_snippet(claim.text)}\"")  # 'Garten answers "It is categorically untrue"
+        # 'Garten answers "It is categorically untrue"'
+        return Answer("object", _quoted(_snippet(claim.text)), anaphoric=True)
     if rebuttal and len(facts.topic.keys) <= MAX_OWN_MATTER and _short(claim.text, MAX_REBUTTAL_WORDS):
-        return Answer("rebuttal", rebuttal.group())
+        return Answer("rebuttal", rebuttal.group(), anaphoric=True)
     if answer_cue and facts.stance == Stance.DENIES:  # "rejected tax cuts" rejects a policy, not a claim
         return Answer("denial", "")
     return None
@@ -210,6 +222,41 @@ def answered_claim(answer: Placed, how: Answer, article: Sequence[Placed], *, ac
     return None
 
 
+def said_just_before(answer: Placed, article: Sequence[Placed]) -> Placed | None:
+    """The claim said just before an anaphoric answer ("That never happened"), by someone else, when no
+    earlier claim is about the one who answers: what "that" refers to. A question or a depiction counts
+    ("For what?" ... "That never happened"); a denial does not (denying a denial agrees with it)."""
+    a = answer.facts
+    for earlier in sorted(article, key=_in_article, reverse=True):
+        b = earlier.facts
+        if earlier.start >= answer.start or b.id == a.id:
+            continue
+        if answer.start - earlier.start > NEAR:
+            return None
+        if a.parent_id == b.id or b.parent_id == a.id or (a.speaker_id is not None and a.speaker_id == b.speaker_id):
+            continue
+        return earlier if b.stance in POSITIVE or b.stance == Stance.UNCOMMITTED else None
+    return None
+
+
+def disputed_inside(claim: Placed, article: Sequence[Placed]) -> list[Placed]:
+    """The claims reported inside a dispute ("Clinton said X, a point officials have disputed"; "denied
+    Roe's claim that ..."): what the one who disputes answers, by another speaker."""
+    a = claim.facts
+    if a.stance not in NEGATIVE or not _cue_lemmas(claim.cue) & ANSWER_CUES:
+        return []
+    return [inner for inner in article if inner.facts.parent_id == a.id and inner.facts.stance in POSITIVE
+            and not (a.speaker_id is not None and inner.facts.speaker_id == a.speaker_id)]
+
+
+def _quoted(words: str) -> str:
+    """Words quoted in a reason: 'is a "distortion"' keeps its own quotation marks apart from the reason's."""
+    words = words.rstrip(",;")
+    if words.count('"') % 2:  # its closing mark was cut with the trailing comma: 'is a "distortion,"'
+        words += '"'
+    return f"‘{words}’" if '"' in words else f"\"{words}\""
+
+
 def _snippet(text: str) -> str:
     words = _clean(text).split()
     return " ".join(words[:SNIPPET_WORDS]) + (" ..." if len(words) > SNIPPET_WORDS else "")
@@ -219,16 +266,19 @@ def _reason(answer: Placed, how: Answer, answered: Placed) -> str:
     who = answer.facts.speaker or "an unattributed source"
     other = answered.facts.speaker or "an unattributed source"
     verb = answer.facts.stance if answer.facts.stance in NEGATIVE else "rebuts"
-    if how.words.startswith('"'):
+    said = "says" if answered.facts.stance == Stance.UNCOMMITTED else answered.facts.stance
+    if how.how == "disputes":
+        head = f"{who} {_clean(answer.cue) or verb} it"
+    elif how.words[:1] in ('"', "‘"):
         head = f"{who} answers {how.words}"
-    elif how.how == "rebuttal":
+    elif how.how in ("rebuttal", "nearest"):
         head = f"{who} calls it \"{how.words}\""
     elif how.how == "object":
         head = f"{who} {verb} {how.words}"
     else:  # a denial with content: what it denies
         charge = "the accusation" if answered.facts.stance == Stance.ACCUSES else "the allegation"
         head = f"{who} {verb} {how.words or charge}"
-    return f"{head} ({other} {answered.facts.stance} {_snippet(answered.text)})"
+    return f"{head} ({other} {said} {_snippet(answered.text)})"
 
 
 def _linked(answer: Placed, how: Answer, answered: Placed) -> Suggestion:
@@ -241,9 +291,14 @@ def link_article(article: Sequence[Placed]) -> list[Suggestion]:
     """Every answer of one article linked to the claim it answers."""
     found = []
     for claim in article:
+        found += [_linked(claim, Answer("disputes", ""), inner) for inner in disputed_inside(claim, article)]
         how = read_answer(claim)
-        answered = answered_claim(claim, how, article) if how is not None else None
-        if how is not None and answered is not None:
+        if how is None:
+            continue
+        answered = answered_claim(claim, how, article)
+        if answered is None and how.anaphoric and (answered := said_just_before(claim, article)) is not None:
+            how = Answer("nearest", how.words, anaphoric=True)
+        if answered is not None:
             found.append(_linked(claim, how, answered))
     return found
 

@@ -123,7 +123,10 @@ REBUTTAL_WORDS = (r"not\s+true", r"untrue", r"false(?:ly|hood)?", r"nonsense", r
                   r"categorical(?:ly)?", r"groundless",
                   r"absurd", r"ridiculous", r"laughable", r"preposterous", r"propaganda", r"smear",
                   r"hoax", r"made[\s-]up", r"no\s+truth", r"no\s+basis", r"without\s+(?:merit|foundation)",
-                  r"never\s+happened")
+                  r"never\s+happened", r"made\s+(?:it|that|this|them|those|these|(?:the\s+)?whole\s+thing)\s+up",
+                  r"distort(?:ion|ions|ed|s|ing)?", r"misrepresent\w*", r"inaccurate",
+                  # "She's absolutely wrong.": a verdict that ends its sentence, not "it is wrong to ..."
+                  r"wrong(?=[\s\"”'’,]*(?:$|[.!;]))")
 
 # What an answer names as its object, at the start of its content: "the charge", "those claims", "it".
 ANSWER_NOUNS = ("charges?", "claims?", "allegations?", "accusations?", "reports?", "story", "stories",

@@ -46,7 +46,7 @@ ENTITY_WEIGHT = 0.5  # a shared entity adds this much to the shared matter
 # worded, says more than one word: the user named it as a matter.
 GROUP_WEIGHT = 2.0
 # Signals that are an explicit answer: the denial aims at the other side's claim or accusation.
-ANSWERS = frozenset({"counter-claim", "accusation answered by denial"})
+ANSWERS = frozenset({"counter-claim", "accusation answered by denial", "reversal"})
 
 
 def reversal(text: str) -> bool:

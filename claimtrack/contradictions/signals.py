@@ -8,7 +8,7 @@ proposition, its words weighed by how distinctive they are (`propositions.holds`
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimtrack.contradictions.propositions import TermWeight, holds, reversal, term_weight
 from claimtrack.contradictions.topics import Quantity, Topic
@@ -84,6 +84,11 @@ def never_related(a: ClaimFacts, b: ClaimFacts) -> bool:
     return a.source_id == b.source_id and a.speaker_id == b.speaker_id and not (reversal(a.text) or reversal(b.text))
 
 
+def reverses(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether one speaker takes back, in one of the two claims, what they say in the other."""
+    return a.speaker_id is not None and a.speaker_id == b.speaker_id and (reversal(a.text) or reversal(b.text))
+
+
 def shared_matter(a: ClaimFacts, b: ClaimFacts) -> tuple[frozenset[str], frozenset[str]] | None:
     """(shared matter keys, shared entities) when the two claims are about the same matter, else None."""
     keys = a.topic.keys & b.topic.keys
@@ -116,6 +121,8 @@ def compare(a: ClaimFacts, b: ClaimFacts, antonyms: frozenset[tuple[str, str]],
 
     A conflict is kept only when it rests on one proposition (`propositions.holds`, words weighed by *weight*)."""
     found = _conflict(a, b, antonyms)
+    if found is not None and reverses(a, b):  # "I've never said we made a mistake": an explicit answer
+        found = replace(found, signals=(*found.signals, "reversal"))
     if found is None or not holds(a.topic, b.topic, _entities(a, b), found.signals, weight):
         return None
     return found

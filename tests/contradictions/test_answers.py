@@ -28,10 +28,11 @@ KINDS = {5: "organization"}
 _ids = itertools.count(1)
 
 
-def placed(speaker: int, stance: str, cue: str, text: str, start: int, source: int = 1):
+def placed(speaker: int, stance: str, cue: str, text: str, start: int, source: int = 1, parent: int | None = None):
     name, names = SPEAKERS[speaker]
     facts = ClaimFacts(id=next(_ids), source_id=source, stance=stance, topic=claim_topic(text, TERMS),
-                       speaker_id=speaker, speaker=name, speaker_entities=speaker_entities(names, TERMS))
+                       speaker_id=speaker, speaker=name, speaker_entities=speaker_entities(names, TERMS),
+                       parent_id=parent)
     return place(facts, start, cue, text, f"{cue} {text}", TERMS, KINDS.get(speaker, "person"))
 
 
@@ -59,6 +60,14 @@ LINKS = [
                   (5, "asserts", "said", "the harbour trade report is due in May", 300)],
                  (3, "asserts", "concluded", "her comments were \"false\"", 500), 0,
                  "Okafor rebuts her comments (Roe asserts the harbour", id="a verdict on his or her words"),
+    pytest.param([(1, "accuses", "accused", "Blake of treating the dock workers like servants", 100)],
+                 (2, "asserts", "said", 'is a "distortion,"', 500), 0,
+                 'Blake answers ‘is a "distortion"’ (Roe accuses Blake', id="its subject left outside the content"),
+    pytest.param([ROE_ALLEGES], (2, "asserts", "said", "She just made it up", 500), 0,
+                 'Blake calls it "made it up" (Roe alleges', id="made it up"),
+    pytest.param([OKAFOR_ON_WEATHER, (3, "uncommitted", "asking", "why did the senator leave so early?", 350)],
+                 (2, "denies", "said", "That never happened", 500), 1,
+                 'Blake answers "That never happened" (Okafor says why did', id="what was said just before"),
 ]
 
 
@@ -90,6 +99,12 @@ NOTHING = [
                  id="an unnamed he is a target only of an accusation"),
     pytest.param([(2, "asserts", "said", "Senator Blake is the best candidate", 100)],
                  (2, "denies", "denied", "the charge", 500), id="nobody answers themself"),
+    pytest.param([(3, "denies", "denied", "the harbour was ever closed", 350)],
+                 (2, "asserts", "said", "That is untrue", 500), id="denying a denial agrees with it"),
+    pytest.param([(3, "asserts", "said", "the storm flooded the lower town", 50)],
+                 (2, "asserts", "said", "That never happened", 500), id="what was said long before is no antecedent"),
+    pytest.param([OKAFOR_ON_WEATHER], (2, "asserts", "said", "It is wrong to close the harbour", 500),
+                 id="wrong to do is no verdict on a claim"),
 ]
 
 
@@ -111,10 +126,26 @@ def test_replies_that_answer_nothing(earlier, answer):
     ("That comment is a \"boldfaced lie\"", "said", "asserts", "object"),
     ("the claim he had broken his promise", "rejected", "rejects", "denial"),
     ("Mr Roe's comment", "rejected", "rejects", "object"),
+    ('is a "distortion,"', "said", "asserts", "object"),
+    ("She's absolutely wrong.", "said", "asserts", "rebuttal"),
+    ("It is wrong to close the harbour", "said", "asserts", None),
+    ("she had made the whole thing up", "said", "asserts", "rebuttal"),
 ])
 def test_how_a_claim_answers(text, cue, stance, how):
     answer = read_answer(placed(2, stance, cue, text, 0))
     assert (answer.how if answer else None) == how
+
+
+def test_a_dispute_answers_the_claim_reported_inside_it():
+    dispute = placed(5, "rejects", "has disputed", "Roe has said the port was sold in secret, a point that", 100)
+    inner = placed(1, "asserts", "has said", "the port was sold in secret", 110, parent=dispute.facts.id)
+    own = placed(5, "asserts", "said", "the sale was lawful", 130, parent=dispute.facts.id)  # its own words
+    [found] = link_article([dispute, inner, own])
+    assert (found.claim_a, found.claim_b) == (inner.facts.id, dispute.facts.id)
+    assert found.reason.startswith("Ministry of Ports has disputed it (Roe asserts the port was sold in secret")
+    agreeing = placed(5, "asserts", "said", "Roe has said the port was sold in secret", 100)
+    assert link_article([agreeing, placed(1, "asserts", "has said", "the port was sold in secret", 110,
+                                          parent=agreeing.facts.id)]) == []
 
 
 def test_targets_name_the_accused_the_named_and_an_unnamed_person():

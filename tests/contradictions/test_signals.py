@@ -24,7 +24,7 @@ def claim(text: str, stance: str = "asserts", speaker: int | None = 1, source: i
     name, names = SPEAKERS.get(speaker, (None, []))
     return ClaimFacts(id=claim_id or next(_ids), source_id=source, stance=stance, topic=claim_topic(text, TERMS),
                       speaker_id=speaker, speaker=name, speaker_entities=speaker_entities(names, TERMS),
-                      parent_id=parent, published=published)
+                      parent_id=parent, published=published, text=text)
 
 
 KIRBY_DEPLOYMENT = ("We are monitoring a large Serbian military deployment along the border with Kosovo", "asserts", 1)
@@ -102,6 +102,14 @@ def test_one_speaker_contradicting_themself_across_sources_names_both_dates():
     found = compare(first, later, TERMS.antonyms)
     assert found.reason.startswith("Vucic contradicts themself (2023-09-01 / 2023-10-02)")
     assert "antonyms: deploy / withdraw" in found.reason
+
+
+def test_one_speaker_taking_back_what_they_said_in_one_article():
+    said = claim("We made a terrible mistake sending troops to the border with Kosovo", "asserts", 2)
+    taken_back = claim("I have never said we made a mistake sending troops to Kosovo", "denies", 2)
+    found = compare(said, taken_back, TERMS.antonyms)
+    assert found is not None and "reversal" in found.signals
+    assert found.reason.startswith("Vucic contradicts themself")
 
 
 # Pairs that must never become a relation: (first, second, why)
