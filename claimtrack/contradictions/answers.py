@@ -42,6 +42,7 @@ from claimtrack.contradictions.lexicon import (
     ANSWER_PRONOUNS,
     REBUTTAL_WORDS,
 )
+from claimtrack.contradictions.propositions import distinctive, term_weight
 from claimtrack.contradictions.signals import NEGATIVE, NOT_COMMITTED, POSITIVE, ClaimFacts, Suggestion
 from claimtrack.contradictions.targets import PERSON, claim_targets, is_about
 from claimtrack.contradictions.terms import Terms
@@ -160,6 +161,18 @@ def _accusing(claim: Placed) -> bool:
     return claim.facts.stance in (Stance.ACCUSES, Stance.ALLEGES) or bool(_cue_lemmas(claim.cue) & ACCUSING_CUES)
 
 
+def _charge_answered(earlier: Placed, denial: Placed) -> bool:
+    """Whether a denial with content of its own may answer *earlier*: an accusation or allegation its cue
+    makes ("accused", "alleged"), or one that shares a distinctive word with the denial. A stance read from
+    "said" or "told" alone is too weak a charge to link on whom it is about (on real news such links were
+    wrong: "he talks off the cuff" answered by "I never said that")."""
+    if not _accusing(earlier):
+        return False
+    if _cue_lemmas(earlier.cue) & ACCUSING_CUES:
+        return True
+    return bool(distinctive(earlier.facts.topic.keys & denial.facts.topic.keys, term_weight))
+
+
 def _may_answer(answer: Placed, earlier: Placed) -> bool:
     a, b = answer.facts, earlier.facts
     if b.stance not in POSITIVE or earlier.start >= answer.start or answer.start - earlier.start > MAX_DISTANCE:
@@ -217,7 +230,7 @@ def answered_claim(answer: Placed, how: Answer, article: Sequence[Placed], *, ac
         if answer.authors:
             if _by_author(answer.authors, earlier):
                 return earlier
-        elif (how.how != "denial" or _accusing(earlier)) and _about(earlier, answer):
+        elif (how.how != "denial" or _charge_answered(earlier, answer)) and _about(earlier, answer):
             return earlier
     return None
 

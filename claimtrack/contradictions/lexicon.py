@@ -125,8 +125,10 @@ REBUTTAL_WORDS = (r"not\s+true", r"untrue", r"false(?:ly|hood)?", r"nonsense", r
                   r"hoax", r"made[\s-]up", r"no\s+truth", r"no\s+basis", r"without\s+(?:merit|foundation)",
                   r"never\s+happened", r"made\s+(?:it|that|this|them|those|these|(?:the\s+)?whole\s+thing)\s+up",
                   r"distort(?:ion|ions|ed|s|ing)?", r"misrepresent\w*", r"inaccurate",
-                  # "She's absolutely wrong.": a verdict that ends its sentence, not "it is wrong to ..."
-                  r"wrong(?=[\s\"”'’,]*(?:$|[.!;]))")
+                  # "She's absolutely wrong.": a verdict on what someone said that ends its sentence; not
+                  # "it is wrong to ...", "something went wrong", "the move would be profoundly wrong"
+                  r"(?:is|are|was|were|[’']s|[’']re)\s+(?:(?:absolutely|simply|just|completely|totally|quite|"
+                  r"flat|dead)\s+)?wrong(?=[\s\"”'’,]*(?:$|[.!;]))")
 
 # What an answer names as its object, at the start of its content: "the charge", "those claims", "it".
 ANSWER_NOUNS = ("charges?", "claims?", "allegations?", "accusations?", "reports?", "story", "stories",

@@ -129,6 +129,8 @@ def test_replies_that_answer_nothing(earlier, answer):
     ('is a "distortion,"', "said", "asserts", "object"),
     ("She's absolutely wrong.", "said", "asserts", "rebuttal"),
     ("It is wrong to close the harbour", "said", "asserts", None),
+    ("the move would be profoundly wrong", "said", "asserts", None),
+    ("of being sued if something went wrong", "said", "asserts", None),
     ("she had made the whole thing up", "said", "asserts", "rebuttal"),
 ])
 def test_how_a_claim_answers(text, cue, stance, how):
