@@ -175,6 +175,15 @@ async def one_run(db: Path) -> dict[str, float]:
         began = time.perf_counter()
         read()
         figures[name] = time.perf_counter() - began
+    # The triage queue's filters: the first page and the total, as the Contradictions screen reads them.
+    from claimtrack.queries.triage import parse_triage
+
+    for line in ("status:suggested", "speaker:'Lena Weber'", "sort:date", "sort:speaker", "score:0.9 status:all"):
+        query = parse_triage(line)
+        began = time.perf_counter()
+        desk.relations(query, limit=60)
+        desk.count_relations(query)
+        figures[f"queue {line} (page + total)"] = time.perf_counter() - began
     desk.engine.dispose()
     return figures
 

@@ -33,11 +33,17 @@ class ReportFilter:
     speaker: str | None = None
     status: str | None = None  # a relation status: suggested, confirmed or dismissed
     source_id: int | None = None
+    story_id: int | None = None  # the claims of this story's articles
+    kind: str | None = None  # relations of this kind only
+    min_score: float | None = None  # relations scored at least this
 
     def describe(self) -> str:
         parts = [f"speaker {self.speaker!r}" if self.speaker else "",
                  f"relation status {self.status}" if self.status else "",
-                 f"source {self.source_id}" if self.source_id is not None else ""]
+                 f"source {self.source_id}" if self.source_id is not None else "",
+                 f"story {self.story_id}" if self.story_id is not None else "",
+                 f"relation kind {self.kind}" if self.kind else "",
+                 f"relation score >= {self.min_score:g}" if self.min_score is not None else ""]
         return ", ".join(p for p in parts if p) or "everything"
 
 

@@ -33,7 +33,8 @@ from claimtrack.queries.claims import (
     list_speakers,
     story_labels,
 )
-from claimtrack.queries.contradictions import RelationRow
+from claimtrack.queries.contradictions import RelationRow, count_relations, list_relations
+from claimtrack.queries.triage import TO_JUDGE, TriageQuery
 from claimtrack.review import annotate as annotating
 from claimtrack.review import relations, speaker_edits
 from claimtrack.review.annotate import current_author
@@ -130,10 +131,29 @@ class Desk:
         with self.session() as session:
             return Article(get_source(session, source_id), tui_queries.article_claims(session, source_id))
 
-    def relations(self, *, status: str | None = None, offset: int = 0,
+    def relations(self, query: TriageQuery = TO_JUDGE, *, offset: int = 0,
                   limit: int = 200) -> list[RelationRow]:
+        """A page of the triage queue (a speaker the query names nobody by raises ClaimtrackError)."""
         with self.session() as session:
-            return tui_queries.relations_page(session, status=status, offset=offset, limit=limit)
+            return list_relations(session, query.relation_filter(), offset=offset, limit=limit)
+
+    def count_relations(self, query: TriageQuery = TO_JUDGE) -> int:
+        with self.session() as session:
+            return count_relations(session, query.relation_filter())
+
+    def dismiss_suggestions_of(self, claim_id: int) -> str:
+        revisions = self._change(lambda session: self._revisions_of(
+            session, lambda: relations.dismiss_suggestions_of(session, claim_id, author=self.author)))
+        return f"claim {claim_id}: {len(revisions)} suggestion(s) dismissed"
+
+    @staticmethod
+    def _revisions_of(session: Session, act: Callable[[], list[ClaimRelation]]) -> list[Revision]:
+        """The revisions an act on several relations wrote (what undo takes back)."""
+        mark = annotating.latest_revision_id(session)
+        changed = act()
+        session.flush()
+        return [r for relation in changed
+                for r in annotating.revisions_since(session, "claimrelation", stored_id(relation), mark)]
 
     def speakers(self, *, name: str | None = None, offset: int = 0, limit: int = 200) -> list[SpeakerRow]:
         with self.session() as session:

@@ -3,11 +3,13 @@ and one row type (`RelationRow`: the relation and both claims, each with who sai
 the sentence around it). `contradiction_rows` gives the same rows as plain values for JSON."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import case
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, col, or_
+from sqlmodel import Session, col, func, or_, select
 from sqlmodel.sql.expression import Select
 
 from claimtrack.errors import ClaimtrackError
@@ -27,6 +29,13 @@ class RelationFilter:
     include_dismissed: bool = False
     min_score: float | None = None
     speaker: str | None = None  # the speaker of either claim: name or alias, part of it is enough
+    source_id: int | None = None  # a claim of either side from this source
+    story_id: int | None = None  # a claim of either side from an article of this story
+    order: str = "score"  # one of RELATION_ORDERS
+
+
+# How a list of relations can be sorted: strongest first, newest article first, or by speaker A's name.
+RELATION_ORDERS = ("score", "date", "speaker")
 
 
 @dataclass(frozen=True)
@@ -57,40 +66,77 @@ def _side(claim: Claim, speaker: str | None, source: Source) -> ClaimSide:
 NOT_DISMISSED = RelationFilter()
 
 
-def list_relations(session: Session, flt: RelationFilter = NOT_DISMISSED, *, offset: int = 0,
-                   limit: int | None = None) -> list[RelationRow]:
-    """Relations with both claims, strongest first (by score, then id)."""
-    # Each side's claim, speaker and source (Any: an alias's attributes are SQL expressions, not values).
-    claim_a: Any = aliased(Claim)
-    claim_b: Any = aliased(Claim)
-    speaker_a: Any = aliased(Speaker)
-    speaker_b: Any = aliased(Speaker)
-    source_a: Any = aliased(Source)
-    source_b: Any = aliased(Source)
-    # Select itself: sqlmodel's select() is typed for at most four columns.
-    statement: Rows = (Select(ClaimRelation, claim_a, speaker_a.name, source_a, claim_b, speaker_b.name, source_b)
-                       .join(claim_a, claim_a.id == ClaimRelation.claim_a_id)
-                       .join(claim_b, claim_b.id == ClaimRelation.claim_b_id)
-                       .join(source_a, source_a.id == claim_a.source_id)
-                       .join(source_b, source_b.id == claim_b.source_id)
-                       .join(speaker_a, speaker_a.id == claim_a.speaker_id, isouter=True)
-                       .join(speaker_b, speaker_b.id == claim_b.speaker_id, isouter=True))
+@dataclass(frozen=True)
+class _Sides:
+    """Each side's claim, speaker and source as aliases (Any: an alias's attributes are SQL expressions)."""
+
+    claim_a: Any = dataclasses.field(default_factory=lambda: aliased(Claim))
+    claim_b: Any = dataclasses.field(default_factory=lambda: aliased(Claim))
+    speaker_a: Any = dataclasses.field(default_factory=lambda: aliased(Speaker))
+    speaker_b: Any = dataclasses.field(default_factory=lambda: aliased(Speaker))
+    source_a: Any = dataclasses.field(default_factory=lambda: aliased(Source))
+    source_b: Any = dataclasses.field(default_factory=lambda: aliased(Source))
+
+    def joined(self, statement: Any) -> Any:
+        return (statement.join(self.claim_a, self.claim_a.id == ClaimRelation.claim_a_id)
+                .join(self.claim_b, self.claim_b.id == ClaimRelation.claim_b_id)
+                .join(self.source_a, self.source_a.id == self.claim_a.source_id)
+                .join(self.source_b, self.source_b.id == self.claim_b.source_id)
+                .join(self.speaker_a, self.speaker_a.id == self.claim_a.speaker_id, isouter=True)
+                .join(self.speaker_b, self.speaker_b.id == self.claim_b.speaker_id, isouter=True))
+
+
+def _conditions(session: Session, flt: RelationFilter, sides: _Sides) -> list[Any]:
+    """The WHERE clauses of *flt* (a speaker that names nobody, or several, raises ClaimtrackError)."""
+    found: list[Any] = []
     if flt.kinds is not None:
-        statement = statement.where(col(ClaimRelation.kind).in_(flt.kinds))
+        found.append(col(ClaimRelation.kind).in_(flt.kinds))
     if flt.status:
-        statement = statement.where(ClaimRelation.status == flt.status)
+        found.append(ClaimRelation.status == flt.status)
     elif not flt.include_dismissed:
-        statement = statement.where(ClaimRelation.status != RelationStatus.DISMISSED.value)
+        found.append(ClaimRelation.status != RelationStatus.DISMISSED.value)
     if flt.min_score is not None:
-        statement = statement.where(col(ClaimRelation.score) >= flt.min_score)
+        found.append(col(ClaimRelation.score) >= flt.min_score)
     if flt.speaker:
         named = one_speaker_id(session, flt.speaker)
-        statement = statement.where(or_(claim_a.speaker_id == named, claim_b.speaker_id == named))
-    statement = statement.order_by(col(ClaimRelation.score).desc(), col(ClaimRelation.id)).offset(offset)
+        found.append(or_(sides.claim_a.speaker_id == named, sides.claim_b.speaker_id == named))
+    if flt.source_id is not None:
+        found.append(or_(sides.claim_a.source_id == flt.source_id, sides.claim_b.source_id == flt.source_id))
+    if flt.story_id is not None:
+        found.append(or_(sides.source_a.story_id == flt.story_id, sides.source_b.story_id == flt.story_id))
+    return found
+
+
+def _order(flt: RelationFilter, sides: _Sides) -> list[Any]:
+    by_score = [col(ClaimRelation.score).desc(), col(ClaimRelation.id)]
+    if flt.order == "date":  # the newer article of the two first; undated ones last
+        date_a, date_b = func.coalesce(sides.source_a.published, ""), func.coalesce(sides.source_b.published, "")
+        newest = case((date_a >= date_b, date_a), else_=date_b)  # max(a, b) is an aggregate on PostgreSQL
+        return [newest.desc(), *by_score]
+    if flt.order == "speaker":  # unattributed claims last
+        return [sides.speaker_a.name.is_(None), sides.speaker_a.name, *by_score]
+    return by_score
+
+
+def list_relations(session: Session, flt: RelationFilter = NOT_DISMISSED, *, offset: int = 0,
+                   limit: int | None = None) -> list[RelationRow]:
+    """Relations with both claims, in *flt*'s order (strongest first, by default: by score, then id)."""
+    sides = _Sides()
+    # Select itself: sqlmodel's select() is typed for at most four columns.
+    statement: Rows = sides.joined(Select(ClaimRelation, sides.claim_a, sides.speaker_a.name, sides.source_a,
+                                          sides.claim_b, sides.speaker_b.name, sides.source_b))
+    statement = statement.where(*_conditions(session, flt, sides)).order_by(*_order(flt, sides)).offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
     return [RelationRow(relation, _side(a, name_a, src_a), _side(b, name_b, src_b))
             for relation, a, name_a, src_a, b, name_b, src_b in session.exec(statement).all()]
+
+
+def count_relations(session: Session, flt: RelationFilter = NOT_DISMISSED) -> int:
+    """How many relations *flt* selects (what a list of them says it holds in all)."""
+    sides = _Sides()
+    statement = sides.joined(select(func.count(col(ClaimRelation.id))).select_from(ClaimRelation))
+    return int(session.exec(statement.where(*_conditions(session, flt, sides))).one())
 
 
 def contradiction_rows(session: Session, *, speaker: str | None = None, status: str | None = None,

@@ -11,7 +11,6 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
 from claimtrack.queries.claims import EVERY_CLAIM, ClaimFilter, ClaimRow, claim_rows
-from claimtrack.queries.contradictions import RelationFilter, RelationRow, list_relations
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias, stored_id
 
 # Where a page of claims ends, in the claims' reading order: (source id, start offset, claim id).
@@ -72,13 +71,6 @@ def article_claims(session: Session, source_id: int) -> list[ArticleClaim]:
         .join(Speaker, col(Claim.speaker_id) == col(Speaker.id), isouter=True)
         .where(Claim.source_id == source_id).order_by(col(Claim.start), col(Claim.id))).all()
     return [ArticleClaim(claim, name, role, affiliation) for claim, name, role, affiliation in rows]
-
-
-def relations_page(session: Session, *, status: str | None = None, kind: str | None = None,
-                   include_dismissed: bool = True, offset: int = 0, limit: int = 200) -> list[RelationRow]:
-    """Relations between claims, strongest first, with both claims and their contexts."""
-    return list_relations(session, RelationFilter(kinds=(kind,) if kind else None, status=status,
-                                                  include_dismissed=include_dismissed), offset=offset, limit=limit)
 
 
 def speaker_choices(session: Session) -> list[tuple[str, str]]:

@@ -32,8 +32,11 @@ def gather_report(session: Session, selection: ReportFilter = EVERYTHING, *, dat
     rows = list_claims(session, ClaimFilter(speaker=selection.speaker, source_id=selection.source_id))
     source_ids = {row.claim.source_id for row in rows}
     sources = {stored_id(s): s for s in _where_in(session, Source, col(Source.id), source_ids)}
+    if selection.story_id is not None:
+        sources = {i: s for i, s in sources.items() if s.story_id == selection.story_id}
+        rows = [row for row in rows if row.claim.source_id in sources]
     views = {stored_id(row.claim): _view(session, row.claim, sources) for row in rows}
-    relations = _relations_touching(session, views, sources, selection.status) if views else []
+    relations = _relations_touching(session, views, sources, selection) if views else []
     shown = [*views.values(), *(v for r in relations for v in (r.a, r.b))]  # the other claims of relations too
     revisions = _revisions_of(session, claim_ids={stored_id(v.claim) for v in shown},
                               relation_ids={stored_id(r.relation) for r in relations})
@@ -51,12 +54,17 @@ def gather_report(session: Session, selection: ReportFilter = EVERYTHING, *, dat
 
 
 def _relations_touching(session: Session, views: dict[int, ClaimView], sources: dict[int, Source],
-                        status: str | None) -> list[RelationView]:
-    """The relations (in *status*, if given) with a selected claim on either side, by id."""
+                        selection: ReportFilter) -> list[RelationView]:
+    """The relations (of the selection's status, kind and score, where it names them) with a selected claim
+    on either side, by id."""
     relations: list[RelationView] = []
     statement = select(ClaimRelation).order_by(col(ClaimRelation.id))
-    if status:
-        statement = statement.where(ClaimRelation.status == status)
+    if selection.status:
+        statement = statement.where(ClaimRelation.status == selection.status)
+    if selection.kind:
+        statement = statement.where(ClaimRelation.kind == selection.kind)
+    if selection.min_score is not None:
+        statement = statement.where(col(ClaimRelation.score) >= selection.min_score)
     for rel in session.exec(statement).all():
         if rel.claim_a_id not in views and rel.claim_b_id not in views:
             continue

@@ -5,7 +5,7 @@ claimtrack.review.annotate).
 """
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, or_, select
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.review.annotate import get_claim, record_revision
@@ -72,3 +72,16 @@ def set_relation_status(session: Session, relation_id: int, status: RelationStat
     relation.updated_at = utc_now()
     session.add(relation)
     return relation
+
+
+def dismiss_suggestions_of(session: Session, claim_id: int, *, author: str) -> list[ClaimRelation]:
+    """Dismiss every relation of *claim_id* still `suggested` (a claim the finder pairs wrongly again and
+    again); confirmed, dismissed and hand-made relations are left as they are. Returns those dismissed."""
+    get_claim(session, claim_id)
+    touching = select(ClaimRelation).where(
+        or_(ClaimRelation.claim_a_id == claim_id, ClaimRelation.claim_b_id == claim_id),
+        ClaimRelation.status == RelationStatus.SUGGESTED.value).order_by(col(ClaimRelation.id))
+    dismissed = list(session.exec(touching).all())
+    for relation in dismissed:  # no note: a relation's note is the person's own words on it
+        set_relation_status(session, stored_id(relation), RelationStatus.DISMISSED, author=author)
+    return dismissed

@@ -243,13 +243,15 @@ async def test_contradictions_confirm_dismiss_and_note_are_revisions(seeded_db, 
         await pilot.press("c")
         await settle(pilot)
         assert relation(seeded_db, strongest).status == "confirmed"
-        await pilot.press("j")
-        other = app.screen.current_relation().relation.id
+        other = app.screen.current_relation().relation.id  # the queue went on to the next pair
         assert other != strongest
         await pilot.press("d")
         await settle(pilot)
         assert relation(seeded_db, other).status == "dismissed"
-        await pilot.press("k", "n")
+        await pilot.press("f")  # the confirmed pairs
+        await settle(pilot)
+        assert app.screen.current_relation().relation.id == strongest
+        await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, TextPromptScreen)
         await pilot.press(*"ask the ministry", "enter")
