@@ -33,7 +33,7 @@ from claimtrack.queries.claims import (
     list_speakers,
     story_labels,
 )
-from claimtrack.queries.contradictions import RelationRow, count_relations, list_relations
+from claimtrack.queries.contradictions import RelationFilter, RelationRow, count_relations, list_relations
 from claimtrack.queries.triage import TO_JUDGE, TriageQuery
 from claimtrack.review import annotate as annotating
 from claimtrack.review import relations, speaker_edits
@@ -136,6 +136,29 @@ class Desk:
         """A page of the triage queue (a speaker the query names nobody by raises ClaimtrackError)."""
         with self.session() as session:
             return list_relations(session, query.relation_filter(), offset=offset, limit=limit)
+
+    def relations_of(self, claim_id: int) -> list[RelationRow]:
+        """Every relation of one claim, dismissed ones too, strongest first."""
+        with self.session() as session:
+            return list_relations(session, RelationFilter(claim_id=claim_id, include_dismissed=True))
+
+    def find_claims(self, words: str, *, limit: int = 20) -> list[ClaimRow]:
+        """Claims a person looks for by what they type: a claim's number, or a speaker's name or alias
+        (their claims first) and words of the claim (full-text); at most *limit*."""
+        words = words.strip()
+        found: dict[int, ClaimRow] = {}
+        with self.session() as session:
+            number = words.lstrip("#")
+            if number.isdigit():  # a number is a claim's number, nothing else
+                row = tui_queries.claim_row(session, int(number)) if len(number) <= 18 else None
+                return [row] if row is not None else []
+            for flt in (ClaimFilter(speaker=words), ClaimFilter(search=words)):
+                try:
+                    rows = tui_queries.claims_page(session, flt, limit=limit)
+                except ClaimtrackError:  # no speaker by that name, or several: the words may still be found
+                    continue
+                found.update((stored_id(row.claim), row) for row in rows if stored_id(row.claim) not in found)
+        return list(found.values())[:limit]
 
     def count_relations(self, query: TriageQuery = TO_JUDGE) -> int:
         with self.session() as session:

@@ -31,6 +31,7 @@ class RelationFilter:
     speaker: str | None = None  # the speaker of either claim: name or alias, part of it is enough
     source_id: int | None = None  # a claim of either side from this source
     story_id: int | None = None  # a claim of either side from an article of this story
+    claim_id: int | None = None  # this claim on either side
     order: str = "score"  # one of RELATION_ORDERS
 
 
@@ -102,6 +103,8 @@ def _conditions(session: Session, flt: RelationFilter, sides: _Sides) -> list[An
         found.append(or_(sides.claim_a.speaker_id == named, sides.claim_b.speaker_id == named))
     if flt.source_id is not None:
         found.append(or_(sides.claim_a.source_id == flt.source_id, sides.claim_b.source_id == flt.source_id))
+    if flt.claim_id is not None:
+        found.append(or_(ClaimRelation.claim_a_id == flt.claim_id, ClaimRelation.claim_b_id == flt.claim_id))
     if flt.story_id is not None:
         found.append(or_(sides.source_a.story_id == flt.story_id, sides.source_b.story_id == flt.story_id))
     return found
@@ -135,7 +138,9 @@ def list_relations(session: Session, flt: RelationFilter = NOT_DISMISSED, *, off
 def count_relations(session: Session, flt: RelationFilter = NOT_DISMISSED) -> int:
     """How many relations *flt* selects (what a list of them says it holds in all)."""
     sides = _Sides()
-    statement = sides.joined(select(func.count(col(ClaimRelation.id))).select_from(ClaimRelation))
+    statement = select(func.count(col(ClaimRelation.id))).select_from(ClaimRelation)
+    if flt.speaker or flt.source_id is not None or flt.story_id is not None:  # only these read the sides
+        statement = sides.joined(statement)
     return int(session.exec(statement.where(*_conditions(session, flt, sides))).one())
 
 

@@ -12,6 +12,7 @@ from sqlmodel.sql.expression import Select
 
 from claimtrack.queries.claims import EVERY_CLAIM, ClaimFilter, ClaimRow, claim_rows
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias, stored_id
+from claimtrack.vocabulary import RelationStatus
 
 # Where a page of claims ends, in the claims' reading order: (source id, start offset, claim id).
 ClaimPosition = tuple[int, int, int]
@@ -26,6 +27,12 @@ def claims_page(session: Session, flt: ClaimFilter = EVERY_CLAIM, *, after: Clai
         statement = statement.where(tuple_(Claim.source_id, Claim.start, Claim.id) > tuple_(*after))
     statement = statement.limit(limit)
     return [ClaimRow(claim, speaker, title) for claim, speaker, title in session.exec(statement).all()]
+
+
+def claim_row(session: Session, claim_id: int) -> ClaimRow | None:
+    """One claim as a list shows it (with its speaker and source title), or None when there is none."""
+    found = session.exec(claim_rows(session, EVERY_CLAIM).where(Claim.id == claim_id)).first()
+    return ClaimRow(*found) if found is not None else None
 
 
 def position_of(claim: Claim) -> ClaimPosition:
@@ -62,15 +69,25 @@ class ArticleClaim:
     speaker: str | None
     role: str | None
     affiliation: str | None
+    relations: int = 0  # its relations not dismissed (the reader offers a jump to each)
 
 
 def article_claims(session: Session, source_id: int) -> list[ArticleClaim]:
-    """Every claim of one source, in reading order, with its speaker's name and role."""
+    """Every claim of one source, in reading order, with its speaker's name and role and how many live
+    relations it has."""
     rows = session.exec(
         select(Claim, Speaker.name, Speaker.role, Speaker.affiliation)
         .join(Speaker, col(Claim.speaker_id) == col(Speaker.id), isouter=True)
         .where(Claim.source_id == source_id).order_by(col(Claim.start), col(Claim.id))).all()
-    return [ArticleClaim(claim, name, role, affiliation) for claim, name, role, affiliation in rows]
+    counts: dict[int, int] = {}
+    of_source = select(Claim.id).where(Claim.source_id == source_id)
+    live = ClaimRelation.status != RelationStatus.DISMISSED.value
+    for column in (col(ClaimRelation.claim_a_id), col(ClaimRelation.claim_b_id)):
+        for claim_id, count in session.exec(select(column, func.count()).where(column.in_(of_source), live)
+                                            .group_by(column)).all():
+            counts[claim_id] = counts.get(claim_id, 0) + count
+    return [ArticleClaim(claim, name, role, affiliation, counts.get(stored_id(claim), 0))
+            for claim, name, role, affiliation in rows]
 
 
 def speaker_choices(session: Session) -> list[tuple[str, str]]:

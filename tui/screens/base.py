@@ -12,8 +12,9 @@ from textual.screen import Screen
 from tui.desk_calls import Answered
 
 if TYPE_CHECKING:
+    from claimtrack.queries.contradictions import RelationRow
     from claimtrack.report_model import ReportFilter
-    from claimtrack.store.models import ClaimRelation
+    from claimtrack.store.models import Claim, ClaimRelation
     from tui.app import ClaimtrackApp
     from tui.desk import ClaimDetail, Desk
     from tui.screens.annotate import ClaimEdit
@@ -123,6 +124,8 @@ class ClaimActions(DeskScreen):
                 id="claim.annotate"),
         Binding("r", "add_relation", "Relate", tooltip="Add a relation from this claim to another",
                 id="claim.relate"),
+        Binding("g", "go_to_related", "Related", tooltip="Go to one of this claim's related claims, in its article",
+                id="claim.related"),
         Binding("x", "remove_relation", "Unrelate", tooltip="Dismiss one of this claim's relations",
                 id="claim.unrelate"),
     ]
@@ -205,7 +208,37 @@ class ClaimActions(DeskScreen):
             if draft is not None:
                 self.change(lambda: desk.add_relation(claim_id, draft.other_claim_id, draft.kind, note=draft.note))
 
-        self.app.push_screen(NewRelationScreen(claim_id), chosen)
+        self.app.push_screen(NewRelationScreen(claim_id, desk.find_claims), chosen)
+
+    def action_go_to_related(self) -> None:
+        claim_id = self._claim_or_warn()
+        if claim_id is not None:
+            desk = self.desk
+            self.ask(lambda: desk.relations_of(claim_id), lambda rows: self.offer_related(claim_id, rows))
+
+    def offer_related(self, claim_id: int, rows: list[RelationRow]) -> None:
+        """The claims related to this one (kind, status, who said what, where); the one picked opens in its
+        article (Esc comes back here)."""
+        from claimtrack.display import clip
+        from tui.screens.choice import ChoiceScreen
+        from tui.screens.reader import ReaderScreen
+
+        if not rows:
+            self.notify(f"claim {claim_id} has no relations")
+            return
+        options = []
+        for row in rows:
+            other = row.b if row.a.claim.id == claim_id else row.a
+            words = clip(" ".join(other.claim.text.split()), 60)
+            where = other.source_title or f"source {other.claim.source_id}"
+            options.append((f"{row.relation.kind} · {row.relation.status} · #{other.claim.id} "
+                            f"{other.speaker or 'unattributed'}: {words} · {where}", other.claim))
+
+        def chosen(claim: Claim | None) -> None:
+            if claim is not None:
+                self.app.push_screen(ReaderScreen(claim.source_id, claim.id))
+
+        self.app.push_screen(ChoiceScreen(f"Claims related to claim {claim_id}", options), chosen)
 
     def action_remove_relation(self) -> None:
         claim_id = self._claim_or_warn()

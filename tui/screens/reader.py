@@ -144,7 +144,10 @@ class ReaderScreen(ClaimActions):
         if item is None:
             panel.update("[dim]Move onto a highlighted span to see its claim; n / N step through them.[/dim]")
             return
-        panel.update(claim_facts(item.claim, item.speaker, item.role, item.affiliation))
+        facts = claim_facts(item.claim, item.speaker, item.role, item.affiliation)
+        if item.relations:
+            facts.add_row("relations", f"{item.relations} · g to go to one")
+        panel.update(facts)
 
     def export_selection(self) -> tuple[ReportFilter, str]:
         selection = ReportFilter(source_id=self.source_id)
