@@ -34,6 +34,8 @@ from claimtrack.queries.claims import (
     story_labels,
 )
 from claimtrack.queries.contradictions import RelationFilter, RelationRow, count_relations, list_relations
+from claimtrack.queries.speaker_merges import MergeSuggestion, likely_same_speakers
+from claimtrack.queries.timeline import TimelineRow, count_speaker_claims, speaker_timeline
 from claimtrack.queries.triage import TO_JUDGE, TriageQuery
 from claimtrack.review import annotate as annotating
 from claimtrack.review import relations, speaker_edits
@@ -136,6 +138,15 @@ class Desk:
         """A page of the triage queue (a speaker the query names nobody by raises ClaimtrackError)."""
         with self.session() as session:
             return list_relations(session, query.relation_filter(), offset=offset, limit=limit)
+
+    def timeline(self, speaker_id: int, *, offset: int = 0, limit: int = 200) -> list[TimelineRow]:
+        with self.session() as session:
+            return speaker_timeline(session, speaker_id, offset=offset, limit=limit)
+
+    def speaker_claim_counts(self, speaker_id: int) -> tuple[int, int]:
+        """(claims, articles) of one speaker."""
+        with self.session() as session:
+            return count_speaker_claims(session, speaker_id)
 
     def relations_of(self, claim_id: int) -> list[RelationRow]:
         """Every relation of one claim, dismissed ones too, strongest first."""
@@ -296,6 +307,20 @@ class Desk:
         revisions = self._change(lambda session: speaker_edits.merge_speakers(
             session, keep_id, merged_id, author=self.author))
         return revisions[-1].note or "speakers merged"
+
+    def merge_many_speakers(self, keep_id: int, merged_ids: list[int]) -> str:
+        """Several speakers merged into one, as one change (one undo)."""
+        merged_ids = [i for i in merged_ids if i != keep_id]
+        if not merged_ids:
+            return "nothing to merge: the speaker picked is the one marked"
+        revisions = self._change(lambda session: [r for merged_id in merged_ids for r in speaker_edits.merge_speakers(
+            session, keep_id, merged_id, author=self.author)])
+        return revisions[-1].note if len(merged_ids) == 1 and revisions[-1].note else (
+            f"{len(merged_ids)} speakers merged into speaker {keep_id}")
+
+    def likely_same_speakers(self, limit: int = 500) -> list[MergeSuggestion]:
+        with self.session() as session:
+            return likely_same_speakers(session, limit=limit)
 
     def move_alias(self, alias_id: int, to_speaker: str, *, new_speaker: bool = False) -> str:
         revisions = self._change(lambda session: speaker_edits.move_alias(

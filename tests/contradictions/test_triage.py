@@ -113,3 +113,24 @@ def test_dismissing_every_suggestion_of_a_claim_leaves_confirmed_pairs_and_logs_
     assert dismiss_suggestions_of(session, made["roe"].id, author="tester") == []  # nothing left to dismiss
     with pytest.raises(ClaimtrackError, match="no such claim"):
         dismiss_suggestions_of(session, 10_000, author="tester")
+
+
+def test_a_speaker_s_timeline_is_in_date_order_with_its_contradictions_marked(desk):
+    from claimtrack.queries.timeline import count_speaker_claims, speaker_timeline
+
+    session, made, relations = desk
+    blake = made["blake"].speaker_id
+    undated = made["blake"].source_id
+    session.add(ClaimRelation(claim_a_id=made["blake"].id, claim_b_id=made["blake_later"].id, kind="contradicts",
+                              score=0.5, reason="r"))
+    made["later_source"].published = "2024-02-20"  # now older than the first article
+    first_source = session.get(type(made["later_source"]), undated)
+    first_source.published = None  # and the first one undated: last
+    session.flush()
+    rows = speaker_timeline(session, blake)
+    assert [row.claim.id for row in rows] == [made["blake_later"].id, made["blake"].id]
+    assert [(row.contradicted, row.self_contradicted) for row in rows] == [(1, 1), (1, 1)]
+    relations["harbour"].status = "dismissed"  # a dismissed pair is no mark
+    session.flush()
+    assert [(r.contradicted, r.self_contradicted) for r in speaker_timeline(session, blake)] == [(1, 1), (0, 1)]
+    assert count_speaker_claims(session, blake) == (2, 2)

@@ -97,6 +97,8 @@ EVERY_VIEW = {
     "export_scope": ("3", "e", "enter"),
     "export_path": ("2", "e", "enter", "enter", _fixed_export_path),
     "help": ("2", "question_mark"),
+    "timeline": ("2", "t"),
+    "related_claims": ("3", "enter", "g"),
 }
 
 

@@ -126,6 +126,8 @@ class ClaimActions(DeskScreen):
                 id="claim.relate"),
         Binding("g", "go_to_related", "Related", tooltip="Go to one of this claim's related claims, in its article",
                 id="claim.related"),
+        Binding("t", "speaker_timeline", "Timeline", tooltip="The speaker's claims by date, contradictions marked",
+                id="claim.timeline"),
         Binding("x", "remove_relation", "Unrelate", tooltip="Dismiss one of this claim's relations",
                 id="claim.unrelate"),
     ]
@@ -209,6 +211,21 @@ class ClaimActions(DeskScreen):
                 self.change(lambda: desk.add_relation(claim_id, draft.other_claim_id, draft.kind, note=draft.note))
 
         self.app.push_screen(NewRelationScreen(claim_id, desk.find_claims), chosen)
+
+    def action_speaker_timeline(self) -> None:
+        claim_id = self._claim_or_warn()
+        if claim_id is not None:
+            desk = self.desk
+            self.ask(lambda: desk.claim_detail(claim_id), self.open_timeline)
+
+    def open_timeline(self, detail: ClaimDetail) -> None:
+        from tui.screens.timeline import TimelineScreen
+
+        speaker = detail.speaker
+        if speaker is None or speaker.id is None:
+            self.notify(f"claim {detail.claim.id} has no speaker: no timeline to show", severity="warning")
+            return
+        self.app.push_screen(TimelineScreen(speaker.id, speaker.name))
 
     def action_go_to_related(self) -> None:
         claim_id = self._claim_or_warn()

@@ -1,5 +1,6 @@
-"""Speakers: every entity with its aliases, role and claim count; merge two speakers that are one
-(a wrong split) and move an alias to another speaker (a wrong merge)."""
+"""Speakers: every entity with its aliases, role and claim count; merge speakers that are one (a wrong
+split: one, or several marked with space, into another; or pair by pair from the "likely the same"
+list) and move an alias to another speaker (a wrong merge)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from textual.widgets import Header, Input
 
 from claimtrack.display import clip as _clip
 from claimtrack.queries.claims import SpeakerRow
+from claimtrack.queries.speaker_merges import MergeSuggestion
 from claimtrack.store.models import Speaker, SpeakerAlias, stored_id
 from tui.screens.base import OffsetPagedScreen
 from tui.widgets.desk_footer import DeskFooter
@@ -24,11 +26,19 @@ if TYPE_CHECKING:
 
 class SpeakersScreen(OffsetPagedScreen[SpeakerRow]):
     BINDINGS = [
-        Binding("m", "merge", "Merge into…", tooltip="This speaker is the same entity as another: merge it in",
+        Binding("m", "merge", "Merge into…",
+                tooltip="This speaker (or the ones marked with space) is the same entity as another: merge in",
                 id="speakers.merge"),
+        Binding("space", "toggle_mark", "Mark", tooltip="Mark this speaker, to merge several at once",
+                id="speakers.mark"),
+        Binding("L", "likely_same", "Likely the same",
+                tooltip="Pairs of speakers that are likely one, with the reason; Enter merges a pair",
+                id="speakers.likely_same"),
         Binding("l", "move_alias", "Move alias", tooltip="One of these names is someone else: move that alias",
                 id="speakers.move_alias"),
         Binding("enter", "show_claims", "Claims", tooltip="Show this speaker's claims", id="speakers.claims"),
+        Binding("t", "timeline", "Timeline", tooltip="This speaker's claims in date order, contradictions marked",
+                id="speakers.timeline"),
         Binding("slash", "focus_filter", "Filter", tooltip="Show only speakers whose name matches",
                 id="speakers.filter"),
         Binding("escape", "back_to_table", "Back", show=False),
@@ -47,6 +57,7 @@ class SpeakersScreen(OffsetPagedScreen[SpeakerRow]):
         self.name_filter = ""
         self.loaded = 0
         self.rows: dict[int, SpeakerRow] = {}
+        self.marked: dict[int, str] = {}  # speaker id -> name, marked to be merged together
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -74,9 +85,47 @@ class SpeakersScreen(OffsetPagedScreen[SpeakerRow]):
             return
         self.loaded += self.query_one(PagedTable).fill_page(
             message.rows, message.first_page, key=lambda row: row.speaker.id,
-            cells=lambda row: (str(row.speaker.id), _clip(row.speaker.name, 32), row.speaker.kind,
+            cells=lambda row: (self.id_cell(row.speaker), _clip(row.speaker.name, 32), row.speaker.kind,
                                _clip(row.speaker.role or "", 16), _clip(row.speaker.affiliation or "", 24),
                                str(row.claims), _clip("; ".join(row.aliases), 60)))
+
+    def id_cell(self, speaker: Speaker) -> str:
+        return f"✓ {speaker.id}" if speaker.id in self.marked else str(speaker.id)
+
+    def action_toggle_mark(self) -> None:
+        row = self.current_speaker()
+        if row is None or row.speaker.id is None:
+            return
+        speaker_id = row.speaker.id
+        if self.marked.pop(speaker_id, None) is None:
+            self.marked[speaker_id] = row.speaker.name
+        table = self.query_one(PagedTable)
+        table.update_cell(str(speaker_id), "id", self.id_cell(row.speaker))
+        table.action_cursor_down()
+
+    def reload(self) -> None:
+        # Marks are forgotten when the list is read again (a merge, someone else's change): what they
+        # named may be gone.
+        self.marked = {}
+        super().reload()
+
+    def action_likely_same(self) -> None:
+        desk = self.desk
+        self.ask(desk.likely_same_speakers, self.offer_likely_same, title="Likely the same")
+
+    def offer_likely_same(self, suggestions: list[MergeSuggestion]) -> None:
+        from tui.screens.likely_same import LikelySameScreen
+
+        if not suggestions:
+            self.notify("no speakers look like one another")
+            return
+        desk = self.desk
+
+        def merge(pair: MergeSuggestion) -> None:
+            keep_id, merged_id = stored_id(pair.keep), stored_id(pair.other)
+            self.change(lambda: desk.merge_speakers(keep_id, merged_id), title="Merge")
+
+        self.app.push_screen(LikelySameScreen(suggestions, merge))
 
     def current_speaker(self) -> SpeakerRow | None:
         key = self.query_one(PagedTable).current_key()
@@ -88,17 +137,21 @@ class SpeakersScreen(OffsetPagedScreen[SpeakerRow]):
             self.ask(self.desk.speaker_choices, lambda choices: self.offer_merge(row.speaker, choices))
 
     def offer_merge(self, merged: Speaker, choices: list[tuple[str, str]]) -> None:
+        """Merge this speaker, or every marked one, into the speaker picked (one change, one undo)."""
         from tui.screens.speaker_pick import SpeakerPickScreen
 
-        desk, merged_id = self.desk, stored_id(merged)
+        desk = self.desk
+        merging = dict(self.marked) or {stored_id(merged): merged.name}
 
         def chosen(choice: SpeakerChoice | None) -> None:
             if choice is not None:
-                self.change(lambda: desk.merge_speakers(desk.speaker_id(choice.name), merged_id))
+                ids = list(merging)
+                self.change(lambda: desk.merge_many_speakers(desk.speaker_id(choice.name), ids))
 
-        others = [(key, name) for key, name in choices if name != merged.name]
-        self.app.push_screen(SpeakerPickScreen(others, title=f"Merge “{merged.name}” into…", allow_new=False),
-                             chosen)
+        names = set(merging.values())
+        others = [(key, name) for key, name in choices if name not in names]
+        what = f"the {len(merging)} marked speakers" if len(merging) > 1 else f"“{next(iter(names))}”"
+        self.app.push_screen(SpeakerPickScreen(others, title=f"Merge {what} into…", allow_new=False), chosen)
 
     def action_move_alias(self) -> None:
         row = self.current_speaker()
@@ -138,6 +191,13 @@ class SpeakersScreen(OffsetPagedScreen[SpeakerRow]):
         row = self.current_speaker()
         if row is not None:
             await self.app.show_claims_of(row.speaker.name)
+
+    def action_timeline(self) -> None:
+        from tui.screens.timeline import TimelineScreen
+
+        row = self.current_speaker()
+        if row is not None and row.speaker.id is not None:
+            self.app.push_screen(TimelineScreen(row.speaker.id, row.speaker.name))
 
     @on(PagedTable.RowSelected)
     async def row_selected(self) -> None:
