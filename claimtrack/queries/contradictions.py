@@ -48,7 +48,8 @@ class ClaimSide:
     source_title: str | None
     source_location: str | None
     published: str | None
-    sentence: str
+    sentence: str  # the sentence around the claim exactly as the article has it
+    sentence_start: int = 0  # where it starts in the article (the claim's words sit at claim.start - this)
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ class RelationRow:
 
 def _side(claim: Claim, speaker: str | None, source: Source) -> ClaimSide:
     left, right = sentence_around(source.text, claim.start, claim.end)
-    return ClaimSide(claim, speaker, source.title, source.location, source.published,
-                     " ".join(source.text[left:right].split()))
+    left, right = min(left, claim.start), max(right, claim.end)
+    return ClaimSide(claim, speaker, source.title, source.location, source.published, source.text[left:right], left)
 
 
 NOT_DISMISSED = RelationFilter()

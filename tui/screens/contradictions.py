@@ -25,7 +25,7 @@ from claimtrack.queries.triage import STATUSES, TO_JUDGE, TriageQuery, parse_tri
 from claimtrack.report_model import ReportFilter
 from claimtrack.store.models import stored_id
 from tui.screens.base import OffsetPagedScreen
-from tui.widgets.claim_card import stance_text
+from tui.widgets.claim_card import in_sentence, stance_text
 from tui.widgets.desk_footer import DeskFooter
 from tui.widgets.paged_table import PagedTable, page_size
 
@@ -307,9 +307,7 @@ def _side(label: str, side: ClaimSide) -> Group:
                                    side.published) if x)
     head = Text.assemble((f"{label}  ", "bold reverse"), " ", (for_terminal(side.speaker or "unattributed"), "bold"),
                          " ", stance_text(claim.stance), f"  · claim {claim.id}")
-    words = for_terminal(" ".join(claim.text.split()))
-    sentence = Text(for_terminal(side.sentence), style="dim")
-    at = sentence.plain.find(words[:40])
-    if at >= 0:
-        sentence.stylize("not dim bold", at, at + len(words))
+    # The sentence exactly as the article has it (no space added or taken away), the claim marked by style.
+    start = claim.start - side.sentence_start
+    sentence = in_sentence(side.sentence, 0, len(side.sentence), start, start + (claim.end - claim.start))
     return Group(head, Text(for_terminal(where), style="italic"), Text(""), sentence)
