@@ -38,7 +38,7 @@ from tests.browser.web import (
     wait_for_screen,
 )
 
-RELATION_ROW = re.compile(r"^ #(\d+) +(?:contradicts|counters) ", re.MULTILINE)
+RELATION_ROW = re.compile(r"^ #(\d+) +[\d.]+ ", re.MULTILINE)  # id and score open each row of the queue
 
 
 def tree_rss_mb(pid: int) -> tuple[float, int]:
@@ -62,14 +62,14 @@ def settled_rss(pid: int, seconds: float = 2.0) -> tuple[float, int]:
 def key_latencies(page, presses: int) -> dict[str, list[float]]:
     """Seconds from key to changed screen: screen switches (after a first visit), and confirmations."""
     timed_key(page, "3", "— Contradictions")  # first visits build each screen: not counted
-    wait_for_screen(page, "relation(s) loaded")
+    wait_for_screen(page, "suggested pairs")
     timed_key(page, "1", "— Sources")
     switches: list[float] = []
     for _ in range(presses):
         switches.append(timed_key(page, "3", "— Contradictions"))
         switches.append(timed_key(page, "1", "— Sources"))
     timed_key(page, "3", "— Contradictions")
-    wait_for_screen(page, "relation(s) loaded")
+    wait_for_screen(page, "suggested pairs")
     moves: list[float] = []
     for index in range(presses):
         moves.append(timed_key(page, "ArrowDown" if index % 2 == 0 else "ArrowUp", None))  # the cards change

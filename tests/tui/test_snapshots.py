@@ -83,6 +83,12 @@ def _fixed_export_path(app) -> None:
     app.screen.query_one("#answer").value = "reports/desk.md"  # the proposed name holds the time
 
 
+def _split_a_speaker(app) -> None:
+    """One of Vucic's claims given to "A. Vucic": a pair for the likely-the-same list."""
+    troops = next(row for row in app.desk.find_claims("Vucic") if "half the troops" in row.claim.text)
+    app.desk.annotate(troops.claim.id, speaker="A. Vucic", new_speaker=True)
+
+
 EVERY_VIEW = {
     "sources": (),
     "reader": ("enter", "n", "n", "n"),
@@ -98,6 +104,8 @@ EVERY_VIEW = {
     "export_path": ("2", "e", "enter", "enter", _fixed_export_path),
     "help": ("2", "question_mark"),
     "timeline": ("2", "t"),
+    "dismiss_all": ("3", "D"),
+    "likely_same": (_split_a_speaker, "4", "L"),
     "related_claims": ("3", "enter", "g"),
 }
 
