@@ -106,6 +106,8 @@ EVERY_VIEW = {
     "timeline": ("2", "t"),
     "dismiss_all": ("3", "D"),
     "likely_same": (_split_a_speaker, "4", "L"),
+    "relation_note": ("3", "n"),
+    "move_alias": ("4", "l"),
     "related_claims": ("3", "enter", "g"),
 }
 
