@@ -111,7 +111,9 @@ def _person_reason(a: Speaker, b: Speaker) -> tuple[str, str] | None:
     if len(short.name.split()) == 1 and full.kind is SpeakerKind.PERSON and name_parts(full.name)[0] \
             and surname(full.name) == _surname_key(short.name):
         return "surname", f"{short.name!r} is the surname of {full.name!r}"
-    if a.role and b.role and a.role.lower() == b.role.lower() and _full_name(a.name) and _full_name(b.name):
+    people = a.kind is SpeakerKind.PERSON and b.kind is SpeakerKind.PERSON  # not "The Scottish Executive"
+    if people and a.role and b.role and a.role.lower() == b.role.lower() and _full_name(a.name) \
+            and _full_name(b.name):
         return "same surname and role", f"{a.name!r} and {b.name!r}, both {a.role}"
     return None
 

@@ -149,3 +149,16 @@ def test_a_description_a_person_moved_is_left_where_they_put_it(run, tmp_path):
     second.write_text('Finance Minister Leonard Okafor said: "Taxes will not rise."', encoding="utf-8")
     assert run("ingest", str(second), db=db).exit_code == 0
     assert [c["speaker"] for c in claims(run, db, "--search", "growth")] == ["Grace Adeyemi"]  # the person's call
+
+
+def test_same_surname_and_role_pairs_people_not_bodies():
+    from claimtrack.queries.speaker_merges import _person_reason
+    from claimtrack.store.models import Speaker
+    from claimtrack.vocabulary import SpeakerKind
+
+    leader = Speaker(name="Michael Howard", kind=SpeakerKind.PERSON, role="leader")
+    same = Speaker(name="Mike Howard", kind=SpeakerKind.PERSON, role="Leader")
+    assert _person_reason(leader, same) is not None
+    scottish = Speaker(name="The Scottish Executive", kind=SpeakerKind.UNKNOWN, role="Executive")
+    safety = Speaker(name="Safety Executive", kind=SpeakerKind.UNKNOWN, role="Executive")
+    assert _person_reason(scottish, safety) is None
