@@ -155,6 +155,18 @@ async def one_run(db: Path) -> dict[str, float]:
             steps.append(time.perf_counter() - began)
         figures["scroll one row (median key press)"] = statistics.median(steps)
         figures["scroll one row (worst key press)"] = max(steps)
+        # The same presses with the detail pane held back: the cursor alone. The pane is read once the
+        # cursor rests (DETAIL_DELAY), which the pilot's press waits for; a person sees the cursor first.
+        import tui.screens.claims as claims_screen
+
+        delay, claims_screen.DETAIL_DELAY = claims_screen.DETAIL_DELAY, 60.0
+        cursor_only = []
+        for _ in range(200):
+            began = time.perf_counter()
+            await pilot.press("k")
+            cursor_only.append(time.perf_counter() - began)
+        claims_screen.DETAIL_DELAY = delay
+        figures["scroll one row, cursor only (median key press)"] = statistics.median(cursor_only)
         began = time.perf_counter()
         for _ in range(20):
             await pilot.press("pagedown")
