@@ -108,6 +108,7 @@ EVERY_VIEW = {
     "likely_same": (_split_a_speaker, "4", "L"),
     "relation_note": ("3", "n"),
     "move_alias": ("4", "l"),
+    "undo_question": ("3", "D", "enter", lambda app: app.clear_notifications(), "ctrl+z"),  # 2 rows: it asks
     "related_claims": ("3", "enter", "g"),
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Label
 
-from tests.tui.helpers import SIZE, app_on, notifications, pilot_test, relation, settle
+from tests.tui.helpers import SIZE, app_on, notifications, pilot_test, relation, settle, shown
 from tui.screens.choice import ChoiceScreen
 from tui.screens.contradictions import ContradictionsScreen, relation_columns
 from tui.widgets.paged_table import PagedTable
@@ -82,6 +82,10 @@ async def test_the_filter_line_selects_and_says_what_it_cannot_read(seeded_db, t
         assert [r.relation.id for r in app.screen.rows.values()] == [1]
         assert _count(app).startswith("1 suggested pairs") and app.focused is line  # the focus stays
         line.value = ""
+        await pilot.press(*"kind:duplicates", "enter")
+        await settle(pilot)
+        assert "No pair matches this filter" in shown(app.screen.query_one("#side-a"))
+        line.value = ""
         await pilot.press(*"speaker:Nobody", "enter")
         await settle(pilot)
         assert "filter not applied" in _count(app) and "Nobody" in _count(app)
@@ -111,6 +115,7 @@ async def test_dismiss_every_suggestion_of_one_claim_then_undo(seeded_db, tmp_pa
         await settle(pilot)
         assert relation(seeded_db, 1).status == relation(seeded_db, 2).status == "dismissed"
         assert _count(app).startswith("0 suggested pairs")
+        assert "No suggested pairs left to judge" in shown(app.screen.query_one("#side-a"))  # not "none stored"
         await pilot.press("ctrl+z")  # two rows: it asks first
         await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)

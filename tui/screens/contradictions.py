@@ -29,6 +29,9 @@ from tui.widgets.claim_card import in_sentence, stance_text
 from tui.widgets.desk_footer import DeskFooter
 from tui.widgets.paged_table import PagedTable, page_size
 
+EMPTY_QUEUE = ("No suggested pairs left to judge: f shows the confirmed, dismissed or all pairs; new ones are "
+               "found when articles are ingested.")
+NOTHING_MATCHES = "No pair matches this filter: / changes it, f shows another status."
 WIDE = 110  # from this many columns the queue shows status and kind, and longer speaker names
 SCROLLBAR = 2
 
@@ -189,7 +192,7 @@ class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
         side_a, side_b = self.query_one("#side-a", Static), self.query_one("#side-b", Static)
         reason = self.query_one("#relation-reason", Static)
         if row is None:
-            side_a.update("[dim]No contradictions stored yet: they are found when articles are ingested.[/dim]")
+            side_a.update(Text(EMPTY_QUEUE if self.triage == TO_JUDGE else NOTHING_MATCHES, style="dim"))
             side_b.update("")
             reason.update("")
             return
