@@ -89,6 +89,10 @@ async def test_the_filter_line_selects_and_says_what_it_cannot_read(seeded_db, t
         await pilot.press(*"speaker:Nobody", "enter")
         await settle(pilot)
         assert "filter not applied" in _count(app) and "Nobody" in _count(app)
+        line.value = "speaker:'[/b] Nobody'"  # markup in what was typed is shown as typed, never parsed
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "[/b] Nobody" in _count(app)
         line.value = ""
         await pilot.press(*"colour:red", "enter")
         await settle(pilot)

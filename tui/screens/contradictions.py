@@ -156,7 +156,9 @@ class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
         if message.error is not None:
             if message.request == self.request:
                 self.notify(message.error, title="Filter", severity="warning", markup=False)
-                self.query_one("#relation-count", Label).update(f"filter not applied: {for_terminal(message.error)}")
+                # Text, not markup: the error quotes what was typed ("speaker:[/b]")
+                shown = Text(f"filter not applied: {for_terminal(message.error)}")
+                self.query_one("#relation-count", Label).update(shown)
             return
         if not self.keep_page(message.request, message.rows, message.first_page, lambda row: row.relation.id):
             return
