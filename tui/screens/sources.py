@@ -22,6 +22,21 @@ from tui.screens.base import PagedScreen
 from tui.widgets.desk_footer import DeskFooter
 from tui.widgets.paged_table import PagedTable, page_size
 
+WIDE = 110  # from this many columns the outlet and the date are shown too, and more of the story
+SCROLLBAR = 2
+
+
+def source_columns(width: int) -> list[tuple[str, str, int]]:
+    """The columns (label, key, width) for a table *width* cells wide: the counts before the story (on an
+    80-column terminal they stay on screen), the title taking what the others leave."""
+    wide = width >= WIDE
+    columns = [("id", "id", 5), ("title", "title", 0), ("claims", "claims", 6),
+               ("contradictions", "contradictions", 14), ("story", "story", 20 if wide else 12)]
+    if wide:
+        columns += [("outlet", "outlet", 14), ("published", "published", 10)]
+    title = max(16, width - sum(w + 2 for *_, w in columns) - SCROLLBAR - 2)  # 2: the table's own edge
+    return [(label, key, title if key == "title" else w) for label, key, w in columns]
+
 
 class SourcesScreen(PagedScreen):
     BINDINGS = [
@@ -61,6 +76,8 @@ class SourcesScreen(PagedScreen):
     def __init__(self) -> None:
         super().__init__(id="sources")
         self.title_filter = ""
+        self.layout_width = 0
+        self.widths: dict[str, int] = {}
         self.last_id: int | None = None
         self.last_ingest: SourcesScreen.IngestFinished | None = None  # for the log (`l`)
 
@@ -79,13 +96,33 @@ class SourcesScreen(PagedScreen):
     def on_mount(self) -> None:
         self.sub_title = "Sources"
         table = self.query_one(PagedTable)
-        # The counts before the story, outlet and date: on an 80-column terminal they stay on screen.
-        for label, key in (("id", "id"), ("title", "title"), ("claims", "claims"), ("contradictions", "contradictions"),
-                           ("story", "story"), ("outlet", "outlet"), ("published", "published")):
-            table.add_column(label, key=key)
+        self.lay_out_columns(self.size.width or self.app.size.width)
         self.query_one("#ingest-status").display = False
         table.focus()
         self.reload()
+
+    def on_resize(self) -> None:
+        if (self.size.width or self.app.size.width) != self.layout_width:
+            self.lay_out_columns(self.size.width)
+            self.reload()  # the rows again, cut to the new widths
+
+    def lay_out_columns(self, width: int) -> None:
+        """Fixed widths (a table measured as rows arrive could leave the title at its header's width), the
+        title taking what the others leave."""
+        self.layout_width = width
+        self.widths = {key: column_width for _, key, column_width in source_columns(width)}
+        table = self.query_one(PagedTable)
+        table.clear(columns=True)
+        for label, key, column_width in source_columns(width):
+            table.add_column(label, key=key, width=column_width)
+
+    def cells(self, row: SourceListing) -> tuple[str, ...]:
+        title = _clip(row.source.title or row.source.location or "untitled", self.widths["title"])
+        cells: tuple[str, ...] = (str(row.source.id), title, str(row.claims), str(row.contradictions),
+                                  _clip(row.story or "", self.widths["story"]))
+        if "outlet" in self.widths:
+            cells += (_clip(row.source.outlet or "", self.widths["outlet"]), row.source.published or "")
+        return cells
 
     def restart_paging(self) -> None:
         self.last_id = None
@@ -99,11 +136,8 @@ class SourcesScreen(PagedScreen):
     def on_sources_screen_loaded(self, message: Loaded) -> None:
         if message.request != self.request:
             return  # a page of an older reload (the filter changed since)
-        self.query_one(PagedTable).fill_page(
-            message.rows, message.first_page, key=lambda row: row.source.id,
-            cells=lambda row: (str(row.source.id), _clip(row.source.title or row.source.location or "untitled", 36),
-                               str(row.claims), str(row.contradictions), _clip(row.story or "", 20),
-                               row.source.outlet or "", row.source.published or ""))
+        self.query_one(PagedTable).fill_page(message.rows, message.first_page, key=lambda row: row.source.id,
+                                             cells=self.cells)
         if message.rows:
             self.last_id = message.rows[-1].source.id
 
