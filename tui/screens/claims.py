@@ -117,16 +117,8 @@ class ClaimsScreen(ClaimActions, PagedScreen):
         if width == self.layout_width:
             return
         self.layout_width, self.claim_width = width, claim_width
-        table = self.query_one(PagedTable)
-        cursor, exhausted = table.cursor_row, table.exhausted
-        table.clear(columns=True)
-        for label, key, column_width in columns:
-            table.add_column(label, key=key, width=column_width)
-        table.add_column("claim", key="claim", width=claim_width)
-        if self.rows:
-            table.fill_page(list(self.rows.values()), True, key=lambda row: row.claim.id, cells=self.cells)
-            table.exhausted = exhausted  # the rows were all laid out again: no page more or less to ask for
-            table.move_cursor(row=min(cursor, table.row_count - 1))
+        self.query_one(PagedTable).lay_out([*columns, ("claim", "claim", claim_width)], self.rows.values(),
+                                           key=lambda row: row.claim.id, cells=self.cells)
 
     def cells(self, row: ClaimRow) -> tuple[object, ...]:
         speaker_width = 24 if self.layout_width >= WIDE else 14

@@ -120,17 +120,11 @@ class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
             return
         columns, claim_width = relation_columns(width)
         self.layout_width, self.claim_width = width, claim_width
-        table = self.query_one(PagedTable)
-        cursor, exhausted = table.cursor_row, table.exhausted
-        table.clear(columns=True)
         speaker = 20 if width >= WIDE else 12
-        for label, key, column_width in [*columns, ("speaker A", "a", speaker), ("claim A", "text_a", claim_width),
-                                         ("speaker B", "b", speaker), ("claim B", "text_b", claim_width)]:
-            table.add_column(label, key=key, width=column_width)
-        if self.rows:
-            table.fill_page(list(self.rows.values()), True, key=lambda row: row.relation.id, cells=self.cells)
-            table.exhausted = exhausted
-            table.move_cursor(row=min(cursor, table.row_count - 1))
+        self.query_one(PagedTable).lay_out(
+            [*columns, ("speaker A", "a", speaker), ("claim A", "text_a", claim_width), ("speaker B", "b", speaker),
+             ("claim B", "text_b", claim_width)],
+            self.rows.values(), key=lambda row: row.relation.id, cells=self.cells)
 
     def cells(self, row: RelationRow) -> tuple[object, ...]:
         relation, wide = row.relation, self.layout_width >= WIDE

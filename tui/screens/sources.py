@@ -110,11 +110,9 @@ class SourcesScreen(PagedScreen):
         """Fixed widths (a table measured as rows arrive could leave the title at its header's width), the
         title taking what the others leave."""
         self.layout_width = width
-        self.widths = {key: column_width for _, key, column_width in source_columns(width)}
-        table = self.query_one(PagedTable)
-        table.clear(columns=True)
-        for label, key, column_width in source_columns(width):
-            table.add_column(label, key=key, width=column_width)
+        columns = source_columns(width)
+        self.widths = {key: column_width for _, key, column_width in columns}
+        self.query_one(PagedTable).lay_out(columns, (), key=lambda row: row.source.id, cells=self.cells)
 
     def cells(self, row: SourceListing) -> tuple[str, ...]:
         title = _clip(row.source.title or row.source.location or "untitled", self.widths["title"])

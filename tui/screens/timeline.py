@@ -89,15 +89,8 @@ class TimelineScreen(ClaimActions, OffsetPagedScreen[TimelineRow]):
         self.layout_width = width
         columns = timeline_columns(width)
         self.widths = {key: column_width for _, key, column_width in columns}
-        table = self.query_one(PagedTable)
-        cursor, exhausted = table.cursor_row, table.exhausted
-        table.clear(columns=True)
-        for label, key, column_width in columns:
-            table.add_column(label, key=key, width=column_width)
-        if self.rows:
-            table.fill_page(list(self.rows.values()), True, key=lambda row: row.claim.id, cells=self.cells)
-            table.exhausted = exhausted
-            table.move_cursor(row=min(cursor, table.row_count - 1))
+        self.query_one(PagedTable).lay_out(columns, self.rows.values(), key=lambda row: row.claim.id,
+                                           cells=self.cells)
 
     def cells(self, row: TimelineRow) -> tuple[object, ...]:
         return (row.published or "undated",

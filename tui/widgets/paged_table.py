@@ -81,6 +81,20 @@ class PagedTable(DataTable[Any]):
             self.move_cursor(row=min(keep, self.row_count - 1))
         return count
 
+    def lay_out(self, columns: Iterable[tuple[str, str, int]], rows: Iterable[Any], *, key: Callable[[Any], int],
+                cells: Callable[[Any], tuple[Any, ...]]) -> None:
+        """Columns (label, key, width) laid out afresh, with the rows already loaded shown again in them
+        (a terminal's width changed): the cursor keeps its place, and no page more or less is asked for."""
+        cursor, exhausted = self.cursor_row, self.exhausted
+        self.clear(columns=True)
+        for label, column_key, width in columns:
+            self.add_column(label, key=column_key, width=width)
+        kept = list(rows)
+        if kept:
+            self.fill_page(kept, True, key=key, cells=cells)
+            self.exhausted = exhausted
+            self.move_cursor(row=min(cursor, self.row_count - 1))
+
     def current_key(self) -> int | None:
         """The id in the row under the cursor (rows are keyed by the id they show)."""
         if not self.row_count:
