@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
+from tests.conftest import ROOT, SEED_ARTICLE
 from tests.tui.helpers import SIZE, app_on, settle
 from tui.widgets.article_view import ArticleView
 
@@ -117,3 +118,19 @@ EVERY_VIEW = {
 @pytest.mark.parametrize("view", sorted(EVERY_VIEW))
 def test_every_view_at(snap_compare, seeded_db, tmp_path, view, size):
     assert snap_compare(app_on(seeded_db, tmp_path), terminal_size=size, run_before=before_with(*EVERY_VIEW[view]))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_ingest_log_at(snap_compare, seeded_db, tmp_path, monkeypatch, size):
+    """A real ingest from the desk (i) of a folder with an article, one already stored, an empty file and
+    a binary one; then its log (l). Run from tmp_path, so that the folder's name is the same every time."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "harbour-bridge-closure.txt").write_text(
+        (ROOT / "fixtures/articles/harbour-bridge-closure.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (inbox / "seed-again.txt").write_text(SEED_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (inbox / "empty.txt").write_text("", encoding="utf-8")
+    (inbox / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    monkeypatch.chdir(tmp_path)
+    assert snap_compare(app_on(seeded_db, tmp_path), terminal_size=size,
+                        run_before=before_with("i", *"inbox", "enter", "l"))

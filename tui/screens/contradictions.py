@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label
 
 from claimtrack.display import clip as _clip
 from claimtrack.display import for_terminal
@@ -27,6 +27,7 @@ from claimtrack.store.models import stored_id
 from tui.screens.base import OffsetPagedScreen
 from tui.widgets.claim_card import in_sentence, stance_text
 from tui.widgets.desk_footer import DeskFooter
+from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paged_table import PagedTable, page_size
 
 EMPTY_QUEUE = ("No suggested pairs left to judge: f shows the confirmed, dismissed or all pairs; new ones are "
@@ -98,10 +99,10 @@ class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
         yield PagedTable(id="relations-table")
         with Horizontal(id="sides"):
             with Vertical(classes="side"):
-                yield Static(id="side-a")
+                yield DetailPane(id="side-a")
             with Vertical(classes="side"):
-                yield Static(id="side-b")
-        yield Static(id="relation-reason")
+                yield DetailPane(id="side-b")
+        yield DetailPane(id="relation-reason")
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -185,15 +186,15 @@ class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
     @on(DataTable.RowHighlighted)
     def show_sides(self) -> None:
         row = self.current_relation()
-        side_a, side_b = self.query_one("#side-a", Static), self.query_one("#side-b", Static)
-        reason = self.query_one("#relation-reason", Static)
+        side_a, side_b = self.query_one("#side-a", DetailPane), self.query_one("#side-b", DetailPane)
+        reason = self.query_one("#relation-reason", DetailPane)
         if row is None:
-            side_a.update(Text(EMPTY_QUEUE if self.triage == TO_JUDGE else NOTHING_MATCHES, style="dim"))
-            side_b.update("")
-            reason.update("")
+            side_a.show(Text(EMPTY_QUEUE if self.triage == TO_JUDGE else NOTHING_MATCHES, style="dim"))
+            side_b.show("")
+            reason.show("")
             return
-        side_a.update(_side("A", row.a))
-        side_b.update(_side("B", row.b))
+        side_a.show(_side("A", row.a))
+        side_b.show(_side("B", row.b))
         relation = row.relation
         text = Text.assemble(("why: ", "bold"), for_terminal(relation.reason or "—"), "   ", ("score ", "bold"),
                              f"{relation.score:.2f}", "   ", ("status ", "bold"), relation.status,
@@ -201,7 +202,7 @@ class ContradictionsScreen(OffsetPagedScreen[RelationRow]):
         if relation.note:
             text.append("\nnote: ", style="bold")
             text.append(for_terminal(relation.note))
-        reason.update(text)
+        reason.show(text)
 
     def action_decide(self, status: str) -> None:
         row = self.current_relation()

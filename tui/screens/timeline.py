@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Header, Label
 
 from claimtrack.display import clip as _clip
 from claimtrack.display import for_terminal
@@ -18,6 +18,7 @@ from claimtrack.queries.timeline import TimelineRow
 from tui.screens.base import ClaimActions, OffsetPagedScreen
 from tui.widgets.claim_card import stance_text
 from tui.widgets.desk_footer import DeskFooter
+from tui.widgets.detail_pane import DetailPane
 from tui.widgets.paged_table import PagedTable, page_size
 
 CONTRADICTED, SELF = "⚡", "↺"
@@ -66,7 +67,7 @@ class TimelineScreen(ClaimActions, OffsetPagedScreen[TimelineRow]):
         yield Header(show_clock=False)
         yield Label("", id="timeline-count")
         yield PagedTable(id="timeline-table")
-        yield Static(id="timeline-detail")
+        yield DetailPane(id="timeline-detail")
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -133,9 +134,9 @@ class TimelineScreen(ClaimActions, OffsetPagedScreen[TimelineRow]):
     @on(DataTable.RowHighlighted)
     def show_detail(self) -> None:
         row = self.current_row()
-        detail = self.query_one("#timeline-detail", Static)
+        detail = self.query_one("#timeline-detail", DetailPane)
         if row is None:
-            detail.update(f"[dim]{for_terminal(self.speaker_name)} has no claims.[/dim]")
+            detail.show(f"[dim]{for_terminal(self.speaker_name)} has no claims.[/dim]")
             return
         text = Text.assemble((f"#{row.claim.id} ", "bold"), stance_text(row.claim.stance), " · ",
                              for_terminal(row.source_title or f"source {row.claim.source_id}"), " · ",
@@ -144,7 +145,7 @@ class TimelineScreen(ClaimActions, OffsetPagedScreen[TimelineRow]):
             text.append(f"   {marks(row)} (g lists them)", style="bold")
         text.append("\n")
         text.append(for_terminal(" ".join(row.claim.text.split())))
-        detail.update(text)
+        detail.show(text)
 
     def action_open_reader(self) -> None:
         from tui.screens.reader import ReaderScreen
