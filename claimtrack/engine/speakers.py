@@ -416,6 +416,10 @@ PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 def parse_title(surface: str) -> Title:
     """Split "White House National Security Council spokesman John Kirby" into its parts (a pure
     function of the words, kept for names met again: every article names its people many times)."""
+    return _with_executive_body(surface, _parse_title(surface))
+
+
+def _parse_title(surface: str) -> Title:
     surface = PARENTHESIS.sub("", surface).strip() or surface
     words = trim_name_edges(surface.split())
     surface = " ".join(words) or surface
@@ -447,6 +451,31 @@ def parse_title(surface: str) -> Title:
     if gender is None:
         gender = _gender_of_words(pre_lows) or first_name_gender(name_words[0])
     return Title(" ".join(name_words), SpeakerKind.PERSON, role, affiliation, gender, honorific)
+
+
+def _with_executive_body(surface: str, title: Title) -> Title:
+    """*title* read again where "Executive" names a body, not a role: "the Scottish Executive", "a
+    spokesman for the Health and Safety Executive", "Scottish Executive spokesman Jim Hart". A
+    capitalised Executive after a capitalised word that is no role ("Chief Executive") is a body."""
+    words = [_clean(w) for w in surface.split()]
+    at = next((k for k, w in enumerate(words) if _strip_possessive(w) == "Executive" and k > 0
+               and (words[k - 1][:1].isupper() or words[k - 1].lower() in lx.ARTICLES)
+               and words[k - 1].lower().rstrip(".") not in lx.ROLE_NOUNS | lx.HONORIFICS.keys()), None)
+    if at is None:
+        return title
+    first = at
+    while first > 0 and words[first - 1].lower() not in lx.ARTICLES and (words[first - 1][:1].isupper() or (
+            words[first - 1].lower() in ("and", "&", "of") and first > 1 and words[first - 2][:1].isupper())):
+        first -= 1
+    body = " ".join([*words[first:at], _strip_possessive(words[at])])
+    role_words = [w for w in (title.role or "").split() if _strip_possessive(w) != "Executive"]
+    if title.kind is SpeakerKind.PERSON and title.name != surface:  # a named person: "... Executive's Andy Kerr"
+        return Title(title.name, title.kind, " ".join(role_words) or None, body, title.gender, title.honorific)
+    before = [w.lower() for w in words[:first]]
+    role = " ".join(role_words) or next((w for w in reversed(before) if w in lx.ROLE_NOUNS), None)
+    if role is None and all(w in lx.ARTICLES for w in before):
+        return Title(body, SpeakerKind.ORGANIZATION, None, None, None)  # "the Scottish Executive"
+    return Title(surface, SpeakerKind.PERSON if role else SpeakerKind.UNKNOWN, role, body, title.gender)
 
 
 # --- A mention's edges and the parts of a capitalised name run (issue 12) --------------------------

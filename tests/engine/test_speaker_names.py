@@ -60,6 +60,26 @@ def test_kinds_of_mentions(mention, name, kind):
         assert (title.name, title.kind) == (name, kind)
 
 
+@pytest.mark.parametrize("mention, name, kind, role, affiliation", [
+    # a capitalised Executive after a capitalised word is a body, never a person's role
+    ("the Highland Executive", "Highland Executive", SpeakerKind.ORGANIZATION, None, None),
+    ("The Highland Executive", "Highland Executive", SpeakerKind.ORGANIZATION, None, None),
+    ("Highland Executive spokesman Ian Drummond", "Ian Drummond", SpeakerKind.PERSON, "spokesman",
+     "Highland Executive"),
+    ("the Highland Executive's Ian Drummond", "Ian Drummond", SpeakerKind.PERSON, None, "Highland Executive"),
+    ("a spokesman for the Roads and Bridges Executive", "a spokesman for the Roads and Bridges Executive",
+     SpeakerKind.PERSON, "spokesman", "Roads and Bridges Executive"),
+    ("Roads and Bridges Executive chief executive Ann Orr", "Ann Orr", SpeakerKind.PERSON, "chief executive",
+     "Roads and Bridges Executive"),
+    # the role stays a role
+    ("Chief Executive Tim Corrie", "Tim Corrie", SpeakerKind.PERSON, "Chief Executive", None),
+    ("the chief executive", "the chief executive", SpeakerKind.PERSON, "chief executive", None),
+])
+def test_an_executive_that_is_a_body(mention, name, kind, role, affiliation):
+    title = parse_title(mention)
+    assert (title.name, title.kind, title.role, title.affiliation) == (name, kind, role, affiliation)
+
+
 @pytest.mark.parametrize("description, role, affiliation, fits", [
     ("the prime minister", "Prime Minister", None, True),
     ("The home secretary", "Secretary", "Home", True),
