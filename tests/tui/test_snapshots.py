@@ -111,6 +111,9 @@ EVERY_VIEW = {
     "move_alias": ("4", "l"),
     "undo_question": ("3", "D", "enter", lambda app: app.clear_notifications(), "ctrl+z"),  # 2 rows: it asks
     "related_claims": ("3", "enter", "g"),
+    "unrelate": ("3", "enter", "x"),
+    "merge_into": ("4", "m"),
+    "ingest_path": ("i",),
 }
 
 
@@ -134,3 +137,13 @@ def test_ingest_log_at(snap_compare, seeded_db, tmp_path, monkeypatch, size):
     monkeypatch.chdir(tmp_path)
     assert snap_compare(app_on(seeded_db, tmp_path), terminal_size=size,
                         run_before=before_with("i", *"inbox", "enter", "l"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_export_over_a_report_at(snap_compare, seeded_db, tmp_path, monkeypatch, size):
+    """An export whose file is there already asks before it writes (run from tmp_path: the same name each time)."""
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports/desk.md").write_text("an earlier report\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert snap_compare(app_on(seeded_db, tmp_path), terminal_size=size,
+                        run_before=before_with("2", "e", "enter", "enter", _fixed_export_path, "enter"))
