@@ -503,7 +503,8 @@ def trim_name_edges(words: list[str]) -> list[str]:
             words = words[1:]
         elif len(words) > 2 and low[0] in lx.TIME_ADJUNCT_OPENERS and (low[1] in lx.DAYS or low[1] in lx.MONTHS):
             words = words[2:]
-        elif (cut := _adjunct_before_name(words, low)) is not None or (cut := _phrase_before_name(words)) is not None:
+        elif (cut := _adjunct_before_name(words, low)) is not None or (cut := _phrase_before_name(words)) is not None \
+                or (cut := _adjunct_before_description(low)) is not None:
             words = words[cut:]
         else:
             break
@@ -553,6 +554,21 @@ def _adjunct_before_name(words: list[str], low: list[str]) -> int | None:
     if comma is not None:
         return comma
     return next((i for i in range(2, len(words) - 1) if _honorific_key(words[i]) in lx.HONORIFICS), None)
+
+
+_DESCRIPTION_ADJUNCT_OPENERS = lx.ADJUNCT_PREPOSITIONS | frozenset(
+    "even without despite under following amid however meanwhile its his her their".split())
+
+
+def _adjunct_before_description(low: list[str]) -> int | None:
+    """Where a described speaker starts after an opening adjunct ("In its report on the council's work
+    the committee", "without changes the commission"): at the last article that no preposition owns.
+    None when the mention opens with no adjunct ("a member of the committee")."""
+    if low[0] not in _DESCRIPTION_ADJUNCT_OPENERS:
+        return None
+    return max((i for i in range(1, len(low) - 1)
+                if low[i] in lx.ARTICLES and low[i - 1] not in _NAME_OWNERS and low[i - 1] not in lx.ARTICLES),
+               default=None)
 
 
 def _glued_after_name(words: list[str]) -> bool:
