@@ -172,8 +172,10 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
         return False  # "battleground states", "the United States"
     if form == "s" and _plural_noun(toks[i], prev, nxt):
         return False
-    if form == "s" and nxt is not None and nxt.kind == "w" and nxt.low in ("are", "were"):
-        return False  # "the terror suspects are held": a plural verb after it makes the word a plural noun
+    if form == "s" and nxt is not None and nxt.kind == "w" and nxt.low in ("are", "were", "have") \
+            and prev is not None and prev.kind == "w" and (prev.low in lx.POSSESSIVE_DETERMINERS or (
+                prev.text[:1].islower() and prev.low not in lx.SUBJECT_PRONOUNS)):
+        return False  # "the terror suspects are held", "Her comments have been": a plural noun, not a verb
     if form == "base" and i > 1 and toks[i - 2].kind == "w" and toks[i - 2].low in ("a", "an"):
         return False  # "an EU demand for": after a singular article it is a noun, never a verb
     if _determined_noun(prev, form):

@@ -262,6 +262,9 @@ ADVERBS = frozenset("""
 SINGULAR_SUBJECT_PRONOUNS = frozenset("he she it who".split())
 # A pronoun glued to a form of "be": the subject of a progressive cue ("he's predicting").
 PRONOUN_BE_CONTRACTIONS = frozenset("he's she's who's they're we're i'm you're".split())
+# A pronoun glued to another auxiliary: the subject of a perfect or future cue ("We've long urged").
+PRONOUN_AUXILIARY_CONTRACTIONS = PRONOUN_BE_CONTRACTIONS | frozenset(
+    "we've they've i've you've he'd she'd we'd they'd i'd he'll she'll we'll they'll i'll".split())
 AUXILIARIES = frozenset("""
     has have had is was were are be been being did does do will would could can may might
     should must shall 's ’s
@@ -460,6 +463,7 @@ DETERMINERS = frozenset("""
 """.split())
 ARTICLES = frozenset("the a an".split())
 ARTICLES_AND_POSSESSIVES = frozenset("the a an his her its their".split())
+POSSESSIVE_DETERMINERS = frozenset("his her its their our my your".split())
 # Small words inside a name or a noun phrase ("Secretary of State", "Ursula von der Leyen").
 NOUN_PHRASE_CONNECTORS = frozenset("of for at in and the a an & de von van der al bin".split())
 # Connectors that cannot start a noun phrase: a subject scan that stops after one drops it.

@@ -157,8 +157,8 @@ def _pronoun_subject(toks: list[Token], k: int, text: str) -> Mention | None:
     if low in lx.SUBJECT_PRONOUNS:
         kind = "relative" if low in lx.RELATIVE_SUBJECT_PRONOUNS else "pronoun"
         return _mention(toks, k - 1, k, kind, text)
-    if low.replace("’", "'") in lx.PRONOUN_BE_CONTRACTIONS:
-        # "he's predicting": the mention is the pronoun without the glued "'s"
+    if low.replace("’", "'") in lx.PRONOUN_AUXILIARY_CONTRACTIONS:
+        # "he's predicting", "we've long urged": the mention is the pronoun without the glued auxiliary
         pronoun = re.split(r"['’]", t.text)[0]
         kind = "relative" if pronoun.lower() == "who" else "pronoun"
         return Mention(k - 1, k, t.start, t.start + len(pronoun), pronoun, kind)
@@ -504,7 +504,7 @@ def trim_name_edges(words: list[str]) -> list[str]:
         elif len(words) > 2 and low[0] in lx.TIME_ADJUNCT_OPENERS and (low[1] in lx.DAYS or low[1] in lx.MONTHS):
             words = words[2:]
         elif (cut := _adjunct_before_name(words, low)) is not None or (cut := _phrase_before_name(words)) is not None \
-                or (cut := _adjunct_before_description(low)) is not None:
+                or (cut := _adjunct_before_description(words, low)) is not None:
             words = words[cut:]
         else:
             break
@@ -527,7 +527,8 @@ def _phrase_before_name(words: list[str]) -> int | None:
     Howard"), own the name ("a spokesman for Tony Blair") or are capitalised ("Former Gov Ed Rendell")."""
     h = next((i for i in range(len(words) - 2, 0, -1) if _clean(words[i]).lower() in _COURTESY_TITLES), None)
     if h is not None and _clean(words[h - 1]).lower() not in _NAME_OWNERS \
-            and _strip_possessive(words[h - 1]) == words[h - 1] and any(w[:1].islower() for w in words[:h]):
+            and _strip_possessive(words[h - 1]) == words[h - 1] \
+            and any(w[:1].islower() and w.lower() not in lx.ARTICLES for w in words[:h]):
         return h  # "On top of the relief deal with Tanzania Mr Brown"
     r = len(words)
     while r > 0 and words[r - 1][:1].isupper():
@@ -556,19 +557,21 @@ def _adjunct_before_name(words: list[str], low: list[str]) -> int | None:
     return next((i for i in range(2, len(words) - 1) if _honorific_key(words[i]) in lx.HONORIFICS), None)
 
 
-_DESCRIPTION_ADJUNCT_OPENERS = lx.ADJUNCT_PREPOSITIONS | frozenset(
-    "even without despite under following amid however meanwhile its his her their".split())
-
-
-def _adjunct_before_description(low: list[str]) -> int | None:
-    """Where a described speaker starts after an opening adjunct ("In its report on the council's work
-    the committee", "without changes the commission"): at the last article that no preposition owns.
-    None when the mention opens with no adjunct ("a member of the committee")."""
-    if low[0] not in _DESCRIPTION_ADJUNCT_OPENERS:
+def _adjunct_before_description(words: list[str], low: list[str]) -> int | None:
+    """Where a described speaker starts after words glued before it by a subject scan ("In its report on
+    the council's work the committee", "However a spokesman", "750m the prime minister"): after a dash,
+    or at the last article that no preposition owns, with nothing capitalised before it but the first
+    word. None for
+    "a member of the committee" (owned by "of") and "Tony Blair the prime minister" (a name first)."""
+    dash = max((i for i, w in enumerate(words[:-2]) if w in ("-", "–", "—")), default=None)
+    if dash is not None and low[dash + 1] in lx.ARTICLES:
+        return dash + 1  # "by the House of Lords ruling - the home secretary"
+    if low[0] in lx.ARTICLES:
         return None
-    return max((i for i in range(1, len(low) - 1)
-                if low[i] in lx.ARTICLES and low[i - 1] not in _NAME_OWNERS and low[i - 1] not in lx.ARTICLES),
-               default=None)
+    for i in range(len(low) - 2, 0, -1):
+        if low[i] in lx.ARTICLES and low[i - 1] not in _NAME_OWNERS and low[i - 1] not in lx.ARTICLES:
+            return i if not any(w[:1].isupper() for w in words[1:i]) else None
+    return None
 
 
 def _glued_after_name(words: list[str]) -> bool:

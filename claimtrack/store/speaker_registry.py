@@ -63,6 +63,8 @@ def is_description(name: str) -> bool:
     if words[0].lower() in ARTICLES and (words[-1][:1].islower() or words[-1].lower() in _OFFICES
                                          or words[-1].lower() in GROUP_NOUNS):
         return True  # "The GOP nominee", "The Chancellor", "The MPs": a description, not a name
+    if words[-1].lower() in _OFFICES:
+        return True  # "Lord Chancellor", "Home Secretary": an office, held by one person after another
     return not any(word[:1].isupper() for word in words[1:])
 
 
@@ -137,11 +139,24 @@ def _named_holder(session: Session, entity: SpeakerEntity, source_id: int | None
         return None
     description = parse_title(entity.name)
     office_word = entity.role.split()[-1].lower()
-    people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON, col(Speaker.role).is_not(None),
-                                                func.lower(Speaker.role).endswith(office_word))).all()
-    named_here = [p for p in people if p.role and same_office(description, p.role, p.affiliation)
-                  and " " in p.name and _names_in(source.text, p.name.split()[-1])]
+    titled = select(SpeakerAlias.speaker_id).where(
+        func.lower(SpeakerAlias.alias).contains(office_word, autoescape=True))
+    people = session.exec(select(Speaker).where(
+        Speaker.kind == SpeakerKind.PERSON,
+        func.lower(Speaker.role).endswith(office_word) | col(Speaker.id).in_(titled))).all()
+    named_here = [p for p in people if " " in p.name and _names_in(source.text, p.name.split()[-1])
+                  and _holds_office(session, p, description)]
     return named_here[0] if len(named_here) == 1 else None
+
+
+def _holds_office(session: Session, person: Speaker, description) -> bool:
+    """Does *person* hold the office *description* names: by the stored role, or by a title an article
+    gave them ("the Lord Chancellor Lord Falconer", stored as an alias of a speaker with no role)?"""
+    if person.role and same_office(description, person.role, person.affiliation):
+        return True
+    aliases = session.exec(select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == person.id)).all()
+    return any(title.role and title.name != alias and same_office(description, title.role, title.affiliation)
+               for alias in aliases for title in (parse_title(alias),))
 
 
 _DESCRIBED = re.compile(r"(?P<name>.+) \(source (?P<source>\d+)\)")

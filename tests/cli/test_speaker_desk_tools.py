@@ -135,6 +135,20 @@ def test_a_description_reaches_its_holder_whatever_the_order(run, tmp_path, orde
     assert not any(name.startswith("the finance minister") for name in speakers(run, db))
 
 
+def test_a_description_reaches_a_holder_whose_office_an_article_named_in_a_title(run, tmp_path):
+    """The stored role is the first one met ("Education Secretary"); a later title ("Home Secretary
+    Leonard Okafor", kept as an alias) is his office too, so "the home secretary" of an article that
+    names him is he."""
+    texts = {"a.txt": 'Education Secretary Leonard Okafor said: "Schools will reopen."',
+             "b.txt": 'Home Secretary Leonard Okafor said: "Crime is falling."',
+             "c.txt": 'Mr Okafor arrived late.\n\n"Prisons are full," the home secretary said.'}
+    db = str(tmp_path / "desk.db")
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert run("ingest", str(tmp_path / name), db=db).exit_code == 0
+    assert [c["speaker"] for c in claims(run, db, "--search", "prisons")] == ["Leonard Okafor"]
+
+
 def test_a_description_a_person_moved_is_left_where_they_put_it(run, tmp_path):
     db = str(tmp_path / "desk.db")
     first = tmp_path / "a.txt"

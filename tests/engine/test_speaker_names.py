@@ -24,6 +24,10 @@ from claimtrack.vocabulary import SpeakerKind
     ("development in poorer countries Gordon Brennan", "Gordon Brennan", None, None),
     ("In its report on the board's work the committee", "the committee", None, None),
     ("Even without changes the commission", "the commission", None, None),
+    ("However a spokesman", "a spokesman", "spokesman", None),
+    ("750m the prime minister", "the prime minister", "prime minister", None),
+    ("by the Court of Appeal ruling - the home secretary", "the home secretary", "secretary", "home"),
+    ("a member of the committee", "a member of the committee", "member", "the committee"),
     # ranks, parties, bodies and letters after the name
     ("Former Ohio Gov. Ed Marlow", "Ed Marlow", "Former Ohio Gov", None),
     ("Retired Lt. Gen. Mark Fenner", "Mark Fenner", "Retired Lt Gen", None),
@@ -129,3 +133,14 @@ def test_a_noun_that_looks_like_a_cue_attributes_nothing(text):
     """"suspects are", "an EU demand": a plural verb after the word, or a singular article before it,
     make it a noun; no speaker "Most of the terror" or "deal ... despite an EU"."""
     assert not [c for c in extract(text).claims if c.speaker and ("terror" in c.speaker or "deal" in c.speaker)]
+
+
+def test_a_pronoun_glued_to_an_auxiliary_is_a_pronoun_not_a_name():
+    """"We've long urged them": the subject is "We", resolved like any pronoun, never a speaker "We've"."""
+    claims = extract("Anna Reed spoke at the meeting. We've long urged them to clean the river.").claims
+    assert claims and all(c.speaker != "We've" for c in claims)
+
+
+def test_a_peer_holding_an_office_keeps_the_office():
+    title = parse_title("the Lord Chancellor Lord Falworth")
+    assert (title.name, title.role, title.affiliation) == ("Lord Falworth", "Chancellor", "Lord")

@@ -14,7 +14,7 @@ from claimtrack.vocabulary import SpeakerKind
     ("his lawyer", True), ("The union spokeswoman", True), ("A spokeswoman for the nurses' union", True),
     ("International observers", True), ("Officials", True), ("a member of a major party", True),
     ("White House", False), ("Jens Stoltenberg", False), ("Serbia", False), ("Kosovo's government", False),
-    ("The Guardian", False),
+    ("The Guardian", False), ("Lord Chancellor", True), ("Home Secretary", True), ("Lord Falworth", False),
 ])
 def test_names_and_descriptions(name, description):
     assert is_description(name) is description
