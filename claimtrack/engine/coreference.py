@@ -107,6 +107,11 @@ class Resolver:
             holder = self._named_holder(title, pos)
             if holder is not None:
                 return self._person(holder, m.text, pos)
+        if low.startswith("the ") and _epithet(low):
+            named = self._epithet_person(pos, title.gender)
+            if named is not None:
+                named.aliases.append(m.text)
+                return named
         name = title.name
         if title.kind is SpeakerKind.ORGANIZATION:
             name = _org_name(name)
@@ -215,6 +220,21 @@ class Resolver:
             return self._person(best, best.name, pos)
         return None
 
+    def _epithet_person(self, pos: int, gender: str | None) -> Entity | None:
+        """The person an epithet stands for ("the Vermont senator" after "Sen. Bernie Sanders"): the
+        latest named speaker of a fitting gender within PRONOUN_PARAGRAPHS, else the nearest named
+        person before *pos*."""
+        para = self.para_of(pos)
+        for _, p, e in reversed(self.recent.values()):
+            if para - p > PRONOUN_PARAGRAPHS:
+                break
+            if e.kind is SpeakerKind.PERSON and (gender is None or e.gender in (None, gender)) and _named(e.name):
+                return e
+        before = [(s, t) for s, _, t in self.names if s < pos and (gender is None or t.gender in (None, gender))
+                  and _named(t.name) and t.kind is SpeakerKind.PERSON
+                  and para - self.para_of(s) <= PRONOUN_PARAGRAPHS]
+        return self._person(before[-1][1], before[-1][1].name, pos) if before else None
+
     def _org_pronoun(self, pos: int, low: str) -> Entity | None:
         para = self.para_of(pos)
         for _, p, e in reversed(self.recent.values()):
@@ -224,6 +244,20 @@ class Resolver:
                 e.aliases.append(low)
                 return e
         return None
+
+
+def _named(name: str) -> bool:
+    """A person's name of two words or more, each capitalised ("Bernie Sanders"), not "U.S. senator"."""
+    words = name.split()
+    return len(words) > 1 and all(w[:1].isupper() or w.lower() in lx.SURNAME_PARTICLES for w in words)
+
+
+def _epithet(low: str) -> bool:
+    """"the New York businessman", "the 70-year-old": an epithet for a person named before, never
+    one that changes the office ("the former senator")."""
+    words = low.split()
+    return (words[-1] in lx.EPITHET_HEADS or lx.YEAR_OLD.match(words[-1]) is not None) \
+        and _OFFICE_CHANGERS.isdisjoint(words)
 
 
 def surname_key(name: str) -> str:

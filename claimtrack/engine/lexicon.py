@@ -565,6 +565,15 @@ DOWNING_STREET_FORMS = frozenset("no 10|no. 10|number 10|number ten|no10".split(
 # Surname particles: "de Blasio", "van Rompuy", "bin Laden" are one surname.
 SURNAME_PARTICLES = frozenset("de del della der di da van von le la al el bin ibn du dos st st.".split())
 # Synonyms inside descriptions: "the GOP nominee" is "the Republican nominee".
+# Heads of the epithets news gives a person already named, instead of the name ("the New York
+# businessman", "the Vermont senator", "the 70-year-old"): never an office someone else may hold
+# ("the spokesman", "the minister").
+EPITHET_HEADS = frozenset("""
+    businessman businesswoman billionaire tycoon mogul magnate candidate nominee frontrunner front-runner
+    senator congressman congresswoman lawmaker politician democrat republican populist firebrand veteran
+""".split())
+YEAR_OLD = re.compile(r"^\d{1,3}-year-old$")
+
 DESCRIPTION_SYNONYMS = {"gop": "republican", "tory": "conservative", "tories": "conservatives",
                         "democrat": "democratic", "dem": "democratic", "pm": "prime minister"}
 

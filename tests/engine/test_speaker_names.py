@@ -144,3 +144,16 @@ def test_a_pronoun_glued_to_an_auxiliary_is_a_pronoun_not_a_name():
 def test_a_peer_holding_an_office_keeps_the_office():
     title = parse_title("the Lord Chancellor Lord Falworth")
     assert (title.name, title.role, title.affiliation) == ("Lord Falworth", "Chancellor", "Lord")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Sen. Ruth Calloway spoke in Ohio on Monday. "We need a new deal," the Vermont senator said.', "Ruth Calloway"),
+    ('Leonard Okafor attacked Ruth Calloway in Ohio. "We will win," the New York businessman said.', "Leonard Okafor"),
+    ('Gordon Brennan toured the plant. "It is a good day," the 52-year-old said.', "Gordon Brennan"),
+    ('Tony Barlow spoke first. "We will win," the spokesman said.', "the spokesman"),  # an office, not an epithet
+    ('Senator Ruth Calloway spoke. "It was wrong," the former senator said.', "the former senator"),
+])
+def test_an_epithet_is_the_person_named_before(text, speaker):
+    """"the Vermont senator", "the New York businessman", "the 52-year-old": news names a person, then
+    calls them by an epithet; the epithet's gender picks among the people named."""
+    assert [c.speaker for c in extract(text).claims] == [speaker]
