@@ -438,12 +438,13 @@ def _parse_title(surface: str) -> Title:
         return _member_of(surface, body, lows, i)
     j = _name_run_start(body)
     if 0 < j < len(body) and body[j - 1].lower() in lx.AFFILIATION_PREPOSITIONS:
-        return _role_with_affiliation(body, lows, j)
+        person = _person_of_place(body, j)
+        return person if person is not None else _role_with_affiliation(body, lows, j)
     name_words, honorific = _name_and_honorific(body, j)
     pre_lows = lows[:j]
     role, affiliation = _role_and_affiliation(body[:j], pre_lows)
     if role is None and (_has_organization_head(body) or _organization_name(name_words)):
-        return Title(" ".join(_clean(_strip_possessive(w)) for w in body), SpeakerKind.ORGANIZATION, None, None, None)
+        return Title(_organization_words(body), SpeakerKind.ORGANIZATION, None, None, None)
     if not name_words:
         return _title_without_name(surface, body, lows, role, affiliation)
     name_words, role, affiliation = _split_name_run(name_words, role or post_nominal, affiliation)
@@ -451,6 +452,30 @@ def _parse_title(surface: str) -> Title:
     if gender is None:
         gender = _gender_of_words(pre_lows) or first_name_gender(name_words[0])
     return Title(" ".join(name_words), SpeakerKind.PERSON, role, affiliation, gender, honorific)
+
+
+def _person_of_place(body: list[str], j: int) -> Title | None:
+    """"Rep. Elijah Cummings of Maryland", "Ann Orr from Leeds": a named person, then where they are
+    from (the affiliation); None unless the words before the preposition end in a person's name."""
+    if body[j - 1].lower() not in ("of", "from") or j < 3 or not all(w[:1].isupper() for w in body[j - 3:j - 1]):
+        return None
+    person = _parse_title(" ".join(body[:j - 1]))
+    if person.kind is not SpeakerKind.PERSON or person.name[:1].islower():
+        return None
+    place = " ".join(_clean(w) for w in body[j:])
+    return replace(person, affiliation=person.affiliation or place)
+
+
+def _organization_words(body: list[str]) -> str:
+    """An organisation's name, less the adjectives before it ("nonpartisan Congressional Budget Office")
+    and the host after " at the " ("Tax Policy Center at the Urban Institute")."""
+    words = [_clean(_strip_possessive(w)) for w in body]
+    first = next((i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()), 0)
+    words = words[first:]
+    for i in range(1, len(words) - 1):
+        if words[i] == "at" and words[i + 1].lower() == "the":
+            return " ".join(words[:i])
+    return " ".join(words)
 
 
 def _with_executive_body(surface: str, title: Title) -> Title:
@@ -674,6 +699,10 @@ def _name_run_start(body: list[str]) -> int:
         if lw in lx.SURNAME_PARTICLES and 1 < j < len(body) and (body[j - 2][:1].isupper()
                                                                   or body[j - 2].lower() in lx.SURNAME_PARTICLES):
             j -= 1  # "Bill de Blasio": the particle is inside the name
+            continue
+        if lw in lx.ROLE_NOUNS and j == len(body) and j > 1 and w[:1].isupper() \
+                and first_name_gender(_clean(body[j - 2])) is not None:
+            j -= 1  # "Charlie King", "Stephen Bishop": a surname that is also a role
             continue
         if not w[:1].isupper() or lw in lx.ROLE_NOUNS or lw in lx.ORG_HEADS or lw in lx.DEMONYMS:
             break

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, or_
 from sqlmodel import Session, col, select
 
 from claimtrack.engine.coreference import same_office
-from claimtrack.engine.lexicon import ARTICLES, GROUP_NOUNS, ROLE_NOUNS
+from claimtrack.engine.lexicon import ARTICLES, DEMONYMS, GROUP_NOUNS, ORG_HEADS, PLACES, ROLE_NOUNS
 from claimtrack.engine.model import SpeakerEntity
 from claimtrack.engine.speakers import parse_title
 from claimtrack.store.known_speakers import known_speaker
@@ -48,11 +48,35 @@ PRONOUNS = frozenset("i me my we us our he him his she her they them their it it
 _OFFICES = ROLE_NOUNS - {"executive"}
 
 
+# "Donald Trump's campaign", "the Obama administration": a person's campaign or administration is one
+# body in every article, named by the surname ("Trump campaign"), never a description of one article.
+_PERSONS_BODY = re.compile(r"(?:[Tt]he )?(?:[A-Z][\w.'’-]* )*?(?P<owner>[A-Z][\w’'-]*?)(?:['’]s)? "
+                           r"(?P<body>campaign|camp|team|administration)")
+
+
+def persons_body(name: str) -> str | None:
+    """"Trump campaign" for "Donald Trump’s campaign" and "the Trump campaign"; None for anything else
+    ("the White House team", "the Labour campaign": an organisation's or a place's, not a person's)."""
+    match = _PERSONS_BODY.fullmatch(name.strip())
+    if match is None:
+        return None
+    owner = match["owner"]
+    if owner.lower() in ORG_HEADS or owner.lower() in PLACES or owner.lower() in DEMONYMS or owner.isupper() \
+            or owner.lower() in _PARTY_OWNERS:
+        return None
+    return f"{owner} {match['body']}"
+
+
+_PARTY_OWNERS = frozenset("labour conservative conservatives tory tories democratic republican liberal party".split())
+
+
 def is_description(name: str) -> bool:
     """ "his lawyer", "The union spokeswoman", "International observers": a description, not a name,
     so not the same entity in every article. A name has a capital after its first word ("White
     House", "Jens Stoltenberg"), is one capitalised word that is not a group noun ("Serbia", not
     "Officials"), or starts with a possessive name ("Kosovo's government")."""
+    if persons_body(name) is not None:
+        return False  # "Trump campaign"
     words = name.split()
     if not words or not words[0][:1].isupper():
         return True
@@ -84,6 +108,9 @@ def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | Non
     known = known_speaker(entity.name)
     if known is not None:  # "the Tories" is the Conservative Party, in every article
         entity = replace(entity, name=known.name, kind=known.kind, role=None, affiliation=None,
+                         aliases=(entity.name, *entity.aliases))
+    elif (body := persons_body(entity.name)) is not None:  # "Donald Trump's campaign" is the Trump campaign
+        entity = replace(entity, name=body, kind=SpeakerKind.ORGANIZATION, role=None, affiliation=None,
                          aliases=(entity.name, *entity.aliases))
     holder = _named_holder(session, entity, source_id)
     if holder is not None:  # "the prime minister" in an article that names Mr Blair

@@ -28,6 +28,11 @@ from claimtrack.vocabulary import SpeakerKind
     ("750m the prime minister", "the prime minister", "prime minister", None),
     ("by the Court of Appeal ruling - the home secretary", "the home secretary", "secretary", "home"),
     ("a member of the committee", "a member of the committee", "member", "the committee"),
+    ("Rep. Elena Marsh of Maryland", "Elena Marsh", "Rep", "Maryland"),
+    ("Ann Orr from Leeds", "Ann Orr", None, "Leeds"),
+    ("Charlie King", "Charlie King", None, None),  # a surname that is also a role
+    ("nonpartisan Harbour Budget Office", "Harbour Budget Office", None, None),
+    ("Tax Research Center at the Urban Institute", "Tax Research Center", None, None),
     # ranks, parties, bodies and letters after the name
     ("Former Ohio Gov. Ed Marlow", "Ed Marlow", "Former Ohio Gov", None),
     ("Retired Lt. Gen. Mark Fenner", "Mark Fenner", "Retired Lt Gen", None),

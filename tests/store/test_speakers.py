@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from claimtrack.engine.model import SpeakerEntity
 from claimtrack.store.database import open_database
-from claimtrack.store.speaker_registry import is_description, upsert_speaker
+from claimtrack.store.speaker_registry import is_description, persons_body, upsert_speaker
 from claimtrack.vocabulary import SpeakerKind
 
 
@@ -18,6 +18,16 @@ from claimtrack.vocabulary import SpeakerKind
 ])
 def test_names_and_descriptions(name, description):
     assert is_description(name) is description
+
+
+@pytest.mark.parametrize("name, body", [
+    ("Ruth Calloway’s campaign", "Calloway campaign"), ("the Calloway campaign", "Calloway campaign"),
+    ("The Okafor team", "Okafor team"), ("the Okafor administration", "Okafor administration"),
+    ("the White House team", None), ("the Labour campaign", None), ("campaign", None),
+])
+def test_a_persons_campaign_is_one_body_named_by_the_surname(name, body):
+    assert persons_body(name) == body
+    assert is_description(name) is (body is None)
 
 
 def test_descriptions_stay_with_their_article_and_names_are_shared(tmp_path):
