@@ -52,7 +52,12 @@ from claimtrack.vocabulary import RelationKind, SpeakerKind, Stance
 
 # How sure each way of linking is (an answer's object names what it answers; a bare rebuttal or a
 # denial with content is linked by whom the answered claim is about).
-ANSWER_SCORES = {"object": 0.85, "rebuttal": 0.75, "denial": 0.7, "nearest": 0.6, "disputes": 0.75}
+ANSWER_SCORES = {"object": 0.85, "rebuttal": 0.75, "denial": 0.7, "nearest": 0.6, "disputes": 0.75, "reply": 0.7}
+# A reply that opens by saying no ('"No, I meant he is the founder," Trump responded') answers what it
+# replies to; a reply that agrees or goes on ("replied that the plan was ready") answers nothing.
+REPLY_CUES = frozenset("reply respond retort counter".split())
+_NO_OPENING = re.compile(r"^\W*(?:(?:no|nope)\s*[,.!;:—–-]|(?:absolutely|of\s+course)\s+not\b|not\s+at\s+all\b)",
+                         re.IGNORECASE)
 MAX_DISTANCE = 3000  # characters back from an answer to the claim it answers
 # "That never happened" or "It is untrue" with no earlier claim about the one who answers: what was said
 # just before (this far back, from claim start to claim start), whoever it was about.
@@ -119,14 +124,22 @@ def _cue_lemmas(cue: str) -> set[str]:
 def read_answer(claim: Placed) -> Answer | None:
     """How *claim* answers another claim, or None when it answers nothing."""
     facts = claim.facts
-    if facts.stance in NOT_COMMITTED or _accusing(claim):
-        return None  # "accused ministers of telling lies" accuses, it answers nothing
+    if facts.stance in NOT_COMMITTED:
+        return None
     answer_cue = bool(_cue_lemmas(claim.cue) & ANSWER_CUES) or facts.stance == Stance.DENIES
     obj = _NOUN_OBJECT.match(claim.text)
     # The rebuttal words that follow the object: "those reports as lies", not "a false claim that".
     rebuttal = _REBUTTAL.search(claim.text, obj.end() if obj else 0)
     if "?" in claim.text:
         rebuttal = None  # "Is he pretending this is all made up?" asks, it does not rebut
+    if _accusing(claim):
+        # "accused ministers of telling lies" accuses, it answers nothing; "Trump's tweets accusing her of
+        # ... are lies" accuses the one who tweeted, and answers the tweets
+        if not (obj and rebuttal and _POSSESSOR.match(obj.group().strip())):
+            return None
+        return Answer("object", _clean(obj.group()))
+    if _cue_lemmas(claim.cue) & REPLY_CUES and _NO_OPENING.match(claim.text):
+        return Answer("reply", _quoted(_snippet(claim.text)), anaphoric=True)  # '"No, I meant ...," he replied'
     if obj and (answer_cue or rebuttal):
         # "denied the notion that a shakeup is coming" says what it denies: a denial with content.
         plain = _PLAIN_REST.match(claim.text, obj.end())
@@ -224,15 +237,19 @@ def answered_claim(answer: Placed, how: Answer, article: Sequence[Placed], *, ac
 
     An answer that names the author of what it answers ("Trump's tweets are lies") answers that author."""
     may, order = (_earlier_elsewhere, _in_store) if across else (_may_answer, _in_article)
+    by_author = []
     for earlier in sorted(article, key=order, reverse=True):
         if not may(answer, earlier):
             continue
         if answer.authors:
             if _by_author(answer.authors, earlier):
-                return earlier
+                by_author.append(earlier)
         elif (how.how != "denial" or _charge_answered(earlier, answer)) and _about(earlier, answer):
             return earlier
-    return None
+    # Of the author's claims, the nearest that shares a distinctive word with the answer ("Trump's tweets
+    # accusing Machado of having a sex tape are lies": his claim about the sex tape), else the nearest.
+    return next((e for e in by_author if distinctive(e.facts.topic.keys & answer.facts.topic.keys, term_weight)),
+                by_author[0] if by_author else None)
 
 
 def said_just_before(answer: Placed, article: Sequence[Placed]) -> Placed | None:
@@ -282,6 +299,8 @@ def _reason(answer: Placed, how: Answer, answered: Placed) -> str:
     said = "says" if answered.facts.stance == Stance.UNCOMMITTED else answered.facts.stance
     if how.how == "disputes":
         head = f"{who} {_clean(answer.cue) or verb} it"
+    elif how.how == "reply":
+        head = f"{who} replies {how.words}"
     elif how.words[:1] in ('"', "‘"):
         head = f"{who} answers {how.words}"
     elif how.how in ("rebuttal", "nearest"):
@@ -308,7 +327,8 @@ def link_article(article: Sequence[Placed]) -> list[Suggestion]:
         how = read_answer(claim)
         if how is None:
             continue
-        answered = answered_claim(claim, how, article)
+        # A reply answers what was said just before it (the question put to the one who replies).
+        answered = said_just_before(claim, article) if how.how == "reply" else answered_claim(claim, how, article)
         if answered is None and how.anaphoric and (answered := said_just_before(claim, article)) is not None:
             how = Answer("nearest", how.words, anaphoric=True)
         if answered is not None:

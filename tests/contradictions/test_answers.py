@@ -68,6 +68,13 @@ LINKS = [
     pytest.param([OKAFOR_ON_WEATHER, (3, "uncommitted", "asking", "why did the senator leave so early?", 350)],
                  (2, "denies", "said", "That never happened", 500), 1,
                  'Blake answers "That never happened" (Okafor says why did', id="what was said just before"),
+    pytest.param([ROE_ALLEGES, (3, "hedges", "suggested", "the senator simply meant the harbour was poorly run", 350)],
+                 (2, "asserts", "replied", "No, I meant the harbour is run by crooks", 500), 1,
+                 'Blake replies "No, I meant the harbour is run by crooks" (Okafor hedges', id="a reply that says no"),
+    pytest.param([(1, "asserts", "said", "Marsh has a criminal record", 100), OKAFOR_ON_WEATHER],
+                 (2, "accuses", "said", "Roe's tweets accusing Marsh of having a criminal record are lies", 500), 0,
+                 "Blake rebuts Roe's tweets (Roe asserts Marsh has a criminal record",
+                 id="an accusation that calls its author's words lies"),
 ]
 
 
@@ -105,6 +112,10 @@ NOTHING = [
                  (2, "asserts", "said", "That never happened", 500), id="what was said long before is no antecedent"),
     pytest.param([OKAFOR_ON_WEATHER], (2, "asserts", "said", "It is wrong to close the harbour", 500),
                  id="wrong to do is no verdict on a claim"),
+    pytest.param([OKAFOR_ON_WEATHER], (2, "asserts", "replied", "the harbour would reopen on Monday", 500),
+                 id="a reply that does not say no"),
+    pytest.param([OKAFOR_ON_WEATHER], (2, "asserts", "replied", "No decision has been made yet", 500),
+                 id="no as a determiner"),
 ]
 
 
