@@ -408,9 +408,27 @@ def _content_start(toks: list[Token], c: Candidate) -> tuple[int, str | None]:
         if j < n and toks[j].kind == "p" and toks[j].text in ",:":
             sep = toks[j].text
             j += 1
+    if sep == "," and (clause := _that_after_insertion(toks, j)) is not None:
+        return clause, None  # "stated, while testifying before Congress, that X"
     if j < n and toks[j].kind == "w" and toks[j].low == "that":
         j += 1
     return j, sep
+
+
+INSERTION_WORDS = 16  # the longest insertion between a cue's comma and its "that" (tokens)
+
+
+def _that_after_insertion(toks: list[Token], j: int) -> int | None:
+    """The start of a that-clause past an insertion between commas after the cue ("stated, while
+    testifying before Congress, that X"); None when the words after the comma are no insertion."""
+    for k in range(j, min(len(toks) - 2, j + INSERTION_WORDS)):
+        t = toks[k]
+        if t.kind == "q" or (t.kind == "p" and t.text in ".!?;:"):
+            return None
+        if t.kind == "p" and t.text == ",":
+            after = toks[k + 1]
+            return k + 2 if after.kind == "w" and after.low == "that" else None
+    return None
 
 
 def _content_is_elsewhere(toks: list[Token], c: Candidate, j: int, sep: str | None,

@@ -146,7 +146,8 @@ def _group_start(toks: list[Token], i: int) -> int:
             break
         low = w.low
         if low in lx.ADVERBS or low in lx.AUXILIARIES or low in lx.CUE_GROUP_NEGATION \
-                or low.endswith(("n't", "n’t")) or (low.endswith("ly") and len(low) > 4):
+                or low.endswith(("n't", "n’t")) or (low.endswith("ly") and len(low) > 4) \
+                or _perfect_with_since(toks, k, "ed"):
             k -= 1
             continue
         break
@@ -178,13 +179,18 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
         return False  # "the terror suspects are held", "Her comments have been": a plural noun, not a verb
     if form == "base" and i > 1 and toks[i - 2].kind == "w" and toks[i - 2].low in ("a", "an"):
         return False  # "an EU demand for": after a singular article it is a noun, never a verb
-    if _determined_noun(prev, form):
+    if _determined_noun(prev, form) and not _perfect_with_since(toks, i, form):
         return False
     if form == "base":
         return prev is not None and _finite_base_form(toks, i, nxt)
     if form == "ing":
         return prev is None or _participle_after(prev) or _participle_before_quote(toks, i, nxt)
     return True
+
+
+def _perfect_with_since(toks: list[Token], i: int, form: str) -> bool:
+    """"She has since stressed that": "since" between the auxiliary and the participle is an adverb."""
+    return form == "ed" and i > 1 and toks[i - 1].low == "since" and toks[i - 2].low in ("has", "have", "had")
 
 
 def _plural_noun(t: Token, prev: Token | None, nxt: Token | None) -> bool:

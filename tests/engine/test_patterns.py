@@ -62,6 +62,10 @@ CASES = [
     ('The plan was approved, it was reported. '
      'Senator Joan Blake was quoted as saying "this is a good day for the state".',
      "this is a good day", "Joan Blake", "Senator Joan Blake", ClaimKind.PARTIAL, Stance.ASSERTS, "P4"),
+    ("The inspector stated, while giving evidence to the committee, that the checks had been skipped.",
+     "the checks had been skipped", "inspector", "The inspector", ClaimKind.INDIRECT, Stance.ASSERTS, "P9"),
+    ("Minister Lena Park has since stressed that the checks had been done.",
+     "the checks had been done", "Lena Park", "Minister Lena Park", ClaimKind.INDIRECT, Stance.ASSERTS, "P9"),
 ]
 
 
