@@ -661,7 +661,9 @@ DENIAL_CONTENT = re.compile(
     r"(?<!if )\b(?:I|we) (?:have |had |strongly |categorically |flatly )?(?:den(?:y|ied)|reject(?:ed)?)\b"
     r"|\b(?:is|was|are|were)(?: simply| just)? (?:not (?:true|accurate|correct)|untrue|false|a lie|lies)\b"
     r"|\b(?:it|that|this)(?:'s|’s) (?:not (?:true|accurate|correct)|untrue|false|a lie)\b"
-    r"|\buntruths?\b|\bfake news\b|\bnever (?:said|happened)\b|\bcompletely false\b",
+    r"|\buntruths?\b|\bfake news\b|\bnever (?:said|happened)\b|\bcompletely false\b"
+    # '"No, this is not politics," Cruz said': a quote that opens by saying no, and negates
+    r"|^\W*no[,.!;]\s+(?=.*\b(?:not|never|no)\b|.*n['’]t\b)",
     re.IGNORECASE,
 )
 # First-person performatives inside a quote: "I urge", "we promise", "I admit".
@@ -732,7 +734,8 @@ REJECTION_CONTENT = re.compile(
     r"|\b(?:I['’]m|I am|we['’]re|we are) (?:strongly |firmly )?(?:against|opposed to)\b"
     r"|\b(?:is|are|was)(?: simply| clearly)? not (?:the|a) (?:answer|solution|way forward)\b|\bisn['’]t (?:the"
     r"|a) (?:answer|solution)\b"
-    r"|\b(?:nonsense|ridiculous|absurd|preposterous|a hoax)\b",
+    r"|\b(?:nonsense|ridiculous|absurd|preposterous|a hoax)\b"
+    r"|\b(?:do not|don['’]t|does not|doesn['’]t|did not|didn['’]t) hold (?:up|water|weight)\b|\bmakes? no sense\b",
     re.I,
 )
 # An attack on a party's conduct or character: wrongdoing, dishonesty, bigotry, derogatory labels.
@@ -816,9 +819,17 @@ HEDGE_OPENING = re.compile(
     r"|feels? that|felt that|is convinced|was convinced|are convinced|were convinced|expects?|expected)\b",
     re.I,
 )
+# Words of one who has not made up their mind: "he honestly doesn't know the answer", "no decision has
+# been made", "it is too early to say".
+UNDECIDED_CONTENT = re.compile(
+    r"^\W*(?:that )?(?:I|we|he|she|they)\s+(?:\w+ly\s+)?\[?(?:do|does|did)(?:n['’]t| not)\]?\s+know\b"
+    r"|\bno (?:immediate |final |formal )?decision (?:has|had|have) (?:yet )?been (?:made|taken)\b"
+    r"|\b(?:has|have|had)(?:n['’]t| not) (?:yet )?decided\b|\btoo (?:early|soon) to (?:say|tell)\b",
+    re.I,
+)
 HEDGE_CONTENT = re.compile(
     r"\b(?:probably|maybe|perhaps|possibly|presumably|(?:more |most |less )?likely|unlikely|seems? to|appears? to"
-    r"|might)\b"
+    r"|might|only if)\b"
     r"|(?<=\w )(?-i:may) (?!be able)(?=[a-z])",
     re.I,
 )
@@ -837,9 +848,9 @@ PARTY_STOPWORDS = frozenset("""
 # pattern above contains a word that starts with one of these.
 STANCE_TRIGGERS: dict[str, str] = {
     "first person": "i we",
-    "denial": "deny denied reject true accurate correct untrue false lie lies untruth fake never",
+    "denial": "deny denied reject true accurate correct untrue false lie lies untruth fake never no",
     "admission": "mistake wrong fault regret apologi sorry responsibility",
-    "rejection": """oppose reject disagree accept agree support tolerate endorse back wrong against okay ok
+    "rejection": """oppose reject disagree accept agree support tolerate endorse back wrong against okay ok hold sense
         comfortable happy answer solution way nonsense ridiculous absurd preposterous hoax""",
     "accusation": """lied liar lies lying dishonest corrupt crooked fraudulent fraudster cheat stole steal racist
         bigot sexist misogyn xenophob hateful hypocri disgrace shameful shameless outrageous disgusting despicable
@@ -852,7 +863,7 @@ STANCE_TRIGGERS: dict[str, str] = {
     "warning": "threat danger risk concern worr fear afraid will would could might may ll going threaten",
     "deontic": "should must ought need has have got gotta time let",
     "reproach": "should ought",
-    "hedge": "probabl maybe perhaps possibl presumabl likely unlikely seem appear might may",
+    "hedge": "probabl maybe perhaps possibl presumabl likely unlikely seem appear might may only",
 }
 # Cues that, passive, report no speech: "were questioned by police" (an interrogation).
 PASSIVE_NOT_SPEECH = frozenset({"question"})

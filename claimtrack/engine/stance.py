@@ -94,7 +94,7 @@ def content_stance(content: str, direct: bool, naming: bool = False) -> Stance:
         return Stance.HEDGES
     if naming:
         may = may | {"named"}
-    for check in (_conceding, _refusing, _attacking, _own_future, _warning, _calling_on, _hedging):
+    for check in (_conceding, _refusing, _undecided, _attacking, _own_future, _warning, _calling_on, _hedging):
         found = check(content, first, may)
         if found is not None:
             return found
@@ -107,6 +107,10 @@ def _conceding(content: str, first: str, may: frozenset[str]) -> Stance | None:
 
 def _refusing(content: str, first: str, may: frozenset[str]) -> Stance | None:
     return Stance.REJECTS if "rejection" in may and lx.REJECTION_CONTENT.search(first) else None
+
+
+def _undecided(content: str, first: str, may: frozenset[str]) -> Stance | None:
+    return Stance.UNCOMMITTED if lx.UNDECIDED_CONTENT.search(first) else None
 
 
 def _attacking(content: str, first: str, may: frozenset[str]) -> Stance | None:
@@ -148,9 +152,14 @@ def _hedging(content: str, first: str, may: frozenset[str]) -> Stance | None:
 
 
 def first_sentence(content: str) -> str:
-    """The content up to its first sentence end: a quote's dominant act comes first."""
-    parts = FIRST_SENTENCE_END.split(content, maxsplit=1)
-    return parts[0]
+    """The content up to its first sentence end: a quote's dominant act comes first. A title's or an
+    initial's stop ("Mrs. Clinton", "U.S. officials") ends no sentence."""
+    for end in FIRST_SENTENCE_END.finditer(content):
+        word = content[:end.start()].rsplit(None, 1)[-1].strip("\"“”‘’'(").rstrip(".").lower()
+        if word in lx.HONORIFICS or (len(word) <= 3 and "." in word) or len(word) == 1:
+            continue
+        return content[:end.start()]
+    return content
 
 
 def names_a_party(content: str) -> bool:

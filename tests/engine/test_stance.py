@@ -67,6 +67,17 @@ CONTENT = [
     ('it was “a mistake” to sell the land', False, Stance.ADMITS),
     ('"She should not have to give up her privacy,"', True, Stance.URGES),  # deontic, no reproach
     ('"That is simply not true,"', True, Stance.DENIES),
+    ('"No, this is not a stunt. We mean every word,"', True, Stance.DENIES),  # opens by saying no, and negates
+    ('"No, I meant the harbour will close,"', True, Stance.ASSERTS),  # says no, then asserts
+    ('"The council\'s reasons for the closure don\'t hold water,"', True, Stance.REJECTS),
+    ("that plan makes no sense for the town", False, Stance.REJECTS),
+    # uncommitted: the speaker has not made up their mind
+    ("he honestly doesn't know why the ferry was late", False, Stance.UNCOMMITTED),
+    ("no final decision had been made about the appeal", False, Stance.UNCOMMITTED),
+    ('"It is too early to say what caused the fire,"', True, Stance.UNCOMMITTED),
+    ('"I know the answer already,"', True, Stance.ASSERTS),
+    # hedges: a condition that holds the claim back
+    ("the council could sell the land, but only if the residents agree", False, Stance.HEDGES),
     # alleges: insinuation without a direct charge
     ('"The whole tender process was rigged,"', True, Stance.ALLEGES),
     # a plain statement asserts
@@ -205,3 +216,13 @@ def test_trigger_words_never_hide_a_pattern(monkeypatch, content, direct, stance
     """The trigger words only skip patterns that could not match: with every pattern tried, the same stance."""
     monkeypatch.setattr(stance_module, "_possible", lambda _: frozenset(lexicon.STANCE_TRIGGERS))
     assert content_stance(content, direct) is stance
+
+
+@pytest.mark.parametrize("content, first", [
+    ("Mrs. Clinton's lead hides concerns about turnout. Nobody denies it.", "Mrs. Clinton's lead hides concerns about turnout."),
+    ("U.S. officials said the talks failed. Others disagreed.", "U.S. officials said the talks failed."),
+    ("It is over. We won.", "It is over."),
+])
+def test_a_titles_stop_ends_no_sentence(content, first):
+    """The first sentence carries a quote's act: "Mrs." and "U.S." do not end it."""
+    assert stance_module.first_sentence(content) == first
