@@ -219,7 +219,8 @@ def test_trigger_words_never_hide_a_pattern(monkeypatch, content, direct, stance
 
 
 @pytest.mark.parametrize("content, first", [
-    ("Mrs. Clinton's lead hides concerns about turnout. Nobody denies it.", "Mrs. Clinton's lead hides concerns about turnout."),
+    ("Mrs. Clinton's lead hides concerns about turnout. Nobody denies it.",
+     "Mrs. Clinton's lead hides concerns about turnout."),
     ("U.S. officials said the talks failed. Others disagreed.", "U.S. officials said the talks failed."),
     ("It is over. We won.", "It is over."),
 ])
