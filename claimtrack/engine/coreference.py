@@ -94,6 +94,9 @@ class Resolver:
         if all(w.strip(".,").lower() in lx.TIME_PHRASE_WORDS for w in low.split()):
             return None  # "On Monday": a time adjunct taken for a subject, no speaker
         title = parse_title(m.text)
+        if " " not in title.name and (title.name.lower().replace("’", "'") in lx.NOT_A_SPEAKER
+                                      or title.name.lower() in lx.MONTHS or title.name.lower() in lx.DAYS):
+            return None  # "Her comments have been described", "However, many activists said"
         described = low.split()[0] in lx.ARTICLES  # "The prime minister" at a sentence's start
         if title.kind is SpeakerKind.PERSON and title.name and title.name[:1].isupper() and not described:
             return self._person(apply_apposition(title, m.apposition), m.text, pos)

@@ -347,6 +347,15 @@ GROUP_NOUNS = frozenset("""
     workers employees families relatives friends neighbours neighbors opponents rivals
     americans britons europeans insiders veterans fans users leaders ministers
     mps meps peers councillors campaigners tories
+    businesses parties ecologists figures documents statistics polls surveys studies estimates
+    reports unions teenagers pupils students parents patients
+""".split())
+# One word that is never a speaker's name, though it opens a sentence before a cue: a pronoun
+# ("Her comments"), a title alone ("Mr", "QC"), a connective ("However"), a quantifier ("One", "Nobody").
+NOT_A_SPEAKER = frozenset("""
+    her his its their our my your it's that's this these those one nobody somebody someone everyone
+    everybody anyone anybody none mr mrs ms miss dr sir qc mp however meanwhile but and also yet still
+    addressing speaking writing asked there here under want when where what which who why how
 """.split())
 ORG_HEADS = frozenset("""
     house department ministry government council committee party campaign agency office

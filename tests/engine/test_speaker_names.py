@@ -162,3 +162,13 @@ def test_an_epithet_is_the_person_named_before(text, speaker):
     """"the Vermont senator", "the New York businessman", "the 52-year-old": news names a person, then
     calls them by an epithet; the epithet's gender picks among the people named."""
     assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister spoke to the inquiry. Her comments have been described as reckless by the harbour trust.",
+    "Hunting is banned. However, many riders remained defiant after the law was passed, saying they would ride on.",
+    "September saw record crossings, officials said later.",
+])
+def test_a_pronoun_a_connective_or_a_month_is_never_a_speaker(text):
+    """"Her", "However", "September" open a sentence before a cue; none of them is anyone's name."""
+    assert not {c.speaker for c in extract(text).claims} & {"Her", "However", "September"}
