@@ -9,6 +9,7 @@ the noun phrase it follows.
 from __future__ import annotations
 
 import bisect
+import re
 
 from claimtrack.engine import lexicon as lx
 from claimtrack.engine.attribution import Candidate
@@ -43,6 +44,7 @@ class Resolver:
         # (one paragraph may hold thousands of them).
         self.recent: dict[int, tuple[int, int, Entity]] = {}
         self.para_starts = [p.start for p in paras]
+        self.masked = masked
         self.names = full_names(masked)  # person names outside quotations
         # Full names by surname key (see surname_key), with where they appear, in reading order.
         self.by_surname: dict[str, list[tuple[int, Title]]] = {}
@@ -224,19 +226,27 @@ class Resolver:
         return None
 
     def _epithet_person(self, pos: int, gender: str | None) -> Entity | None:
-        """The person an epithet stands for ("the Vermont senator" after "Sen. Bernie Sanders"): the
-        latest named speaker of a fitting gender within PRONOUN_PARAGRAPHS, else the nearest named
-        person before *pos*."""
-        para = self.para_of(pos)
-        for _, p, e in reversed(self.recent.values()):
-            if para - p > PRONOUN_PARAGRAPHS:
+        """The person an epithet stands for ("the Vermont senator" after "Sen. Bernie Sanders"): of the
+        named people before *pos* of a fitting gender, the one the article has named most often so far
+        (an epithet stands for the story's subject, not for whoever spoke last); of two people with one
+        surname ("Donald Trump", "Ivanka Trump"), the one the article named first."""
+        seen: dict[str, tuple[int, Title]] = {}
+        for start, _, title in self.names:
+            if start >= pos:
                 break
-            if e.kind is SpeakerKind.PERSON and (gender is None or e.gender in (None, gender)) and _named(e.name):
-                return e
-        before = [(s, t) for s, _, t in self.names if s < pos and (gender is None or t.gender in (None, gender))
-                  and _named(t.name) and t.kind is SpeakerKind.PERSON
-                  and para - self.para_of(s) <= PRONOUN_PARAGRAPHS]
-        return self._person(before[-1][1], before[-1][1].name, pos) if before else None
+            if title.kind is SpeakerKind.PERSON and _named(title.name) \
+                    and (gender is None or title.gender in (None, gender)):
+                seen.setdefault(title.name, (start, title))
+        if not seen:
+            return None
+        before = self.masked[:pos]
+
+        def salience(item: tuple[str, tuple[int, Title]]) -> tuple[int, int]:
+            surname = item[0].split()[-1]
+            return len(re.findall(rf"\b{re.escape(surname)}\b", before)), -item[1][0]
+
+        _, (_, title) = max(seen.items(), key=salience)
+        return self._person(title, title.name, pos)
 
     def _org_pronoun(self, pos: int, low: str) -> Entity | None:
         para = self.para_of(pos)

@@ -357,6 +357,11 @@ NOT_A_SPEAKER = frozenset("""
     everybody anyone anybody none mr mrs ms miss dr sir qc mp however meanwhile but and also yet still
     addressing speaking writing asked there here under want when where what which who why how
 """.split())
+# The first word of a two-word place ("Middle East", "North Korea", "Fort Pierce", "Port Talbot"):
+# such a name is a place, never a person (a pronoun never stands for it).
+PLACE_OPENERS = frozenset("""
+    north south east west middle central far northern southern eastern western fort port mount lake
+""".split())
 ORG_HEADS = frozenset("""
     house department ministry government council committee party campaign agency office
     police army navy forces force court commission union alliance association institute

@@ -774,7 +774,8 @@ def _organization_name(name_words: list[str]) -> bool:
     joined = " ".join(name_low)
     return (any(w.rstrip(".") in lx.ORG_HEADS for w in name_low)
             or joined in lx.PLACES or joined in lx.INSTITUTION_NAMES
-            or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1))
+            or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1)
+            or (len(name_words) == 2 and name_low[0] in lx.PLACE_OPENERS))
 
 
 def _title_without_name(surface: str, body: list[str], lows: list[str], role: str | None,
