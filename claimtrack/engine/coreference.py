@@ -207,12 +207,17 @@ class Resolver:
 
     def _pronoun(self, pos: int, gender: str) -> Entity | None:
         para = self.para_of(pos)
-        # Prefer a recent speaker (Citron: quote sources first), then the nearest named person.
-        for _, p, e in reversed(self.recent.values()):
+        # Prefer a recent speaker (Citron: quote sources first), then the nearest named person; but a
+        # person of that gender named since, in this paragraph or the one before, is the subject the
+        # pronoun continues ("Trump cited his endorsements on Tuesday. On Wednesday, he called for").
+        for at, p, e in reversed(self.recent.values()):
             if para - p > PRONOUN_PARAGRAPHS:
                 break
             if e.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN) and e.gender in (None, gender) \
                     and e.name[:1].isupper():
+                named = self._named_since(at, pos, gender)
+                if named is not None and named is not e:
+                    e = named
                 e.aliases.append("he" if gender == "m" else "she")
                 return e
         if gender not in self.names_for:
@@ -224,6 +229,31 @@ class Resolver:
         if best is not None:
             return self._person(best, best.name, pos)
         return None
+
+    def _named_since(self, after: int, pos: int, gender: str) -> Entity | None:
+        """The person of *gender* (an entity of the article so far) named first between *after* and *pos*,
+        within this paragraph and the one before: the subject a pronoun continues."""
+        para = self.para_of(pos)
+        start = max(after + 1, self.para_starts[max(0, para - 1)])
+        capitalised: dict[str, int] = {}  # each capitalised word of the window, where it first appears
+        for word in _CAPITALISED.finditer(self.masked, start, pos):
+            capitalised.setdefault(word.group(), word.start())
+        if not capitalised:
+            return None
+        first: tuple[int, Entity] | None = None
+        for e in self.by_name.values():
+            if e.kind is not SpeakerKind.PERSON or e.gender != gender:
+                continue
+            at = capitalised.get(e.name.rsplit(None, 1)[-1])
+            if at is not None and (first is None or at < first[0]) and _named(e.name):
+                first = (at, e)
+        # A person the article names in full there, who has not spoken yet ("Tom Hartley cited ...").
+        k = bisect.bisect_left(self.names, (start,))
+        if k < len(self.names) and self.names[k][0] < pos and (first is None or self.names[k][0] < first[0]):
+            title = self.names[k][2]
+            if title.gender == gender and _named(title.name):
+                return self._person(title, title.name, pos)
+        return first[1] if first else None
 
     def _epithet_person(self, pos: int, gender: str | None) -> Entity | None:
         """The person an epithet stands for ("the Vermont senator" after "Sen. Bernie Sanders"): of the
@@ -257,6 +287,9 @@ class Resolver:
                 e.aliases.append(low)
                 return e
         return None
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 def _named(name: str) -> bool:

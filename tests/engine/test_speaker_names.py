@@ -184,3 +184,12 @@ def test_a_two_word_place_is_no_person(place):
     """A pronoun never stands for "the Middle East": a two-word place is no person."""
     assert parse_title(place).kind is SpeakerKind.ORGANIZATION
     assert parse_title("Oliver North").kind is SpeakerKind.PERSON
+
+
+def test_a_pronoun_continues_the_person_named_since_the_last_speaker():
+    """"Tom Hartley cited his endorsements on Tuesday. On Wednesday, he called for ...": he is Hartley,
+    named since Lloyd Newman last spoke, though Hartley has not spoken before."""
+    text = ('"We need more ships," said retired general Lloyd Newman, who backs the challenger.\n\n'
+            "Tom Hartley cited his own endorsements from 88 generals on Tuesday.\n\n"
+            "On Wednesday, he called for an end to the budget cuts.")
+    assert [c.speaker for c in extract(text).claims] == ["Lloyd Newman", "Tom Hartley"]
