@@ -231,10 +231,16 @@ class Resolver:
         return None
 
     def _named_since(self, after: int, pos: int, gender: str) -> Entity | None:
-        """The person of *gender* (an entity of the article so far) named first between *after* and *pos*,
-        within this paragraph and the one before: the subject a pronoun continues."""
+        """The person of *gender* named first between *after* and the sentence holding *pos*, within this
+        paragraph and the one before: the subject a pronoun continues."""
         para = self.para_of(pos)
         start = max(after + 1, self.para_starts[max(0, para - 1)])
+        # Up to the pronoun's own sentence: names there may be what it reports ("Blinken had telephoned
+        # Vucic, he added": he is the speaker before, not Blinken).
+        end = max(self.masked.rfind(stop, start, pos) for stop in ".!?\n")
+        if end < start:
+            return None
+        pos = end
         capitalised: dict[str, int] = {}  # each capitalised word of the window, where it first appears
         for word in _CAPITALISED.finditer(self.masked, start, pos):
             capitalised.setdefault(word.group(), word.start())

@@ -193,3 +193,10 @@ def test_a_pronoun_continues_the_person_named_since_the_last_speaker():
             "Tom Hartley cited his own endorsements from 88 generals on Tuesday.\n\n"
             "On Wednesday, he called for an end to the budget cuts.")
     assert [c.speaker for c in extract(text).claims] == ["Lloyd Newman", "Tom Hartley"]
+
+
+def test_a_name_in_what_a_pronoun_reports_is_not_its_speaker():
+    """"Blinken had telephoned Vucic to urge calm, he added": he is the spokesman who spoke before."""
+    text = ("The build-up was not yet clear, spokesman Tom Hartley said. Secretary of State Ann Blake had "
+            "telephoned President Ivo Ruzic to urge calm, he added.")
+    assert [c.speaker for c in extract(text).claims] == ["Tom Hartley", "Tom Hartley"]
