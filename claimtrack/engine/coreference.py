@@ -96,27 +96,15 @@ class Resolver:
         if all(w.strip(".,").lower() in lx.TIME_PHRASE_WORDS for w in low.split()):
             return None  # "On Monday": a time adjunct taken for a subject, no speaker
         title = parse_title(m.text)
-        if " " not in title.name and (title.name.lower().replace("’", "'") in lx.NOT_A_SPEAKER
-                                      or title.name.lower() in lx.MONTHS or title.name.lower() in lx.DAYS):
+        if _names_nobody(title.name):
             return None  # "Her comments have been described", "However, many activists said"
         described = low.split()[0] in lx.ARTICLES  # "The prime minister" at a sentence's start
         if title.kind is SpeakerKind.PERSON and title.name and title.name[:1].isupper() and not described:
             return self._person(apply_apposition(title, m.apposition), m.text, pos)
-        if title.kind is SpeakerKind.PERSON and title.role and low.startswith("the "):
-            # "the spokesman" -> the most recent speaker holding that role, else the holder the
-            # article names ("Home Secretary David Blunkett" for "the home secretary")
-            for _, _, e in reversed(self.recent.values()):
-                if e.role and same_office(title, e.role, e.affiliation):
-                    e.aliases.append(m.text)
-                    return e
-            holder = self._named_holder(title, pos)
-            if holder is not None:
-                return self._person(holder, m.text, pos)
-        if low.startswith("the ") and _epithet(low):
-            named = self._epithet_person(pos, title.gender)
-            if named is not None:
-                named.aliases.append(m.text)
-                return named
+        if low.startswith("the "):
+            held = self._description_holder(title, m.text, pos)
+            if held is not None:
+                return held
         name = title.name
         if title.kind is SpeakerKind.ORGANIZATION:
             name = _org_name(name)
@@ -125,6 +113,25 @@ class Resolver:
             if rest[:1].islower():
                 name = f"{first.lower()} {rest}"  # "The minister" and "the minister" are one entity
         return self._add(Entity(name, title.kind, title.role, title.affiliation, title.gender, [m.text]))
+
+    def _description_holder(self, title: Title, surface: str, pos: int) -> Entity | None:
+        """The person "the spokesman" or "the Vermont senator" stands for, or None: for an office, the
+        latest speaker holding it, else the holder the article names ("Home Secretary David Blunkett"
+        for "the home secretary"); for an epithet, the person it calls so (`_epithet_person`)."""
+        if title.kind is SpeakerKind.PERSON and title.role:
+            for _, _, e in reversed(self.recent.values()):
+                if e.role and same_office(title, e.role, e.affiliation):
+                    e.aliases.append(surface)
+                    return e
+            holder = self._named_holder(title, pos)
+            if holder is not None:
+                return self._person(holder, surface, pos)
+        if _epithet(surface.lower()):
+            named = self._epithet_person(pos, title.gender)
+            if named is not None:
+                named.aliases.append(surface)
+                return named
+        return None
 
     def _person(self, title: Title, surface: str, pos: int) -> Entity:
         parts = title.name.split()
@@ -293,6 +300,12 @@ class Resolver:
                 e.aliases.append(low)
                 return e
         return None
+
+
+def _names_nobody(name: str) -> bool:
+    """One word that opens a sentence before a cue but is nobody's name: a pronoun, a connective, a month."""
+    low = name.lower()
+    return " " not in name and (low.replace("’", "'") in lx.NOT_A_SPEAKER or low in lx.MONTHS or low in lx.DAYS)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")

@@ -171,12 +171,8 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if toks[i].low == "states":
         return False  # "battleground states", "the United States"
-    if form == "s" and _plural_noun(toks[i], prev, nxt):
+    if form == "s" and (_plural_noun(toks[i], prev, nxt) or _subject_of_plural_verb(prev, nxt)):
         return False
-    if form == "s" and nxt is not None and nxt.kind == "w" and nxt.low in ("are", "were", "have") \
-            and prev is not None and prev.kind == "w" and (prev.low in lx.POSSESSIVE_DETERMINERS or (
-                prev.text[:1].islower() and prev.low not in lx.SUBJECT_PRONOUNS)):
-        return False  # "the terror suspects are held", "Her comments have been": a plural noun, not a verb
     if form == "base" and i > 1 and toks[i - 2].kind == "w" and toks[i - 2].low in ("a", "an"):
         return False  # "an EU demand for": after a singular article it is a noun, never a verb
     if _determined_noun(prev, form) and not _perfect_with_since(toks, i, form):
@@ -186,6 +182,14 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
     if form == "ing":
         return prev is None or _participle_after(prev) or _participle_before_quote(toks, i, nxt)
     return True
+
+
+def _subject_of_plural_verb(prev: Token | None, nxt: Token | None) -> bool:
+    """"the terror suspects are held", "Her comments have been": an -s word before a plural verb, after a
+    possessive or a lower-case word that is no subject pronoun, is a plural noun, not a verb."""
+    if nxt is None or nxt.kind != "w" or nxt.low not in ("are", "were", "have") or prev is None or prev.kind != "w":
+        return False
+    return prev.low in lx.POSSESSIVE_DETERMINERS or (prev.text[:1].islower() and prev.low not in lx.SUBJECT_PRONOUNS)
 
 
 def _perfect_with_since(toks: list[Token], i: int, form: str) -> bool:

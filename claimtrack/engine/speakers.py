@@ -478,20 +478,30 @@ def _organization_words(body: list[str]) -> str:
     return " ".join(words)
 
 
+def _executive_body(words: list[str]) -> tuple[int, int] | None:
+    """(first word, the Executive) of a body named "... Executive" in *words* ("Health and Safety
+    Executive"), or None when no capitalised Executive there names a body."""
+    at = next((k for k, w in enumerate(words) if _strip_possessive(w) == "Executive" and k > 0
+               and (words[k - 1][:1].isupper() or words[k - 1].lower() in lx.ARTICLES)
+               and words[k - 1].lower().rstrip(".") not in lx.ROLE_NOUNS | lx.HONORIFICS.keys()), None)
+    if at is None:
+        return None
+    first = at
+    while first > 0 and words[first - 1].lower() not in lx.ARTICLES and (words[first - 1][:1].isupper() or (
+            words[first - 1].lower() in ("and", "&", "of") and first > 1 and words[first - 2][:1].isupper())):
+        first -= 1
+    return first, at
+
+
 def _with_executive_body(surface: str, title: Title) -> Title:
     """*title* read again where "Executive" names a body, not a role: "the Scottish Executive", "a
     spokesman for the Health and Safety Executive", "Scottish Executive spokesman Jim Hart". A
     capitalised Executive after a capitalised word that is no role ("Chief Executive") is a body."""
     words = [_clean(w) for w in surface.split()]
-    at = next((k for k, w in enumerate(words) if _strip_possessive(w) == "Executive" and k > 0
-               and (words[k - 1][:1].isupper() or words[k - 1].lower() in lx.ARTICLES)
-               and words[k - 1].lower().rstrip(".") not in lx.ROLE_NOUNS | lx.HONORIFICS.keys()), None)
-    if at is None:
+    span = _executive_body(words)
+    if span is None:
         return title
-    first = at
-    while first > 0 and words[first - 1].lower() not in lx.ARTICLES and (words[first - 1][:1].isupper() or (
-            words[first - 1].lower() in ("and", "&", "of") and first > 1 and words[first - 2][:1].isupper())):
-        first -= 1
+    first, at = span
     body = " ".join([*words[first:at], _strip_possessive(words[at])])
     role_words = [w for w in (title.role or "").split() if _strip_possessive(w) != "Executive"]
     if title.kind is SpeakerKind.PERSON and title.name != surface:  # a named person: "... Executive's Andy Kerr"
