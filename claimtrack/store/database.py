@@ -227,7 +227,7 @@ def migration_config() -> Config:
 # The full-text search structures the migrations make by hand (0002 on SQLite, 0003 on PostgreSQL):
 # not in the models, so autogenerate must not offer to drop them.
 HAND_MADE = {"claim_fts", "claim_fts_data", "claim_fts_idx", "claim_fts_docsize", "claim_fts_config",
-             "search_vector", "ix_claim_text_search"}
+             "search_vector", "ix_claim_text_search", "ix_speaker_name_lower", "ix_speakeralias_alias_lower"}
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:

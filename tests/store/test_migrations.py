@@ -29,7 +29,7 @@ def test_first_revision_database_with_data_upgrades_to_head_intact(tmp_path):
 
     engine = open_database(str(path))  # upgrades to head on open
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0007",)
         assert db.execute("SELECT text, verdict, status FROM claim WHERE id=1").fetchone() == (
             "Troops are massing at the border,", "False", "confirmed")
         assert db.execute("SELECT author, new_value FROM revision WHERE id=1").fetchone() == ("ana", "False")
@@ -263,7 +263,7 @@ def test_0006_upgrades_a_store_with_rows_and_goes_down_and_up_again(tmp_path):
     open_database(str(path), migrate_to="0005").dispose()
     engine = open_database(str(path))  # to head
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0007",)
         assert db.execute("SELECT id, story_id FROM source").fetchall() == [(1, None)]
         assert db.execute("SELECT count(*) FROM claim").fetchone() == (3,)
         db.execute("PRAGMA foreign_keys=ON")
@@ -279,4 +279,35 @@ def test_0006_upgrades_a_store_with_rows_and_goes_down_and_up_again(tmp_path):
         assert db.execute("SELECT count(*) FROM claim").fetchone() == (3,)  # nothing else went with it
     upgrade(engine)
     assert "story_id" in _columns_of(path, "source") and _columns_of(path, "term_weight") == {"term", "claims"}
+    engine.dispose()
+
+
+# ----------------------------------------------------------------------------- 0007: speaker look-ups by name
+
+def test_0007_speaker_lookups_by_name_use_an_index_and_go_down_and_up(tmp_path):
+    """Ingest matches each speaker by lower(name) and lower(alias): an index answers, not a scan."""
+    from alembic import command
+
+    from claimtrack.store.database import migration_config, upgrade
+
+    path = tmp_path / "names.db"
+    engine = open_database(str(path))
+    plans = {
+        "ix_speaker_name_lower": "SELECT id FROM speaker WHERE lower(name) = 'john kirby'",
+        "ix_speakeralias_alias_lower": "SELECT speaker_id FROM speakeralias WHERE lower(alias) = 'kirby'",
+    }
+    with sqlite3.connect(path) as db:
+        for index, query in plans.items():
+            assert index in " ".join(row[-1] for row in db.execute(f"EXPLAIN QUERY PLAN {query}"))
+    config = migration_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+    with sqlite3.connect(path) as db:
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert not names & set(plans)
+    upgrade(engine)
+    with sqlite3.connect(path) as db:
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert set(plans) <= names
     engine.dispose()
