@@ -68,3 +68,11 @@ def user_terms_path() -> Path | None:
         return Path(configured).expanduser()
     default = Path("~/.config/claimtrack/terms.toml").expanduser()
     return default if default.is_file() else None
+
+
+def default_jobs() -> int:
+    """How many processes ingest uses to extract claims by default: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -22,6 +22,7 @@ from sqlmodel import Session
 from claimtrack.cli.context import CommandContext, pass_app
 from claimtrack.cli.group import cli
 from claimtrack.cli.options import ROW_ID, article_seconds_option, checked_max_mb, format_option
+from claimtrack.config import default_jobs
 from claimtrack.display import for_terminal
 from claimtrack.errors import ClaimtrackError
 from claimtrack.ingest.deadline import ARTICLE_SECONDS
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 
 def _ingest(app: CommandContext, paths: tuple[str, ...], max_mb: float,
-            article_seconds: float = ARTICLE_SECONDS) -> IngestReport:
+            article_seconds: float = ARTICLE_SECONDS, jobs: int = 1) -> IngestReport:
     from claimtrack.ingest.batch import ingest_documents
     from claimtrack.ingest.readers import count_inputs, read_inputs
 
@@ -43,7 +44,7 @@ def _ingest(app: CommandContext, paths: tuple[str, ...], max_mb: float,
         task = progress.add_task("", total=count_inputs(p for p in paths if p != "-") + paths.count("-"))
         report = ingest_documents(engine, documents, on_document=lambda where: progress.update(
             task, advance=1, description=escape(for_terminal(Path(where).name[:40]))),
-            article_seconds=article_seconds)
+            article_seconds=article_seconds, jobs=jobs)
     return report
 
 
@@ -66,15 +67,18 @@ def _print_ingest_report(app: CommandContext, report: IngestReport) -> None:
 @click.option("--max-mb", type=float, default=10.0, show_default=True, callback=checked_max_mb,
               help="Largest article accepted, in MB (a JSONL batch may be larger; each record may not).")
 @article_seconds_option
+@click.option("--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="the machine's cores",
+              help="Processes that extract claims (one more stores them); a short input uses one.")
 @pass_app
-def ingest(app: CommandContext, paths: tuple[str, ...], max_mb: float, article_seconds: float) -> None:
+def ingest(app: CommandContext, paths: tuple[str, ...], max_mb: float, article_seconds: float, jobs: int) -> None:
     """Store articles and their claims: files, folders, JSONL batches, or - for standard input.
 
     Text, Markdown, saved HTML pages and JSONL records ({doc_id|id, text, title, url, published}) are
     read. The same text twice is stored once. A bad file is reported and the batch goes on; the exit
-    status is 1 when anything failed.
+    status is 1 when anything failed. Articles are stored in batches of up to 100 (a transaction holds
+    the store at most about half a second), each article alone: Ctrl+C keeps what was committed.
     """
-    report = _ingest(app, paths, max_mb, article_seconds)
+    report = _ingest(app, paths, max_mb, article_seconds, jobs)
     _print_ingest_report(app, report)
     if not report.ok:
         sys.exit(1)
@@ -116,8 +120,8 @@ def extract(app: CommandContext, paths: tuple[str, ...], fmt: str, article_secon
     """Run the attribution engine on files (no database); JSONL keeps each record's doc_id."""
     from claimtrack.engine import extract as run_engine
     from claimtrack.evaluation import quotes_record
-    from claimtrack.ingest.batch import extraction_failure
     from claimtrack.ingest.deadline import ArticleDeadline
+    from claimtrack.ingest.prepare import extraction_failure
     from claimtrack.ingest.readers import ReadFailure, read_inputs
     from claimtrack.reports.writers import JSON_ESCAPES
 

@@ -51,10 +51,19 @@ def _day(published: str | None) -> date | None:
         return None
 
 
-def article_profile(session: Session, text: str, terms: Terms, title: str | None = None) -> dict[str, float]:
-    """The article's most distinctive terms with their word weights (see the module). They are chosen by
-    their weight in the store, by how often the article uses them, more for an entity and more in the
-    title; a matter word the article uses once and outside its title is left out (a passing word)."""
+@dataclass(frozen=True)
+class ProfileCounts:
+    """An article's terms as its text gives them, before the store weighs them (pure: see `profile_counts`)."""
+
+    entities: frozenset[str]
+    in_title: frozenset[str]
+    frequency: Counter[str]
+    candidates: frozenset[str]  # the terms that may enter the profile
+
+
+def profile_counts(text: str, terms: Terms, title: str | None = None) -> ProfileCounts:
+    """The article's terms with how often it uses them; a matter word the article uses once and outside
+    its title is left out (a passing word)."""
     # Read sentence by sentence: `claim_topic` is made for a claim, and its cost grows faster than its text.
     sentences = [claim_topic(sentence, terms) for sentence in SENTENCE_BREAK.split(text) if sentence.strip()]
     keys = frozenset().union(*(topic.keys for topic in sentences))
@@ -64,13 +73,22 @@ def article_profile(session: Session, text: str, terms: Terms, title: str | None
         frequency[entity] = max(frequency[entity], len(re.findall(rf"\b{re.escape(entity)}\b", text, re.IGNORECASE)))
     headline = claim_topic(title, terms) if title else None
     in_title = (headline.keys | headline.entities) if headline else frozenset()
-    candidates = {term for term in keys | entities | in_title
-                  if term in entities or term in in_title or frequency[term] > 1}
-    weights = term_weight(session, candidates)
+    candidates = frozenset(term for term in keys | entities | in_title
+                           if term in entities or term in in_title or frequency[term] > 1)
+    return ProfileCounts(entities, in_title, frequency, candidates)
+
+
+def article_profile(session: Session, text: str, terms: Terms, title: str | None = None,
+                    counts: ProfileCounts | None = None) -> dict[str, float]:
+    """The article's most distinctive terms with their word weights (see the module). They are chosen by
+    their weight in the store, by how often the article uses them, more for an entity and more in the
+    title (*counts*: `profile_counts`, when already read)."""
+    counts = counts or profile_counts(text, terms, title)
+    weights = term_weight(session, counts.candidates)
     scored = {}
-    for term in candidates:
-        boost = (ENTITY_BOOST if term in entities else 1.0) * (TITLE_BOOST if term in in_title else 1.0)
-        scored[term] = weights[term] * boost * math.log(2 + frequency[term])
+    for term in counts.candidates:
+        boost = (ENTITY_BOOST if term in counts.entities else 1.0) * (TITLE_BOOST if term in counts.in_title else 1.0)
+        scored[term] = weights[term] * boost * math.log(2 + counts.frequency[term])
     best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:PROFILE_TERMS]
     return {term: weights[term] for term, _ in best}
 
@@ -150,9 +168,10 @@ def _joined(story: Story, profile: dict[str, float], day: date | None) -> None:
         story.last_published = max(filter(None, (story.last_published, shown)))
 
 
-def assign_story(session: Session, source: Source, terms: Terms) -> Story:
-    """Put the (flushed) source in the best matching story, or in a new one; return it."""
-    profile = article_profile(session, source.text, terms, source.title)
+def assign_story(session: Session, source: Source, terms: Terms, counts: ProfileCounts | None = None) -> Story:
+    """Put the (flushed) source in the best matching story, or in a new one; return it (*counts*: the
+    article's `profile_counts`, when already read)."""
+    profile = article_profile(session, source.text, terms, source.title, counts)
     day = _day(source.published)
     story = best_story(session, profile, day)
     if story is None:

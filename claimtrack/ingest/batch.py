@@ -1,13 +1,21 @@
-"""Ingestion: documents in, sources and their extracted claims stored, one transaction per source.
+"""Ingestion: documents in, sources and their extracted claims stored, in batches.
+
+Two halves. The pure half (`prepare.py`: the engine, and what the claims are about) runs before any
+transaction, in worker processes with `jobs` > 1. The writer stores the prepared articles in batches:
+one transaction per batch (at most `batch_articles` articles, and committed once it has held the
+store's write lock `batch_seconds`, so that a colleague's annotate waits a moment at most), each
+article under its own savepoint, so a bad one fails alone and the batch goes on.
 
 Idempotent by content hash: the same text a second time adds nothing and is reported as skipped.
 One article's failure is that article's one line in the report, never the batch's end: a read
 failure, a `ClaimtrackError` from the engine (as its time budget), a database error, and any
-unexpected exception (named by its class and message). Only Ctrl-C (not an `Exception`) stops.
+unexpected exception (named by its class and message). Only Ctrl-C (not an `Exception`) stops; what
+the batches committed before it stays, and a re-run completes the rest.
 """
 from __future__ import annotations
 
-import hashlib
+import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -19,19 +27,25 @@ from claimtrack.contradictions.finder import MAX_COMPARED_PER_ARTICLE, suggest_f
 from claimtrack.contradictions.stories import assign_story
 from claimtrack.contradictions.terms import load_terms
 from claimtrack.contradictions.weights import count_claims
-from claimtrack.engine import extract
 from claimtrack.engine.model import ExtractedClaim, Extraction
-from claimtrack.errors import ClaimtrackError
-from claimtrack.ingest.deadline import ARTICLE_SECONDS, ArticleDeadline
+from claimtrack.ingest.deadline import ARTICLE_SECONDS
+from claimtrack.ingest.prepare import (
+    Item,
+    PreparedArticle,
+    content_hash,
+    extraction_failure,
+    prepared_articles,
+)
 from claimtrack.ingest.readers import ReadFailure, SourceDocument, one_line
 from claimtrack.store.database import first_line, session_scope
 from claimtrack.store.models import Claim, Source
 from claimtrack.store.speaker_registry import resolve_described, upsert_speaker
 from claimtrack.vocabulary import SpeakerKind
 
+__all__ = ["IngestReport", "content_hash", "extraction_failure", "ingest_documents"]
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+BATCH_ARTICLES = 100  # articles per transaction at most
+BATCH_SECONDS = 0.5  # a batch commits once it has held the write lock this long (a colleague's annotate waits)
 
 
 @dataclass
@@ -52,19 +66,32 @@ class IngestReport:
 
 def ingest_documents(engine: Engine, documents: Iterable[SourceDocument | ReadFailure], *,
                      on_document: Callable[[str], None] | None = None,
-                     article_seconds: float = ARTICLE_SECONDS) -> IngestReport:
-    """Store every readable document; a failure is recorded and the batch goes on."""
+                     article_seconds: float = ARTICLE_SECONDS, jobs: int = 1,
+                     batch_articles: int = BATCH_ARTICLES, batch_seconds: float = BATCH_SECONDS) -> IngestReport:
+    """Store every readable document; a failure is recorded and the batch goes on.
+
+    *on_document* hears of each document (by its location) once its batch is committed."""
     report = IngestReport()
-    for item in documents:
-        if isinstance(item, ReadFailure):
-            report.failed.append(str(item))
-        else:
-            try:
-                _ingest_one(engine, item, report, article_seconds)
-            except Exception as exc:  # a bug or an odd error in one article never ends the batch
-                report.failed.append(f"{_origin(item)}: unexpected error ({type(exc).__name__}: {one_line(exc)})")
+    ready: list[Item] = []
+    gathering_since = time.monotonic()
+
+    def flush() -> None:
+        write_batch(engine, ready, report, batch_seconds)
         if on_document is not None:
-            on_document(item.location)
+            for item in ready:
+                on_document(item.location)
+        ready.clear()
+
+    for item in prepared_articles(documents, jobs=jobs, article_seconds=article_seconds,
+                                  stored_as=lambda digest: _stored_source(engine, digest)):
+        if not ready:
+            gathering_since = time.monotonic()
+        ready.append(item)
+        # Also by time: a slow stream (a large article, a drop folder) shows its articles as they come.
+        if len(ready) >= batch_articles or time.monotonic() - gathering_since >= batch_seconds:
+            flush()
+    if ready:
+        flush()
     if report.offices:  # descriptions stored before their holder was known, given to the holder now
         with session_scope(engine, write=True) as session:
             resolve_described(session, report.offices)
@@ -77,63 +104,89 @@ def _origin(doc: SourceDocument) -> str:
     return f"{where} ({doc.doc_id})" if doc.doc_id else where
 
 
-def extraction_failure(shown: str, error: Exception) -> str:
-    """One line for an article the engine could not analyse: its own refusal (`ClaimtrackError`, e.g.
-    over its time budget) as it says it; anything else (the engine must never raise) named as a bug."""
-    if isinstance(error, ClaimtrackError):
-        return f"{shown}: {error}"
-    return f"{shown}: claim extraction failed ({type(error).__name__}: {one_line(error)})"
+@dataclass
+class _Outcome:
+    """One article's fate in a batch, put in the report once the batch is committed."""
+
+    article: PreparedArticle
+    source_id: int | None = None
+    claims: int = 0
+    skipped_as: int | None = None
+    failure: str | None = None
+
+
+class _BatchBroken(Exception):
+    """The batch's transaction cannot go on (a savepoint could not be rolled back): it is redone."""
+
+    def __init__(self, outcome: _Outcome):
+        super().__init__(outcome.failure)
+        self.outcome = outcome
+
+
+def write_batch(engine: Engine, items: list[Item], report: IngestReport,
+                batch_seconds: float = BATCH_SECONDS) -> None:
+    """Store the prepared articles, committing whenever a transaction has run *batch_seconds*. An
+    article that breaks its transaction (not just its savepoint) fails alone: the transaction is
+    rolled back and redone without it."""
+    queue: deque[PreparedArticle] = deque()
+    for item in items:
+        if isinstance(item, ReadFailure):
+            report.failed.append(str(item))
+        elif item.stored_as is not None:
+            report.skipped.append((item.shown, item.stored_as))
+        elif item.failure is not None:
+            report.failed.append(item.failure)
+        else:
+            queue.append(item)
+    while queue:
+        done: list[_Outcome] = []
+        current: PreparedArticle | None = None
+        try:
+            with session_scope(engine, write=True) as session:
+                started = time.monotonic()
+                while queue and (not done or time.monotonic() - started < batch_seconds):
+                    current = queue.popleft()
+                    done.append(_store_one(session, current))
+                    current = None
+        except _BatchBroken as broken:  # the others of this transaction are stored again in the next
+            queue.extendleft(reversed([outcome.article for outcome in done]))
+            _record(report, [broken.outcome])
+            continue
+        except SQLAlchemyError as exc:  # the transaction itself failed (its commit): all of it is lost
+            shown = first_line(getattr(exc, "orig", None) or exc)
+            lost = [outcome.article for outcome in done] + ([current] if current is not None else [])
+            _record(report, [_Outcome(article, failure=f"{article.shown}: database error ({shown})")
+                             for article in lost])
+            continue
+        _record(report, done)
+
+
+def _record(report: IngestReport, outcomes: list[_Outcome]) -> None:
+    for outcome in outcomes:
+        article = outcome.article
+        if outcome.failure is not None:
+            report.failed.append(outcome.failure)
+        elif outcome.skipped_as is not None:
+            report.skipped.append((article.shown, outcome.skipped_as))
+        elif outcome.source_id is not None and article.extraction is not None:
+            _record_added(report, article, article.extraction, outcome)
+
+
+def _record_added(report: IngestReport, article: PreparedArticle, extraction: Extraction, outcome: _Outcome) -> None:
+    assert outcome.source_id is not None
+    report.added.append((article.shown, outcome.source_id))
+    report.claims_stored += outcome.claims
+    report.offices |= {e.role.split()[-1].lower() for e in extraction.speakers
+                       if e.role and e.kind is SpeakerKind.PERSON and " " in e.name}
+    if extraction.truncated_at is not None:
+        report.notes.append(f"{article.shown}: too many attributions; only the first {extraction.truncated_at:,} "
+                            "characters were analysed")
+    if outcome.claims > MAX_COMPARED_PER_ARTICLE:
+        report.notes.append(f"{article.shown}: {outcome.claims:,} claims; only the first "
+                            f"{MAX_COMPARED_PER_ARTICLE:,} were compared with the store for contradictions")
 
 
 STORE_ATTEMPTS = 3  # a write that collides with another writer's new speaker is simply tried again
-
-
-def _ingest_one(engine: Engine, doc: SourceDocument, report: IngestReport,
-                article_seconds: float = ARTICLE_SECONDS) -> None:
-    shown = f"{doc.location} ({doc.doc_id})" if doc.doc_id else doc.location
-    digest = content_hash(doc.text)
-    try:
-        existing = _stored_source(engine, digest)
-        if existing is not None:
-            report.skipped.append((shown, existing))
-            return
-        try:
-            extraction = extract(doc.text, budget=ArticleDeadline(article_seconds))
-        except Exception as exc:  # over its time budget, or a bug: this article's line, and the batch goes on
-            report.failed.append(extraction_failure(shown, exc))
-            return
-        for attempt in range(1, STORE_ATTEMPTS + 1):
-            try:
-                source_id, stored = _store(engine, doc, digest, extraction)
-                break
-            except DBAPIError as exc:
-                # Another writer got there between our check and our commit: the same text (then it is
-                # stored once, and this copy is skipped), or a speaker of the same name (then try again:
-                # this time the speaker is found); or two writers waited on each other (a deadlock, which
-                # PostgreSQL breaks by failing one of them: try again too).
-                if not isinstance(exc, IntegrityError) and not _worth_retrying(exc):
-                    raise
-                existing = _stored_source(engine, digest)
-                if existing is not None:
-                    report.skipped.append((shown, existing))
-                    return
-                if attempt == STORE_ATTEMPTS:
-                    report.failed.append(f"{shown}: database error ({first_line(getattr(exc, 'orig', None) or exc)})")
-                    return
-        report.added.append((shown, source_id))
-        report.claims_stored += stored
-        report.offices |= {e.role.split()[-1].lower() for e in extraction.speakers
-                           if e.role and e.kind is SpeakerKind.PERSON and " " in e.name}
-        if extraction.truncated_at is not None:
-            report.notes.append(f"{shown}: too many attributions; only the first {extraction.truncated_at:,} "
-                                "characters were analysed")
-        if stored > MAX_COMPARED_PER_ARTICLE:
-            report.notes.append(f"{shown}: {stored:,} claims; only the first {MAX_COMPARED_PER_ARTICLE:,} were "
-                                "compared with the store for contradictions")
-    except SQLAlchemyError as exc:
-        report.failed.append(f"{shown}: database error ({first_line(getattr(exc, 'orig', None) or exc)})")
-
-
 RETRY_SQLSTATES = {"40P01", "40001"}  # deadlock detected, serialization failure
 
 
@@ -141,23 +194,57 @@ def _worth_retrying(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES
 
 
+def _store_one(session: Session, article: PreparedArticle) -> _Outcome:
+    """One article under a savepoint of the batch's transaction."""
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        existing = session.exec(select(Source.id).where(Source.content_hash == article.digest)).first()
+        if existing is not None:  # the same text earlier in this batch, or from another writer
+            return _Outcome(article, skipped_as=existing)
+        try:
+            with session.begin_nested():  # rolled back on any error: nothing of the article stays
+                source_id, stored = _store(session, article)
+            return _Outcome(article, source_id=source_id, claims=stored)
+        except Exception as exc:  # this article fails alone, whatever went wrong
+            failure = _failure(article, exc)
+            transaction = session.get_transaction()
+            if transaction is None or not transaction.is_active:
+                raise _BatchBroken(_Outcome(article, failure=failure)) from exc
+            # Another writer got there between our check and our write: the same text (then it is
+            # stored once, and this copy is skipped), or a speaker of the same name (then try again:
+            # this time the speaker is found); or two writers waited on each other (a deadlock, which
+            # PostgreSQL breaks by failing one of them: try again too).
+            retry = isinstance(exc, IntegrityError) or (isinstance(exc, DBAPIError) and _worth_retrying(exc))
+            if not retry or attempt == STORE_ATTEMPTS:
+                return _Outcome(article, failure=failure)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _failure(article: PreparedArticle, exc: Exception) -> str:
+    if isinstance(exc, SQLAlchemyError):
+        return f"{article.shown}: database error ({first_line(getattr(exc, 'orig', None) or exc)})"
+    return f"{_origin(article.doc)}: unexpected error ({type(exc).__name__}: {one_line(exc)})"
+
+
 def _stored_source(engine: Engine, digest: str) -> int | None:
     with Session(engine) as session:
         return session.exec(select(Source.id).where(Source.content_hash == digest)).first()
 
 
-def _store(engine: Engine, doc: SourceDocument, digest: str, extraction: Extraction) -> tuple[int, int]:
-    """One source with its claims and suggested contradictions, in one transaction: (source id, claims)."""
-    with session_scope(engine, write=True) as session:
-        source = Source(content_hash=digest, location=doc.location, doc_id=doc.doc_id, title=doc.title,
-                        outlet=doc.outlet, published=doc.published, format=doc.format, text=doc.text)
-        session.add(source)
-        session.flush()
-        assert source.id is not None, "flushed"
-        claims = store_extraction(session, source.id, extraction)
-        assign_story(session, source, load_terms())  # before the finder, which keeps to one story
-        suggest_for_claims(session, [c.id for c in claims])  # contradictions with the store
-        return source.id, len(claims)
+def _store(session: Session, article: PreparedArticle) -> tuple[int, int]:
+    """One source with its claims, its story and suggested contradictions: (source id, claims)."""
+    doc, extraction = article.doc, article.extraction
+    assert extraction is not None, "only prepared articles are stored"
+    terms = load_terms()
+    terms.topic_cache.update(article.topics)  # read by the worker: the finder need not read them again
+    source = Source(content_hash=article.digest, location=doc.location, doc_id=doc.doc_id, title=doc.title,
+                    outlet=doc.outlet, published=doc.published, format=doc.format, text=doc.text)
+    session.add(source)
+    session.flush()
+    assert source.id is not None, "flushed"
+    claims = store_extraction(session, source.id, extraction)
+    assign_story(session, source, terms, article.profile)  # before the finder, which keeps to one story
+    suggest_for_claims(session, [c.id for c in claims])  # contradictions with the store
+    return source.id, len(claims)
 
 
 def claim_from_extracted(source_id: int, extracted: ExtractedClaim, speaker_id: int | None) -> Claim:

@@ -227,10 +227,10 @@ def test_an_unexpected_error_storing_one_article_is_that_articles_line(run, db_p
                     + json.dumps({"doc_id": "two", "text": "The mayor said the bridge would reopen."}) + "\n")
     real = ingest._store
 
-    def fail_first(engine, doc, digest, extraction):
-        if doc.doc_id == "one":
+    def fail_first(session, article):
+        if article.doc.doc_id == "one":
             raise RuntimeError("a bug in storing\nwith a second line")
-        return real(engine, doc, digest, extraction)
+        return real(session, article)
 
     monkeypatch.setattr(ingest, "_store", fail_first)
     result = run("ingest", str(path))
@@ -240,7 +240,7 @@ def test_an_unexpected_error_storing_one_article_is_that_articles_line(run, db_p
 
 
 def test_a_claimtrack_error_from_the_engine_fails_that_article_only(run, db_path, tmp_path, monkeypatch):
-    import claimtrack.ingest.batch as ingest
+    import claimtrack.ingest.prepare as ingest
     from claimtrack.errors import ClaimtrackError
 
     (tmp_path / "a.txt").write_text(GOOD)

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-import claimtrack.ingest.batch as ingest_module
+import claimtrack.ingest.prepare as ingest_module
 from claimtrack.engine.model import ExtractedClaim, Extraction, SpeakerEntity
 from claimtrack.vocabulary import ClaimKind, SpeakerKind, Stance
 from tests.conftest import SEED_ARTICLE

@@ -97,7 +97,7 @@ def source_documents(names=tuple(SOURCES)) -> list[SourceDocument]:
 
 def ingest_sources(engine: Engine, names=tuple(SOURCES)) -> dict[str, int]:
     """Store the articles through the library, with an engine that finds nothing (claims come next)."""
-    with patch("claimtrack.ingest.batch.extract", return_value=Extraction()):
+    with patch("claimtrack.ingest.prepare.extract", return_value=Extraction()):
         report = ingest_documents(engine, source_documents(names))
     assert report.ok and len(report.added) == len(names)
     return dict(zip(names, (source_id for _, source_id in report.added), strict=True))
