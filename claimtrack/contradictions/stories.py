@@ -8,7 +8,9 @@ the dates of its dated articles. A new article joins the story whose profile hol
 distinctive weight, when that weight is enough (`joins`: what a few of the store's rarest terms weigh;
 a shared generic word weighs little) with at least `MIN_SHARED` terms in common, and (when both are
 dated) its date is within `DATE_WINDOW_DAYS` of the story's; else it starts a story.
-The story's label is made of its most distinctive terms.
+The story's label is made of its most distinctive terms. `story_term` holds each story's terms with an
+index on the term, so only the stories sharing enough of an article's terms are read for it
+(`CANDIDATE_STORIES` at most): placing an article costs the same in a store of a million claims.
 
 Across articles the finder compares only claims of one story (`within_stories`, `same_story`): a
 suggestion never joins two unrelated stories. Ingest places every new source; a source without a
@@ -24,13 +26,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy import delete, insert
 from sqlmodel import Session, col, func, select
 
 from claimtrack.contradictions.signals import ClaimFacts
 from claimtrack.contradictions.terms import Terms
 from claimtrack.contradictions.topics import claim_topic
 from claimtrack.contradictions.weights import counted_claims, recount, term_weight
-from claimtrack.store.models import Claim, Source, Story
+from claimtrack.store.models import Claim, Source, Story, StoryTerm
 
 PROFILE_TERMS = 30  # an article's distinctive terms kept as its profile
 STORY_TERMS = 120  # terms a story's profile keeps (the most frequent among its articles)
@@ -41,6 +44,7 @@ JOIN_SHARE = 0.25  # ... or the share of a short article's weight
 MIN_SHARED = 3  # terms the article and the story must have in common
 DATE_WINDOW_DAYS = 10  # a dated article joins a dated story only this close to its dates
 LABEL_TERMS = 3
+CANDIDATE_STORIES = 200  # the stories sharing most of an article's terms, weighed for it (the rest share fewer)
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])|\n+")
 
 
@@ -136,11 +140,34 @@ def _dates_fit(day: date | None, story: Story) -> bool:
     return first - window <= day <= last + window
 
 
+def _candidate_stories(session: Session, profile: dict[str, float]) -> list[int]:
+    """The stories holding at least `MIN_SHARED` of the profile's terms (the others cannot join it),
+    those sharing most first: found through `story_term`'s index, never by reading every story."""
+    shared = func.count().label("shared")
+    rows = session.exec(select(StoryTerm.story_id, shared).where(col(StoryTerm.term).in_(list(profile)))
+                        .group_by(col(StoryTerm.story_id)).having(shared >= MIN_SHARED)
+                        .order_by(shared.desc(), col(StoryTerm.story_id)).limit(CANDIDATE_STORIES)).all()
+    return [story_id for story_id, _ in rows]
+
+
+def story_spread(session: Session, profile: dict[str, float]) -> StorySpread:
+    """How many stories there are, and how many hold each of the profile's terms."""
+    stories = session.exec(select(func.count()).select_from(Story)).one()
+    holding = session.exec(select(StoryTerm.term, func.count()).where(col(StoryTerm.term).in_(list(profile)))
+                           .group_by(col(StoryTerm.term))).all()
+    return StorySpread(stories, Counter(dict(holding)))
+
+
 def best_story(session: Session, profile: dict[str, float], day: date | None) -> Story | None:
     """The story the article joins, or None (it starts one)."""
+    if not profile:
+        return None
+    candidates = _candidate_stories(session, profile)
+    if not candidates:
+        return None
     rarest = math.log(1 + max(1, counted_claims(session)))
-    stories = session.exec(select(Story).order_by(col(Story.id))).all()
-    spread = StorySpread(len(stories), Counter(term for story in stories for term in story.terms))
+    spread = story_spread(session, profile)
+    stories = session.exec(select(Story).where(col(Story.id).in_(candidates)).order_by(col(Story.id))).all()
     best: float | None = None
     chosen = None
     for story in stories:
@@ -157,15 +184,23 @@ def _label(session: Session, story: Story) -> str:
     return " · ".join(ranked[:LABEL_TERMS])
 
 
-def _joined(story: Story, profile: dict[str, float], day: date | None) -> None:
+def _joined(session: Session, story: Story, profile: dict[str, float], day: date | None) -> None:
+    """Add the article's profile to the (flushed) story: its terms, with `story_term` kept in step."""
     counts = Counter(story.terms)
     counts.update(profile.keys())  # in the profile's order, the most distinctive first
+    before = set(story.terms)
     story.terms = dict(sorted(counts.items(), key=lambda item: -item[1])[:STORY_TERMS])
     story.articles += 1
     if day is not None:
         shown = day.isoformat()
         story.first_published = min(filter(None, (story.first_published, shown)))
         story.last_published = max(filter(None, (story.last_published, shown)))
+    dropped, added = before - set(story.terms), set(story.terms) - before
+    if dropped:
+        session.execute(delete(StoryTerm).where(col(StoryTerm.story_id) == story.id,
+                                                col(StoryTerm.term).in_(sorted(dropped))))
+    if added:
+        session.execute(insert(StoryTerm), [{"story_id": story.id, "term": term} for term in sorted(added)])
 
 
 def assign_story(session: Session, source: Source, terms: Terms, counts: ProfileCounts | None = None) -> Story:
@@ -177,9 +212,10 @@ def assign_story(session: Session, source: Source, terms: Terms, counts: Profile
     if story is None:
         story = Story()
         session.add(story)
+        session.flush()
     else:  # another writer may be adding to it too (PostgreSQL): take its row first
         session.refresh(story, with_for_update=True)
-    _joined(story, profile, day)
+    _joined(session, story, profile, day)
     story.label = _label(session, story)
     session.flush()
     source.story_id = story.id
@@ -237,6 +273,19 @@ def within_stories(session: Session, leads: dict[int, list[int]],
     return {claim_id: [other for other in candidates if other in known
                        and stories.same_story(known[claim_id], known[other])]
             for claim_id, candidates in leads.items() if claim_id in known}
+
+
+def story_claim_ids(session: Session, source_ids: Iterable[int], limit: int) -> list[int] | None:
+    """The claims of the stories these sources belong to (their own included), the latest *limit*;
+    None when a source has no story yet (a store from before stories)."""
+    wanted = sorted(set(source_ids))
+    stories = set(session.exec(select(Source.story_id).where(col(Source.id).in_(wanted))).all())
+    if not wanted or None in stories:
+        return None
+    rows = session.exec(select(Claim.id).join(Source, col(Source.id) == Claim.source_id)
+                        .where(col(Source.story_id).in_(sorted(s for s in stories if s is not None)))
+                        .order_by(col(Claim.id).desc()).limit(limit)).all()
+    return [claim_id for claim_id in rows if claim_id is not None]
 
 
 def pairs_within_stories(session: Session, facts: dict[int, ClaimFacts],

@@ -70,6 +70,7 @@ class TableName(StrEnum):
     RELATION = "claimrelation"
     REVISION = "revision"
     TERM_WEIGHT = "term_weight"
+    STORY_TERM = "story_term"
 
 
 VERSION_DESCRIPTION = "raised by every human change: the optimistic check against lost edits"
@@ -90,6 +91,16 @@ class Story(SQLModel, table=True):
     first_published: str | None = Field(default=None, description="earliest date of its dated articles")
     last_published: str | None = Field(default=None, description="latest date of its dated articles")
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class StoryTerm(SQLModel, table=True):
+    """One term of a story's profile (the keys of `Story.terms`, kept in step with it), so that the
+    stories a new article may join are found by its terms through an index, not by reading every story."""
+
+    __tablename__ = "story_term"
+
+    story_id: int = Field(foreign_key="story.id", ondelete="CASCADE", primary_key=True)
+    term: str = Field(primary_key=True, index=True)
 
 
 class TermWeight(SQLModel, table=True):
@@ -246,6 +257,7 @@ TABLES: dict[TableName, StoreTable] = {table.name: table for table in (
     StoreTable(TableName.RELATION, ClaimRelation, "relation", "relations", revised=True, versioned=True),
     StoreTable(TableName.REVISION, Revision, "revision", "revisions"),
     StoreTable(TableName.TERM_WEIGHT, TermWeight, "word weight", "word weights"),
+    StoreTable(TableName.STORY_TERM, StoryTerm, "story term", "story terms"),
 )}
 
 

@@ -18,7 +18,7 @@ def test_a_new_database_is_migrated_to_head_with_foreign_keys_and_wal(tmp_path):
         assert {"source", "speaker", "speakeralias", "claim", "claimrelation", "revision", "claim_fts"} <= tables
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0007"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0008"
     engine.dispose()
 
 

@@ -29,7 +29,7 @@ def test_first_revision_database_with_data_upgrades_to_head_intact(tmp_path):
 
     engine = open_database(str(path))  # upgrades to head on open
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0007",)
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0008",)
         assert db.execute("SELECT text, verdict, status FROM claim WHERE id=1").fetchone() == (
             "Troops are massing at the border,", "False", "confirmed")
         assert db.execute("SELECT author, new_value FROM revision WHERE id=1").fetchone() == ("ana", "False")
@@ -263,7 +263,7 @@ def test_0006_upgrades_a_store_with_rows_and_goes_down_and_up_again(tmp_path):
     open_database(str(path), migrate_to="0005").dispose()
     engine = open_database(str(path))  # to head
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0007",)
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0008",)
         assert db.execute("SELECT id, story_id FROM source").fetchall() == [(1, None)]
         assert db.execute("SELECT count(*) FROM claim").fetchone() == (3,)
         db.execute("PRAGMA foreign_keys=ON")
@@ -311,3 +311,39 @@ def test_0007_speaker_lookups_by_name_use_an_index_and_go_down_and_up(tmp_path):
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert set(plans) <= names
     engine.dispose()
+
+
+# ----------------------------------------------------------------------------- 0008: story terms
+
+def test_0008_fills_story_terms_from_each_story_profile_and_goes_down_and_up(tmp_path):
+    """The stories an article may join are found by term: 0008 indexes the terms of the stories
+    already stored, and ingest finds them there."""
+    from alembic import command
+
+    from claimtrack.store.database import migration_config
+
+    path = tmp_path / "stories.db"
+    open_database(str(path), migrate_to="0007").dispose()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO story (id, label, terms, articles, created_at) "
+                   "VALUES (4, 'serbia', '{\"serbia\": 2, \"kosovo\": 1}', 2, '2026')")
+        db.execute("INSERT INTO story (id, label, terms, articles, created_at) VALUES (7, '', '{}', 1, '2026')")
+    engine = open_database(str(path))
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0008",)
+        assert db.execute("SELECT story_id, term FROM story_term ORDER BY term").fetchall() == [
+            (4, "kosovo"), (4, "serbia")]
+        plan = " ".join(row[-1] for row in db.execute(
+            "EXPLAIN QUERY PLAN SELECT story_id FROM story_term WHERE term IN ('serbia', 'troops')"))
+        assert "ix_story_term_term" in plan
+    config = migration_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    assert not _columns_of(path, "story_term")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM story").fetchone() == (2,)  # the stories stay
+    engine.dispose()
+    open_database(str(path)).dispose()
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM story_term").fetchone() == (2,)
