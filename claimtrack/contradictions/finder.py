@@ -1,7 +1,7 @@
 """The contradiction finder: stored claims in, `ClaimRelation` suggestions out.
 
-`suggest_for_claims` compares a few claims (an article just ingested) with the store, through the
-full-text index; `full_pass` compares the whole store, through an in-memory index. Both skip every
+`suggest_for_claims` compares a few claims (an article just ingested) with the claims of their story
+(see `_leads`); `full_pass` compares the whole store, through an in-memory index. Both skip every
 pair that already has a relation (suggested, confirmed, dismissed or added by hand), so a pair a
 person dismissed is never suggested again, and both store what they find as `suggested`, as a list a
 desk can work through (`desk_list`: copies of one pair of sentences are one suggestion, 3 per claim).
@@ -22,7 +22,7 @@ from claimtrack.contradictions.answers import answer_suggestions
 from claimtrack.contradictions.desk_list import desk_list, stored_pairs
 from claimtrack.contradictions.index import StoreSearch, TopicIndex
 from claimtrack.contradictions.signals import NOT_COMMITTED, ClaimFacts, Suggestion, compare
-from claimtrack.contradictions.stories import pairs_within_stories, within_stories
+from claimtrack.contradictions.stories import pairs_within_stories, story_claim_ids, within_stories
 from claimtrack.contradictions.terms import Terms, load_terms
 from claimtrack.contradictions.topics import CLAIM_NOUNS, speaker_entities
 from claimtrack.contradictions.weights import topic_of
@@ -38,6 +38,7 @@ CHUNK = 500  # ids per IN (...) query
 # and held the write lock all that time. Beyond this, its claims are stored but not compared, and ingest
 # says so.
 MAX_COMPARED_PER_ARTICLE = 500
+MAX_STORY_CLAIMS = 3000  # a story's latest claims that a new article's claims are matched against
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -131,6 +132,34 @@ def _rows(suggestions: list[Suggestion]) -> list[dict[str, Any]]:
              "updated_at": now} for s in suggestions]
 
 
+Leads = dict[int, list[int]]  # a claim -> the claims worth comparing with it
+
+
+def _leads(session: Session, terms: Terms, new: dict[int, ClaimFacts]) -> tuple[Leads, dict[int, ClaimFacts]]:
+    """(each new claim -> the claims worth comparing with it, the facts of all of them).
+
+    Across articles the finder compares only claims of one story, so the new claims are matched, in
+    memory, against their story's claims (the latest `MAX_STORY_CLAIMS`): the cost follows the story,
+    not the store. A source not placed in a story yet (a store from before stories) is searched for in
+    the whole store through the full-text index; another database, with neither, through an in-memory
+    index of the whole store."""
+    committed = {claim_id: facts for claim_id, facts in new.items() if facts.stance not in NOT_COMMITTED}
+    in_story = story_claim_ids(session, {facts.source_id for facts in new.values()}, MAX_STORY_CLAIMS)
+    search = StoreSearch(session, terms)
+    if in_story is not None:
+        known = {**load_facts(session, terms, set(in_story) - set(new)), **new}
+        index = TopicIndex(known, terms)
+        return {claim_id: index.candidates(facts) for claim_id, facts in committed.items()}, known
+    if search.fts:
+        # An uncommitted claim ("did not directly deny") contradicts nobody: no need to look.
+        leads = {claim_id: search.candidates(facts) for claim_id, facts in committed.items()}
+        others = load_facts(session, terms, {c for found in leads.values() for c in found} - set(new))
+        return leads, {**others, **new}
+    known = load_facts(session, terms)
+    index = TopicIndex(known, terms)
+    return {claim_id: index.candidates(facts) for claim_id, facts in new.items()}, known
+
+
 def suggest_for_claims(session: Session, claim_ids: Iterable[int | None], *, terms: Terms | None = None,
                        min_score: float = MIN_SCORE) -> list[ClaimRelation]:
     """Compare these claims (an article's new claims) with the store; store and return the suggestions.
@@ -142,17 +171,7 @@ def suggest_for_claims(session: Session, claim_ids: Iterable[int | None], *, ter
     terms = terms or load_terms()
     session.flush()  # the new claims must be in the full-text index
     new = load_facts(session, terms, compared)
-    search = StoreSearch(session, terms)
-    if search.fts:
-        # An uncommitted claim ("did not directly deny") contradicts nobody: no need to look.
-        leads = {claim_id: search.candidates(facts) for claim_id, facts in new.items()
-                 if facts.stance not in NOT_COMMITTED}
-        others = load_facts(session, terms, {c for found in leads.values() for c in found} - set(new))
-        known = {**others, **new}
-    else:  # no full-text index (another database): the in-memory index over the whole store
-        known = load_facts(session, terms)
-        index = TopicIndex(known, terms)
-        leads = {claim_id: index.candidates(facts) for claim_id, facts in new.items()}
+    leads, known = _leads(session, terms, new)
     leads = within_stories(session, leads, known)  # across articles, only claims of one story
     blocked = related_pairs(session, compared)
     # Answers linked to what they answer, first: in their article, else among the claims compared with them.
