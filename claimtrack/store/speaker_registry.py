@@ -155,7 +155,17 @@ def _complete_surname(session: Session, speaker: Speaker, entity: SpeakerEntity)
         session.flush()
 
 
-def _named_holder(session: Session, entity: SpeakerEntity, source_id: int | None) -> Speaker | None:
+def _office_holders(session: Session, office_word: str) -> list[Speaker]:
+    """The people whose stored role, or a title an article gave them, names this office word."""
+    titled = select(SpeakerAlias.speaker_id).where(
+        func.lower(SpeakerAlias.alias).contains(office_word, autoescape=True))
+    return list(session.exec(select(Speaker).where(
+        Speaker.kind == SpeakerKind.PERSON, col(Speaker.name).not_like("% (source %)"),  # named people only
+        func.lower(Speaker.role).endswith(office_word) | col(Speaker.id).in_(titled))).all())
+
+
+def _named_holder(session: Session, entity: SpeakerEntity, source_id: int | None,
+                  holders: dict[str, list[Speaker]] | None = None) -> Speaker | None:
     """The stored person a description names ("the GOP nominee", "the home secretary"): the one person
     whose stored role and affiliation fit it and whose surname the description's own article names.
     The article's naming keeps it safe: "the prime minister" is Tony Blair only where Blair is named."""
@@ -166,13 +176,16 @@ def _named_holder(session: Session, entity: SpeakerEntity, source_id: int | None
         return None
     description = parse_title(entity.name)
     office_word = entity.role.split()[-1].lower()
-    titled = select(SpeakerAlias.speaker_id).where(
-        func.lower(SpeakerAlias.alias).contains(office_word, autoescape=True))
-    people = session.exec(select(Speaker).where(
-        Speaker.kind == SpeakerKind.PERSON,
-        func.lower(Speaker.role).endswith(office_word) | col(Speaker.id).in_(titled))).all()
-    named_here = [p for p in people if " " in p.name and _names_in(source.text, p.name.split()[-1])
-                  and _holds_office(session, p, description)]
+    # *holders*: the office holders already read, by office word (many descriptions resolved at once)
+    if holders is None:
+        people = _office_holders(session, office_word)
+    else:
+        if office_word not in holders:
+            holders[office_word] = _office_holders(session, office_word)
+        people = holders[office_word]
+    words = set(_WORD.findall(source.text))  # a quick "no" before the exact search, for most people
+    named_here = [p for p in people if " " in p.name and set(_WORD.findall(p.name.split()[-1])) <= words
+                  and _names_in(source.text, p.name.split()[-1]) and _holds_office(session, p, description)]
     return named_here[0] if len(named_here) == 1 else None
 
 
@@ -203,12 +216,13 @@ def resolve_described(session: Session, offices: Iterable[str]) -> int:
         or_(*(func.lower(Speaker.role).endswith(f" {w}", autoescape=True) | (func.lower(Speaker.role) == w)
               for w in words)))).all()
     moved = 0
+    holders: dict[str, list[Speaker]] = {}
     for described in candidates:
         match = _DESCRIBED.fullmatch(described.name)
         if match is None or _touched_by_a_person(session, described):
             continue
         entity = SpeakerEntity(match["name"], SpeakerKind.PERSON, described.role, described.affiliation)
-        holder = _named_holder(session, entity, int(match["source"]))
+        holder = _named_holder(session, entity, int(match["source"]), holders)
         if holder is None or holder.id == described.id:
             continue
         session.refresh(described, with_for_update=True)  # nobody merges it meanwhile (PostgreSQL)
@@ -229,6 +243,9 @@ def _touched_by_a_person(session: Session, speaker: Speaker) -> bool:
     return session.exec(select(Revision.id).where(or_(
         (col(Revision.table_name) == "speaker") & (col(Revision.row_id) == speaker.id),
         col(Revision.old_value) == speaker.name, col(Revision.new_value) == speaker.name)).limit(1)).first() is not None
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _names_in(text: str, surname: str) -> bool:
