@@ -45,6 +45,7 @@ MIN_SHARED = 3  # terms the article and the story must have in common
 DATE_WINDOW_DAYS = 10  # a dated article joins a dated story only this close to its dates
 LABEL_TERMS = 3
 CANDIDATE_STORIES = 200  # the stories sharing most of an article's terms, weighed for it (the rest share fewer)
+COMMON_STORIES, COMMON_SHARE = 50, 0.02  # a term held by more stories than both brings no story in by itself
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])|\n+")
 
 
@@ -140,19 +141,24 @@ def _dates_fit(day: date | None, story: Story) -> bool:
     return first - window <= day <= last + window
 
 
-def _candidate_stories(session: Session, profile: dict[str, float]) -> list[int]:
-    """The stories holding at least `MIN_SHARED` of the profile's terms (the others cannot join it),
-    those sharing most first: found through `story_term`'s index, never by reading every story."""
+def _candidate_stories(session: Session, profile: dict[str, float], spread: StorySpread) -> list[int]:
+    """The stories holding at least `MIN_SHARED` of the profile's terms (the others cannot join it), those
+    sharing most first, found through `story_term`'s index, never by reading every story. A term that
+    many stories hold (see `StorySpread`: it ties an article to none of them) does not bring stories in
+    by itself: it still counts in `joins` for a story its rarer terms brought in."""
+    selective = [term for term in profile if spread.holding[term] <= max(COMMON_STORIES, COMMON_SHARE * spread.stories)]
     shared = func.count().label("shared")
-    rows = session.exec(select(StoryTerm.story_id, shared).where(col(StoryTerm.term).in_(list(profile)))
-                        .group_by(col(StoryTerm.story_id)).having(shared >= MIN_SHARED)
+    rows = session.exec(select(StoryTerm.story_id, shared).where(col(StoryTerm.term).in_(selective))
+                        .group_by(col(StoryTerm.story_id))
                         .order_by(shared.desc(), col(StoryTerm.story_id)).limit(CANDIDATE_STORIES)).all()
     return [story_id for story_id, _ in rows]
 
 
 def story_spread(session: Session, profile: dict[str, float]) -> StorySpread:
     """How many stories there are, and how many hold each of the profile's terms."""
-    stories = session.exec(select(func.count()).select_from(Story)).one()
+    # Story ids are never taken again and stories are never removed: the largest id is their number,
+    # read from the key, where count(*) reads the whole table.
+    stories = session.exec(select(func.max(Story.id))).one() or 0
     holding = session.exec(select(StoryTerm.term, func.count()).where(col(StoryTerm.term).in_(list(profile)))
                            .group_by(col(StoryTerm.term))).all()
     return StorySpread(stories, Counter(dict(holding)))
@@ -162,11 +168,11 @@ def best_story(session: Session, profile: dict[str, float], day: date | None) ->
     """The story the article joins, or None (it starts one)."""
     if not profile:
         return None
-    candidates = _candidate_stories(session, profile)
+    spread = story_spread(session, profile)
+    candidates = _candidate_stories(session, profile, spread)
     if not candidates:
         return None
     rarest = math.log(1 + max(1, counted_claims(session)))
-    spread = story_spread(session, profile)
     stories = session.exec(select(Story).where(col(Story.id).in_(candidates)).order_by(col(Story.id))).all()
     best: float | None = None
     chosen = None
