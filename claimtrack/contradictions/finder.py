@@ -77,7 +77,7 @@ def _speaker_facts(session: Session, speaker_ids: set[int], terms: Terms) -> dic
     return facts
 
 
-TOPIC_CACHE_LIMIT = 300_000  # claim texts; a few hundred MB at most
+TOPIC_CACHE_LIMIT = 10_000  # claim texts read (about 2.5 KB each): ingest memory stays flat in its input
 # What `load_facts` reads of a claim: id, source, speaker, parent, stance, text, the words between its cue
 # and its content, the source's date and when it was ingested.
 FactsRow = Select[int, int, int | None, int | None, str, str, str, str | None, datetime]

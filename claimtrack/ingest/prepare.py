@@ -30,6 +30,7 @@ from claimtrack.ingest.readers import ReadFailure, SourceDocument, one_line
 
 IN_FLIGHT_PER_JOB = 8  # articles handed to each worker ahead of the writer
 PARALLEL_FROM = 16  # a shorter stream is prepared in this process: starting workers costs ~1 s
+WORKER_TOPIC_CACHE = 5_000  # claim texts a worker keeps read (about 4 KB each)
 
 
 def content_hash(text: str) -> str:
@@ -84,7 +85,7 @@ def prepare_article(doc: SourceDocument, article_seconds: float = ARTICLE_SECOND
 
 def _prepare_in_worker(doc: SourceDocument, article_seconds: float, digest: str) -> PreparedArticle:
     terms = load_terms()
-    if len(terms.topic_cache) > 50_000:  # a worker's cache only helps with reprinted quotes
+    if len(terms.topic_cache) > WORKER_TOPIC_CACHE:  # a worker's cache only helps with reprinted quotes
         terms.topic_cache.clear()
     return prepare_article(doc, article_seconds, digest)
 
