@@ -45,7 +45,7 @@ ci:
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py $(CORPUS)/dev.jsonl --runs 5
-	$(BIN)/python bench/bench_ingest.py $(CORPUS)/train.jsonl --runs 3 $(if $(POSTGRES),--postgres $(POSTGRES))
+	$(BIN)/python bench/bench_ingest.py $(CORPUS)/dev.jsonl --fill $(CORPUS)/train.jsonl --stores 0,100000,1000000 --jobs 1,2 $(if $(POSTGRES),--postgres $(POSTGRES))
 	$(BIN)/python bench/bench_contradictions.py --repeat 3
 	$(BIN)/python bench/eval_contradictions.py
 	$(BIN)/python bench/bench_tui.py --runs 5

@@ -35,6 +35,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy import text as sql_text
+
 from claimtrack.ingest.batch import ingest_documents
 from claimtrack.ingest.readers import SourceDocument, read_inputs
 from claimtrack.store.database import database_url, open_database
@@ -62,7 +64,7 @@ def one_run(target: str, corpus: Path, limit: int | None, jobs: int) -> dict:
     elapsed = time.perf_counter() - started
     engine.dispose()
     return {"seconds": elapsed, "added": len(report.added), "claims": report.claims_stored,
-            "failed": report.failed[:3], "peak_mb": peak_mb()}
+            "failed": report.failed[:3], "peak_mb": peak_mb(), "database_mb": database_mb(target)}
 
 
 def engine_run(corpus: Path, limit: int | None) -> dict:
@@ -183,7 +185,26 @@ def two_processes(target: str, corpus: Path, limit: int | None) -> dict:
         outputs = [process.communicate() for process in running]
         elapsed = time.perf_counter() - started
     failed = [err for (_, err), process in zip(outputs, running, strict=True) if process.returncode != 0]
+    engine = open_database(target)
+    with engine.connect() as connection:
+        counted = sql_text("SELECT count(*), count(DISTINCT content_hash) FROM source")
+        sources, distinct = connection.execute(counted).one()
+    engine.dispose()
+    print(f"  stored {sources} sources for {len(records)} records ({distinct} distinct texts: each once)"
+          if sources == distinct else f"  DUPLICATES: {sources} sources for {distinct} texts")
     return {"seconds": elapsed, "added": len(records), "claims": 0, "failed": failed[:1], "peak_mb": 0.0}
+
+
+def database_mb(target: str) -> float:
+    """The store's size on disk: the SQLite file with its journal, or the PostgreSQL database."""
+    if "://" not in target:
+        return sum(Path(f"{target}{suffix}").stat().st_size for suffix in ("", "-wal")
+                   if Path(f"{target}{suffix}").exists()) / 2**20
+    engine = open_database(target)
+    with engine.connect() as connection:
+        size = connection.execute(sql_text("SELECT pg_database_size(current_database())")).scalar_one()
+    engine.dispose()
+    return size / 2**20
 
 
 # ----------------------------------------------------------------------------- the report
@@ -193,6 +214,10 @@ def say(label: str, figures: dict) -> float:
     memory = f", peak memory {figures['peak_mb']:.0f} MB" if figures["peak_mb"] else ""
     print(f"{label}: {figures['added']} articles in {figures['seconds']:.1f} s = {rate:.1f} articles/s{memory}",
           flush=True)
+    fresh = "store of 0 " in label or "fresh" in label
+    if fresh and figures.get("database_mb") and figures["claims"]:
+        print(f"  store: {figures['database_mb']:.1f} MB, "
+              f"{figures['database_mb'] * 1000 / figures['claims']:.2f} MB per 1,000 claims")
     for failure in figures["failed"]:
         print(f"  failed: {failure[:300]}")
     return rate
