@@ -39,6 +39,7 @@ from claimtrack.ingest.prepare import (
 from claimtrack.ingest.readers import ReadFailure, SourceDocument, one_line
 from claimtrack.store.database import first_line, session_scope
 from claimtrack.store.models import Claim, Source
+from claimtrack.store.speaker_names import KnownNames
 from claimtrack.store.speaker_registry import resolve_described, upsert_speaker
 from claimtrack.vocabulary import SpeakerKind
 
@@ -75,8 +76,10 @@ def ingest_documents(engine: Engine, documents: Iterable[SourceDocument | ReadFa
     ready: list[Item] = []
     gathering_since = time.monotonic()
 
+    names = KnownNames()  # the store's speaker names, for this writer
+
     def flush() -> None:
-        write_batch(engine, ready, report, batch_seconds)
+        write_batch(engine, ready, report, batch_seconds, names)
         if on_document is not None:
             for item in ready:
                 on_document(item.location)
@@ -124,7 +127,7 @@ class _BatchBroken(Exception):
 
 
 def write_batch(engine: Engine, items: list[Item], report: IngestReport,
-                batch_seconds: float = BATCH_SECONDS) -> None:
+                batch_seconds: float = BATCH_SECONDS, names: KnownNames | None = None) -> None:
     """Store the prepared articles, committing whenever a transaction has run *batch_seconds*. An
     article that breaks its transaction (not just its savepoint) fails alone: the transaction is
     rolled back and redone without it."""
@@ -138,15 +141,17 @@ def write_batch(engine: Engine, items: list[Item], report: IngestReport,
             report.failed.append(item.failure)
         else:
             queue.append(item)
+    names = KnownNames() if names is None else names
     while queue:
         done: list[_Outcome] = []
         current: PreparedArticle | None = None
         try:
             with session_scope(engine, write=True) as session:
                 started = time.monotonic()
+                names.refresh(session)
                 while queue and (not done or time.monotonic() - started < batch_seconds):
                     current = queue.popleft()
-                    done.append(_store_one(session, current))
+                    done.append(_store_one(session, current, names))
                     current = None
         except _BatchBroken as broken:  # the others of this transaction are stored again in the next
             queue.extendleft(reversed([outcome.article for outcome in done]))
@@ -194,7 +199,7 @@ def _worth_retrying(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in RETRY_SQLSTATES
 
 
-def _store_one(session: Session, article: PreparedArticle) -> _Outcome:
+def _store_one(session: Session, article: PreparedArticle, names: KnownNames) -> _Outcome:
     """One article under a savepoint of the batch's transaction."""
     for attempt in range(1, STORE_ATTEMPTS + 1):
         existing = session.exec(select(Source.id).where(Source.content_hash == article.digest)).first()
@@ -202,7 +207,7 @@ def _store_one(session: Session, article: PreparedArticle) -> _Outcome:
             return _Outcome(article, skipped_as=existing)
         try:
             with session.begin_nested():  # rolled back on any error: nothing of the article stays
-                source_id, stored = _store(session, article)
+                source_id, stored = _store(session, article, names)
             return _Outcome(article, source_id=source_id, claims=stored)
         except Exception as exc:  # this article fails alone, whatever went wrong
             failure = _failure(article, exc)
@@ -216,6 +221,8 @@ def _store_one(session: Session, article: PreparedArticle) -> _Outcome:
             retry = isinstance(exc, IntegrityError) or (isinstance(exc, DBAPIError) and _worth_retrying(exc))
             if not retry or attempt == STORE_ATTEMPTS:
                 return _Outcome(article, failure=failure)
+            names.forget()  # another writer's new speaker: read every name again
+            names.refresh(session)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -230,7 +237,7 @@ def _stored_source(engine: Engine, digest: str) -> int | None:
         return session.exec(select(Source.id).where(Source.content_hash == digest)).first()
 
 
-def _store(session: Session, article: PreparedArticle) -> tuple[int, int]:
+def _store(session: Session, article: PreparedArticle, names: KnownNames | None = None) -> tuple[int, int]:
     """One source with its claims, its story and suggested contradictions: (source id, claims)."""
     doc, extraction = article.doc, article.extraction
     assert extraction is not None, "only prepared articles are stored"
@@ -241,7 +248,7 @@ def _store(session: Session, article: PreparedArticle) -> tuple[int, int]:
     session.add(source)
     session.flush()
     assert source.id is not None, "flushed"
-    claims = store_extraction(session, source.id, extraction)
+    claims = store_extraction(session, source.id, extraction, names)
     assign_story(session, source, terms, article.profile)  # before the finder, which keeps to one story
     suggest_for_claims(session, [c.id for c in claims])  # contradictions with the store
     return source.id, len(claims)
@@ -267,21 +274,23 @@ def claim_from_extracted(source_id: int, extracted: ExtractedClaim, speaker_id: 
     )
 
 
-def speaker_ids_for(session: Session, extraction: Extraction, source_id: int) -> dict[str, int]:
+def speaker_ids_for(session: Session, extraction: Extraction, source_id: int,
+                    names: KnownNames | None = None) -> dict[str, int]:
     """Store (or find) every speaker the extraction names; engine's canonical name -> speaker id."""
     ids: dict[str, int] = {}
     # In name order, so that two articles naming the same new people take their locks in the same order.
     for entity in sorted(extraction.speakers, key=lambda entity: entity.name):
-        speaker = upsert_speaker(session, entity, source_id)
+        speaker = upsert_speaker(session, entity, source_id, names)
         assert speaker.id is not None, "stored or flushed"
         ids[entity.name] = speaker.id
     return ids
 
 
-def store_extraction(session: Session, source_id: int, extraction: Extraction) -> list[Claim]:
+def store_extraction(session: Session, source_id: int, extraction: Extraction,
+                     names: KnownNames | None = None) -> list[Claim]:
     """Add the extraction's claims (with speakers, aliases and parent links) to the session, and count
     their words in the store's word weights."""
-    speaker_ids = speaker_ids_for(session, extraction, source_id)
+    speaker_ids = speaker_ids_for(session, extraction, source_id, names)
     claims = [claim_from_extracted(source_id, c, speaker_ids.get(c.speaker) if c.speaker else None)
               for c in extraction.claims]
     session.add_all(claims)

@@ -18,6 +18,7 @@ from claimtrack.engine.speakers import parse_title
 from claimtrack.store.known_speakers import known_speaker
 from claimtrack.store.models import Claim, Revision, Source, Speaker, SpeakerAlias, stored_id
 from claimtrack.store.person_names import name_variant
+from claimtrack.store.speaker_names import EVERY_NAME, KnownNames
 from claimtrack.vocabulary import SpeakerKind
 
 
@@ -99,12 +100,15 @@ def stored_name(entity: SpeakerEntity, source_id: int | None) -> str:
     return entity.name
 
 
-def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | None = None) -> Speaker:
+def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | None = None,
+                   names: KnownNames | None = None) -> Speaker:
     """The stored speaker for *entity* (matched by canonical name), created or enriched.
 
     A description ("his lawyer") names someone only within its article, so with *source_id* it
     becomes a speaker of that source alone instead of merging every article's lawyer into one.
+    With *names* (the store's names, held by a writer), a name the store cannot hold is not asked for.
     """
+    names = EVERY_NAME if names is None else names
     known = known_speaker(entity.name)
     if known is not None:  # "the Tories" is the Conservative Party, in every article
         entity = replace(entity, name=known.name, kind=known.kind, role=None, affiliation=None,
@@ -114,42 +118,52 @@ def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | Non
                          aliases=(entity.name, *entity.aliases))
     holder = _named_holder(session, entity, source_id)
     if holder is not None:  # "the prime minister" in an article that names Mr Blair
-        add_aliases(session, holder, {entity.name, *entity.aliases})
+        add_aliases(session, holder, {entity.name, *entity.aliases}, names)
         return holder
     name = stored_name(entity, source_id)
-    speaker = session.exec(select(Speaker).where(func.lower(Speaker.name) == name.lower())).first()
+    speaker = _called(session, name, names)
     if speaker is None and is_description(name):  # a description a person merged into a speaker
-        speaker = _unique_alias_match(session, name) if source_id is not None else None
+        speaker = _unique_alias_match(session, name, names) if source_id is not None else None
     elif speaker is None:
-        speaker = _unique_alias_match(session, name) or _match_by_other_names(session, entity, source_id)
+        speaker = _unique_alias_match(session, name, names) or _match_by_other_names(session, entity, source_id, names)
+    new = speaker is None
     if speaker is None:
         speaker = Speaker(name=name, kind=SpeakerKind(entity.kind),
                           role=entity.role, affiliation=entity.affiliation)
         session.add(speaker)
         session.flush()
+        names.add_name(name)
     else:  # what an earlier article did not tell
         fill_missing_facts(speaker, role=entity.role, affiliation=entity.affiliation, kind=SpeakerKind(entity.kind))
         if known is not None:
             speaker.kind = known.kind
-        _complete_surname(session, speaker, entity)
-    add_aliases(session, speaker, {entity.name, *entity.aliases})
+        _complete_surname(session, speaker, entity, names)
+    add_aliases(session, speaker, {entity.name, *entity.aliases}, names, new=new)
     return speaker
 
 
-def _complete_surname(session: Session, speaker: Speaker, entity: SpeakerEntity) -> None:
+def _called(session: Session, name: str, names: KnownNames) -> Speaker | None:
+    """The speaker whose canonical name is *name*, case aside."""
+    if not names.may_be_name(name):
+        return None
+    return session.exec(select(Speaker).where(func.lower(Speaker.name) == name.lower())).first()
+
+
+def _complete_surname(session: Session, speaker: Speaker, entity: SpeakerEntity, names: KnownNames) -> None:
     """A speaker stored under a bare surname ("Brown", from articles that only say "Mr Brown") takes the
     full name once an article gives it ("Gordon Brown"); the surname stays an alias. Not when a person's
     revision names the speaker (their undo looks it up by that name) or another speaker has the name."""
     if " " in speaker.name or entity.kind is not SpeakerKind.PERSON or " " not in entity.name \
             or is_description(entity.name) or not names_agree(speaker.name, entity.name):
         return
-    if session.exec(select(Speaker.id).where(func.lower(Speaker.name) == entity.name.lower())).first() is not None:
+    if _called(session, entity.name, names) is not None:
         return
     named = session.exec(select(Revision.id).where(Revision.field == "speaker", or_(
         col(Revision.old_value) == speaker.name, col(Revision.new_value) == speaker.name)).limit(1)).first()
     if named is None:
-        add_aliases(session, speaker, {speaker.name})
+        add_aliases(session, speaker, {speaker.name}, names)
         speaker.name = entity.name
+        names.add_name(entity.name)
         speaker.kind = SpeakerKind.PERSON
         session.add(speaker)
         session.flush()
@@ -263,17 +277,20 @@ def fill_missing_facts(speaker: Speaker, *, role: str | None, affiliation: str |
         speaker.kind = kind
 
 
-def _unique_alias_match(session: Session, name: str) -> Speaker | None:
+def _unique_alias_match(session: Session, name: str, names: KnownNames | None = None) -> Speaker | None:
     """The one speaker already known under *name* as an alias ("Vucic" -> "Aleksandar Vucic").
 
     Two speakers sharing the alias (two Smiths) make it ambiguous: then no match, a new speaker.
     """
+    if names is not None and not names.may_be_alias(name):
+        return None
     ids = session.exec(select(SpeakerAlias.speaker_id).where(func.lower(SpeakerAlias.alias) == name.lower())
                        .distinct().limit(2)).all()
     return session.get(Speaker, ids[0]) if len(ids) == 1 else None
 
 
-def _match_by_other_names(session: Session, entity: SpeakerEntity, source_id: int | None = None) -> Speaker | None:
+def _match_by_other_names(session: Session, entity: SpeakerEntity, source_id: int | None,
+                          names: KnownNames) -> Speaker | None:
     """The one stored speaker known by another of the entity's names, when the full names agree.
 
     "Aleksandar Vucic" (also seen as "Vucic") joins a stored "Vucic"; "John Smith" (also "Smith") does
@@ -282,20 +299,21 @@ def _match_by_other_names(session: Session, entity: SpeakerEntity, source_id: in
     for alias in sorted(entity.aliases, key=len, reverse=True):
         if not alias.strip() or alias.lower() == entity.name.lower() or alias.lower() in PRONOUNS:
             continue
-        speaker = session.exec(select(Speaker).where(func.lower(Speaker.name) == alias.lower())).first()
-        speaker = speaker or _unique_alias_match(session, alias)
+        speaker = _called(session, alias, names) or _unique_alias_match(session, alias, names)
         if speaker is not None and names_agree(speaker.name, entity.name):
             return speaker
-    return _unique_surname_match(session, entity, source_id) or _unique_name_variant(session, entity)
+    return _unique_surname_match(session, entity, source_id, names) or _unique_name_variant(session, entity, names)
 
 
-def _unique_name_variant(session: Session, entity: SpeakerEntity) -> Speaker | None:
+def _unique_name_variant(session: Session, entity: SpeakerEntity, names: KnownNames) -> Speaker | None:
     """The one stored person whose name is a variant of the entity's ("Len Burman" for "Leonard E.
     Burman", "Joe Biden" for "Joseph R. Biden"): same surname, compatible first and middle names."""
     name = entity.name.strip()
     if " " not in name or entity.kind is not SpeakerKind.PERSON or is_description(name):
         return None
     last = name.replace("’", "'").split()[-1].lower()
+    if not names.may_be_surname(last):
+        return None
     stored_name_key = func.replace(func.lower(Speaker.name), "’", "'")
     people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON,
                                                 stored_name_key.endswith(f" {last}", autoescape=True))).all()
@@ -303,12 +321,13 @@ def _unique_name_variant(session: Session, entity: SpeakerEntity) -> Speaker | N
     return variants[0] if len(variants) == 1 else None
 
 
-def _unique_surname_match(session: Session, entity: SpeakerEntity, source_id: int | None) -> Speaker | None:
+def _unique_surname_match(session: Session, entity: SpeakerEntity, source_id: int | None,
+                          names: KnownNames) -> Speaker | None:
     """A bare surname ("Vucic") is the one stored person of that surname ("Aleksandar Vucic"); of
     several ("Donald Trump", "Ivanka Trump"), the one whose full name the article writes somewhere
     (in a quotation, say), if exactly one is."""
     name = entity.name.strip()
-    if " " in name or entity.kind not in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN):
+    if " " in name or entity.kind not in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN) or not names.may_be_surname(name):
         return None
     surname = func.lower(Speaker.name).endswith(f" {name.lower()}", autoescape=True)
     people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON, surname).limit(20)).all()
@@ -325,21 +344,26 @@ def names_agree(stored: str, seen: str) -> bool:
     return a <= b or b <= a
 
 
-def add_aliases(session: Session, speaker: Speaker, aliases: Iterable[str | None]) -> None:
+def add_aliases(session: Session, speaker: Speaker, aliases: Iterable[str | None],
+                names: KnownNames | None = None, *, new: bool = False) -> None:
     """The names the speaker was seen under, less pronouns and less the names another speaker already
     goes by ("Mr Blair" stays with the first Blair stored): an alias names one speaker, unless a
-    person moves it by hand."""
+    person moves it by hand. (*new*: the speaker was just made, so it has no alias yet.)"""
+    names = EVERY_NAME if names is None else names
     speaker_id = stored_id(speaker)
-    known = set(session.exec(select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == speaker_id)).all())
+    known = set() if new else set(session.exec(select(SpeakerAlias.alias)
+                                               .where(SpeakerAlias.speaker_id == speaker_id)).all())
     wanted = sorted({a.strip() for a in aliases if a and a.strip()} - known)
     if not wanted:
         return
+    asked = [a.lower() for a in wanted if names.may_be_alias(a)]
     taken = {a.lower() for a in session.exec(
-        select(SpeakerAlias.alias).where(func.lower(SpeakerAlias.alias).in_([a.lower() for a in wanted]),
-                                         SpeakerAlias.speaker_id != speaker_id)).all()}
+        select(SpeakerAlias.alias).where(func.lower(SpeakerAlias.alias).in_(asked),
+                                         SpeakerAlias.speaker_id != speaker_id)).all()} if asked else set()
     for alias in wanted:
         if alias.lower() not in taken and alias.lower() not in PRONOUNS:
             session.add(SpeakerAlias(speaker_id=speaker_id, alias=alias[:500]))
+            names.add_alias(alias)
             known.add(alias)
 
 

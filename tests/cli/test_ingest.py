@@ -114,8 +114,8 @@ def test_a_source_that_fails_half_way_leaves_nothing_half_written(run, db_path, 
 
     real = ingest.store_extraction
 
-    def store_then_fail(session, source_id, extraction):
-        real(session, source_id, extraction)  # claims are flushed, then the disk "fails"
+    def store_then_fail(session, source_id, extraction, *rest):
+        real(session, source_id, extraction, *rest)  # claims are flushed, then the disk "fails"
         raise OperationalError("INSERT", {}, Exception("disk I/O error"))
 
     monkeypatch.setattr(ingest, "store_extraction", store_then_fail)
@@ -227,10 +227,10 @@ def test_an_unexpected_error_storing_one_article_is_that_articles_line(run, db_p
                     + json.dumps({"doc_id": "two", "text": "The mayor said the bridge would reopen."}) + "\n")
     real = ingest._store
 
-    def fail_first(session, article):
+    def fail_first(session, article, *rest):
         if article.doc.doc_id == "one":
             raise RuntimeError("a bug in storing\nwith a second line")
-        return real(session, article)
+        return real(session, article, *rest)
 
     monkeypatch.setattr(ingest, "_store", fail_first)
     result = run("ingest", str(path))
@@ -293,7 +293,7 @@ def test_a_database_error_over_several_lines_is_one_line_for_that_article(run, d
 
     (tmp_path / "a.txt").write_text(GOOD)
 
-    def fail(session, source_id, extraction):
+    def fail(session, source_id, extraction, *rest):
         raise OperationalError("INSERT", {}, Exception("could not extend file\nHINT: Check free disk space."))
 
     monkeypatch.setattr(ingest, "store_extraction", fail)

@@ -92,12 +92,12 @@ def test_an_article_that_breaks_the_whole_transaction_fails_alone(tmp_path, monk
     """Not just its savepoint: the batch's transaction is gone. The batch is stored again without it."""
     real = batch._store
 
-    def break_on_a2(session, article):
+    def break_on_a2(session, article, *rest):
         if article.doc.doc_id == "a2":
-            real(session, article)
+            real(session, article, *rest)
             session.rollback()  # everything of this transaction, the articles before it included
             raise RuntimeError("the connection went away")
-        return real(session, article)
+        return real(session, article, *rest)
 
     monkeypatch.setattr(batch, "_store", break_on_a2)
     engine = open_database(str(tmp_path / "desk.db"))
