@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, func, select
@@ -66,6 +67,36 @@ class ProfileCounts:
     candidates: frozenset[str]  # the terms that may enter the profile
 
 
+PLAIN_NAME = re.compile(r"\w+(?: \w+)*")
+
+
+class MentionCounter:
+    """How often a name occurs in a text as whole words, case aside (as `\bname\b` would find it): the
+    text's words are read once, where one regex per name read the whole text once per name."""
+
+    def __init__(self, text: str):
+        self.text = text
+        found = list(re.finditer(r"\w+", text))
+        self.words = [match.group().lower() for match in found]
+        # between word i and word i + 1: one space exactly (a name of several words is spelt so)
+        self.spaced = [text[a.end():b.start()] == " " for a, b in pairwise(found)]
+        self.single = Counter(self.words)
+        self.starts: dict[str, list[int]] = {}
+
+    def count(self, name: str) -> int:
+        if not PLAIN_NAME.fullmatch(name):  # punctuation in it ("U.S."): the regex
+            return len(re.findall(rf"\b{re.escape(name)}\b", self.text, re.IGNORECASE))
+        wanted = name.lower().split(" ")
+        if len(wanted) == 1:
+            return self.single[wanted[0]]
+        if not self.starts:
+            for place, word in enumerate(self.words):
+                self.starts.setdefault(word, []).append(place)
+        size = len(wanted)
+        return sum(1 for place in self.starts.get(wanted[0], ())
+                   if self.words[place:place + size] == wanted and all(self.spaced[place:place + size - 1]))
+
+
 def profile_counts(text: str, terms: Terms, title: str | None = None) -> ProfileCounts:
     """The article's terms with how often it uses them; a matter word the article uses once and outside
     its title is left out (a passing word)."""
@@ -74,8 +105,9 @@ def profile_counts(text: str, terms: Terms, title: str | None = None) -> Profile
     keys = frozenset().union(*(topic.keys for topic in sentences))
     entities = frozenset().union(*(topic.entities for topic in sentences))
     frequency = Counter(key for topic in sentences for key, _ in topic.seen)
+    mentions = MentionCounter(text)
     for entity in entities:
-        frequency[entity] = max(frequency[entity], len(re.findall(rf"\b{re.escape(entity)}\b", text, re.IGNORECASE)))
+        frequency[entity] = max(frequency[entity], mentions.count(entity))
     headline = claim_topic(title, terms) if title else None
     in_title = (headline.keys | headline.entities) if headline else frozenset()
     candidates = frozenset(term for term in keys | entities | in_title

@@ -144,3 +144,15 @@ def test_a_store_from_before_stories_gets_them_and_its_word_weights_on_rescan(ru
     assert _counts(db_path) == counts
     again = _stories(db_path)
     assert again["border-1"] == again["border-2"] and len(set(again.values())) == len(set(stories.values())) == 3
+
+
+@pytest.mark.parametrize("name", ["White House", "house", "U.S.", "Vučić", "new york", "O'Brien", "Serbia"])
+def test_mentions_are_counted_as_a_whole_word_regex_counts_them(name):
+    import re
+
+    from claimtrack.contradictions.stories import MentionCounter
+
+    text = ("The White House said; the white house, the White\nHouse and the White-House. HOUSE houses. "
+            "U.S. officials, the US. Vučić and VUČIĆ. New York, new  york. O'Brien's O'Brien. Serbian Serbia.")
+    expected = len(re.findall(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
+    assert MentionCounter(text).count(name) == expected
