@@ -87,16 +87,20 @@ def ingest(app: CommandContext, paths: tuple[str, ...], max_mb: float, article_s
 @cli.command()
 @click.argument("source_ids", nargs=-1, type=ROW_ID, metavar="[SOURCE_ID...]")
 @article_seconds_option
+@click.option("--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="the machine's cores",
+              help="Processes that extract claims (one more stores them); a few sources use one.")
 @pass_app
-def reextract(app: CommandContext, source_ids: tuple[int, ...], article_seconds: float) -> None:
+def reextract(app: CommandContext, source_ids: tuple[int, ...], article_seconds: float, jobs: int) -> None:
     """Re-run the engine over stored sources (all when none given), keeping all human work.
 
     Automatic claims nobody touched are replaced; manual claims, edited claims (their edited fields
     unchanged) and claims in relations a person confirmed or dismissed are kept and re-anchored.
+    Sources are written in batches, as ingest writes them (the store is held about half a second at
+    most); a source the engine fails on keeps its claims and the others go on.
     """
     from claimtrack.ingest.reextract import reextract as run
 
-    reports = run(app.engine, list(source_ids) or None, article_seconds)
+    reports = run(app.engine, list(source_ids) or None, article_seconds, jobs=jobs)
     table = Table("source", "removed", "added", "kept (human work)", "re-anchored", header_style="bold")
     for r in reports:
         if r.failed is None:

@@ -6,6 +6,9 @@ in a relation a person added, confirmed or dismissed; the parents of any kept cl
 """
 from __future__ import annotations
 
+import time
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import or_
@@ -15,11 +18,12 @@ from sqlmodel import Session, col, select
 from claimtrack.contradictions.finder import suggest_for_claims
 from claimtrack.contradictions.terms import load_terms
 from claimtrack.contradictions.weights import count_claims
-from claimtrack.engine import ExtractionTooSlow, extract
 from claimtrack.engine.model import Extraction
 from claimtrack.errors import ClaimtrackError
-from claimtrack.ingest.batch import claim_from_extracted, link_parents, speaker_ids_for
-from claimtrack.ingest.deadline import ARTICLE_SECONDS, ArticleDeadline
+from claimtrack.ingest.batch import BATCH_ARTICLES, BATCH_SECONDS, claim_from_extracted, link_parents, speaker_ids_for
+from claimtrack.ingest.deadline import ARTICLE_SECONDS
+from claimtrack.ingest.prepare import PreparedArticle, prepared_articles
+from claimtrack.ingest.readers import SourceDocument, one_line
 from claimtrack.review.annotate import human_edited_fields
 from claimtrack.store.database import session_scope
 from claimtrack.store.models import Claim, ClaimRelation, Source, utc_now
@@ -156,28 +160,74 @@ def _refreshed(claim: Claim, fresh: Claim, person_changed: set[str]) -> Claim:
     return claim
 
 
-def reextract(engine: Engine, source_ids: list[int] | None = None,
-              article_seconds: float = ARTICLE_SECONDS) -> list[ReextractReport]:
-    """Re-run the engine over the given sources (all when None), one transaction per source.
+def reextract(engine: Engine, source_ids: list[int] | None = None, article_seconds: float = ARTICLE_SECONDS,
+              *, jobs: int = 1, batch_seconds: float = BATCH_SECONDS) -> list[ReextractReport]:
+    """Re-run the engine over the given sources (all when None), in batches as ingest stores them.
 
-    The engine runs before the transaction (a source's text never changes), so people annotating
-    meanwhile wait only for the short write, not for the extraction."""
+    The engine runs before the transaction (a source's text never changes; in *jobs* worker processes
+    for a long run), so people annotating meanwhile wait only for the short writes: a batch commits
+    once it has held the write lock *batch_seconds*. Each source is re-extracted under its own
+    savepoint: one that fails (the engine over its time, a bug) keeps its claims, and the others go on."""
     with Session(engine) as session:
         known = [i for i in session.exec(select(Source.id).order_by(col(Source.id))).all() if i is not None]
     if source_ids:
         missing = sorted(set(source_ids) - set(known))
         if missing:
             raise ClaimtrackError(f"source {missing[0]}: no such source")
-        known = [i for i in known if i in set(source_ids)]
-    reports = []
-    for source_id in known:
-        with Session(engine) as session:
-            text = session.exec(select(Source.text).where(Source.id == source_id)).one()
-        try:
-            extraction = extract(text, budget=ArticleDeadline(article_seconds))
-        except ExtractionTooSlow as exc:  # that source keeps its claims; the others go on
-            reports.append(ReextractReport(source_id=source_id, failed=f"source {source_id}: {exc}"))
-            continue
-        with session_scope(engine, write=True) as session:
-            reports.append(reextract_source(session, session.get_one(Source, source_id), extraction))
+        wanted = set(source_ids)
+        known = [i for i in known if i in wanted]
+    reports: list[ReextractReport] = []
+    order: deque[int] = deque()  # the ids of the documents handed to the engine, in order
+    ready: list[tuple[int, PreparedArticle]] = []
+    for article in prepared_articles(_stored_documents(engine, known, order), jobs=jobs,
+                                     article_seconds=article_seconds):
+        assert isinstance(article, PreparedArticle), "stored texts are read, never failed"
+        ready.append((order.popleft(), article))
+        if len(ready) >= BATCH_ARTICLES:
+            _write(engine, ready, reports, batch_seconds)
+            ready = []
+    if ready:
+        _write(engine, ready, reports, batch_seconds)
     return reports
+
+
+READ_CHUNK = 100  # source texts read at once
+
+
+def _stored_documents(engine: Engine, source_ids: list[int], order: deque[int]) -> Iterator[SourceDocument]:
+    """The sources' texts as documents for the engine, a chunk at a time (memory stays flat)."""
+    for start in range(0, len(source_ids), READ_CHUNK):
+        chunk = source_ids[start:start + READ_CHUNK]
+        with Session(engine) as session:
+            texts = dict(session.exec(select(Source.id, Source.text).where(col(Source.id).in_(chunk))).all())
+        for source_id in chunk:
+            order.append(source_id)
+            yield SourceDocument(text=texts[source_id], location=f"source {source_id}", format="text")
+
+
+def _write(engine: Engine, ready: list[tuple[int, PreparedArticle]], reports: list[ReextractReport],
+           batch_seconds: float) -> None:
+    queue = deque(ready)
+    while queue:
+        done: list[ReextractReport] = []
+        with session_scope(engine, write=True) as session:
+            started = time.monotonic()
+            while queue and (not done or time.monotonic() - started < batch_seconds):
+                source_id, article = queue.popleft()
+                done.append(_reextract_one(session, source_id, article))
+        reports.extend(done)  # once committed
+
+
+def _reextract_one(session: Session, source_id: int, article: PreparedArticle) -> ReextractReport:
+    if article.extraction is None:  # the engine failed: the source keeps its claims
+        return ReextractReport(source_id=source_id, failed=article.failure or f"source {source_id}: not analysed")
+    load_terms().topic_cache.update(article.topics)  # read by the worker: the finder need not read them again
+    try:
+        with session.begin_nested():
+            return reextract_source(session, session.get_one(Source, source_id), article.extraction)
+    except Exception as exc:  # this source fails alone, whatever went wrong
+        transaction = session.get_transaction()
+        if transaction is None or not transaction.is_active:
+            raise
+        return ReextractReport(source_id=source_id,
+                               failed=f"source {source_id}: unexpected error ({type(exc).__name__}: {one_line(exc)})")

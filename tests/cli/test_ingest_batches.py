@@ -146,3 +146,50 @@ def test_an_ingest_killed_mid_batch_is_completed_by_a_rerun(run, tmp_path):
     assert rerun.exit_code == 0, rerun.output
     assert f"skipped: {partial}" in rerun.stdout
     assert store_contents(killed)["counts"] == store_contents(clean)["counts"]
+
+
+# ----------------------------------------------------------------------------- reextract, batched the same way
+
+def test_reextract_with_workers_in_batches_leaves_the_store_as_it_was(run, tmp_path):
+    """The same engine over the same texts: re-extraction (two workers, batches of 3) changes nothing a
+    fact-checker sees, and commits batch by batch."""
+    from claimtrack.ingest import reextract as reextract_module
+
+    db = tmp_path / "desk.db"
+    assert run("ingest", "--jobs", "1", str(write_batch(tmp_path / "desk.jsonl", 20)), db=db).exit_code == 0
+    before = store_contents(db)
+    engine = open_database(str(db))
+    try:
+        reports = reextract_module.reextract(engine, jobs=2, batch_seconds=0.0)  # each source its own commit
+    finally:
+        engine.dispose()
+    assert [r.source_id for r in reports] == list(range(1, 21)) and not [r for r in reports if r.failed]
+    assert all(r.removed == r.added > 0 for r in reports)
+    after = store_contents(db)
+    assert after["claims"] == before["claims"] and after["speakers"] == before["speakers"]
+    assert after["counts"][:2] == before["counts"][:2] and after["counts"][4] == before["counts"][4]
+
+
+def test_a_source_that_fails_to_reextract_keeps_its_claims_and_the_others_go_on(run, tmp_path, monkeypatch):
+    from claimtrack.ingest import reextract as reextract_module
+
+    db = tmp_path / "desk.db"
+    assert run("ingest", str(write_batch(tmp_path / "desk.jsonl", 4)), db=db).exit_code == 0
+    before = store_contents(db)
+    real = reextract_module.reextract_source
+
+    def broken_on_source_2(session, source, extraction):
+        report = real(session, source, extraction)  # its claims are replaced, then it fails
+        if source.id == 2:
+            raise RuntimeError("a bug in re-anchoring")
+        return report
+
+    monkeypatch.setattr(reextract_module, "reextract_source", broken_on_source_2)
+    result = run("reextract", db=db)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "failed source 2: unexpected error (RuntimeError: a bug in re-anchoring)"
+    assert store_contents(db)["claims"] == before["claims"]  # source 2 rolled back to its savepoint
+    with sqlite3.connect(db) as connection:
+        replaced = connection.execute("SELECT count(DISTINCT source_id) FROM claim WHERE id > ?",
+                                      (before["counts"][1],)).fetchone()[0]
+    assert replaced == 3  # sources 1, 3 and 4 have new claim rows

@@ -7,7 +7,7 @@ import sqlite3
 
 from sqlmodel import Session
 
-import claimtrack.ingest.reextract as reextract_module
+import claimtrack.ingest.prepare as prepare_module
 from claimtrack.engine import extract as real_extract
 from claimtrack.review.annotate import add_manual_claim
 from claimtrack.review.relations import add_manual_relation, set_relation_status
@@ -67,7 +67,7 @@ def test_reextract_replaces_untouched_claims_and_keeps_human_work(run, db_path, 
                                     rule="v2 new", parent=None, spans=())
         return dataclasses.replace(found, claims=(*claims, extra))
 
-    monkeypatch.setattr(reextract_module, "extract", upgraded_engine)
+    monkeypatch.setattr(prepare_module, "extract", upgraded_engine)
     result = run("reextract")
     assert result.exit_code == 0, result.output
 
