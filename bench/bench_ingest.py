@@ -5,7 +5,7 @@ with each run's peak memory; and the engine alone in the same run, for compariso
 
     .venv/bin/python bench/bench_ingest.py ../shared/corpora/polnear/dev.jsonl \\
         --fill ../shared/corpora/polnear/train.jsonl --stores 0,100000,1000000 --jobs 1,2 \\
-        [--postgres postgresql://USER:PW@HOST:PORT/postgres] [--limit N] [--cache /tmp]
+        [--reextract 200] [--postgres postgresql://USER:PW@HOST:PORT/postgres] [--limit N] [--cache /tmp]
 
 Each figure is one run in a fresh process (so its peak memory is its own): CORPUS ingested through
 `ingest_documents`, the engine, the store, stories and the contradiction search included. A store of
@@ -65,6 +65,20 @@ def one_run(target: str, corpus: Path, limit: int | None, jobs: int) -> dict:
     engine.dispose()
     return {"seconds": elapsed, "added": len(report.added), "claims": report.claims_stored,
             "failed": report.failed[:3], "peak_mb": peak_mb(), "database_mb": database_mb(target)}
+
+
+def reextract_run(target: str, sources: int, jobs: int) -> dict:
+    """`reextract` of the store's first *sources* sources (the same engine: their claims are replaced
+    by equal ones, their contradictions searched again)."""
+    from claimtrack.ingest.reextract import reextract
+
+    engine = open_database(target)
+    started = time.perf_counter()
+    reports = reextract(engine, list(range(1, sources + 1)), jobs=jobs)
+    elapsed = time.perf_counter() - started
+    engine.dispose()
+    return {"seconds": elapsed, "added": len(reports), "claims": 0, "peak_mb": peak_mb(),
+            "failed": [r.failed for r in reports if r.failed][:3]}
 
 
 def engine_run(corpus: Path, limit: int | None) -> dict:
@@ -209,10 +223,10 @@ def database_mb(target: str) -> float:
 
 # ----------------------------------------------------------------------------- the report
 
-def say(label: str, figures: dict) -> float:
+def say(label: str, figures: dict, unit: str = "articles") -> float:
     rate = figures["added"] / figures["seconds"] if figures["seconds"] else 0.0
     memory = f", peak memory {figures['peak_mb']:.0f} MB" if figures["peak_mb"] else ""
-    print(f"{label}: {figures['added']} articles in {figures['seconds']:.1f} s = {rate:.1f} articles/s{memory}",
+    print(f"{label}: {figures['added']} {unit} in {figures['seconds']:.1f} s = {rate:.1f} {unit}/s{memory}",
           flush=True)
     fresh = "store of 0 " in label or "fresh" in label
     if fresh and figures.get("database_mb") and figures["claims"]:
@@ -231,13 +245,19 @@ def main() -> None:
     parser.add_argument("--jobs", default="1,2", help="extraction workers to measure, comma-separated")
     parser.add_argument("--limit", type=int, help="only the first N articles of CORPUS")
     parser.add_argument("--postgres", metavar="SERVER_URL", help="also PostgreSQL: a role that may create databases")
+    parser.add_argument("--reextract", type=int, default=0, metavar="N",
+                        help="also time `reextract` of N sources in each filled store")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()), help="where filled stores are kept")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, target, jobs = args.child
-        figures = engine_run(args.corpus, args.limit) if kind == "engine" else \
-            one_run(target, args.corpus, args.limit, int(jobs))
+        if kind == "engine":
+            figures = engine_run(args.corpus, args.limit)
+        elif kind == "reextract":
+            figures = reextract_run(target, args.reextract, int(jobs))
+        else:
+            figures = one_run(target, args.corpus, args.limit, int(jobs))
         print(json.dumps(figures))
         return
     stores = [int(n) for n in args.stores.split(",")]
@@ -259,6 +279,10 @@ def main() -> None:
                            in_child("ingest", str(db), str(workers), str(args.corpus), *limit))
                 if claims == 0:
                     print(f"  {rate / engine_rate:.0%} of the engine's own rate")
+                elif args.reextract:
+                    say(f"  reextract there, --jobs {workers}",
+                        in_child("reextract", str(db), str(workers), str(args.corpus), *limit,
+                                 f"--reextract={args.reextract}"), unit="sources")
     if args.postgres:
         for workers in jobs:
             target, drop = postgres_database(args.postgres)
