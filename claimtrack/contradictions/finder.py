@@ -140,9 +140,10 @@ def _leads(session: Session, terms: Terms, new: dict[int, ClaimFacts]) -> tuple[
 
     Across articles the finder compares only claims of one story, so the new claims are matched, in
     memory, against their story's claims (the latest `MAX_STORY_CLAIMS`): the cost follows the story,
-    not the store. A source not placed in a story yet (a store from before stories) is searched for in
-    the whole store through the full-text index; another database, with neither, through an in-memory
-    index of the whole store."""
+    not the store. While the store holds sources not placed in a story (a store from before stories,
+    until `contradictions --rescan`), the claims are searched for in the whole store through the
+    full-text index, as before stories; another database, with neither, through an in-memory index of
+    the whole store."""
     committed = {claim_id: facts for claim_id, facts in new.items() if facts.stance not in NOT_COMMITTED}
     in_story = story_claim_ids(session, {facts.source_id for facts in new.values()}, MAX_STORY_CLAIMS)
     search = StoreSearch(session, terms)

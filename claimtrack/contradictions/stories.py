@@ -315,11 +315,13 @@ def within_stories(session: Session, leads: dict[int, list[int]],
 
 def story_claim_ids(session: Session, source_ids: Iterable[int], limit: int) -> list[int] | None:
     """The claims of the stories these sources belong to (their own included), the latest *limit*;
-    None when a source has no story yet (a store from before stories)."""
+    None when a source of the store has no story yet (a store from before stories, until `contradictions
+    --rescan` places them: its claims are compared as before stories)."""
     wanted = sorted(set(source_ids))
-    stories = set(session.exec(select(Source.story_id).where(col(Source.id).in_(wanted))).all())
-    if not wanted or None in stories:
+    unplaced = session.exec(select(Source.id).where(col(Source.story_id).is_(None)).limit(1)).first()
+    if not wanted or unplaced is not None:
         return None
+    stories = set(session.exec(select(Source.story_id).where(col(Source.id).in_(wanted))).all())
     rows = session.exec(select(Claim.id).join(Source, col(Source.id) == Claim.source_id)
                         .where(col(Source.story_id).in_(sorted(s for s in stories if s is not None)))
                         .order_by(col(Claim.id).desc()).limit(limit)).all()

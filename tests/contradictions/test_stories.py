@@ -89,6 +89,21 @@ def test_claims_of_two_stories_are_never_paired(store, same_story, expected):
     assert len(pairs(full_pass(store.session))) == 0  # already suggested (or never to be)
 
 
+def test_a_new_article_is_compared_with_sources_not_placed_in_a_story_yet(store):
+    """A store from before stories (until `contradictions --rescan` places its sources): the new
+    article's claims are searched for in the whole store, as before stories."""
+    kirby, vucic = kirby_and_vucic(store)
+    old, new = store.source("From an older release"), store.source("Ingested today")
+    story = Story(label="today")
+    store.session.add(story)
+    store.session.flush()
+    new.story_id = story.id
+    store.session.add(new)
+    store.claim(old, kirby, DEPLOYMENT)
+    denied = store.claim(new, vucic, DENIAL, "denies")
+    assert len(suggest_for_claims(store.session, [denied.id])) == 1
+
+
 # ----------------------------------------------------------------------------- word weights
 
 def _counts(db_path) -> dict[str, int]:
