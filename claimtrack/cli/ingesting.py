@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.markup import escape
@@ -48,6 +48,13 @@ def _ingest(app: CommandContext, paths: tuple[str, ...], max_mb: float,
     return report
 
 
+def _stopped(app: CommandContext, command: str, rest: str) -> NoReturn:
+    """Ctrl+C: what was committed stays (each batch is a transaction); say so, and how to go on."""
+    app.err.print(f"{command} stopped (Ctrl+C): every batch already written is kept; run the same command "
+                  f"again to {rest}.", markup=False, highlight=False)
+    sys.exit(130)
+
+
 def _print_ingest_report(app: CommandContext, report: IngestReport) -> None:
     for where, source_id in report.skipped:
         app.err.print(for_terminal(f"skipped {where}: already stored as source {source_id} (same text)"),
@@ -78,7 +85,10 @@ def ingest(app: CommandContext, paths: tuple[str, ...], max_mb: float, article_s
     status is 1 when anything failed. Articles are stored in batches of up to 100 (a transaction holds
     the store at most about half a second), each article alone: Ctrl+C keeps what was committed.
     """
-    report = _ingest(app, paths, max_mb, article_seconds, jobs)
+    try:
+        report = _ingest(app, paths, max_mb, article_seconds, jobs)
+    except KeyboardInterrupt:
+        _stopped(app, "ingest", "store the rest (texts already stored are skipped)")
     _print_ingest_report(app, report)
     if not report.ok:
         sys.exit(1)
@@ -100,7 +110,10 @@ def reextract(app: CommandContext, source_ids: tuple[int, ...], article_seconds:
     """
     from claimtrack.ingest.reextract import reextract as run
 
-    reports = run(app.engine, list(source_ids) or None, article_seconds, jobs=jobs)
+    try:
+        reports = run(app.engine, list(source_ids) or None, article_seconds, jobs=jobs)
+    except KeyboardInterrupt:
+        _stopped(app, "reextract", "finish (the sources already done are done again, to the same result)")
     table = Table("source", "removed", "added", "kept (human work)", "re-anchored", header_style="bold")
     for r in reports:
         if r.failed is None:

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -121,7 +125,8 @@ def _in_workers(documents: Iterable[SourceDocument | ReadFailure], jobs: int, ar
     context = multiprocessing.get_context("forkserver")  # never fork a process with threads (a TUI, a progress bar)
     context.set_forkserver_preload(["claimtrack.ingest.prepare"])
     pending: deque[tuple[SourceDocument | None, Item | Future[PreparedArticle]]] = deque()
-    pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                                           initializer=_worker_start, initargs=(os.getpid(),))
     try:
         for item in documents:
             ready = _ready(item, stored_as)
@@ -139,6 +144,24 @@ def _in_workers(documents: Iterable[SourceDocument | ReadFailure], jobs: int, ar
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start(writer_pid: int) -> None:
+    """A worker leaves Ctrl+C to the writer (which stops the pool), and leaves when the writer is gone
+    (killed): a killed ingest leaves no process behind."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(writer_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # it exists (another user's process would mean the pid was reused)
+                pass
+
+    threading.Thread(target=watch, name="writer-watch", daemon=True).start()
 
 
 def _submit(pool: ProcessPoolExecutor | None, doc: SourceDocument, article_seconds: float) -> Future[PreparedArticle]:

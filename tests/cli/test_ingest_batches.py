@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from claimtrack.ingest import batch, prepare
 from claimtrack.ingest.batch import ingest_documents
 from claimtrack.ingest.prepare import prepared_articles
@@ -193,3 +195,48 @@ def test_a_source_that_fails_to_reextract_keeps_its_claims_and_the_others_go_on(
         replaced = connection.execute("SELECT count(DISTINCT source_id) FROM claim WHERE id > ?",
                                       (before["counts"][1],)).fetchone()[0]
     assert replaced == 3  # sources 1, 3 and 4 have new claim rows
+
+
+def _descendants(pid: int) -> set[int]:
+    """The processes started, directly or not, by *pid* (from /proc)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_a_killed_ingest_leaves_no_worker_behind(tmp_path):
+    """kill -9 of an ingest with workers: its workers (and the process that starts them) leave too."""
+    corpus = write_batch(tmp_path / "desk.jsonl", 400)
+    db = tmp_path / "killed.db"
+    open_database(str(db)).dispose()
+    process = subprocess.Popen([sys.executable, "-m", "claimtrack", "--db", str(db), "ingest", "--jobs", "2",
+                                str(corpus)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None and len(workers) < 3:
+        workers = _descendants(process.pid)  # the forkserver and its two workers (and a resource tracker)
+        time.sleep(0.05)
+    assert len(workers) >= 3, "the workers started"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)]
