@@ -166,7 +166,7 @@ def _speaker_after_cue(site: _CueSite, items: list[Candidate]) -> Candidate | No
     ):
         return None
     m = subject_right(toks, cue.end, site.text)
-    if m is None:
+    if m is None or _subject_of_reported_clause(toks, m.last):
         return None
     after = _skip_apposition(toks, m.last)
     name = _appositive_name(toks, m, site.text)
@@ -281,6 +281,16 @@ def _appositive_name(toks: list[Token], m: Mention, text: str) -> Mention | None
     if b - (k + 1) < 2 or (b < len(toks) and not (toks[b].kind == "p" and toks[b].text in ".,;:")):
         return None
     return Mention(k + 1, b, toks[k + 1].start, toks[b - 1].end, text[toks[k + 1].start:toks[b - 1].end], "name")
+
+
+def _subject_of_reported_clause(toks: list[Token], k: int) -> bool:
+    """The noun phrase after "said" goes on with its own verb: it is the subject of the reported
+    clause, not an inverted speaker ("Mike Hobday, from the league, said video evidence of the law
+    was to be passed on", "told him the passport had been found")."""
+    if k >= len(toks) or toks[k].kind != "w" or toks[k].capitalised:
+        return False
+    low = toks[k].low
+    return (low in lx.AUXILIARIES and low not in ("'s", "’s")) or low in lx.IRREGULAR_PAST
 
 
 def _skip_apposition(toks: list[Token], k: int) -> int:

@@ -107,14 +107,17 @@ def _subject_before_insertion(toks: list[Token], k: int, floor: int, text: str, 
     if j is None:
         return None
     first = toks[j + 1] if j + 1 < k - 1 else None
-    if first is None or not _opens_insertion(first):
+    if first is None or not (_opens_insertion(first) or _opens_role_phrase(toks, j + 1, k - 1)):
         return None
     m = subject_left(toks, j, floor, text, depth + 1) if depth < 2 else None
+    named = all(t.kind == "w" and t.capitalised for t in toks[j + 1:k - 1]) and first.low not in lx.DAYS
+    # "the company's head of research, Tom Feld, said", "Amanda's uncle, Lewis Champion, told": the name
+    if named and (m is None or m.kind == "nominal") and k - 1 - (j + 1) >= (1 if m else 2) \
+            and toks[j - 1].kind == "w" and not toks[j - 1].capitalised:
+        return _mention(toks, j + 1, k - 1, "name", text)
     if m is None or m.kind == "relative":
         return None
-    # "the company's head of research, Tom Feld, said": the name is the speaker
-    if m.kind == "nominal" and all(t.kind == "w" and t.capitalised for t in toks[j + 1:k - 1]) \
-            and first.low not in lx.DAYS:
+    if m.kind == "nominal" and named:
         return _mention(toks, j + 1, k - 1, "name", text)
     if m.kind == "name" and m.last == j:
         return with_apposition(m, toks, j + 1, k - 1, text)
@@ -135,6 +138,18 @@ def _opens_insertion(first: Token) -> bool:
         first.low in lx.INSERTION_OPENERS or first.low in lx.ROLE_NOUNS or first.capitalised
         or first.low in lx.DAYS or first.text[:1].isdigit()
     )
+
+
+def _opens_role_phrase(toks: list[Token], a: int, b: int) -> bool:
+    """An apposition naming a role or a place of work: "agent for Arundel Tories", "head of the
+    unit", "of the Secondary Heads Association", "from the league", "representing the detainees"."""
+    first = toks[a]
+    if first.kind != "w" or first.capitalised:
+        return False
+    if first.low in ("of", "from") or (first.low.endswith("ing") and len(first.low) > 5):
+        return True
+    return a + 1 < b and toks[a + 1].kind == "w" and toks[a + 1].low in ("for", "of", "at", "to") \
+        and first.low not in lx.DETERMINERS
 
 
 def _subject_with_parenthesis(toks: list[Token], k: int, floor: int, text: str, depth: int) -> Mention | None:

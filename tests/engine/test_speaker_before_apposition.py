@@ -1,0 +1,40 @@
+"""A named speaker before a comma-enclosed apposition, and a noun phrase after "said" that is the
+subject of the reported clause, not an inverted speaker (sentences written for the project)."""
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.engine import extract
+
+BODY = "Lead paragraph of an invented report.\n\n"  # the first line is read as the headline
+
+# text, [(speaker, start of the claim's text)]
+CASES = [
+    # the noun phrase after "said" goes on with its own verb: the reported clause's subject
+    ("Ruth Onley, from the cycling league, said photographs of the crash were to be given to police.",
+     [("Ruth Onley", "photographs of the crash")]),
+    ("Dev Patel, of the Small Ports Association, said most harbour fees had doubled since May.",
+     [("Dev Patel", "most harbour fees")]),
+    ("Olu Bakare, agent for Eastfield Liberals, said Mr Hart was no longer a candidate.",
+     [("Olu Bakare", "Mr Hart was no longer")]),
+    ("Ian Cole QC, representing four of the families, said the inquiry had been too slow.",
+     [("Ian Cole", "the inquiry had been")]),
+    ("The minister said the stolen laptop had been found in a car park.",
+     [("the minister", "the stolen laptop")]),
+    # a description before the name: the name is the speaker
+    ("Maria's brother, Tomas Reyes, told reporters the sentence was far too short.",
+     [("Tomas Reyes", "the sentence")]),
+    # look-alikes that stay as they were: an inverted speaker, then an adjunct or a comma
+    ('"The bridge will open in June," said Karen Holt on Monday.', [("Karen Holt", '"The bridge')]),
+    ('"The bridge will open in June," said Karen Holt, the council leader.', [("Karen Holt", '"The bridge')]),
+    ('"We are not finished," said the union leader, who had been on strike since May.',
+     [("the union leader", '"We are not')]),
+    ("The roads are closed, said police, and drivers should stay at home.", [("police", "The roads")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_speaker_and_content(text, expected):
+    claims = extract(BODY + text).claims
+    assert [(c.speaker, c.text[: len(start)]) for c, (_, start) in zip(claims, expected)] == expected
+    assert len(claims) == len(expected)
