@@ -118,6 +118,8 @@ def _match(toks: list[Token], i: int, entries: list[tuple[str, str, str | None]]
                 continue
         if not _verbal_context(toks, i, form):
             return None
+        if end < n and (lemma, toks[end].low) in lx.NOT_SPEECH_PARTICLES:
+            return None  # "the sums do not add up", "has only added to the belief"
         if i >= 2 and toks[i - 1].low == "to" and toks[i - 2].low in lx.REFUSAL_VERBS:
             # "declined to comment": the cue is the refusal ("declined"); the content starts at "to"
             return Cue(lemma, i - 2, i - 1, _group_start(toks, i - 2), "ed", negated=True, refused=True)
@@ -139,7 +141,7 @@ def _bare_infinitive(toks: list[Token], i: int) -> bool:
 
 
 def _group_start(toks: list[Token], i: int) -> int:
-    k = i
+    k = _continuation_start(toks, i)
     while k > 0:
         w = toks[k - 1]
         if w.kind != "w":
@@ -152,6 +154,17 @@ def _group_start(toks: list[Token], i: int) -> int:
             continue
         break
     return k
+
+
+def _continuation_start(toks: list[Token], i: int) -> int:
+    """"Mr Kennedy went on to suggest", "she continued to argue": the group opens at the verb that
+    carries the infinitive, so the subject is found before it."""
+    if i >= 2 and toks[i - 1].low == "to" and toks[i - 2].low in lx.SPEECH_CONTINUATION_VERBS:
+        k = i - 2
+        if toks[k].low == "on" and k >= 1 and toks[k - 1].kind == "w" and toks[k - 1].low in ("went", "goes", "go", "going"):
+            k -= 1
+        return k
+    return i
 
 
 def _comma_quote_follows(toks: list[Token], k: int) -> bool:

@@ -199,8 +199,11 @@ NOUNISH_S_FORMS = frozenset("""
     challenges questions counters charges attacks claims reports calls notes comments remarks
     answers replies demands requests promises pledges vows estimates fears hopes plans supports
     backs praises blames doubts posts quotes tweets orders alerts guarantees warns_not concerns
-    appeals protests objects agrees_not defends_not welcomes thanks cites
+    appeals protests objects agrees_not defends_not welcomes thanks cites suspects disputes
 """.replace("_not", "").split()) - {"warns", "agrees", "defends"}
+
+# A cue verb with this word after it says nothing: "the sums do not add up", "added to the pressure".
+NOT_SPEECH_PARTICLES = frozenset({("add", "up"), ("add", "to")})
 
 # Cues whose content may be a to-infinitive or a plain object ("wants to run", "endorsed the mayor").
 INTENT_CUES = frozenset("want plan seek intend prefer hope vow promise pledge threaten refuse decline agree".split())

@@ -38,3 +38,27 @@ def test_speaker_and_content(text, expected):
     claims = extract(BODY + text).claims
     assert [(c.speaker, c.text[: len(start)]) for c, (_, start) in zip(claims, expected)] == expected
     assert len(claims) == len(expected)
+
+
+# text, [(speaker, start of the claim's text)]: cue words that are not speech, and a speaker
+# before "went on to"
+CUE_CASES = [
+    ("Ms Hale went on to suggest that the depot would close within a year.",
+     [("Hale", "the depot would close")]),
+    ("Foreign terror suspects currently held in custody will be moved, the minister said.",
+     [("the minister", "Foreign terror suspects")]),
+    ("About 5,000 boundary disputes each year end in court, the ombudsman said.",
+     [("the ombudsman", "About 5,000 boundary disputes")]),
+    ("Rivals said the party's sums did not add up.", [("Rivals", "the party's sums")]),
+    ("The delay has only added to the pressure on the council.", []),
+    # look-alikes that stay cues
+    ("The inspector suspects that the fire was started deliberately.", [("the inspector", "the fire")]),
+    ('"We will appeal," Mr Grant added.', [("Grant", '"We will appeal')]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CUE_CASES)
+def test_cue_words_and_speakers(text, expected):
+    claims = extract(BODY + text).claims
+    assert [(c.speaker, c.text[: len(start)]) for c, (_, start) in zip(claims, expected)] == expected
+    assert len(claims) == len(expected)
