@@ -90,6 +90,12 @@ def _non_cue_phrase(text: str, toks: list[Token], cue: Cue) -> bool:
     return any(p.search(window) for p in lx.NON_CUE_PHRASES)
 
 
+def _participle_after_comma(toks: list[Token], cue: Cue) -> bool:
+    """", arguing that ...": an -ing cue after a comma with no auxiliary ("..., was insisting" is finite)."""
+    return cue.form == "ing" and cue.group_start > 0 and toks[cue.group_start - 1].text == "," \
+        and not any(t.low in lx.AUXILIARIES for t in toks[cue.group_start:cue.head])
+
+
 def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: list[Candidate]) -> Candidate | None:
     """The attribution *cue* makes, with its speaker; None when it has none."""
     site = _CueSite(text, sent, toks, cue, (toks[cue.group_start].start, toks[cue.end - 1].end))
@@ -97,7 +103,8 @@ def _speaker_for(text: str, sent: Sentence, toks: list[Token], cue: Cue, items: 
         return _source_after_according_to(site)
     if cue.passive:
         return _agent_of_passive(site)
-    for find in _SPEAKER_FINDERS:
+    finders = _PARTICIPLE_FINDERS if _participle_after_comma(toks, cue) else _SPEAKER_FINDERS
+    for find in finders:
         c = find(site, items)
         if c is not None:
             return c
@@ -231,6 +238,13 @@ def _sentence_subject_speaks(site: _CueSite, confidence: float) -> Candidate | N
 _SPEAKER_FINDERS: tuple[Callable[[_CueSite, list[Candidate]], Candidate | None], ...] = (
     _subject_before_cue, _speaker_after_cue, _subject_of_earlier_cue, _subject_of_coordinated_cue,
     _subject_of_participle,
+)
+# ", arguing that ...", ", promising to ...": a participle after a comma shares the subject of the
+# clause it hangs on (an earlier cue's, else the sentence's), not the noun phrase before the comma
+# ("Trump revised his plan after complaints over its costs, promising to ...").
+_PARTICIPLE_FINDERS: tuple[Callable[[_CueSite, list[Candidate]], Candidate | None], ...] = (
+    _subject_of_earlier_cue, _subject_of_participle, _subject_before_cue, _speaker_after_cue,
+    _subject_of_coordinated_cue,
 )
 
 
@@ -891,12 +905,26 @@ def _main_clause_start(toks: list[Token], limit: int) -> int | None:
         k += 1
     while k < limit and toks[k].kind == "p" and toks[k].text in ",—–":
         k += 1
-    if k < limit and toks[k].kind == "w" and (toks[k].low in lx.SUBORDINATE_STARTS or toks[k].low.endswith("ing")):
-        comma = next((i for i in range(k, limit) if toks[i].kind == "p" and toks[i].text == ","), None)
+    if k < limit and toks[k].kind == "w" and (toks[k].low in lx.SUBORDINATE_STARTS or toks[k].low.endswith("ing")
+                                               or _opening_past_participle(toks, k, limit)):
+        comma = _adjunct_end(toks, k, limit)
         if comma is None or any(t.kind == "q" for t in toks[k:comma]):
             return None
         k = comma + 1
     return k
+
+
+def _opening_past_participle(toks: list[Token], k: int, limit: int) -> bool:
+    """"Chastened by the analyses, Trump revised ...", "Stung by ...": a participle and its agent open the sentence."""
+    return k + 1 < limit and toks[k + 1].low == "by"
+
+
+def _adjunct_end(toks: list[Token], k: int, limit: int) -> int | None:
+    """The comma that closes an opening adjunct, past any ", as well as ...," or ", and ...," it goes on with."""
+    comma = next((i for i in range(k, limit) if toks[i].kind == "p" and toks[i].text == ","), None)
+    while comma is not None and comma + 1 < limit and toks[comma + 1].low in lx.ADJUNCT_CONTINUATIONS:
+        comma = next((i for i in range(comma + 1, limit) if toks[i].kind == "p" and toks[i].text == ","), None)
+    return comma
 
 
 def quoted_fragment_by_subject(text: str, sent: Sentence, toks: list[Token], used: set[int]) -> Candidate | None:

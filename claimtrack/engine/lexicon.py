@@ -202,6 +202,10 @@ NOUNISH_S_FORMS = frozenset("""
     appeals protests objects agrees_not defends_not welcomes thanks cites suspects disputes
 """.replace("_not", "").split()) - {"warns", "agrees", "defends"}
 
+# Words after a comma that carry an opening adjunct on ("Chastened by the analyses, as well as
+# complaints over its costs, Trump revised ...").
+ADJUNCT_CONTINUATIONS = frozenset("as and or including along plus".split())
+
 # A cue verb with this word after it says nothing: "the sums do not add up", "added to the pressure".
 NOT_SPEECH_PARTICLES = frozenset({("add", "up"), ("add", "to")})
 
@@ -241,6 +245,10 @@ IRREGULAR_PAST = frozenset(
     "made gave took put set saw knew thought brought came went found left kept held led felt told "
     "wrote spoke threw drew chose broke won lost met ran sat stood hit cut let read sent paid".split()
 )
+
+# Past forms that are never participles ("spoke", not "held"): one after a name is its verb.
+PAST_ONLY = frozenset("spoke went came took gave saw knew wrote threw drew chose broke ran sat stood began rose fell grew"
+                      " flew drove".split())
 
 # Verbs whose final consonant doubles ("admitted", "rebutting").
 DOUBLING = frozenset("admit rebut regret commit omit refer prefer concur quip confer".split())

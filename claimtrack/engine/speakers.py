@@ -254,8 +254,15 @@ def _is_say_word(toks: list[Token], a: int, floor: int, wl: str) -> bool:
     return wl in lx.SAID_OR_SAYS
 
 
+def _is_irregular_past(toks: list[Token], a: int, floor: int, wl: str) -> bool:
+    """"Clinton spoke out Tuesday about ..., arguing": a past verb ends the subject ("the left" is a noun)."""
+    if wl not in lx.PAST_ONLY:
+        return False
+    return not (a - 2 >= floor and toks[a - 2].kind == "w" and toks[a - 2].low in lx.DETERMINERS)
+
+
 LEFT_SUBJECT_STOPS: tuple[Callable[[list[Token], int, int, str], bool], ...] = (
-    _is_clause_boundary, _is_pronoun, _is_verb, _is_past_participle, _is_say_word,
+    _is_clause_boundary, _is_pronoun, _is_verb, _is_past_participle, _is_say_word, _is_irregular_past,
 )
 
 

@@ -62,3 +62,23 @@ def test_cue_words_and_speakers(text, expected):
     claims = extract(BODY + text).claims
     assert [(c.speaker, c.text[: len(start)]) for c, (_, start) in zip(claims, expected)] == expected
     assert len(claims) == len(expected)
+
+
+# text, [(speaker, start of the claim's text)]: a participle after a comma speaks for the subject of
+# the clause it hangs on, not for the noun phrase before the comma
+PARTICIPLE_CASES = [
+    ("Ana Ruiz spoke on Monday about the closure of the mill in Eastfield, arguing that the town had "
+     "been abandoned.", [("Ana Ruiz", "the town had been")]),
+    ("Stung by the criticism, as well as complaints over the cost of the scheme, Ruiz changed her plan, "
+     "promising to protect the poorest families.", [("Ruiz", "to protect")]),
+    ("Ruiz hit back at Mr Cole, accusing him of wasting public money.", [("Ruiz", "him of wasting")]),
+    # look-alikes: a finite "was insisting" after an apposition, and an insertion
+    ("Mr Cole, the treasurer, was insisting that the vote be delayed.", [("Cole", "the vote be delayed")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTICIPLE_CASES)
+def test_participle_after_a_comma(text, expected):
+    claims = extract(BODY + text).claims
+    assert [(c.speaker, c.text[: len(start)]) for c, (_, start) in zip(claims, expected)] == expected
+    assert len(claims) == len(expected)
