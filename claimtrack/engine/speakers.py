@@ -711,7 +711,16 @@ def _split_name_run(name_words: list[str], role: str | None,
     while len(name_words) > 2 and name_words[0].lower() in lx.PARTY_WORDS:
         affiliation = f"{affiliation} {name_words[0]}" if affiliation else name_words[0]
         name_words = name_words[1:]
-    return name_words, role, affiliation
+    return _without_middle_initials(name_words), role, affiliation
+
+
+def _without_middle_initials(name_words: list[str]) -> list[str]:
+    """"Leonard E. Burman" is stored as Leonard Burman, the name most reports use; the written form
+    stays an alias."""
+    if len(name_words) < 3 or len(name_words[0].rstrip(".")) == 1:
+        return name_words  # "J. K. Rowling": a name of initials keeps them all
+    middle = [w for w in name_words[1:-1] if not (len(w.rstrip(".")) == 1 and w[:1].isupper())]
+    return [name_words[0], *middle, name_words[-1]]
 
 
 def _member_of(surface: str, body: list[str], lows: list[str], i: int) -> Title:

@@ -44,6 +44,10 @@ from claimtrack.vocabulary import SpeakerKind
     ("Paul Oduya MP", "Paul Oduya", "MP", None),
     ("Lord Falworth", "Lord Falworth", None, None),
     ("Bill de Marco", "Bill de Marco", None, None),
+    # a middle initial is left out of the name (the written form stays an alias)
+    ("Leonard E. Barman", "Leonard Barman", None, None),
+    ("Vice President Joseph R. Biddle Jr.", "Joseph Biddle", "President", "Vice"),
+    ("J. K. Rowan", "J K Rowan", None, None),  # a name of initials keeps them
     # the look-alikes that must stay as they are
     ("Theresa May", "Theresa May", None, None),
     ("Sunday Times", "Sunday Times", None, None),
