@@ -161,7 +161,7 @@ def _continuation_start(toks: list[Token], i: int) -> int:
     carries the infinitive, so the subject is found before it."""
     if i >= 2 and toks[i - 1].low == "to" and toks[i - 2].low in lx.SPEECH_CONTINUATION_VERBS:
         k = i - 2
-        if toks[k].low == "on" and k >= 1 and toks[k - 1].kind == "w" and toks[k - 1].low in ("went", "goes", "go", "going"):
+        if toks[k].low == "on" and k >= 1 and toks[k - 1].low in ("went", "goes", "go", "going"):
             k -= 1
         return k
     return i

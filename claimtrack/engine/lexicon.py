@@ -247,8 +247,9 @@ IRREGULAR_PAST = frozenset(
 )
 
 # Past forms that are never participles ("spoke", not "held"): one after a name is its verb.
-PAST_ONLY = frozenset("spoke went came took gave saw knew wrote threw drew chose broke ran sat stood began rose fell grew"
-                      " flew drove".split())
+PAST_ONLY = frozenset("""
+    spoke went came took gave saw knew wrote threw drew chose broke ran sat stood began rose fell grew flew drove
+""".split())
 
 # Verbs whose final consonant doubles ("admitted", "rebutting").
 DOUBLING = frozenset("admit rebut regret commit omit refer prefer concur quip confer".split())
@@ -289,6 +290,11 @@ DAYS = frozenset("""
 # --- Speakers -------------------------------------------------------------------------------
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which"})
 
+# Honorifics that are offices: "Sen. Ted Cruz" holds the office "the senator" refers to.
+OFFICE_HONORIFICS = {"sen": "Senator", "senator": "Senator", "rep": "Representative", "gov": "Governor",
+                     "governor": "Governor", "mayor": "Mayor", "judge": "Judge", "gen": "General"}
+# Honorifics that only go before a person's name ("Mr. King" is a man named King, not a king).
+PERSONAL_HONORIFICS = frozenset("mr mrs ms miss dr sir dame prof professor rev".split())
 HONORIFICS: dict[str, str | None] = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f",
     "lord": "m", "lady": "f", "prof": None, "professor": None, "rev": None, "sen": None,
@@ -600,7 +606,8 @@ EPITHET_HEADS = frozenset("""
 YEAR_OLD = re.compile(r"^\d{1,3}-year-old$")
 
 DESCRIPTION_SYNONYMS = {"gop": "republican", "tory": "conservative", "tories": "conservatives",
-                        "democrat": "democratic", "dem": "democratic", "pm": "prime minister"}
+                        "democrat": "democratic", "dem": "democratic", "pm": "prime minister",
+                        "sen": "senator", "rep": "representative", "gov": "governor"}
 
 
 # --- Boilerplate, captions, bylines -----------------------------------------------------------

@@ -469,7 +469,15 @@ def _parse_title(surface: str) -> Title:
         return Title(_organization_words(body), SpeakerKind.ORGANIZATION, None, None, None)
     if not name_words:
         return _title_without_name(surface, body, lows, role, affiliation)
-    name_words, role, affiliation = _split_name_run(name_words, role or post_nominal, affiliation)
+    return _person_title(name_words, honorific, role or post_nominal, affiliation, pre_lows)
+
+
+def _person_title(name_words: list[str], honorific: str | None, role: str | None, affiliation: str | None,
+                  pre_lows: list[str]) -> Title:
+    """A named person's title: the name run split, an office honorific as the role, the gender."""
+    name_words, role, affiliation = _split_name_run(name_words, role, affiliation)
+    if role is None and honorific in lx.OFFICE_HONORIFICS:
+        role = lx.OFFICE_HONORIFICS[honorific]  # "Sen. Ted Cruz": "the senator" later in the article
     gender = lx.HONORIFICS.get(honorific) if honorific else None
     if gender is None:
         gender = _gender_of_words(pre_lows) or first_name_gender(name_words[0])
@@ -742,8 +750,9 @@ def _name_run_start(body: list[str]) -> int:
             j -= 1  # "Bill de Blasio": the particle is inside the name
             continue
         if lw in lx.ROLE_NOUNS and j == len(body) and j > 1 and w[:1].isupper() \
-                and first_name_gender(_clean(body[j - 2])) is not None:
-            j -= 1  # "Charlie King", "Stephen Bishop": a surname that is also a role
+                and (first_name_gender(_clean(body[j - 2])) is not None
+                     or _honorific_key(body[j - 2]) in lx.PERSONAL_HONORIFICS):
+            j -= 1  # "Charlie King", "Stephen Bishop", "Mr. King": a surname that is also a role
             continue
         if not w[:1].isupper() or lw in lx.ROLE_NOUNS or lw in lx.ORG_HEADS or lw in lx.DEMONYMS:
             break
@@ -766,7 +775,8 @@ def _name_and_honorific(body: list[str], j: int) -> tuple[list[str], str | None]
     """The name's words without their honorifics ("Mr. Lee", "Sen. Lisa Grant"), and the honorific."""
     name_words = [_clean(w) for w in body[j:]]
     honorific = None
-    while name_words and _honorific_key(name_words[0]) in lx.HONORIFICS:
+    while name_words and _honorific_key(name_words[0]) in lx.HONORIFICS and not (
+            honorific in lx.PERSONAL_HONORIFICS and len(name_words) == 1):  # "Mr. King": King is the name
         honorific = _honorific_key(name_words[0])
         name_words = name_words[1:]
     # An honorific-like role word directly before the name ("President Ruiz", "Mr. Lee").

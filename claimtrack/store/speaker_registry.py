@@ -12,9 +12,17 @@ from sqlalchemy import delete, func, or_
 from sqlmodel import Session, col, select
 
 from claimtrack.engine.coreference import same_office
-from claimtrack.engine.lexicon import ARTICLES, DEMONYMS, GROUP_NOUNS, ORG_HEADS, PLACES, ROLE_NOUNS
+from claimtrack.engine.lexicon import (
+    ARTICLES,
+    DEMONYMS,
+    GROUP_NOUNS,
+    ORG_HEADS,
+    PERSONAL_HONORIFICS,
+    PLACES,
+    ROLE_NOUNS,
+)
 from claimtrack.engine.model import SpeakerEntity
-from claimtrack.engine.speakers import parse_title
+from claimtrack.engine.speakers import first_name_gender, parse_title
 from claimtrack.store.known_speakers import known_speaker
 from claimtrack.store.models import Claim, Revision, Source, Speaker, SpeakerAlias, stored_id
 from claimtrack.store.person_names import name_variant
@@ -88,16 +96,25 @@ def is_description(name: str) -> bool:
     if words[0].lower() in ARTICLES and (words[-1][:1].islower() or words[-1].lower() in _OFFICES
                                          or words[-1].lower() in GROUP_NOUNS):
         return True  # "The GOP nominee", "The Chancellor", "The MPs": a description, not a name
-    if words[-1].lower() in _OFFICES:
-        return True  # "Lord Chancellor", "Home Secretary": an office, held by one person after another
+    if words[-1].lower() in _OFFICES and first_name_gender(words[0]) is None:
+        return True  # "Lord Chancellor", "Home Secretary": an office (but "Oona King" is a name)
     return not any(word[:1].isupper() for word in words[1:])
 
 
 def stored_name(entity: SpeakerEntity, source_id: int | None) -> str:
     """The canonical name to store: proper names are shared across sources, descriptions are not."""
-    if source_id is not None and is_description(entity.name):
+    if source_id is not None and is_description(entity.name) and not _called_by_surname(entity):
         return f"{entity.name} (source {source_id})"
     return entity.name
+
+
+def _called_by_surname(entity: SpeakerEntity) -> bool:
+    """"Oona King", also called "Ms King": a person's name, though "King" is an office's word."""
+    if entity.kind is not SpeakerKind.PERSON or len(entity.name.split()) < 2:
+        return False
+    surname = entity.name.split()[-1]
+    return any(len(words := alias.split()) == 2 and words[0].rstrip(".").lower() in PERSONAL_HONORIFICS
+               and words[1] == surname for alias in entity.aliases)
 
 
 def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | None = None,

@@ -33,11 +33,16 @@ CASES = [
 ]
 
 
+def _check(text: str, expected: list[tuple[str, str]]) -> None:
+    """The claims found in *text* have these speakers, and texts starting so."""
+    claims = extract(BODY + text).claims
+    assert len(claims) == len(expected), [(c.speaker, c.text) for c in claims]
+    assert [(c.speaker, c.text[: len(start)]) for c, (_, start) in zip(claims, expected, strict=True)] == expected
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_speaker_and_content(text, expected):
-    claims = extract(BODY + text).claims
-    assert [(c.speaker, c.text[: len(start)]) for c, (_, start) in zip(claims, expected)] == expected
-    assert len(claims) == len(expected)
+    _check(text, expected)
 
 
 # text, [(speaker, start of the claim's text)]: cue words that are not speech, and a speaker
@@ -59,9 +64,7 @@ CUE_CASES = [
 
 @pytest.mark.parametrize("text,expected", CUE_CASES)
 def test_cue_words_and_speakers(text, expected):
-    claims = extract(BODY + text).claims
-    assert [(c.speaker, c.text[: len(start)]) for c, (_, start) in zip(claims, expected)] == expected
-    assert len(claims) == len(expected)
+    _check(text, expected)
 
 
 # text, [(speaker, start of the claim's text)]: a participle after a comma speaks for the subject of
@@ -79,6 +82,4 @@ PARTICIPLE_CASES = [
 
 @pytest.mark.parametrize("text,expected", PARTICIPLE_CASES)
 def test_participle_after_a_comma(text, expected):
-    claims = extract(BODY + text).claims
-    assert [(c.speaker, c.text[: len(start)]) for c, (_, start) in zip(claims, expected)] == expected
-    assert len(claims) == len(expected)
+    _check(text, expected)

@@ -204,3 +204,12 @@ def test_a_name_in_what_a_pronoun_reports_is_not_its_speaker():
     text = ("The build-up was not yet clear, spokesman Tom Hartley said. Secretary of State Ann Blake had "
             "telephoned President Ivo Ruzic to urge calm, he added.")
     assert [c.speaker for c in extract(text).claims] == ["Tom Hartley", "Tom Hartley"]
+
+
+def test_the_senator_is_the_senator_the_article_named():
+    """"Sen. Rita Vance" holds the office "the senator" names later, not the person named most."""
+    text = ("Lead paragraph of an invented report.\n\n"
+            '"Nobody listens," said Tom Abbot, a farmer. "Nobody at all," Mr. Abbot said. "Not once," Abbot said.\n\n'
+            'Sen. Rita Vance said the bill was overdue. "We must act now," the senator said.')
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["Tom Abbot", "Tom Abbot", "Tom Abbot", "Rita Vance", "Rita Vance"]

@@ -58,7 +58,8 @@ TITLES = [
      SpeakerKind.PERSON, "member", "a major Kosovo Serb political party", None, None),
     ("the senator from Vermont", "senator from Vermont", SpeakerKind.PERSON, "senator", "Vermont", None, None),
     ("Mr. Lee", "Lee", SpeakerKind.PERSON, None, None, "m", "mr"),
-    ("Sen. Lisa Grant (D-Ore.)", "Lisa Grant", SpeakerKind.PERSON, None, None, "f", "sen"),
+    ("Sen. Lisa Grant (D-Ore.)", "Lisa Grant", SpeakerKind.PERSON, "Senator", None, "f", "sen"),  # the office
+    ("Mr. King", "King", SpeakerKind.PERSON, None, None, "m", "mr"),  # a surname that is also a title
     ("Secretary of State Antony Blinken", "Antony Blinken", SpeakerKind.PERSON, "Secretary of State", None, "m", None),
     ("Serbian President Aleksandar Vucic", "Aleksandar Vucic", SpeakerKind.PERSON, "President", "Serbian", "m",
      "president"),

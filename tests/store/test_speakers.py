@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from claimtrack.engine.model import SpeakerEntity
 from claimtrack.store.database import open_database
-from claimtrack.store.speaker_registry import is_description, persons_body, upsert_speaker
+from claimtrack.store.speaker_registry import is_description, persons_body, stored_name, upsert_speaker
 from claimtrack.vocabulary import SpeakerKind
 
 
@@ -49,3 +49,14 @@ def test_descriptions_stay_with_their_article_and_names_are_shared(tmp_path):
 
         aliases = {row.speaker.name: row.aliases for row in list_speakers(session)}
         assert "he" not in aliases[he.name] and "Reed" in aliases[he.name]
+
+
+@pytest.mark.parametrize("name, aliases, stored", [
+    ("Oona Kingsley King", ("Oona Kingsley King", "Ms King"), "Oona Kingsley King"),  # called "Ms King": a name
+    ("Charlie King", ("Charlie King",), "Charlie King"),  # a known first name
+    ("Home Secretary", ("the Home Secretary",), "Home Secretary (source 7)"),  # an office
+    ("Oona King", ("Oona King",), "Oona King (source 7)"),  # nothing says it is a name: kept to its article
+])
+def test_a_surname_that_is_an_office_word(name, aliases, stored):
+    entity = SpeakerEntity(name=name, kind=SpeakerKind.PERSON, aliases=aliases)
+    assert stored_name(entity, 7) == stored
