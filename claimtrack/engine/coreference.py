@@ -227,14 +227,20 @@ class Resolver:
                     e = named
                 e.aliases.append("he" if gender == "m" else "she")
                 return e
-        if gender not in self.names_for:
-            fit = sorted(((s, t) for s, _, t in self.names if t.gender in (None, gender)), key=lambda x: x[0])
-            self.names_for[gender] = ([s for s, _ in fit], [t for _, t in fit])
-        starts, titles = self.names_for[gender]
-        k = bisect.bisect_left(starts, pos) - 1
-        best = titles[k] if k >= 0 else None
-        if best is not None:
-            return self._person(best, best.name, pos)
+        # The nearest name that may be of that gender ("Terry" may be a woman's), else the nearest
+        # name with no known first name ("Crosscut Strategies" is no "she" when "Hillary Clinton"
+        # came before it).
+        for known in (True, False):
+            key = f"{gender}:{known}"
+            if key not in self.names_for:
+                fit = sorted(((s, t) for s, _, t in self.names
+                              if t.gender == gender or (t.gender is None and _known_first_name(t.name) is known)),
+                             key=lambda x: x[0])
+                self.names_for[key] = ([s for s, _ in fit], [t for _, t in fit])
+            starts, titles = self.names_for[key]
+            k = bisect.bisect_left(starts, pos) - 1
+            if k >= 0:
+                return self._person(titles[k], titles[k].name, pos)
         return None
 
     def _named_since(self, after: int, pos: int, gender: str) -> Entity | None:
@@ -300,6 +306,12 @@ class Resolver:
                 e.aliases.append(low)
                 return e
         return None
+
+
+def _known_first_name(name: str) -> bool:
+    """The name opens with a first name of the lexicon, of either gender ("Terry Strada")."""
+    first = name.split()[0].lower() if name.split() else ""
+    return first in lx.MALE_NAMES or first in lx.FEMALE_NAMES
 
 
 def _names_nobody(name: str) -> bool:

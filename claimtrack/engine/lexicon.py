@@ -681,11 +681,13 @@ FEMALE_NAMES = frozenset("""
 
 FEMALE_ROLE_WORDS = frozenset(
     "spokeswoman chairwoman congresswoman councilwoman businesswoman mother wife daughter sister "
-    "queen princess lady dame woman girl grandmother aunt niece mrs ms miss madam".split()
+    "queen princess lady dame woman girl grandmother aunt niece mrs ms miss madam widow actress "
+    "duchess baroness countess girlfriend granddaughter stepmother".split()
 )
 MALE_ROLE_WORDS = frozenset(
     "spokesman chairman congressman councilman businessman father husband son brother king "
-    "prince lord sir man boy grandfather uncle nephew mr".split()
+    "prince lord sir man boy grandfather uncle nephew mr widower actor duke baron earl boyfriend "
+    "grandson stepfather".split()
 )
 
 # Words that make a direct quote's own content a denial, whatever the cue ("it is not accurate").

@@ -443,6 +443,7 @@ def parse_title(surface: str) -> Title:
 
 def _parse_title(surface: str) -> Title:
     surface = PARENTHESIS.sub("", surface).strip() or surface
+    edge_words = [_clean(w).lower() for w in surface.split()]  # "9/11 widow Terry Strada": a woman
     words = trim_name_edges(surface.split())
     surface = " ".join(words) or surface
     body = words[1:] if words and words[0].lower() in lx.ARTICLES else words
@@ -469,7 +470,7 @@ def _parse_title(surface: str) -> Title:
         return Title(_organization_words(body), SpeakerKind.ORGANIZATION, None, None, None)
     if not name_words:
         return _title_without_name(surface, body, lows, role, affiliation)
-    return _person_title(name_words, honorific, role or post_nominal, affiliation, pre_lows)
+    return _person_title(name_words, honorific, role or post_nominal, affiliation, pre_lows or edge_words)
 
 
 def _person_title(name_words: list[str], honorific: str | None, role: str | None, affiliation: str | None,

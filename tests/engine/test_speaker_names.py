@@ -213,3 +213,21 @@ def test_the_senator_is_the_senator_the_article_named():
             'Sen. Rita Vance said the bill was overdue. "We must act now," the senator said.')
     claims = extract(text).claims
     assert [c.speaker for c in claims] == ["Tom Abbot", "Tom Abbot", "Tom Abbot", "Rita Vance", "Rita Vance"]
+
+
+def test_a_pronoun_goes_to_a_person_of_its_gender_before_a_name_of_unknown_gender():
+    """"she" is the woman named before, not a body whose name looks like a person's ("Harbour Strategies")."""
+    text = ("Lead paragraph of an invented report.\n\n"
+            "Senator Maria Delgado opened the debate on the port.\n\n"
+            '"It was a good start," said Tom Reyes, who runs Harbour Strategies.\n\n'
+            'On Monday night Delgado pressed the point. "Why won\'t they publish the figures?" she said.')
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["Tom Reyes", "Maria Delgado"]
+
+
+def test_a_womans_role_word_before_an_ambiguous_first_name_gives_her_gender():
+    text = ("Lead paragraph of an invented report.\n\n"
+            '"The law does not hold," said flood widow Terry Holm.\n\n'
+            'She continued: "We are asking for a day in court."')
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["Terry Holm", "Terry Holm"]
