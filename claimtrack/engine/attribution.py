@@ -158,11 +158,25 @@ def _subject_before_cue(site: _CueSite, items: list[Candidate]) -> Candidate | N
     m = subject_left(toks, cue.group_start, 0, site.text)
     if m is None or (m.kind == "relative" and m.text.lower() == "which" and not _quote_near(toks, cue)):
         return None
+    if cue.form == "ing" and cue.group_start == cue.head:
+        m = _name_before_participle(toks, m, site.text)
     c = site.candidate(m, rules.SPEAKER_BEFORE_CUE, a=m.first)
     if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
         c.antecedent = subject_left(toks, m.first - 1, 0, site.text)  # "the mayor, who called ..."
     c.after = cue.end
     return c
+
+
+def _name_before_participle(toks: list[Token], m: Mention, text: str) -> Mention:
+    """"The ad uses footage of Hillary Clinton asking", "with footage of Trump saying": the name right
+    before the participle is its speaker, not the noun phrase that holds it."""
+    b = m.last
+    a = b
+    while a > m.first and toks[a - 1].kind == "w" and toks[a - 1].capitalised:
+        a -= 1
+    if a == b or a == m.first or toks[a - 1].kind != "w" or toks[a - 1].low not in ("of", "with", "showing", "shows"):
+        return m
+    return Mention(a, b, toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end], "name")
 
 
 def _speaker_after_cue(site: _CueSite, items: list[Candidate]) -> Candidate | None:

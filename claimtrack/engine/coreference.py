@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from claimtrack.engine import lexicon as lx
 from claimtrack.engine.attribution import Candidate
@@ -106,13 +107,25 @@ class Resolver:
             if held is not None:
                 return held
         name = title.name
+        if title.kind is SpeakerKind.ORGANIZATION and " " not in name and self._holder_of_surname(name, pos):
+            return self._person(replace(title, kind=SpeakerKind.PERSON), m.text, pos)  # "Jordan said": Jim Jordan
         if title.kind is SpeakerKind.ORGANIZATION:
-            name = _org_name(name)
+            name = self._longer_org_name(_org_name(name))
         elif name.startswith(lx.FOLDED_ARTICLE_PREFIXES):
             first, _, rest = name.partition(" ")
             if rest[:1].islower():
                 name = f"{first.lower()} {rest}"  # "The minister" and "the minister" are one entity
         return self._add(Entity(name, title.kind, title.role, title.affiliation, title.gender, [m.text]))
+
+    def _longer_org_name(self, name: str) -> str:
+        """"the Times" in an article that names "The New York Times": that paper, not another
+        ("The Times" of London stays itself where no longer name ends so). One word only."""
+        if " " in name or not name[:1].isupper() or name.lower() in lx.PLACES or name.lower() in lx.DEMONYMS:
+            return name  # "UK", "Britain": a place is not short for "As Britain" or "No UK"
+        longer = {m.group(1) for m in re.finditer(rf"\b((?:[A-Z][\w’'-]* ){{1,3}}{re.escape(name)})\b", self.masked)}
+        longer = {n.removeprefix("The ") for n in longer if not n.startswith(("The " + name, name))}
+        longer = {n for n in longer if parse_title(n) == Title(n, SpeakerKind.ORGANIZATION, None, None, None)}
+        return longer.pop() if len(longer) == 1 else name
 
     def _description_holder(self, title: Title, surface: str, pos: int) -> Entity | None:
         """The person "the spokesman" or "the Vermont senator" stands for, or None: for an office, the

@@ -18,6 +18,7 @@ from claimtrack.engine.text import Token
 from claimtrack.vocabulary import SpeakerKind
 
 MAX_NP = 14  # the longest noun phrase a speaker scan collects, in tokens
+MAX_NAME_WORDS = 4  # "Bill de Blasio", "Martin Luther King Jr"; longer capitalised runs are headlines
 
 
 @dataclass(frozen=True, slots=True)
@@ -966,9 +967,18 @@ def full_names(masked: str) -> list[tuple[int, int, Title]]:
     for m in NAME_RUN.finditer(masked):
         surface = m.group()
         first, _, rest = surface.partition(" ")
-        if first.lower() in FORMS or first.lower() in lx.CLAUSE_BOUNDARIES:
-            surface = rest  # "Stated Lee", "But Kirby": a capitalised sentence opener
+        if first.lower() in FORMS or first.lower() in lx.CLAUSE_BOUNDARIES or first.lower() in lx.ADJUNCT_PREPOSITIONS:
+            surface = rest  # "Stated Lee", "But Kirby", "In Mrs. Clinton's plan": a capitalised sentence opener
+        if not surface or _honorific_key(surface.split()[-1]) in lx.PERSONAL_HONORIFICS:
+            continue  # "In Mrs": the name after the honorific is outside the run
         title = parse_title(surface)
+        if len(title.name.split()) > MAX_NAME_WORDS:
+            # A title-case headline ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney"):
+            # only a known first name and the word after it are a name.
+            words = surface.split()
+            if first_name_gender(words[0]) is None:
+                continue
+            title = parse_title(" ".join(words[:2]))
         if title.kind is SpeakerKind.PERSON and " " in title.name:
             out.append((m.start(), m.end(), title))
     return out

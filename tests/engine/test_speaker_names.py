@@ -231,3 +231,23 @@ def test_a_womans_role_word_before_an_ambiguous_first_name_gives_her_gender():
             'She continued: "We are asking for a day in court."')
     claims = extract(text).claims
     assert [c.speaker for c in claims] == ["Terry Holm", "Terry Holm"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "the Times" in an article that names the Harbour City Times is that paper
+    ("The Harbour City Times reported the loss first. The Times on Saturday wrote that the mayor had lost "
+     "$9 million.", ["Harbour City Times"]),
+    # no longer name ending so: "The Times" stays itself
+    ("The Times wrote that the minister had resigned.", ["Times"]),
+    # a place's name that is the surname of a person the article names is that person
+    ('Rep. Ann Jordan questioned the deal. "It raises questions," Jordan said.', ["Ann Jordan"]),
+    ("Jordan said it would close its border.", ["Jordan"]),
+    # the name right before a participle, not the noun phrase that holds it
+    ('The advert uses footage of Maria Delgado asking, "Why are we not ahead?"', ["Maria Delgado"]),
+    # a headline in title case is not a person's name ("she" is Maria Delgado, named in it)
+    ("Maria Delgado Goes After The Harbour Board As Costs Rise\n\n"
+     "Ports Weekly Review praised the plan. She said the board had failed.", ["Ports Weekly Review", "Maria Delgado"]),
+])
+def test_who_the_article_means(text, speakers):
+    claims = extract("Lead paragraph of an invented report.\n\n" + text if "\n\n" not in text else text).claims
+    assert [c.speaker for c in claims] == speakers
