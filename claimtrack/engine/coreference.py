@@ -267,9 +267,7 @@ class Resolver:
         if end < start:
             return None
         pos = end
-        capitalised: dict[str, int] = {}  # each capitalised word of the window, where it first appears
-        for word in _CAPITALISED.finditer(self.masked, start, pos):
-            capitalised.setdefault(word.group(), word.start())
+        capitalised, objects = self._subject_names(start, pos)
         if not capitalised:
             return None
         first: tuple[int, Entity] | None = None
@@ -281,11 +279,33 @@ class Resolver:
                 first = (at, e)
         # A person the article names in full there, who has not spoken yet ("Tom Hartley cited ...").
         k = bisect.bisect_left(self.names, (start,))
+        while k < len(self.names) and self.names[k][0] < pos and self.names[k][0] in objects:
+            k += 1  # "loyalists to Joe Biden": no subject a pronoun continues
         if k < len(self.names) and self.names[k][0] < pos and (first is None or self.names[k][0] < first[0]):
             title = self.names[k][2]
             if title.gender == gender and _named(title.name):
                 return self._person(title, title.name, pos)
         return first[1] if first else None
+
+    def _subject_names(self, start: int, end: int) -> tuple[dict[str, int], set[int]]:
+        """Each capitalised word of masked[start:end], where it first appears, less the name runs
+        after a preposition ("lobbying by loyalists to Joe Biden": Biden is no subject); and where
+        the words of those runs start."""
+        found: dict[str, int] = {}
+        objects: set[int] = set()
+        after_preposition = False
+        last_end = -1
+        for word in _CAPITALISED.finditer(self.masked, start, end):
+            between = self.masked[last_end:word.start()].strip() if last_end >= 0 else None
+            if between not in ("", "and", "or"):  # a new run; "to Joe Biden and Bernie Sanders" is one object
+                before = max(0, word.start() - 12)
+                after_preposition = _OBJECT_BEFORE.search(self.masked, before, word.start()) is not None
+            last_end = word.end()
+            if after_preposition:
+                objects.add(word.start())
+            else:
+                found.setdefault(word.group(), word.start())
+        return found, objects
 
     def _epithet_person(self, pos: int, gender: str | None) -> Entity | None:
         """The person an epithet stands for ("the Vermont senator" after "Sen. Bernie Sanders"): of the
@@ -319,6 +339,10 @@ class Resolver:
                 e.aliases.append(low)
                 return e
         return None
+
+
+# A preposition right before a name: the name is an object ("loyalists to Joe Biden"), no subject.
+_OBJECT_BEFORE = re.compile(r"\b(?:to|of|by|for|with|against|from|about|than|at)\s+\Z")
 
 
 def _known_first_name(name: str) -> bool:

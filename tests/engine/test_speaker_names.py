@@ -251,3 +251,13 @@ def test_a_womans_role_word_before_an_ambiguous_first_name_gives_her_gender():
 def test_who_the_article_means(text, speakers):
     claims = extract("Lead paragraph of an invented report.\n\n" + text if "\n\n" not in text else text).claims
     assert [c.speaker for c in claims] == speakers
+
+
+def test_a_pronoun_does_not_continue_a_name_after_a_preposition():
+    """"loyalists to Joe Biden and Bernie Sanders": objects, not the subject "he" goes on with."""
+    text = ("Lead paragraph of an invented report.\n\n"
+            '"We must be ready," said Tom Fowlds, a former party chairman.\n\n'
+            "Though that change went smoothly, he said, a contest would bring lobbying by loyalists to "
+            "Walter Hines and Peter Dunne. That is why, he argued, the party should be prepared.")
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["Tom Fowlds", "Tom Fowlds", "Tom Fowlds"]
