@@ -99,10 +99,13 @@ class Resolver:
         title = parse_title(m.text)
         if _names_nobody(title.name):
             return None  # "Her comments have been described", "However, many activists said"
-        described = low.split()[0] in lx.ARTICLES  # "The prime minister" at a sentence's start
+        # "The prime minister" at a sentence's start, "Connecticut's tax commissioner": descriptions
+        described = low.split()[0] in lx.ARTICLES or (title.role is not None and _possessive(low.split()[0])
+                                                        and title.name == m.text)
         if title.kind is SpeakerKind.PERSON and title.name and title.name[:1].isupper() and not described:
             return self._person(apply_apposition(title, m.apposition), m.text, pos)
-        if low.startswith("the "):
+        if low.startswith("the ") or (title.role and _possessive(low.split()[0])):
+            # "the spokesman", "Connecticut's tax commissioner": an office held by someone named
             held = self._description_holder(title, m.text, pos)
             if held is not None:
                 return held
@@ -343,6 +346,10 @@ class Resolver:
 
 # A preposition right before a name: the name is an object ("loyalists to Joe Biden"), no subject.
 _OBJECT_BEFORE = re.compile(r"\b(?:to|of|by|for|with|against|from|about|than|at)\s+\Z")
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s")) and len(word) > 3
 
 
 def _known_first_name(name: str) -> bool:

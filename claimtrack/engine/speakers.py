@@ -865,8 +865,9 @@ def with_apposition(m: Mention, toks: list[Token], a: int, b: int, text: str) ->
     if not (0 <= a < b <= len(toks)) or b - a > 12:
         return m
     first = toks[a]
-    if first.kind != "w" or not (first.low in lx.ARTICLES_AND_POSSESSIVES or first.low in lx.ROLE_NOUNS):
-        return m
+    if first.kind != "w" or not (first.low in lx.ARTICLES_AND_POSSESSIVES or first.low in lx.ROLE_NOUNS
+                                 or (first.capitalised and first.low.endswith(("'s", "’s")))):
+        return m  # "the minister of sport", "Connecticut's tax commissioner"
     if any(t.kind not in ("w", "p") or t.low in lx.RELATIVE_CLAUSE_OPENERS for t in toks[a:b]):
         return m
     surface = text[toks[a].start:toks[b - 1].end]

@@ -261,3 +261,12 @@ def test_a_pronoun_does_not_continue_a_name_after_a_preposition():
             "Walter Hines and Peter Dunne. That is why, he argued, the party should be prepared.")
     claims = extract(text).claims
     assert [c.speaker for c in claims] == ["Tom Fowlds", "Tom Fowlds", "Tom Fowlds"]
+
+
+def test_a_possessive_description_is_the_person_named_with_it():
+    text = ("Lead paragraph of an invented report.\n\n"
+            "Ken Sallow, Harbourshire's tax commissioner, said the rate would rise. "
+            '"It is fair," said Harbourshire\'s tax commissioner.')
+    ex = extract(text)
+    assert [c.speaker for c in ex.claims] == ["Ken Sallow", "Ken Sallow"]
+    assert (ex.speaker("Ken Sallow").role, ex.speaker("Ken Sallow").affiliation) == ("commissioner", "Harbourshire tax")
