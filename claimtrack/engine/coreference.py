@@ -67,11 +67,13 @@ class Resolver:
         return tuple(out)
 
     def resolve(self, c: Candidate) -> tuple[Entity | None, tuple[int, int] | None]:
-        if c.inherits is not None and c.mention is c.inherits.mention:
+        if c.inherits is not None and c.mention is c.inherits.mention and isinstance(c.inherits.entity, Entity):
             inherited = c.inherits.entity
             c.entity = inherited
             m = c.mention
-            return inherited if isinstance(inherited, Entity) else None, (m.start, m.end) if m else None
+            return inherited, (m.start, m.end) if m else None
+        # (a cue whose own attribution was dropped, "attacked Clinton for ..., saying", leaves its
+        # subject unresolved: the mention is resolved here)
         m = c.mention
         if m is None:
             return None, None

@@ -75,6 +75,11 @@ PARTICIPLE_CASES = [
     ("Stung by the criticism, as well as complaints over the cost of the scheme, Ruiz changed her plan, "
      "promising to protect the poorest families.", [("Ruiz", "to protect")]),
     ("Ruiz hit back at Mr Cole, accusing him of wasting public money.", [("Ruiz", "him of wasting")]),
+    # the cue the participle hangs on reports nothing itself: its subject still speaks
+    ('In a speech on Monday, Ruiz attacked Cole for his record on the port, saying, "He has failed the town."',
+     [("Ruiz", '"He has failed')]),
+    ("Ruiz, speaking to dock workers, said she would order a review of the port and warned against cuts.",
+     [("Ruiz", "she would order"), ("Ruiz", "against cuts")]),
     # look-alikes: a finite "was insisting" after an apposition, and an insertion
     ("Mr Cole, the treasurer, was insisting that the vote be delayed.", [("Cole", "the vote be delayed")]),
 ]
