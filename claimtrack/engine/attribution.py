@@ -160,6 +160,9 @@ def _subject_before_cue(site: _CueSite, items: list[Candidate]) -> Candidate | N
         return None
     if cue.form == "ing" and cue.group_start == cue.head:
         m = _name_before_participle(toks, m, site.text)
+    if m.first > 0 and toks[m.first - 1].low in lx.WH_CLAUSE_OPENERS and (
+            cue.end >= len(toks) or toks[cue.end].kind == "p"):
+        return None  # "moved by what people said.": a noun phrase, no report of words
     c = site.candidate(m, rules.SPEAKER_BEFORE_CUE, a=m.first)
     if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
         c.antecedent = subject_left(toks, m.first - 1, 0, site.text)  # "the mayor, who called ..."

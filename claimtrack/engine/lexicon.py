@@ -206,6 +206,9 @@ NOUNISH_S_FORMS = frozenset("""
 # complaints over its costs, Trump revised ...").
 ADJUNCT_CONTINUATIONS = frozenset("as and or including along plus".split())
 
+# Words opening a wh-clause: the subject of a cue inside it starts after them ("between what Trump says").
+WH_CLAUSE_OPENERS = frozenset("what how why whatever".split())
+
 # A cue verb with this word after it says nothing: "the sums do not add up", "added to the pressure".
 NOT_SPEECH_PARTICLES = frozenset({("add", "up"), ("add", "to")})
 

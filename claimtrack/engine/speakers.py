@@ -214,7 +214,8 @@ def _skip_words(toks: list[Token], a: int, k: int, words: frozenset[str]) -> int
 # Why the word toks[a - 1] (lower-cased as *wl*, "" for a name) ends a subject scanned leftwards;
 # each test is (toks, a, floor, wl) -> bool.
 def _is_clause_boundary(toks: list[Token], a: int, floor: int, wl: str) -> bool:
-    return wl in lx.CLAUSE_BOUNDARIES and not _joins_two_speakers(toks, a, floor, wl)
+    """"between what Trump says": a wh-word opens the clause whose subject speaks."""
+    return (wl in lx.CLAUSE_BOUNDARIES and not _joins_two_speakers(toks, a, floor, wl)) or wl in lx.WH_CLAUSE_OPENERS
 
 
 def _joins_two_speakers(toks: list[Token], a: int, floor: int, wl: str) -> bool:

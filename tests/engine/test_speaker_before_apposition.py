@@ -58,6 +58,10 @@ CUE_CASES = [
     ("The delay has only added to the pressure on the council.", []),
     # look-alikes that stay cues
     ("The inspector suspects that the fire was started deliberately.", [("the inspector", "the fire")]),
+    # the subject of a cue inside a wh-clause starts after the wh-word
+    ("The gap between what Ruiz says the plan would cost and the real bill is large.",
+     [("Ruiz", "the plan would cost")]),
+    ("You could see he was moved by what people said.", []),  # a noun phrase, no report of words
     ('"We will appeal," Mr Grant added.', [("Grant", '"We will appeal')]),
 ]
 
