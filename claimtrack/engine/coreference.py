@@ -44,6 +44,7 @@ class Resolver:
         # pronouns and role mentions look back over distinct speakers, not over every attribution
         # (one paragraph may hold thousands of them).
         self.recent: dict[int, tuple[int, int, Entity]] = {}
+        self.floor_content = (0, 0)  # the words of the latest speaker who holds the floor
         self.para_starts = [p.start for p in paras]
         self.masked = masked
         self.names = full_names(masked)  # person names outside quotations
@@ -79,7 +80,13 @@ class Resolver:
             return None, None
         ent = self._entity_for(m, c)
         c.entity = ent
-        if ent is not None:
+        # A speaker reported inside another's words ("Earnest said Obama has long called for ...")
+        # does not take the floor: a "he said" after it is still the reporter's.
+        reported = c.parent is not None or (
+            c.cue_span is not None and self.floor_content[0] <= c.cue_span[0] < self.floor_content[1])
+        if not reported and c.pieces and c.cue_span is not None and c.pieces[0][0] >= c.cue_span[1]:
+            self.floor_content = (c.pieces[0][0], c.pieces[-1][1])  # words reported after the cue
+        if ent is not None and not reported:
             self.recent.pop(id(ent), None)
             self.recent[id(ent)] = (m.start, self.para_of(m.start), ent)
         return ent, (m.start, m.end)

@@ -188,6 +188,8 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
         return False
     if form == "base" and i > 1 and toks[i - 2].kind == "w" and toks[i - 2].low in ("a", "an"):
         return False  # "an EU demand for": after a singular article it is a noun, never a verb
+    if form == "base" and _noun_after_name(toks, i, nxt):
+        return False
     if _determined_noun(prev, form) and not _perfect_with_since(toks, i, form):
         return False
     if form == "base":
@@ -195,6 +197,19 @@ def _verbal_context(toks: list[Token], i: int, form: str) -> bool:
     if form == "ing":
         return prev is None or _participle_after(prev) or _participle_before_quote(toks, i, nxt)
     return True
+
+
+def _noun_after_name(toks: list[Token], i: int, nxt: Token | None) -> bool:
+    """"the latest Tory attack.", "the Harbour Party claim of": a determiner, a singular name used as
+    an adjective, then the cue word ending its phrase is a noun ("as the Tories claim," is a verb)."""
+    j = i - 1
+    while j > 0 and toks[j].kind == "w" and toks[j].capitalised:
+        j -= 1
+    if j == i - 1 or toks[i - 1].low.endswith("s") or toks[j].kind != "w":
+        return False
+    if toks[j].low not in lx.DETERMINERS and toks[j].low not in ("latest", "new", "fresh", "last"):
+        return False
+    return nxt is None or nxt.kind == "p" or nxt.low in ("on", "against", "over", "by", "of", "for")
 
 
 def _subject_of_plural_verb(prev: Token | None, nxt: Token | None) -> bool:

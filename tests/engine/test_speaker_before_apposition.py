@@ -56,6 +56,10 @@ CUE_CASES = [
      [("the ombudsman", "About 5,000 boundary disputes")]),
     ("Rivals said the party's sums did not add up.", [("Rivals", "the party's sums")]),
     ("The delay has only added to the pressure on the council.", []),
+    ("Ms Hale dismissed the latest Harbour Party attack.", [("Hale", "the latest Harbour Party attack")]),
+    ("In their November report, MPs from the committee said most traveller camps were caused by a lack of sites.",
+     [("MPs from the committee", "most traveller camps")]),
+    ("The change, as the Liberals claim, would cost jobs.", [("the Liberals", "The change")]),
     # look-alikes that stay cues
     ("The inspector suspects that the fire was started deliberately.", [("the inspector", "the fire")]),
     # the subject of a cue inside a wh-clause starts after the wh-word

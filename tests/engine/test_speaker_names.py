@@ -270,3 +270,13 @@ def test_a_possessive_description_is_the_person_named_with_it():
     ex = extract(text)
     assert [c.speaker for c in ex.claims] == ["Ken Sallow", "Ken Sallow"]
     assert (ex.speaker("Ken Sallow").role, ex.speaker("Ken Sallow").affiliation) == ("commissioner", "Harbourshire tax")
+
+
+def test_a_speaker_reported_inside_anothers_words_does_not_take_the_floor():
+    """"He said" after "Earl said that President Obb has long called for ..." is still Earl's."""
+    text = ("Lead paragraph of an invented report.\n\n"
+            "Spokesman Jon Earl said on Monday that President Tom Obb has long called for fairer taxes. "
+            "He said Obb hopes his successor will push for the same goals.")
+    claims = extract(text).claims
+    assert [(c.speaker, c.cue) for c in claims] == [
+        ("Jon Earl", "said"), ("Tom Obb", "has long called for"), ("Jon Earl", "said")]
