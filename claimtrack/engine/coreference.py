@@ -118,24 +118,35 @@ class Resolver:
             held = self._description_holder(title, m.text, pos)
             if held is not None:
                 return held
+        return self._body_or_description(title, m.text, pos)
+
+    def _body_or_description(self, title: Title, surface: str, pos: int) -> Entity:
+        """The entity of a mention that is no named person: a body, a group or a description."""
         name = title.name
         if title.kind is SpeakerKind.ORGANIZATION and " " not in name and self._holder_of_surname(name, pos):
-            return self._person(replace(title, kind=SpeakerKind.PERSON), m.text, pos)  # "Jordan said": Jim Jordan
+            return self._person(replace(title, kind=SpeakerKind.PERSON), surface, pos)  # "Jordan said": Jim Jordan
         if title.kind is SpeakerKind.ORGANIZATION:
             name = self._longer_org_name(_org_name(name))
         elif name.startswith(lx.FOLDED_ARTICLE_PREFIXES):
             first, _, rest = name.partition(" ")
             if rest[:1].islower():
                 name = f"{first.lower()} {rest}"  # "The minister" and "the minister" are one entity
-        return self._add(Entity(name, title.kind, title.role, title.affiliation, title.gender, [m.text]))
+        return self._add(Entity(name, title.kind, title.role, title.affiliation, title.gender, [surface]))
 
     def _longer_org_name(self, name: str) -> str:
         """"the Times" in an article that names "The New York Times": that paper, not another
-        ("The Times" of London stays itself where no longer name ends so). One word only."""
-        if " " in name or not name[:1].isupper() or name.lower() in lx.PLACES or name.lower() in lx.DEMONYMS:
+        ("The Times" of London stays itself where no longer name ends so); "the commission" in one
+        that names the Electoral Commission. One word only, and one longer name only."""
+        if " " in name or name.lower() in lx.PLACES or name.lower() in lx.DEMONYMS:
             return name  # "UK", "Britain": a place is not short for "As Britain" or "No UK"
-        longer = {m.group(1) for m in re.finditer(rf"\b((?:[A-Z][\w’'-]* ){{1,3}}{re.escape(name)})\b", self.masked)}
-        longer = {n.removeprefix("The ") for n in longer if not n.startswith(("The " + name, name))}
+        head = name
+        if not name[:1].isupper():
+            if name not in _SHORT_FORM_HEADS:
+                return name  # ("the government" is the country's, not the "Local Government Association")
+            head = name.capitalize()  # "the commission" in an article that names the Electoral Commission
+        longer = {m.group(1) for m in re.finditer(
+            rf"\b((?:[A-Z][\w’'-]* ){{1,3}}{re.escape(head)})\b(?! (?:of|on|for|and) [A-Z])", self.masked)}
+        longer = {n.removeprefix("The ") for n in longer if not n.startswith(("The " + head, head))}
         longer = {n for n in longer if parse_title(n) == Title(n, SpeakerKind.ORGANIZATION, None, None, None)}
         return longer.pop() if len(longer) == 1 else name
 
@@ -355,6 +366,14 @@ class Resolver:
 
 # A preposition right before a name: the name is an object ("loyalists to Joe Biden"), no subject.
 _OBJECT_BEFORE = re.compile(r"\b(?:to|of|by|for|with|against|from|about|than|at)\s+\Z")
+
+
+# Heads an article uses alone for the one body of that kind it names ("the commission" for the
+# Electoral Commission). Not "the government" (the country's, not the "Local Government
+# Association"), "the party" or "the association" (a party's local branch is rarely named in full).
+_SHORT_FORM_HEADS = frozenset("""
+    commission committee federation alliance council agency authority institute foundation union tribunal
+""".split())
 
 
 def _possessive(word: str) -> bool:

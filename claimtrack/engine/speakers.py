@@ -118,8 +118,9 @@ def _subject_before_insertion(toks: list[Token], k: int, floor: int, text: str, 
         return _mention(toks, j + 1, k - 1, "name", text)
     if m is None or m.kind == "relative":
         return None
-    if m.kind == "nominal" and named:
-        return _mention(toks, j + 1, k - 1, "name", text)
+    if named and (m.kind == "nominal" or _office_alone(m.text)):
+        # "Scottish Finance Minister, Tom McCabe MSP, said": the office is the name's apposition
+        return replace(_mention(toks, j + 1, k - 1, "name", text), apposition=m.text if m.kind == "name" else None)
     if m.kind == "name" and m.last == j:
         return with_apposition(m, toks, j + 1, k - 1, text)
     return m
@@ -139,6 +140,12 @@ def _opens_insertion(first: Token) -> bool:
         first.low in lx.INSERTION_OPENERS or first.low in lx.ROLE_NOUNS or first.capitalised
         or first.low in lx.DAYS or first.text[:1].isdigit()
     )
+
+
+def _office_alone(surface: str) -> bool:
+    """"Scottish Finance Minister", "Home Secretary": a capitalised office with no name in it."""
+    title = parse_title(surface)
+    return title.kind is SpeakerKind.PERSON and title.role is not None and title.name == surface
 
 
 def _opens_role_phrase(toks: list[Token], a: int, b: int) -> bool:
@@ -928,8 +935,8 @@ def _affiliation_before_role(words: list[str], lows: list[str]) -> str | None:
 
 def apply_apposition(title: Title, apposition: str | None) -> Title:
     """A name's title completed by its apposition (a title before the name wins)."""
-    if not apposition or title.role:
-        return title
+    if not apposition or (title.role and title.role not in lx.POST_NOMINAL_ROLES.values()):
+        return title  # ("Tom McCabe MSP, Scottish Finance Minister": the office says more than "MSP")
     split = split_apposition(apposition)
     if split is None:
         return title
@@ -981,6 +988,21 @@ def full_names(masked: str) -> list[tuple[int, int, Title]]:
             if first_name_gender(words[0]) is None:
                 continue
             title = parse_title(" ".join(words[:2]))
+        if title.kind is SpeakerKind.PERSON and title.role and title.name == surface:
+            named = _surname_called_by_honorific(title, masked)  # "Oona King", also "Ms King"
+            if named is None:
+                continue  # "Scottish Finance Minister" is an office, no name
+            title = named
         if title.kind is SpeakerKind.PERSON and " " in title.name:
             out.append((m.start(), m.end(), title))
     return out
+
+
+def _surname_called_by_honorific(title: Title, masked: str) -> Title | None:
+    """A run whose last word is an office word ("Oona King") is a person's name when the article also
+    calls someone by that word with an honorific ("Ms King"); None otherwise."""
+    last = title.name.split()[-1]
+    m = re.search(rf"\b(Mr|Mrs|Ms|Miss|Dr)\.? {re.escape(last)}\b", masked)
+    if m is None:
+        return None
+    return Title(title.name, SpeakerKind.PERSON, None, None, lx.HONORIFICS.get(m.group(1).lower()))

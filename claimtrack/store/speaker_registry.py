@@ -142,7 +142,8 @@ def upsert_speaker(session: Session, entity: SpeakerEntity, source_id: int | Non
     if speaker is None and is_description(name):  # a description a person merged into a speaker
         speaker = _unique_alias_match(session, name, names) if source_id is not None else None
     elif speaker is None:
-        speaker = _unique_alias_match(session, name, names) or _match_by_other_names(session, entity, source_id, names)
+        speaker = _unique_alias_match(session, name, names, named_only=True) or _match_by_other_names(
+            session, entity, source_id, names)
     new = speaker is None
     if speaker is None:
         speaker = Speaker(name=name, kind=SpeakerKind(entity.kind),
@@ -294,15 +295,21 @@ def fill_missing_facts(speaker: Speaker, *, role: str | None, affiliation: str |
         speaker.kind = kind
 
 
-def _unique_alias_match(session: Session, name: str, names: KnownNames | None = None) -> Speaker | None:
+def _unique_alias_match(session: Session, name: str, names: KnownNames | None = None, *,
+                        named_only: bool = False) -> Speaker | None:
     """The one speaker already known under *name* as an alias ("Vucic" -> "Aleksandar Vucic").
 
     Two speakers sharing the alias (two Smiths) make it ambiguous: then no match, a new speaker.
+    With *named_only*, a description kept to one article ("British government (source 128)") is no
+    match for a name met in another article: what it stood for there is that article's business.
     """
     if names is not None and not names.may_be_alias(name):
         return None
-    ids = session.exec(select(SpeakerAlias.speaker_id).where(func.lower(SpeakerAlias.alias) == name.lower())
-                       .distinct().limit(2)).all()
+    query = select(SpeakerAlias.speaker_id).where(func.lower(SpeakerAlias.alias) == name.lower())
+    if named_only:
+        query = query.join(Speaker, col(Speaker.id) == SpeakerAlias.speaker_id).where(
+            col(Speaker.name).not_like("% (source %)"))
+    ids = session.exec(query.distinct().limit(2)).all()
     return session.get(Speaker, ids[0]) if len(ids) == 1 else None
 
 
@@ -316,7 +323,7 @@ def _match_by_other_names(session: Session, entity: SpeakerEntity, source_id: in
     for alias in sorted(entity.aliases, key=len, reverse=True):
         if not alias.strip() or alias.lower() == entity.name.lower() or alias.lower() in PRONOUNS:
             continue
-        speaker = _called(session, alias, names) or _unique_alias_match(session, alias, names)
+        speaker = _called(session, alias, names) or _unique_alias_match(session, alias, names, named_only=True)
         if speaker is not None and names_agree(speaker.name, entity.name):
             return speaker
     return _unique_surname_match(session, entity, source_id, names) or _unique_name_variant(session, entity, names)

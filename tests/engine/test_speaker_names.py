@@ -242,6 +242,14 @@ def test_a_womans_role_word_before_an_ambiguous_first_name_gives_her_gender():
     # a place's name that is the surname of a person the article names is that person
     ('Rep. Ann Jordan questioned the deal. "It raises questions," Jordan said.', ["Ann Jordan"]),
     ("Jordan said it would close its border.", ["Jordan"]),
+    # "the commission" in an article that names one commission is that body; "the government" is not
+    # short for a body that has the word in its name
+    ("The commission says the cap is too low. Harbour Funding Commission chairman Sam Yates said so too.",
+     ["Harbour Funding Commission", "Sam Yates"]),
+    ("The government says the cap is too low. The Local Government Association says it is too high.",
+     ["government", "Local Government Association"]),
+    # an office before a name in commas: the name speaks, with the office as its role
+    ('Harbour Finance Minister, Tom Cabe MSP, said: "We added a sum."', ["Tom Cabe"]),
     # the name right before a participle, not the noun phrase that holds it
     ('The advert uses footage of Maria Delgado asking, "Why are we not ahead?"', ["Maria Delgado"]),
     # a headline in title case is not a person's name ("she" is Maria Delgado, named in it)

@@ -60,3 +60,15 @@ def test_descriptions_stay_with_their_article_and_names_are_shared(tmp_path):
 def test_a_surname_that_is_an_office_word(name, aliases, stored):
     entity = SpeakerEntity(name=name, kind=SpeakerKind.PERSON, aliases=aliases)
     assert stored_name(entity, 7) == stored
+
+
+def test_a_description_kept_to_one_article_is_no_match_for_a_name_in_another(tmp_path):
+    """"British government (source 1)", also written "British Government" there, does not take the
+    British Government of another article: what a description stood for is its article's business."""
+    engine = open_database(str(tmp_path / "s.db"))
+    with Session(engine) as session:
+        described = upsert_speaker(session, SpeakerEntity(
+            "British government", SpeakerKind.ORGANIZATION, aliases=("British Government",)), 1)
+        assert described.name == "British government (source 1)"
+        named = upsert_speaker(session, SpeakerEntity("British Government", SpeakerKind.ORGANIZATION), 2)
+        assert named.id != described.id and named.name == "British Government"
