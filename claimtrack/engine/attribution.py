@@ -91,8 +91,10 @@ def _non_cue_phrase(text: str, toks: list[Token], cue: Cue) -> bool:
 
 
 def _participle_after_comma(toks: list[Token], cue: Cue) -> bool:
-    """", arguing that ...": an -ing cue after a comma with no auxiliary ("..., was insisting" is finite)."""
-    return cue.form == "ing" and cue.group_start > 0 and toks[cue.group_start - 1].text == "," \
+    """", arguing that ...", "by publishing ...": an -ing cue after a comma or a linking preposition,
+    with no auxiliary ("..., was insisting" is finite)."""
+    return cue.form == "ing" and cue.group_start > 0 and (
+        toks[cue.group_start - 1].text == "," or toks[cue.group_start - 1].low in lx.PARTICIPLE_LINKS) \
         and not any(t.low in lx.AUXILIARIES for t in toks[cue.group_start:cue.head])
 
 

@@ -576,8 +576,9 @@ def trim_name_edges(words: list[str]) -> list[str]:
         if (low[0] in lx.DAYS or (low[0] in lx.MONTHS and low[0] != "may")) and words[1][:1].isupper() \
                 and low[-1] not in lx.ORG_HEADS:
             words = words[1:]
-        elif len(words) > 2 and low[0] in lx.TIME_ADJUNCT_OPENERS and (low[1] in lx.DAYS or low[1] in lx.MONTHS):
-            words = words[2:]
+        elif len(words) > 2 and low[0] in lx.TIME_ADJUNCT_OPENERS and (
+                _strip_possessive(low[1]) in lx.DAYS or _strip_possessive(low[1]) in lx.MONTHS):
+            words = words[2:]  # "On Wednesday Mr Blair", "Last April's report by ..."
         elif (cut := _adjunct_before_name(words, low)) is not None or (cut := _phrase_before_name(words)) is not None \
                 or (cut := _adjunct_before_description(words, low)) is not None:
             words = words[cut:]

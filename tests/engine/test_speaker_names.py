@@ -14,6 +14,7 @@ from claimtrack.vocabulary import SpeakerKind
 @pytest.mark.parametrize("mention, name, role, affiliation", [
     # time, place and adverbs at the edges
     ("On Wednesday Mr Brennan", "Brennan", None, None),
+    ("Last April's report by the Harbour Commission", "Harbour Commission", None, None),
     ("Thursday Mr Brennan", "Brennan", None, None),
     ("Speaking in Harrogate Mr Oakes", "Oakes", None, None),
     ("Speaking in Harrogate, Mr Oakes", "Oakes", None, None),
