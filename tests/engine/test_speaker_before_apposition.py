@@ -89,7 +89,7 @@ PARTICIPLE_CASES = [
     ("Ruiz, speaking to dock workers, said she would order a review of the port and warned against cuts.",
      [("Ruiz", "she would order"), ("Ruiz", "against cuts")]),
     # after "by": the sentence's subject, not the noun phrase before "by"
-    ("A group of MPs has tried to raise the pressure on Ana Ruiz over the port by publishing a detailed plan.",
+    ("A group of MPs has tried to raise the pressure on Ana Ruiz over the port by publishing a detailed plan for change.",
      [("a group of MPs", "a detailed plan")]),
     # look-alikes: a finite "was insisting" after an apposition, and an insertion
     ("Mr Cole, the treasurer, was insisting that the vote be delayed.", [("Cole", "the vote be delayed")]),
