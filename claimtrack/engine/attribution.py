@@ -165,11 +165,25 @@ def _subject_before_cue(site: _CueSite, items: list[Candidate]) -> Candidate | N
     if m.first > 0 and toks[m.first - 1].low in lx.WH_CLAUSE_OPENERS and (
             cue.end >= len(toks) or toks[cue.end].kind == "p"):
         return None  # "moved by what people said.": a noun phrase, no report of words
-    c = site.candidate(m, rules.SPEAKER_BEFORE_CUE, a=m.first)
+    c = site.candidate(m, rules.SPEAKER_BEFORE_CUE, a=_wh_phrase_start(toks, m.first))
     if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
         c.antecedent = subject_left(toks, m.first - 1, 0, site.text)  # "the mayor, who called ..."
     c.after = cue.end
     return c
+
+
+def _wh_phrase_start(toks: list[Token], first: int) -> int:
+    """Where an attribution inside a wh-clause starts: ", engaging in what analysts described as" opens
+    at "engaging" (an earlier content ends at the comma), "between what Trump says" at "what"."""
+    if first == 0 or toks[first - 1].low not in lx.WH_CLAUSE_OPENERS:
+        return first
+    k = first - 1
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if toks[j].kind == "p" and toks[j].text == ",":
+            return j + 1
+        if toks[j].kind != "w" or toks[j].capitalised:
+            break
+    return k
 
 
 def _name_before_participle(toks: list[Token], m: Mention, text: str) -> Mention:

@@ -66,6 +66,9 @@ CUE_CASES = [
     ("The gap between what Ruiz says the plan would cost and the real bill is large.",
      [("Ruiz", "the plan would cost")]),
     ("You could see he was moved by what people said.", []),  # a noun phrase, no report of words
+    # an earlier content ends where the wh-clause's phrase begins
+    ('Ruiz has wondered whether the panel will be "fair" to her, engaging in what analysts described as spin.',
+     [("Ruiz", 'whether the panel will be "fair" to her')]),
     ('"We will appeal," Mr Grant added.', [("Grant", '"We will appeal')]),
 ]
 
@@ -89,7 +92,8 @@ PARTICIPLE_CASES = [
     ("Ruiz, speaking to dock workers, said she would order a review of the port and warned against cuts.",
      [("Ruiz", "she would order"), ("Ruiz", "against cuts")]),
     # after "by": the sentence's subject, not the noun phrase before "by"
-    ("A group of MPs has tried to raise the pressure on Ana Ruiz over the port by publishing a detailed plan for change.",
+    ("A group of MPs has tried to raise the pressure on Ana Ruiz over the port by publishing a detailed "
+     "plan for change.",
      [("a group of MPs", "a detailed plan")]),
     # look-alikes: a finite "was insisting" after an apposition, and an insertion
     ("Mr Cole, the treasurer, was insisting that the vote be delayed.", [("Cole", "the vote be delayed")]),
