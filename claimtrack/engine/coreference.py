@@ -45,6 +45,7 @@ class Resolver:
         # (one paragraph may hold thousands of them).
         self.recent: dict[int, tuple[int, int, Entity]] = {}
         self.floor_content = (0, 0)  # the words of the latest speaker who holds the floor
+        self.longer_org_names: dict[str, str] = {}
         self.para_starts = [p.start for p in paras]
         self.masked = masked
         self.names = full_names(masked)  # person names outside quotations
@@ -134,6 +135,11 @@ class Resolver:
         return self._add(Entity(name, title.kind, title.role, title.affiliation, title.gender, [surface]))
 
     def _longer_org_name(self, name: str) -> str:
+        if name not in self.longer_org_names:  # one reading of the article per short name
+            self.longer_org_names[name] = self._read_longer_org_name(name)
+        return self.longer_org_names[name]
+
+    def _read_longer_org_name(self, name: str) -> str:
         """"the Times" in an article that names "The New York Times": that paper, not another
         ("The Times" of London stays itself where no longer name ends so); "the commission" in one
         that names the Electoral Commission. One word only, and one longer name only."""
