@@ -393,9 +393,24 @@ def _known_first_name(name: str) -> bool:
 
 
 def _names_nobody(name: str) -> bool:
-    """One word that opens a sentence before a cue but is nobody's name: a pronoun, a connective, a month."""
+    """A mention that names nobody: one word that opens a sentence before a cue (a pronoun, a
+    connective, a month), or a fragment a subject scan took for a speaker (one that opens with a
+    preposition, "to back controversial government", "from Wembley"; the tail of a number,
+    "000 adults for BBC One", "22bn ministers"; one with a verb in it, "the trouble began",
+    "Mr Kennedy held talks with Tony Blair on Friday over government")."""
     low = name.lower()
-    return " " not in name and (low.replace("’", "'") in lx.NOT_A_SPEAKER or low in lx.MONTHS or low in lx.DAYS)
+    if " " not in name:
+        return low.replace("’", "'") in lx.NOT_A_SPEAKER or low in lx.MONTHS or low in lx.DAYS
+    words = low.split()
+    if words[0] in lx.FRAGMENT_OPENERS or _NUMBER_TAIL.match(words[0]):
+        return True
+    return any(w in lx.PAST_ONLY or w in _FRAGMENT_VERBS for w in words)
+
+
+# "000 adults" (of "2,000 adults"), "22bn", "1.7m": a number cut from its head, no speaker.
+_NUMBER_TAIL = re.compile(r"^(?:000|\d+(?:\.\d+)?(?:bn|m|k|%))\b")
+# Verbs that never sit inside a speaker's name ("Mr Kennedy held talks with ...", "the trouble began").
+_FRAGMENT_VERBS = frozenset("held came began mean".split())
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")

@@ -209,6 +209,10 @@ ADJUNCT_CONTINUATIONS = frozenset("as and or including along plus".split())
 # Words opening a wh-clause: the subject of a cue inside it starts after them ("between what Trump says").
 WH_CLAUSE_OPENERS = frozenset("what how why whatever".split())
 
+# First words of a fragment a subject scan took for a speaker: a preposition never opens a name
+# ("to back controversial government", "from Wembley", "by the British authorities").
+FRAGMENT_OPENERS = frozenset("to by from on with against along amid into at in of for".split())
+
 # A cue verb with this word after it says nothing: "the sums do not add up", "added to the pressure".
 NOT_SPEECH_PARTICLES = frozenset({("add", "up"), ("add", "to")})
 

@@ -289,3 +289,16 @@ def test_a_speaker_reported_inside_anothers_words_does_not_take_the_floor():
     claims = extract(text).claims
     assert [(c.speaker, c.cue) for c in claims] == [
         ("Jon Earl", "said"), ("Tom Obb", "has long called for"), ("Jon Earl", "said")]
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Hunting groups said 2,000 adults for the Countryside programme said they backed the ban.",
+     "000 adults for the Countryside programme"),
+    ("Ministers were urged to back controversial government plans to cut the budget, said reports.",
+     "to back controversial government"),
+])
+def test_a_fragment_is_no_speaker(text, fragment):
+    """The tail of a number, a phrase opening with a preposition: nobody's name."""
+    claims = extract("Lead paragraph of an invented report.\n\n" + text).claims
+    assert claims and all(c.speaker != fragment for c in claims)
+    assert fragment not in {s.name for s in extract("Lead paragraph of an invented report.\n\n" + text).speakers}
