@@ -174,16 +174,18 @@ def _subject_before_cue(site: _CueSite, items: list[Candidate]) -> Candidate | N
 
 def _wh_phrase_start(toks: list[Token], first: int) -> int:
     """Where an attribution inside a wh-clause starts: ", engaging in what analysts described as" opens
-    at "engaging" (an earlier content ends at the comma), "between what Trump says" at "what"."""
+    at "engaging" (an earlier content ends at the comma); "between what Trump says", "and what they
+    claim" at their subject, as any attribution."""
     if first == 0 or toks[first - 1].low not in lx.WH_CLAUSE_OPENERS:
         return first
     k = first - 1
     for j in range(k - 1, max(-1, k - 5), -1):
         if toks[j].kind == "p" and toks[j].text == ",":
-            return j + 1
+            # a participle after the comma opens the phrase (", engaging in what ..."); else the subject
+            return j + 1 if toks[j + 1].low.endswith("ing") else first
         if toks[j].kind != "w" or toks[j].capitalised:
             break
-    return k
+    return first
 
 
 def _name_before_participle(toks: list[Token], m: Mention, text: str) -> Mention:

@@ -469,9 +469,9 @@ def _parse_title(surface: str) -> Title:
     if i > 0 and not body[i - 1][:1].isupper():
         return _member_of(surface, body, lows, i)
     j = _name_run_start(body)
-    if 0 < j < len(body) and body[j - 1].lower() in lx.AFFILIATION_PREPOSITIONS:
-        person = _person_of_place(body, j)
-        return person if person is not None else _role_with_affiliation(body, lows, j)
+    joined = _name_after_link(body, lows, j)
+    if joined is not None:
+        return joined
     name_words, honorific = _name_and_honorific(body, j)
     pre_lows = lows[:j]
     role, affiliation = _role_and_affiliation(body[:j], pre_lows)
@@ -480,6 +480,18 @@ def _parse_title(surface: str) -> Title:
     if not name_words:
         return _title_without_name(surface, body, lows, role, affiliation)
     return _person_title(name_words, honorific, role or post_nominal, affiliation, pre_lows or edge_words)
+
+
+def _name_after_link(body: list[str], lows: list[str], j: int) -> Title | None:
+    """The title when the name run follows "and" or a preposition, else None: "Bush and Blair" and
+    "Marks and Spencer" are two names or one firm's (never "Blair" of "Bush and"); "the senator from
+    Vermont" a role with its affiliation; "Rep. Elijah Cummings of Maryland" a person and a place."""
+    if 1 < j < len(body) and body[j - 1].lower() in ("and", "&") and body[j - 2][:1].isupper():
+        return Title(" ".join(_clean(w) for w in body), SpeakerKind.UNKNOWN, None, None, None)
+    if 0 < j < len(body) and body[j - 1].lower() in lx.AFFILIATION_PREPOSITIONS:
+        person = _person_of_place(body, j)
+        return person if person is not None else _role_with_affiliation(body, lows, j)
+    return None
 
 
 def _person_title(name_words: list[str], honorific: str | None, role: str | None, affiliation: str | None,
@@ -844,6 +856,8 @@ def _title_without_name(surface: str, body: list[str], lows: list[str], role: st
                         affiliation: str | None) -> Title:
     """A title that names no one ("the spokesman", "the health ministry"): its kind is its head's."""
     head = lows[-1]
+    if role and role.endswith(("'s", "’s")):  # "the prime minister's wife": the wife, of the prime minister
+        return Title(surface, _head_kind(head), head, _strip_possessive(role), _gender_of_words(lows))
     kind = _head_kind(head)
     aff = " ".join(_clean(_strip_possessive(w)) for w in body[:-1] if w.lower() not in lx.DETERMINERS) or None
     if kind is SpeakerKind.ORGANIZATION and aff and aff.lower() in lx.ORGANIZATION_NAME_OPENERS:

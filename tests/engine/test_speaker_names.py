@@ -49,6 +49,11 @@ from claimtrack.vocabulary import SpeakerKind
     ("Leonard E. Barman", "Leonard Barman", None, None),
     ("Vice President Joseph R. Biddle Jr.", "Joseph Biddle", "President", "Vice"),
     ("J. K. Rowan", "J K Rowan", None, None),  # a name of initials keeps them
+    # one word a side of "and": two names or one firm's, never the second with "X and" as affiliation
+    ("Bush and Blane", "Bush and Blane", None, None),
+    ("Marks and Spender", "Marks and Spender", None, None),
+    # a possessive before the head: the head is the role ("the prime minister's wife" is no prime minister)
+    ("the prime minister's wife", "the prime minister's wife", "wife", "prime minister"),
     # the look-alikes that must stay as they are
     ("Theresa May", "Theresa May", None, None),
     ("Sunday Times", "Sunday Times", None, None),
