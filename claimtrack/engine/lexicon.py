@@ -213,6 +213,10 @@ WH_CLAUSE_OPENERS = frozenset("what how why whatever".split())
 # ("to back controversial government", "from Wembley", "by the British authorities").
 FRAGMENT_OPENERS = frozenset("to by from on with against along amid into at in of for".split())
 
+# Capitalised sentence openers a subject scan glues before a name: "As Lord Woolf", "Both Culture
+# Secretary Tessa Jowell", "Earlier Lib Dem home affairs spokesman Mark Oaten".
+NAME_EDGE_OPENERS = frozenset("as both earlier but and also then now while so yet however meanwhile".split())
+
 # A cue verb with this word after it says nothing: "the sums do not add up", "added to the pressure".
 NOT_SPEECH_PARTICLES = frozenset({("add", "up"), ("add", "to")})
 

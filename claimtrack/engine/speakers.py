@@ -588,6 +588,8 @@ def trim_name_edges(words: list[str]) -> list[str]:
         if (low[0] in lx.DAYS or (low[0] in lx.MONTHS and low[0] != "may")) and words[1][:1].isupper() \
                 and low[-1] not in lx.ORG_HEADS:
             words = words[1:]
+        elif low[0] in lx.NAME_EDGE_OPENERS and words[1][:1].isupper():
+            words = words[1:]  # "As Lord Woolf", "Both Culture Secretary Tessa Jowell"
         elif len(words) > 2 and low[0] in lx.TIME_ADJUNCT_OPENERS and (
                 _strip_possessive(low[1]) in lx.DAYS or _strip_possessive(low[1]) in lx.MONTHS):
             words = words[2:]  # "On Wednesday Mr Blair", "Last April's report by ..."

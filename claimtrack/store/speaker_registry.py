@@ -203,6 +203,8 @@ def _named_holder(session: Session, entity: SpeakerEntity, source_id: int | None
     The article's naming keeps it safe: "the prime minister" is Tony Blair only where Blair is named."""
     if source_id is None or entity.role is None or not is_description(entity.name):
         return None
+    if entity.name.lower().startswith(("a ", "an ")):
+        return None  # "A Conservative Party spokesman": someone unnamed, not the spokesman the article names
     source = session.get(Source, source_id)
     if source is None:
         return None

@@ -14,6 +14,8 @@ from claimtrack.vocabulary import SpeakerKind
 @pytest.mark.parametrize("mention, name, role, affiliation", [
     # time, place and adverbs at the edges
     ("On Wednesday Mr Brennan", "Brennan", None, None),
+    ("As Lord Falworth", "Lord Falworth", None, None),
+    ("Both Culture Secretary Tessa Joyce", "Tessa Joyce", "Secretary", "Culture"),
     ("Last April's report by the Harbour Commission", "Harbour Commission", None, None),
     ("Thursday Mr Brennan", "Brennan", None, None),
     ("Speaking in Harrogate Mr Oakes", "Oakes", None, None),

@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from claimtrack.engine.model import SpeakerEntity
 from claimtrack.store.database import open_database
+from claimtrack.store.models import Source
 from claimtrack.store.speaker_registry import is_description, persons_body, stored_name, upsert_speaker
 from claimtrack.vocabulary import SpeakerKind
 
@@ -72,3 +73,21 @@ def test_a_description_kept_to_one_article_is_no_match_for_a_name_in_another(tmp
         assert described.name == "British government (source 1)"
         named = upsert_speaker(session, SpeakerEntity("British Government", SpeakerKind.ORGANIZATION), 2)
         assert named.id != described.id and named.name == "British Government"
+
+
+def test_an_indefinite_description_is_no_named_holder(tmp_path):
+    """"A Harbour Party spokesman" is someone unnamed, though the article names the party's spokesman."""
+    engine = open_database(str(tmp_path / "s.db"))
+    with Session(engine) as session:
+        session.add(Source(id=1, title="t", text="Harbour Party spokesman Tom Vale said so. A Harbour Party "
+                                                  "spokesman said otherwise.", content_hash="h1", format="text"))
+        session.flush()
+        vale = upsert_speaker(session, SpeakerEntity("Tom Vale", SpeakerKind.PERSON, role="spokesman",
+                                                     affiliation="Harbour Party",
+                                                     aliases=("Harbour Party spokesman Tom Vale",)), 1)
+        someone = upsert_speaker(session, SpeakerEntity("A Harbour Party spokesman", SpeakerKind.PERSON,
+                                                        role="spokesman", affiliation="Harbour Party"), 1)
+        assert someone.id != vale.id and someone.name == "A Harbour Party spokesman (source 1)"
+        the = upsert_speaker(session, SpeakerEntity("the Harbour Party spokesman", SpeakerKind.PERSON,
+                                                    role="spokesman", affiliation="Harbour Party"), 1)
+        assert the.id == vale.id
