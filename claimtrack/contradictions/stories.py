@@ -216,9 +216,15 @@ def best_story(session: Session, profile: dict[str, float], day: date | None) ->
 
 
 def _label(session: Session, story: Story) -> str:
+    """The story's label: its terms that are most its own, by how many of its articles hold them, their
+    weight in claims, and how few other stories hold them (a desk's "BBC Radio 4" names no story)."""
     weights = term_weight(session, story.terms)
+    spread = story_spread(session, story.terms)
     # Ties (a story of one article) keep the profile's order: the article's most distinctive terms first.
-    ranked = sorted(story.terms, key=lambda term: -story.terms[term] * weights[term])
+    def own(term: str) -> float:  # 1 for a term no other story holds, 0 for one every other story holds
+        return 1 - max(0, spread.holding[term] - 1) / spread.stories if spread.stories else 1.0
+
+    ranked = sorted(story.terms, key=lambda term: -story.terms[term] * weights[term] * spread.factor(term) * own(term))
     return " · ".join(ranked[:LABEL_TERMS])
 
 

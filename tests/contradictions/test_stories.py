@@ -72,6 +72,17 @@ def test_sources_show_their_story(run, tmp_path, db_path):
     assert all(any(name in row["story"] for name in ("kosovo", "serbia", "vucic", "kurti")) for row in border)
 
 
+def test_a_story_label_leaves_out_what_every_story_holds(run, tmp_path, db_path):
+    """A desk's boilerplate (a radio station's name in every article) labels no story: the label is made
+    when an article joins, from the stories the desk holds then."""
+    tail = "\n\nHeard first on Radio Westmere. More on Radio Westmere tonight."
+    articles = [(name, title, text + tail) for name, title, text in (FERRY, LIBRARY, BORDER_1, BORDER_2)]
+    _ingest(run, tmp_path, articles)
+    listed = json.loads(run("sources", "--format", "json").stdout)
+    border = [row for row in listed if row["doc_id"].startswith("border")]
+    assert border and all(row["story"].split(" · ")[0] not in ("radio", "westmere") for row in border), border
+
+
 # ----------------------------------------------------------------------------- the finder keeps to one story
 
 @pytest.mark.parametrize("same_story, expected", [(True, 1), (False, 0)], ids=["one story", "two stories"])
