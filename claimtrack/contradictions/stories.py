@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
@@ -186,7 +186,7 @@ def _candidate_stories(session: Session, profile: dict[str, float], spread: Stor
     return [story_id for story_id, _ in rows]
 
 
-def story_spread(session: Session, profile: dict[str, float]) -> StorySpread:
+def story_spread(session: Session, profile: Mapping[str, float]) -> StorySpread:
     """How many stories there are, and how many hold each of the profile's terms."""
     # Story ids are never taken again and stories are never removed: the largest id is their number,
     # read from the key, where count(*) reads the whole table.
