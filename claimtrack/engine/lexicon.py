@@ -717,6 +717,7 @@ PERFORMATIVE_CONTENT: tuple[tuple[re.Pattern[str], Stance], ...] = (
                 r"|\b(?:I am|I['’]m|we are|we['’]re) (?:now )?(?:urging|calling on|calling for|appealing to|asking)\b"
                 r"|\b(?:I|we) (?:ask|beg|encourage|invite) (?:you|all|every|everyone|everybody)\b", re.I),
      Stance.URGES),
+    (re.compile(r"\b(?:I|we) (?:count on|rely on) (?:\w+ ){1,5}to \w", re.I), Stance.URGES),
     (re.compile(r"\b(?:I|we) (?:solemnly )?(?:promise|pledge|vow|guarantee)\b", re.I), Stance.PROMISES),
     (re.compile(r"\b(?:I|we) (?:must |have to )?(?:admit|confess|concede)\b", re.I), Stance.ADMITS),
     (re.compile(r"\b(?:I|we) (?:want to |must |would )?warn\b|\b(?:I|we) (?:really |do )?(?:worry|fear) (?:that"
@@ -766,7 +767,9 @@ QUESTION_CONTENT = re.compile(r"\?\s*[\"”’']*\s*$")
 ADMISSION_CONTENT = re.compile(
     r"\b(?:(?:it|that|this) was a mistake|(?:I|we) (?:was|were) wrong|(?:I|we) made (?:a )?mistakes?"
     r"|my (?:own )?(?:fault|mistake)|(?:I|we) (?:deeply |sincerely )?regret|(?:I|we) (?:sincerely )?apologi[sz]e"
-    r"|(?:I'm|I’m|I am|we're|we’re|we are) (?:so |very |deeply )?sorry|(?:I|we) take (?:full )?responsibility)\b",
+    r"|(?:I'm|I’m|I am|we're|we’re|we are) (?:so |very |deeply )?sorry|(?:I|we) take (?:full )?responsibility"
+    # a belief given up at last: "he finally believes Obama was born in the United States"
+    r"|finally (?:believes?|accepts?|acknowledges?|concedes?|agrees?))\b",
     re.I,
 )
 # Refusing a claim or proposal: "I oppose", "is not the solution", "we won't accept".
@@ -780,7 +783,9 @@ REJECTION_CONTENT = re.compile(
     r"|\b(?:is|are|was)(?: simply| clearly)? not (?:the|a) (?:answer|solution|way forward)\b|\bisn['’]t (?:the"
     r"|a) (?:answer|solution)\b"
     r"|\b(?:nonsense|ridiculous|absurd|preposterous|a hoax)\b"
-    r"|\b(?:do not|don['’]t|does not|doesn['’]t|did not|didn['’]t) hold (?:up|water|weight)\b|\bmakes? no sense\b",
+    r"|\b(?:do not|don['’]t|does not|doesn['’]t|did not|didn['’]t) hold (?:up|water|weight)\b|\bmakes? no sense\b"
+    # refusing one's own backing: "he wasn't going to act like a servile puppy dog and back Trump"
+    r"|\b(?:was not|wasn['’]t|is not|isn['’]t|am not) going to (?:[\w\"“”]+ ){0,8}?(?:back|support|endorse|vote for)\b",
     re.I,
 )
 # An attack on a party's conduct or character: wrongdoing, dishonesty, bigotry, derogatory labels.
@@ -804,7 +809,11 @@ ACCUSATION_CONTENT = re.compile(
     r"|mishandl\w*|scapegoat\w*|disregard\w*|violat(?:e|ed|es|ing|ion)|unstable|amoral|narcissis\w*|philander\w*"
     r"|discriminat\w*|gerrymander\w*|blam(?:e|ed|es|ing)|squeez\w*|meddl\w*|obstruct\w*|intimidat\w*|weaponi[sz]\w*"
     r"|rip(?:ped|s)? off|took advantage|out of control|sow(?:s|ing)? discord|trigger-happy|lawless\w*|extremists?"
-    r"|should be ashamed|ought to be ashamed|owes? (?:an |us an )?apology|(?<!not )a (?:total |complete )?joke)\b",
+    r"|should be ashamed|ought to be ashamed|owes? (?:an |us an )?apology|(?<!not )a (?:total |complete )?joke"
+    # conduct charged in the idioms of politics: gaming, double standards, point-scoring, about-turns
+    r"|political (?:hay|points)|(?:double|different (?:set of )?)standards?|in a frenzy|handed out like candy"
+    r"|(?:shifted|changed|reversed) (?:his|her|their|its) (?:position|stance)|trying to (?:pressure|intimidate"
+    r"|silence|distract|score|rig|buy)|schoolyard|(?:hid|hidden|concealed|kept) (?:\w+ ){0,2}from the public)\b",
     re.I,
 )
 # A party the attack falls on: a name or a pronoun for a person or side ("he lied", "Smith's plan").
@@ -812,7 +821,8 @@ PARTY_PRONOUNS = re.compile(r"\b(?:[Hh]e|[Ss]he|him|his|[Hh]er|[Tt]hey|them|thei
 CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 # Insinuation without a direct charge: "the system is rigged", "raises serious questions".
 INSINUATION_CONTENT = re.compile(
-    r"\b(?:rigged|phony|phoney|raises? (?:a lot of |many |serious |real |troubling )?questions|something (?:fishy"
+    r"\b(?:rigged|phony|phoney|rais(?:es?|ed|ing) (?:a lot of |many |serious |real |troubling |more |new |further "
+    r"|fresh ){0,2}questions|something (?:fishy"
     r"|wrong) (?:is going on|going on))\b",
     re.I,
 )
@@ -823,14 +833,16 @@ WARNING_CONTENT = re.compile(
     r"(?:threat|danger|risk)\b|\b(?:concerns?|concerned|worr(?:y|ies|ied)|fears?|afraid) (?:that|about)\b"
     r"|\b(?:will|would|could|might|may|['’]ll|going to|risks?|threatens?) (?:\w+ ){0,4}?"
     r"(?:harm|hurt|damage|destroy|collapse|war|crisis|disaster|catastroph\w*|chaos|suffer|die|kill|violence|worse"
-    r"|undermine|jeopardi[sz]e|devastat\w*|recession|lose|endanger|bankrupt|threaten|fail|force|retaliat)\w*\b",
+    r"|undermine|jeopardi[sz]e|devastat\w*|recession|lose|endanger|bankrupt|threaten|fail|force|retaliat)\w*\b"
+    r"|\b(?:will|would|could|may|might|are|is)(?: now| also| still)? (?:be )?at risk of\b|\ba recipe for\b"
+    r"|\bin the foot\b|\bthere (?:are|is) (?:\w+ ){0,3}concerns?\b",
     re.I,
 )
 # Deontic modals addressed to others: "Congress must act", "you should vote", "we've got to".
 DEONTIC_CONTENT = re.compile(
     r"\b(?:should(?! have)|must(?! have)|ought to|['’]ve got to|got to|gotta|it is time (?:for \w+ )?to"
-    r"|(?:you|we|they|he|she|it|(?<=\w )(?-i:[A-Z][a-z]+)) (?:really |just |simply |now |still )?(?:needs? to"
-    r"|has to|have to)"
+    r"|(?:you|we|they|he|she|it|(?<=\w )(?-i:[A-Z][a-z]+)|(?-i:[A-Z]\.[A-Z]\.)) (?:really |just |simply |now |still )?"
+    r"(?:needs? to|has to|have to)|\b(?:do|does) need to"
     r"|it['’]s time (?:for \w+ )?to|let['’]s|let us|there is a (?:real |clear |urgent )?need|(?:is"
     r"|are) (?:urgently |badly )?needed"
     r"|(?:we|you|they) (?:really |badly |urgently )?need (?!to\b)(?=\w))",
@@ -852,8 +864,30 @@ OWN_FUTURE_REPORTED = re.compile(
     r"|(?:is|are|was|were|remains?|remained) (?:fully |firmly )?committed to))\b"
     r"|^(?:that )?(?:his|her|their|our) (?:\w+ ){0,2}(?:will|would)\b"
     r"|^\W*(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir) (?:\w+ )?(?:goal|aim|plan|intention|priority|mission|commitment"
-    r"|pledge) is\b",
+    r"|pledge) is\b"
+    # resolve: "he cannot allow Clinton to win", "we will not let them"
+    r"|^(?:that )?(?:he|she|they|we|I) (?:cannot|can['’]t|can not|will not|won['’]t) (?:allow|let)\b"
+    r"|\b(?:but|and) (?:cannot|can['’]t|will not|won['’]t) (?:allow|let)\b",
 )
+# Cues that, with an infinitive content, give an order: "told his subordinates never to speak of it".
+DIRECTIVE_CUES = frozenset("tell instruct order direct advise".split())
+INFINITIVE_CONTENT = re.compile(r"^(?:never |not )?to [a-z]")
+# What a plan or policy will do for people: a campaign's commitment ("the policy would extend to single
+# mothers", "families would qualify for the tax breaks").
+PLAN_COMMITMENT = re.compile(
+    r"\b(?:plan|policy|proposal|programme|program|scheme)s? (?:will|would) (?:also )?(?:extend to|cover|apply to"
+    r"|pay for|provide|give|offer|include|guarantee|fund)\b"
+    r"|\b(?:will|would) (?:qualify|be eligible) for\b",
+    re.I,
+)
+# An estimate of what something will cost or bring: "Trump's plans would cost $150 billion".
+ESTIMATE_CONTENT = re.compile(
+    r"\b(?:would|will) (?:cost|add|save|raise|lose|bring in) (?:\w+ )?(?:about |roughly |nearly |almost |more than "
+    r"|at least |some |an estimated |up to )?[$£€]?\d",
+    re.I,
+)
+# Speakers whose figures are estimates: a poll, a survey, a forecast.
+ESTIMATING_SPEAKERS = re.compile(r"\b(?:poll|polls|survey|surveys|forecast|projection|estimate)\b", re.I)
 # Uncertainty in the speaker's own words: "I think", "probably", "may".
 HEDGE_OPENING = re.compile(
     rf"^\W*(?:(?:and|but|so|well|now),? )?{_FIRST_PERSON} (?:do |don['’]t |do not )?(?:think|believe|guess|suspect"
@@ -869,9 +903,14 @@ HEDGE_OPENING = re.compile(
 UNDECIDED_CONTENT = re.compile(
     r"^\W*(?:that )?(?:I|we|he|she|they)\s+(?:\w+ly\s+)?\[?(?:do|does|did)(?:n['’]t| not)\]?\s+know\b"
     r"|\bno (?:immediate |final |formal )?decision (?:has|had|have) (?:yet )?been (?:made|taken)\b"
-    r"|\b(?:has|have|had)(?:n['’]t| not) (?:yet )?decided\b|\btoo (?:early|soon) to (?:say|tell)\b",
+    r"|\b(?:has|have|had)(?:n['’]t| not) (?:yet )?decided\b|\btoo (?:early|soon) to (?:say|tell)\b"
+    # a refusal to speak, in the words reported: "his lawyer said he would not answer questions"
+    r"|^\W*(?:that )?(?:he|she|they|it|I|we) (?:would|will)(?:n['’]t| not) (?:answer|comment|say|discuss|respond)\b",
     re.I,
 )
+# A call that opens the words: "You should resign.", "Let Hillary and I sit there and debate" (a
+# capital "Let": '"let the Tories in"' is a quoted phrase, no call).
+OPENING_CALL = re.compile(r"^\W*(?:(?:[Yy]ou|[Ww]e) (?:should|must|need to|have to|ought to)\b|Let(?:['’]s| us)?\s)")
 HEDGE_CONTENT = re.compile(
     r"\b(?:probably|maybe|perhaps|possibly|presumably|(?:more |most |less )?likely|unlikely|seems? to|appears? to"
     r"|might|only if)\b"
@@ -894,8 +933,9 @@ PARTY_STOPWORDS = frozenset("""
 STANCE_TRIGGERS: dict[str, str] = {
     "first person": "i we",
     "denial": "deny denied reject true accurate correct untrue false lie lies untruth fake never no",
-    "admission": "mistake wrong fault regret apologi sorry responsibility",
+    "admission": "mistake wrong fault regret apologi sorry responsibility finally",
     "rejection": """oppose reject disagree accept agree support tolerate endorse back wrong against okay ok hold sense
+        going
         comfortable happy answer solution way nonsense ridiculous absurd preposterous hoax""",
     "accusation": """lied liar lies lying dishonest corrupt crooked fraudulent fraudster cheat stole steal racist
         bigot sexist misogyn xenophob hateful hypocri disgrace shameful shameless outrageous disgusting despicable
@@ -903,12 +943,15 @@ STANCE_TRIGGERS: dict[str, str] = {
         con scam betray insult smear misle decei decepti cover abus exploit pander flip disqualif divisive vile
         nasty spirited unhinged dog idea refus fail turned sold stunt attack mishandl scapegoat disregard violat
         unstable amoral narcissis philander discriminat gerrymander blam squeez meddl obstruct intimidat weaponi
-        rip ripped took control sow sows sowing trigger lawless extremist ashamed owe owes apology joke""",
-    "insinuation": "rigged phony phoney raise questions something",
-    "warning": "threat danger risk concern worr fear afraid will would could might may ll going threaten",
+        rip ripped took control sow sows sowing trigger lawless extremist ashamed owe owes apology joke
+        political double different frenzy candy shifted changed reversed trying schoolyard hid hidden concealed
+        kept""",
+    "insinuation": "rigged phony phoney raise raised raising questions something",
+    "warning": "threat danger risk concern worr fear afraid will would could might may ll going threaten recipe foot",
     "deontic": "should must ought need has have got gotta time let",
     "reproach": "should ought",
-    "hedge": "probabl maybe perhaps possibl presumabl likely unlikely seem appear might may only",
+    "hedge": """probabl maybe perhaps possibl presumabl likely unlikely seem appear might may only cost add save
+        raise lose""",
 }
 # Cues that, passive, report no speech: "were questioned by police" (an interrogation).
 PASSIVE_NOT_SPEECH = frozenset({"question"})
@@ -917,12 +960,24 @@ PASSIVE_NOT_SPEECH = frozenset({"question"})
 # ("it would lead to", "it would help"), not the speaker's commitment.
 OWN_FUTURE_SUBJECT = re.compile(
     r"^(?:that )?(?:the )?(?P<subject>[\w'’ .-]{1,60}?)(?: \w+ly)? (?:will|would|['’]ll|shall|is going to|was going to"
-    r"|plans? to|planned to|intends? to|intended to|was taking steps to|is taking steps to)(?: not)? (?P<verb>[a-z]+)"
+    r"|plans? to|planned to|intends? to|intended to|(?:was|is) taking (?:\w+ )?steps to)(?: not)? (?P<verb>[a-z]+)"
 )
 CONSEQUENCE_VERBS = frozenset("""
     be have lead help mean cost allow enable cause result create undermine damage hurt harm affect make
     bring leave put reduce increase raise lower
 """.split())
+# A person speaking for a state or body ("Secretary of State John Kerry said the United States would
+# work with ..."): the state's own future action is a commitment of the speaker's side.
+OFFICIAL_ROLES = frozenset("""
+    secretary minister president spokesman spokeswoman spokesperson ambassador chancellor premier governor mayor
+    envoy representative
+""".split())
+STATE_SUBJECTS = frozenset((
+    "united states", "us", "u.s.", "government", "administration", "britain", "uk", "united kingdom", "france",
+    "germany", "russia", "china", "japan", "the united states", "the government", "the administration",
+    "the us", "the u.s.", "the uk",
+))
+
 # Nouns for a person or side an attack can fall on without a name: "the mayor lied", "the board misled".
 PARTY_NOUNS = ROLE_NOUNS | GROUP_NOUNS | frozenset("""
     government council party campaign administration board company ministry department committee

@@ -62,6 +62,10 @@ def stance_of(cue: Cue | None, content: str, direct: bool) -> Stance:
         return Stance.UNCOMMITTED
     if base is Stance.PROMISES and cue.lemma in lx.STANCE_CUE_OVERRIDES and lx.INTENT_TO_OTHERS.match(content):
         return Stance.URGES  # "wants Congress to act": a call on others, not an own intention
+    if cue.lemma == "want" and content.startswith("to know"):
+        return Stance.UNCOMMITTED  # "wanted to know who approved it": a question
+    if base is Stance.ASSERTS and cue.lemma in lx.DIRECTIVE_CUES and lx.INFINITIVE_CONTENT.match(content):
+        return Stance.URGES  # "told his staff never to speak of it": a directive
     if base is Stance.ASSERTS:
         return content_stance(content, direct, naming=cue.lemma in lx.QUOTE_ONLY_CUES)
     return base
@@ -92,6 +96,8 @@ def content_stance(content: str, direct: bool, naming: bool = False) -> Stance:
                 return stance
     if lx.HEDGE_OPENING.search(content):
         return Stance.HEDGES
+    if lx.OPENING_CALL.match(first) and not lx.QUESTION_CONTENT.search(first):
+        return Stance.URGES  # "You should resign. You should give back the money ...": the call comes first
     if naming:
         may = may | {"named"}
     for check in (_conceding, _refusing, _undecided, _attacking, _own_future, _warning, _calling_on, _hedging):
@@ -130,6 +136,8 @@ def _own_future(content: str, first: str, may: frozenset[str]) -> Stance | None:
         return None
     if lx.OWN_FUTURE_DIRECT.search(first) or lx.OWN_FUTURE_REPORTED.search(first):
         return Stance.PROMISES
+    if lx.PLAN_COMMITMENT.search(first):
+        return Stance.PROMISES
     return None
 
 
@@ -148,7 +156,10 @@ def _calling_on(content: str, first: str, may: frozenset[str]) -> Stance | None:
 
 
 def _hedging(content: str, first: str, may: frozenset[str]) -> Stance | None:
-    return Stance.HEDGES if "hedge" in may and lx.HEDGE_CONTENT.search(first) else None
+    """"probably", "may"; an estimate of what a plan would cost."""
+    if "hedge" in may and (lx.HEDGE_CONTENT.search(first) or lx.ESTIMATE_CONTENT.search(first)):
+        return Stance.HEDGES
+    return None
 
 
 def first_sentence(content: str) -> str:
@@ -187,7 +198,9 @@ def settle_stances(claims: tuple[ExtractedClaim, ...],
                    speakers: tuple[SpeakerEntity, ...]) -> tuple[ExtractedClaim, ...]:
     """Stances that only the whole article settles (claims in article order, as the engine found them).
 
-    - An organisation's reported "it will ..." is its own commitment: `promises`.
+    - An organisation's reported "it will ..." is its own commitment: `promises`; so is a state's
+      "the United States would work with ..." reported from one of its officials.
+    - A poll's or a survey's finding is an estimate: `hedges`.
     - A negated statement by a party that another speaker accused earlier in the article answers
       the charge, and so do a denier's next negated words ("We don't even have half the troops"):
       `denies`.
@@ -196,7 +209,7 @@ def settle_stances(claims: tuple[ExtractedClaim, ...],
     """
     by_name = {s.name: s for s in speakers}
     parties = {s.name: _party_words(s) for s in speakers}
-    out = [_own_commitment(c, by_name.get(c.speaker or "")) for c in claims]
+    out = [_estimate(_own_commitment(c, by_name.get(c.speaker or ""))) for c in claims]
     _answers_deny(out, parties)
     deniers = {c.speaker for c in out if c.stance is Stance.DENIES and c.speaker}
     if deniers:
@@ -230,14 +243,27 @@ def _disputed_allege(out: list[ExtractedClaim], deniers: set[str], parties: dict
             out[i] = dataclasses.replace(c, stance=Stance.ALLEGES)
 
 
+def _estimate(claim: ExtractedClaim) -> ExtractedClaim:
+    """A poll's or a survey's finding, stated plainly, is an estimate: `hedges`."""
+    if claim.stance is Stance.ASSERTS and claim.speaker and lx.ESTIMATING_SPEAKERS.search(claim.speaker):
+        return dataclasses.replace(claim, stance=Stance.HEDGES)
+    return claim
+
+
 def _own_commitment(claim: ExtractedClaim, speaker: SpeakerEntity | None) -> ExtractedClaim:
-    """An organisation's reported "it will ..." or "<its own name> will ...": its own commitment."""
-    if claim.stance is not Stance.ASSERTS or speaker is None or speaker.kind.value == "person":
+    """An organisation's reported "it will ..." or "<its own name> will ...": its own commitment; so is a
+    state's "the United States would work with ..." reported from one of its officials."""
+    if claim.stance is not Stance.ASSERTS or speaker is None:
         return claim
     m = lx.OWN_FUTURE_SUBJECT.match(claim.text)
     if m is None or m.group("verb") in lx.CONSEQUENCE_VERBS:
         return claim
     subject = _word(m.group("subject"))
+    if speaker.kind.value == "person":
+        official = speaker.role is not None and not lx.OFFICIAL_ROLES.isdisjoint(speaker.role.lower().split())
+        state = subject.split(" and ")[0]  # "the United States and its allies"
+        return dataclasses.replace(claim, stance=Stance.PROMISES) if official and state in lx.STATE_SUBJECTS \
+            else claim
     own = {_word(speaker.name), *(_word(a).removeprefix("the ") for a in speaker.aliases)}
     if subject == "it" or subject.removeprefix("the ") in own:
         return dataclasses.replace(claim, stance=Stance.PROMISES)

@@ -82,6 +82,37 @@ CONTENT = [
     ('"The whole tender process was rigged,"', True, Stance.ALLEGES),
     # a plain statement asserts
     ('"The new ferry carries 300 passengers,"', True, Stance.ASSERTS),
+    # warns: a risk, a recipe for failure, concerns raised; not a reassurance
+    ('"Every pier in the bay is at risk of collapse,"', True, Stance.WARNS),
+    ('"Cutting the dredging budget is a recipe for disaster,"', True, Stance.WARNS),
+    ("there are also serious safety concerns", False, Stance.WARNS),
+    ('"If you close the port you would be shooting yourself in the foot,"', True, Stance.WARNS),
+    ("teachers are not going to be at risk of prosecution", False, Stance.ASSERTS),
+    # urges: an opening call, "do need to", "U.S. has to", "I count on them to"
+    ('"You should resign. You should give back the money you took,"', True, Stance.URGES),
+    ('"Let the voters decide this in May,"', True, Stance.URGES),
+    ('"I count on the harbour board to act today,"', True, Stance.URGES),
+    ("the families do need to have their day in court", False, Stance.URGES),
+    ("U.S. has to keep foreign money out of the port", False, Stance.URGES),
+    ('"let the Tories in"', True, Stance.ASSERTS),  # a quoted phrase, no call
+    # promises: a resolve, what a plan will do for people
+    ("he cannot allow the port to close", False, Stance.PROMISES),
+    ("he has had disagreements with the mayor but cannot allow the port to close", False, Stance.PROMISES),
+    ("the harbour plan would extend to part-time crews", False, Stance.PROMISES),
+    ("single parents would qualify for the new ferry passes", False, Stance.PROMISES),
+    # rejects: refusing one's own backing
+    ('he wasn\'t going to "act like a lapdog" and back the mayor', False, Stance.REJECTS),
+    # admits: a belief given up at last
+    ("he finally believes the bridge was built on time", False, Stance.ADMITS),
+    # accuses: conduct charged in the idioms of politics
+    ('"The Harbour Party is trying to make political hay out of the flood,"', True, Stance.ACCUSES),
+    ("the permits were handed out like candy by the mayor's office", False, Stance.ACCUSES),
+    # alleges: an insinuation
+    ("the findings raised more troubling questions about the mayor's office", False, Stance.ALLEGES),
+    # hedges: an estimate of cost
+    ("the mayor's plans would cost $150 million", False, Stance.HEDGES),
+    # uncommitted: a refusal to speak
+    ("he would not answer questions", False, Stance.UNCOMMITTED),
 ]
 
 
@@ -105,6 +136,15 @@ CUES = [
     ("The mayor Lena Ward said she would build forty homes.", "she would build", Stance.PROMISES),
     # "will" in a quote about others is no promise
     ('"They will cut the ferry service," the mayor Lena Ward said.', "They will cut", Stance.ASSERTS),
+    # a directive: told someone (never) to do something; wanted to know: a question
+    ("The harbour master Tom Vale told his staff never to speak of the spill.", "to speak of", Stance.URGES),
+    ("Councillors wanted to know who had approved the contract.", "to know who", Stance.UNCOMMITTED),
+    # a state's future action reported by its official is a commitment of the speaker's side
+    ("Foreign Secretary Ana Ruiz said the United Kingdom would work with its allies on the blockade.",
+     "the United Kingdom would work", Stance.PROMISES),
+    # a poll's finding is an estimate
+    ("The Harbour Gazette survey found most residents opposed the toll.", "most residents opposed",
+     Stance.HEDGES),
 ]
 
 
