@@ -639,7 +639,22 @@ def _forward_end(toks: list[Token], j: int, items: list[Candidate], idx: int) ->
     end = _end_before_gloss(toks, j, end)
     end = _end_after_quote(toks, j, end)
     end = _trim_time_adjunct(toks, j, end)
+    end = _end_of_opening_clause(toks, j, end)
     return _end_before_later_attribution(toks, j, end, items[idx + 1:])
+
+
+def _end_of_opening_clause(toks: list[Token], j: int, end: int) -> int:
+    """"Though she called for pay to be clawed back, Clinton restricted comments ...": a report inside a
+    sentence's opening subordinate clause ends where the main clause begins (a comma, then its subject)."""
+    if not toks or toks[0].kind != "w" or toks[0].low not in lx.OPENING_SUBORDINATORS \
+            or any(t.kind == "p" and t.text == "," for t in toks[:j]):
+        return end
+    for k in range(j + 1, end - 1):
+        nxt = toks[k + 1]
+        if toks[k].kind == "p" and toks[k].text == "," and nxt.kind == "w" and (
+                nxt.capitalised or nxt.low in lx.SUBJECT_PRONOUNS):
+            return k
+    return end
 
 
 def _end_at_clause_break(toks: list[Token], j: int, end: int) -> int:

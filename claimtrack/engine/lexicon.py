@@ -217,6 +217,9 @@ FRAGMENT_OPENERS = frozenset("to by from on with against along amid into at in o
 # Secretary Tessa Jowell", "Earlier Lib Dem home affairs spokesman Mark Oaten".
 NAME_EDGE_OPENERS = frozenset("as both earlier but and also then now while so yet however meanwhile".split())
 
+# Words that open a subordinate clause before a sentence's main clause ("Though she called for ...,").
+OPENING_SUBORDINATORS = frozenset("though although while whereas when after before because since if despite".split())
+
 # A cue verb with this word after it says nothing: "the sums do not add up", "added to the pressure".
 NOT_SPEECH_PARTICLES = frozenset({("add", "up"), ("add", "to")})
 

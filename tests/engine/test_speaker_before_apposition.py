@@ -66,6 +66,7 @@ CUE_CASES = [
     ("The gap between what Ruiz says the plan would cost and the real bill is large.",
      [("Ruiz", "the plan would cost")]),
     ("You could see he was moved by what people said.", []),  # a noun phrase, no report of words
+    # a report in an opening subordinate clause ends where the main clause begins
     # an earlier content ends where the wh-clause's phrase begins
     ('Ruiz has wondered whether the panel will be "fair" to her, engaging in what analysts described as spin.',
      [("Ruiz", 'whether the panel will be "fair" to her')]),
@@ -103,3 +104,9 @@ PARTICIPLE_CASES = [
 @pytest.mark.parametrize("text,expected", PARTICIPLE_CASES)
 def test_participle_after_a_comma(text, expected):
     _check(text, expected)
+
+
+def test_a_report_in_an_opening_subordinate_clause_ends_where_the_main_clause_begins():
+    claims = extract(BODY + 'Though she called for bonuses to be "clawed back" for executives, Ruiz kept her '
+                            "comments on the bank to future scenarios.").claims
+    assert [c.text for c in claims] == ['bonuses to be "clawed back" for executives']
