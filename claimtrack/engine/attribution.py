@@ -828,6 +828,8 @@ def _end_after_quote(toks: list[Token], j: int, end: int) -> int:
     if k is None or k + 1 >= end:
         return end
     nxt, after = toks[k + 1], toks[k + 2] if k + 2 < end else None
+    if nxt.kind == "p" and nxt.text in "—–" and after is not None and after.low in lx.INDEFINITE_ARTICLES:
+        return k + 1  # '... "suburbs of St. Petersburg" — a metaphor for ...': the reporter's gloss
     if nxt.kind != "w" or nxt.capitalised or after is None or after.kind != "w":
         return end
     if nxt.low in lx.CLAUSE_COORDINATORS and not after.capitalised and (

@@ -110,3 +110,9 @@ def test_a_report_in_an_opening_subordinate_clause_ends_where_the_main_clause_be
     claims = extract(BODY + 'Though she called for bonuses to be "clawed back" for executives, Ruiz kept her '
                             "comments on the bank to future scenarios.").claims
     assert [c.text for c in claims] == ['bonuses to be "clawed back" for executives']
+
+
+def test_a_gloss_after_a_dash_is_the_reporters():
+    claims = extract(BODY + 'Ruiz dismissed the island as being in the "suburbs of the capital" — a metaphor for '
+                            "the party's retreat from the coast.").claims
+    assert [c.text for c in claims] == ['the island as being in the "suburbs of the capital"']
