@@ -669,15 +669,23 @@ def _end_at_clause_break(toks: list[Token], j: int, end: int) -> int:
 
 
 def _end_before_report_adjunct(toks: list[Token], j: int, end: int) -> int:
-    """", compared with ...", ", referring to ...": an adjunct of the report, not its content."""
+    """", compared with ...", ", referring to ...", ", implicitly putting ...": an adjunct of the report,
+    not its content."""
     for k in range(j + 1, end - 1):
         nxt = toks[k + 1]
-        if nxt.kind == "w" and (nxt.low in lx.CONTENT_STOPS or (nxt.low.endswith("ing") and nxt.low in FORMS)):
+        if nxt.kind == "w" and (nxt.low in lx.CONTENT_STOPS or (nxt.low.endswith("ing") and nxt.low in FORMS)
+                                or _adverb_and_participle(toks, k + 1, end)):
             if toks[k].kind == "p" and toks[k].text == ",":
                 return k
             if toks[k].kind == "q" and _ends_with_comma(toks[k]):
                 return k + 1
     return end
+
+
+def _adverb_and_participle(toks: list[Token], k: int, end: int) -> bool:
+    """", implicitly putting his name on the line": the reporter's comment on the report."""
+    return k + 1 < end and toks[k].low.endswith("ly") and len(toks[k].low) > 4 and toks[k + 1].kind == "w" \
+        and toks[k + 1].low.endswith("ing") and len(toks[k + 1].low) > 5
 
 
 def _end_before_gloss(toks: list[Token], j: int, end: int) -> int:

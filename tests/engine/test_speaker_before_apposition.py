@@ -116,3 +116,9 @@ def test_a_gloss_after_a_dash_is_the_reporters():
     claims = extract(BODY + 'Ruiz dismissed the island as being in the "suburbs of the capital" — a metaphor for '
                             "the party's retreat from the coast.").claims
     assert [c.text for c in claims] == ['the island as being in the "suburbs of the capital"']
+
+
+def test_an_adverb_and_a_participle_after_a_comma_are_the_reporters():
+    claims = extract(BODY + 'The mayor told voters he would consider it a "personal insult" if they stayed home, '
+                            "implicitly putting his name on the line.").claims
+    assert [c.text for c in claims] == ['he would consider it a "personal insult" if they stayed home']
