@@ -594,7 +594,8 @@ def _quote_before(toks: list[Token], a: int) -> bool:
 def _titleish(t: Token) -> bool:
     """'"Morning Briefing,"': a quoted title, not quoted speech."""
     words = [w for w in t.text.strip("\"“”'’‘,.«» ").split() if w[:1].isalpha()]
-    return 0 < len(words) <= 6 and all(w[0].isupper() for w in words)
+    return 0 < len(words) <= 6 and words[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in lx.TITLE_SMALL_WORDS for w in words[1:])  # "Face the Nation,"
 
 
 def _comma_quote_before(toks: list[Token], a: int) -> bool:
@@ -809,7 +810,8 @@ def _opening_adjunct(toks: list[Token], start: int, end: int) -> bool:
         return False
     first = toks[start]
     return first.kind == "w" and (first.low.endswith("ing") or first.low in lx.ADJUNCT_OPENERS) \
-        and not _has_finite_verb(toks[start:end]) and not any(t.kind == "q" for t in toks[start:end])
+        and not _has_finite_verb(toks[start:end]) and not any(t.kind == "q" and not _titleish(t)
+                                                              for t in toks[start:end])
 
 
 def _trailing_rule(toks: list[Token], c: Candidate, start: int, end: int) -> Rule:

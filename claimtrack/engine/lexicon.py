@@ -220,6 +220,7 @@ NAME_EDGE_OPENERS = frozenset("as both earlier but and also then now while so ye
 # Words that open a subordinate clause before a sentence's main clause ("Though she called for ...,").
 OPENING_SUBORDINATORS = frozenset("though although while whereas when after before because since if despite".split())
 
+
 # A cue verb with this word after it says nothing: "the sums do not add up", "added to the pressure".
 NOT_SPEECH_PARTICLES = frozenset({("add", "up"), ("add", "to")})
 

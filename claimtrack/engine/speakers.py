@@ -62,7 +62,7 @@ def _mention(toks: list[Token], a: int, b: int, kind: str, text: str) -> Mention
 
 
 def skip_left_adjuncts(toks: list[Token], k: int) -> int:
-    """Step left over "on Thursday evening", "Friday", ", in a statement," before a cue."""
+    """Step left over "on Thursday evening", "Friday", "in 2010" before a cue."""
     while k > 0:
         t = toks[k - 1]
         if t.kind == "w" and t.low in lx.DAYS:
@@ -70,8 +70,14 @@ def skip_left_adjuncts(toks: list[Token], k: int) -> int:
             while k > 0 and toks[k - 1].kind == "w" and toks[k - 1].low in lx.TIME_WORDS:
                 k -= 1
             continue
+        if k > 1 and _YEAR.fullmatch(t.text) and toks[k - 2].low in ("in", "since"):
+            k -= 2  # "who in 2010 said"
+            continue
         break
     return k
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def subject_left(toks: list[Token], k: int, floor: int, text: str, depth: int = 0) -> Mention | None:

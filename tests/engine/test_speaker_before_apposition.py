@@ -122,3 +122,15 @@ def test_an_adverb_and_a_participle_after_a_comma_are_the_reporters():
     claims = extract(BODY + 'The mayor told voters he would consider it a "personal insult" if they stayed home, '
                             "implicitly putting his name on the line.").claims
     assert [c.text for c in claims] == ['he would consider it a "personal insult" if they stayed home']
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a programme's title in quotation marks opens an adjunct, not a quote: the content follows the cue
+    ('In an interview on "Meet the Harbour," Speaker Ana Ruiz (D-Ore.) said the recent floods demand more '
+     "listening.", [("Ana Ruiz", "the recent floods")]),
+    # "in 2010" between a relative pronoun and its cue
+    ("Voters never warmed to Tom Vale, now the port's chief, who in 2010 said the harbour's most important goal "
+     "was growth.", [("the port's chief", "the harbour's most important goal")]),
+])
+def test_titles_and_years_between_a_speaker_and_the_cue(text, expected):
+    _check(text, expected)
