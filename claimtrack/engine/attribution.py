@@ -842,16 +842,20 @@ def _end_after_quote(toks: list[Token], j: int, end: int) -> int:
         return k + 1  # '... "suburbs of St. Petersburg" — a metaphor for ...': the reporter's gloss
     if nxt.kind != "w" or nxt.capitalised or after is None or after.kind != "w":
         return end
+    return k + 1 if _reporter_goes_on(toks[k], nxt, after) else end
+
+
+def _reporter_goes_on(quote: Token, nxt: Token, after: Token) -> bool:
+    """After a closing quotation, the words *nxt* *after* are the reporter's: "and threatened", "before
+    floating", ", saying", ", a flaw in ..."."""
     if nxt.low in lx.CLAUSE_COORDINATORS and not after.capitalised and (
         after.low in FORMS or after.low in lx.IRREGULAR_PAST or after.low.endswith(("ed", "ing"))
     ):
-        return k + 1
+        return True
     if nxt.low in lx.QUOTE_CLOSING_CLAUSES and not (nxt.low == "when" and after.low == "it") \
             and (nxt.low != "as" or after.low in lx.SUBJECT_PRONOUNS):  # "when it comes to", "as long as" go on
-        return k + 1
-    if _ends_with_comma(toks[k]) and (nxt.low.endswith("ing") or nxt.low in lx.INDEFINITE_ARTICLES):
-        return k + 1
-    return end
+        return True
+    return _ends_with_comma(quote) and (nxt.low.endswith("ing") or nxt.low in lx.INDEFINITE_ARTICLES)
 
 
 def _fragment_clause_start(toks: list[Token], j: int, end: int) -> int:
