@@ -471,7 +471,25 @@ def _content_start(toks: list[Token], c: Candidate) -> tuple[int, str | None]:
         return clause, None  # "stated, while testifying before Congress, that X"
     if j < n and toks[j].kind == "w" and toks[j].low == "that":
         j += 1
+    elif sep is None and _takes_addressee(toks, c) and (clause := _that_after_addressee(toks, j)) is not None:
+        return clause, None  # "told one of his young proteges on a regular basis that X"
     return j, sep
+
+
+ADDRESSEE_WORDS = 10  # the longest rest of an addressee and its adjuncts before "that" (tokens)
+
+
+def _that_after_addressee(toks: list[Token], j: int) -> int | None:
+    """The start of a that-clause a few plain words after the cue's addressee, when the addressee
+    scan stopped early; None at any punctuation or quotation first."""
+    for k in range(j, min(len(toks) - 1, j + ADDRESSEE_WORDS)):
+        t = toks[k]
+        if t.kind != "w" or (not t.capitalised and (t.low in lx.AUXILIARIES or t.low in FORMS
+                                                     or t.low in lx.IRREGULAR_PAST or t.low.endswith("ed"))):
+            return None  # ("told BBC News care was needed to ensure that": the content has begun)
+        if t.low == "that":
+            return k + 1
+    return None
 
 
 INSERTION_WORDS = 16  # the longest insertion between a cue's comma and its "that" (tokens)
@@ -838,7 +856,7 @@ def _end_after_quote(toks: list[Token], j: int, end: int) -> int:
     if k is None or k + 1 >= end:
         return end
     nxt, after = toks[k + 1], toks[k + 2] if k + 2 < end else None
-    if nxt.kind == "p" and nxt.text in "—–" and after is not None and after.low in lx.INDEFINITE_ARTICLES:
+    if nxt.kind == "p" and nxt.text in "—–-" and after is not None and after.low in lx.INDEFINITE_ARTICLES:
         return k + 1  # '... "suburbs of St. Petersburg" — a metaphor for ...': the reporter's gloss
     if nxt.kind != "w" or nxt.capitalised or after is None or after.kind != "w":
         return end

@@ -134,3 +134,19 @@ def test_an_adverb_and_a_participle_after_a_comma_are_the_reporters():
 ])
 def test_titles_and_years_between_a_speaker_and_the_cue(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize("text, content", [
+    # the rest of an addressee and its adjuncts before "that" are no content
+    ('Ruiz told one of her young aides on a regular basis that "the port is the answer."', '"the port is the answer.'),
+    ("Ruiz told the Today programme that the port would close.", "the port would close"),
+    # ... but a content that has begun keeps its own "that"
+    ("Ruiz told reporters care was needed to ensure that no ferry was lost.",
+     "care was needed to ensure that no ferry was lost"),
+    # a gloss after a spaced hyphen is the reporter's
+    ('Tom Vale likened the rules to "burning the charter" - a charge that might have stung.', 'the rules to "burning'),
+])
+def test_where_a_told_content_starts_and_ends(text, content):
+    claims = extract(BODY + text).claims
+    assert [c.text[: len(content)] for c in claims][:1] == [content]
+    assert not claims[0].text.endswith("stung")
