@@ -110,11 +110,11 @@ class Resolver:
         if _names_nobody(title.name):
             return None  # "Her comments have been described", "However, many activists said"
         # "The prime minister" at a sentence's start, "Connecticut's tax commissioner": descriptions
-        described = low.split()[0] in lx.ARTICLES or (title.role is not None and _possessive(low.split()[0])
-                                                        and title.name == m.text)
+        possessive_office = title.role is not None and _possessive(low.split()[0])
+        described = low.split()[0] in lx.ARTICLES or (possessive_office and title.name == m.text)
         if title.kind is SpeakerKind.PERSON and title.name and title.name[:1].isupper() and not described:
             return self._person(apply_apposition(title, m.apposition), m.text, pos)
-        if low.startswith("the ") or (title.role and _possessive(low.split()[0])):
+        if low.startswith("the ") or possessive_office:
             # "the spokesman", "Connecticut's tax commissioner": an office held by someone named
             held = self._description_holder(title, m.text, pos)
             if held is not None:
@@ -410,7 +410,7 @@ def _names_nobody(name: str) -> bool:
 # "000 adults" (of "2,000 adults"), "22bn", "1.7m": a number cut from its head, no speaker.
 _NUMBER_TAIL = re.compile(r"^(?:000|\d+(?:\.\d+)?(?:bn|m|k|%))\b")
 # Verbs that never sit inside a speaker's name ("Mr Kennedy held talks with ...", "the trouble began").
-_FRAGMENT_VERBS = frozenset("held came began mean".split())
+_FRAGMENT_VERBS = frozenset("held mean".split())  # besides lexicon.PAST_ONLY ("came", "began")
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")

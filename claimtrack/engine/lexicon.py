@@ -976,10 +976,10 @@ OFFICIAL_ROLES = frozenset("""
     secretary minister president spokesman spokeswoman spokesperson ambassador chancellor premier governor mayor
     envoy representative
 """.split())
+# (OWN_FUTURE_SUBJECT has taken a leading "the" off the subject already.)
 STATE_SUBJECTS = frozenset((
     "united states", "us", "u.s.", "government", "administration", "britain", "uk", "united kingdom", "france",
-    "germany", "russia", "china", "japan", "the united states", "the government", "the administration",
-    "the us", "the u.s.", "the uk",
+    "germany", "russia", "china", "japan",
 ))
 
 # Nouns for a person or side an attack can fall on without a name: "the mayor lied", "the board misled".
