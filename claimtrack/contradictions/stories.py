@@ -32,7 +32,7 @@ from sqlmodel import Session, col, func, select
 
 from claimtrack.contradictions.signals import ClaimFacts
 from claimtrack.contradictions.terms import Terms
-from claimtrack.contradictions.topics import claim_topic
+from claimtrack.contradictions.topics import topic_terms
 from claimtrack.contradictions.weights import counted_claims, recount, term_weight
 from claimtrack.store.models import Claim, Source, Story, StoryTerm
 
@@ -100,15 +100,15 @@ class MentionCounter:
 def profile_counts(text: str, terms: Terms, title: str | None = None) -> ProfileCounts:
     """The article's terms with how often it uses them; a matter word the article uses once and outside
     its title is left out (a passing word)."""
-    # Read sentence by sentence: `claim_topic` is made for a claim, and its cost grows faster than its text.
-    sentences = [claim_topic(sentence, terms) for sentence in SENTENCE_BREAK.split(text) if sentence.strip()]
+    # Read sentence by sentence: `topic_terms` is made for a claim, and its cost grows faster than its text.
+    sentences = [topic_terms(sentence, terms) for sentence in SENTENCE_BREAK.split(text) if sentence.strip()]
     keys = frozenset().union(*(topic.keys for topic in sentences))
     entities = frozenset().union(*(topic.entities for topic in sentences))
     frequency = Counter(key for topic in sentences for key, _ in topic.seen)
     mentions = MentionCounter(text)
     for entity in entities:
         frequency[entity] = max(frequency[entity], mentions.count(entity))
-    headline = claim_topic(title, terms) if title else None
+    headline = topic_terms(title, terms) if title else None
     in_title = (headline.keys | headline.entities) if headline else frozenset()
     candidates = frozenset(term for term in keys | entities | in_title
                            if term in entities or term in in_title or frequency[term] > 1)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,18 @@ class Terms:
     # What each claim text is about, read under these terms: a batch ingest meets the same stored
     # claims again and again as candidates, and reading a claim is the finder's costliest step.
     topic_cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def phrases(self) -> frozenset[str]:
+        """The terms of several words (related terms and antonyms), which a claim's lemmas are merged into."""
+        words = {term for term in self.related if " " in term}
+        words |= {w for pair in self.antonyms for w in pair if " " in w}
+        return frozenset(words)
+
+    @cached_property
+    def phrase_heads(self) -> frozenset[str]:
+        """The first words of `phrases`: only these can start one."""
+        return frozenset(phrase.split(" ", 1)[0] for phrase in self.phrases)
 
     def group_members(self, group: str) -> list[str]:
         return [term for term, name in self.related.items() if name == group]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 import simplemma
 
@@ -84,8 +84,7 @@ class Topic:
         return [word for k, word in self.seen if k == key]
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: a claim has dozens, made for every sentence of every article
     surface: str
     start: int
     end: int
@@ -198,21 +197,55 @@ def _entities_in(tokens: list[_Token], terms: Terms, *, names_only: bool = False
     return found
 
 
-def claim_topic(text: str, terms: Terms) -> Topic:
-    """What the claim *text* is about (see the module docstring)."""
+@dataclass(frozen=True, slots=True)
+class TopicTerms:
+    """What a text is about, without its numbers, negations and the like: the part of a `Topic` that
+    places an article in a story (`stories.profile_counts`), read for every sentence of every article."""
+
+    keys: frozenset[str]
+    seen: tuple[tuple[str, str], ...]
+    entities: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    tokens: list[_Token]
+    entities: set[str]
+    words: list[_Token]  # the tokens that are words, names taken as entities left out
+    merged: list[_Item]
+    seen: list[tuple[str, str]]
+    content: set[str]
+
+
+def _read(text: str, terms: Terms) -> _Reading:
     tokens = _tokens(text)
     entities = _entities_in(tokens, terms)
-    words = [t for t in tokens if t.word and not (t.capital and t.word in _names_lower(tokens, terms))]
+    names = _names_lower(tokens, terms)
+    words = [t for t in tokens if t.word and not (t.capital and t.word in names)]
     lemmas = [lemma(t.word) if t.word != "n't" else "n't" for t in words]
-    merged = _merge_phrases(lemmas, _phrases(terms))
+    merged = _merge_phrases(lemmas, terms)
     seen, content = _matter_words(text, words, merged, terms)
+    return _Reading(tokens, entities, words, merged, seen, content)
+
+
+def topic_terms(text: str, terms: Terms) -> TopicTerms:
+    """The matter keys and entities of *text* (as `claim_topic` reads them)."""
+    reading = _read(text, terms)
+    return TopicTerms(keys=frozenset(k for k, _ in reading.seen), seen=tuple(reading.seen),
+                      entities=frozenset(reading.entities))
+
+
+def claim_topic(text: str, terms: Terms) -> Topic:
+    """What the claim *text* is about (see the module docstring)."""
+    reading = _read(text, terms)
+    words, merged, seen = reading.words, reading.merged, reading.seen
     negated, negations = _negations(text, words, merged, terms)
     lowered = text.lower()
     # "US" is a country, "us" and "I" are the speaker.
-    pronouns = {t.word for t in tokens if not (t.surface.isupper() and len(t.surface) > 1)}
+    pronouns = {t.word for t in reading.tokens if not (t.surface.isupper() and len(t.surface) > 1)}
     first_person = bool(FIRST_PERSON & pronouns) or bool(OWN_SIDE.search(text))
-    return Topic(keys=frozenset(k for k, _ in seen), seen=tuple(seen), lemmas=frozenset(content),
-                 entities=frozenset(entities), negated=negated, negations=negations,
+    return Topic(keys=frozenset(k for k, _ in seen), seen=tuple(seen), lemmas=frozenset(reading.content),
+                 entities=frozenset(reading.entities), negated=negated, negations=negations,
                  quantities=tuple(_quantities(text, words, merged, terms)), first_person=first_person,
                  about_claims=bool(CLAIM_NOUNS.search(lowered.lstrip("\"“ "))),
                  directive=bool(DIRECTIVE.search(text)))
@@ -224,32 +257,26 @@ def _names_lower(tokens: list[_Token], terms: Terms) -> frozenset[str]:
         not t.sentence_start or _known_entity(t.word, terms)))
 
 
-@lru_cache(maxsize=8)
-def _phrase_set(related_items: frozenset[str], antonym_items: frozenset[tuple[str, str]]) -> frozenset[str]:
-    words = {term for term in related_items if " " in term}
-    words |= {w for pair in antonym_items for w in pair if " " in w}
-    return frozenset(words)
-
-
-def _phrases(terms: Terms) -> frozenset[str]:
-    return _phrase_set(frozenset(terms.related), terms.antonyms)
-
-
 # One item of a claim's merged words: (lemma or phrase, index into its words, words taken).
 _Item = tuple[str, int, int]
 
 
-def _merge_phrases(lemmas: list[str], phrases: frozenset[str]) -> list[_Item]:
+def _merge_phrases(lemmas: list[str], terms: Terms) -> list[_Item]:
     """The lemmas with each multi-word term ("combat readiness", "pull back", "build up") made one."""
+    phrases, heads = terms.phrases, terms.phrase_heads
     merged: list[_Item] = []
     i = 0
     while i < len(lemmas):
-        for size in (3, 2):
-            candidate = " ".join(lemmas[i:i + size])
-            if i + size <= len(lemmas) and candidate in phrases:
-                merged.append((candidate, i, size))
-                i += size
-                break
+        if lemmas[i] in heads:  # only a phrase's first word can start one
+            for size in (3, 2):
+                candidate = " ".join(lemmas[i:i + size])
+                if i + size <= len(lemmas) and candidate in phrases:
+                    merged.append((candidate, i, size))
+                    i += size
+                    break
+            else:
+                merged.append((lemmas[i], i, 1))
+                i += 1
         else:
             merged.append((lemmas[i], i, 1))
             i += 1
@@ -323,6 +350,8 @@ def _quantity_at(position: int, text: str, words: list[_Token], merged: list[_It
     """The quantity whose number is the item at *position*; None for no number, or one that says nothing
     comparable."""
     number = words[merged[position][1]]
+    if not (number.word[:1].isdigit() or number.word in SHARE_WORDS or number.word in NUMBER_WORDS):
+        return None  # most words: no number (read before the costlier `_number_read`)
     read = _number_read(number)
     if read is None:
         return None
