@@ -46,34 +46,35 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
         yield ids[i:i + CHUNK]
 
 
-def display_name(speaker: Speaker) -> str:
+def shown_name(name: str, kind: str) -> str:
     """How a reason names a speaker: a person by surname ("Vucic"), anyone else in full."""
-    name = re.sub(r" \(source \d+\)$", "", speaker.name)  # a description kept to one article
+    name = re.sub(r" \(source \d+\)$", "", name)  # a description kept to one article
     parts = name.split()
-    if speaker.kind == SpeakerKind.PERSON.value and len(parts) > 1 and name[:1].isupper():
+    if kind == SpeakerKind.PERSON.value and len(parts) > 1 and name[:1].isupper():
         return parts[-1]
     return name
 
 
 def _speaker_facts(session: Session, speaker_ids: set[int], terms: Terms) -> dict[int, tuple[str, frozenset[str]]]:
     """speaker id -> (name shown in reasons, entities that stand for the speaker)."""
-    speakers: dict[int, Speaker] = {}
+    speakers: dict[int, tuple[str, str, str | None]] = {}  # id -> name, kind, affiliation (plain rows: many are read)
     aliases: dict[int, list[str]] = {}
     for chunk in _chunks(sorted(speaker_ids)):
-        for speaker in session.exec(select(Speaker).where(col(Speaker.id).in_(chunk))):
-            if speaker.id is not None:  # always, once stored
-                speakers[speaker.id] = speaker
+        for speaker_id, name, kind, affiliation in session.exec(
+                select(Speaker.id, Speaker.name, Speaker.kind, Speaker.affiliation).where(col(Speaker.id).in_(chunk))):
+            if speaker_id is not None:  # always, once stored
+                speakers[speaker_id] = (name, kind, affiliation)
         for speaker_id, alias in session.exec(select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
                                               .where(col(SpeakerAlias.speaker_id).in_(chunk))):
             aliases.setdefault(speaker_id, []).append(alias)
     cache = terms.topic_cache
     facts = {}
-    for sid, speaker in speakers.items():
-        names = (speaker.name, speaker.affiliation or "", *sorted(aliases.get(sid, [])))
+    for sid, (name, kind, affiliation) in speakers.items():
+        names = (name, affiliation or "", *sorted(aliases.get(sid, [])))
         key = ("speaker", *names)  # tuples never collide with the claim texts cached beside them
         if key not in cache:
             cache[key] = speaker_entities(list(names), terms)
-        facts[sid] = (display_name(speaker), cache[key])
+        facts[sid] = (shown_name(name, kind), cache[key])
     return facts
 
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from datetime import datetime
-from typing import Any
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, insert, update
 from sqlalchemy.engine import Engine
@@ -43,7 +43,7 @@ from claimtrack.ingest.readers import ReadFailure, SourceDocument, one_line
 from claimtrack.store.database import first_line, session_scope
 from claimtrack.store.models import Claim, Source, utc_now
 from claimtrack.store.speaker_names import KnownNames
-from claimtrack.store.speaker_registry import resolve_described, upsert_speaker
+from claimtrack.store.speaker_registry import resolve_described, upsert_speaker_id
 from claimtrack.vocabulary import Origin, ReviewStatus, SpeakerKind
 
 __all__ = ["IngestReport", "content_hash", "extraction_failure", "ingest_documents"]
@@ -283,9 +283,7 @@ def speaker_ids_for(session: Session, extraction: Extraction, source_id: int,
     ids: dict[str, int] = {}
     # In name order, so that two articles naming the same new people take their locks in the same order.
     for entity in sorted(extraction.speakers, key=lambda entity: entity.name):
-        speaker = upsert_speaker(session, entity, source_id, names)
-        assert speaker.id is not None, "stored or flushed"
-        ids[entity.name] = speaker.id
+        ids[entity.name] = upsert_speaker_id(session, entity, source_id, names)
     return ids
 
 
