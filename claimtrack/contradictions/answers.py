@@ -47,6 +47,7 @@ from claimtrack.contradictions.signals import NEGATIVE, NOT_COMMITTED, POSITIVE,
 from claimtrack.contradictions.targets import PERSON, claim_targets, is_about
 from claimtrack.contradictions.terms import Terms
 from claimtrack.contradictions.topics import speaker_entities
+from claimtrack.store.core_rows import fetch_in, ids
 from claimtrack.store.models import Claim, Source, Speaker
 from claimtrack.vocabulary import RelationKind, SpeakerKind, Stance
 
@@ -67,7 +68,6 @@ MAX_REBUTTAL_WORDS = 12  # a bare rebuttal is short: "This is some sort of nonse
 SNIPPET_WORDS = 9  # words of the answered claim shown in the reason
 AUTHOR_REACH = 40  # characters of an answer's opening read for the author it names
 WINDOW = 400  # characters of a claim's cue and content read for its targets
-CHUNK = 500
 # id, start, cue, text, cue and content, the speaker's kind
 PlacedRow = Select[int, int, str | None, str, str | None, str | None]
 BODIES = frozenset({SpeakerKind.ORGANIZATION.value, SpeakerKind.GROUP.value})  # not "he" nor "she"
@@ -354,13 +354,16 @@ def link_across(pending: Mapping[int, tuple[Placed, Answer]], compared: Iterable
     return found
 
 
-def _chunks(ids: list[int]) -> Iterable[list[int]]:
-    for i in range(0, len(ids), CHUNK):
-        yield ids[i:i + CHUNK]
-
-
 def placed_claims(session: Session, facts: dict[int, ClaimFacts], terms: Terms) -> dict[int, list[Placed]]:
     """source id -> the claims of *facts* in that source, placed and with their targets."""
+    articles: dict[int, list[Placed]] = {}
+    for claim_id, start, cue, text, read, kind in fetch_in(session, _PLACED, "claims", facts):
+        placed = place(facts[claim_id], start, cue or "", text, read or text, terms, kind)
+        articles.setdefault(placed.facts.source_id, []).append(placed)
+    return articles
+
+
+def _placed_statement() -> PlacedRow:
     first = func.coalesce(col(Claim.cue_start), col(Claim.start))
     # From the cue (or the content) to the content's end; empty when the cue comes after the content
     # (then the claim's own text is read). A negative length is an error on PostgreSQL.
@@ -368,14 +371,11 @@ def placed_claims(session: Session, facts: dict[int, ClaimFacts], terms: Terms) 
     window = func.substr(Source.text, first + 1, case((length > WINDOW, WINDOW), (length > 0, length), else_=0))
     columns = (col(Claim.id), col(Claim.start), col(Claim.cue), col(Claim.text), window, col(Speaker.kind))
     # sqlmodel's `select` is typed for up to four columns; its `Select` takes any number, untyped.
-    statement = cast(PlacedRow, Select(*columns).join(Source, col(Source.id) == Claim.source_id)
-                     .outerjoin(Speaker, col(Speaker.id) == Claim.speaker_id))
-    articles: dict[int, list[Placed]] = {}
-    for chunk in _chunks(sorted(facts)):
-        for claim_id, start, cue, text, read, kind in session.exec(statement.where(col(Claim.id).in_(chunk))):
-            placed = place(facts[claim_id], start, cue or "", text, read or text, terms, kind)
-            articles.setdefault(placed.facts.source_id, []).append(placed)
-    return articles
+    return cast(PlacedRow, Select(*columns).join(Source, col(Source.id) == Claim.source_id)
+                .outerjoin(Speaker, col(Speaker.id) == Claim.speaker_id).where(col(Claim.id).in_(ids("claims"))))
+
+
+_PLACED = _placed_statement()
 
 
 def place(facts: ClaimFacts, start: int, cue: str, text: str, window: str, terms: Terms,

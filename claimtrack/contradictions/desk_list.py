@@ -22,13 +22,13 @@ from sqlmodel import Session, col, or_, select
 from claimtrack.contradictions.propositions import focus
 from claimtrack.contradictions.signals import Suggestion
 from claimtrack.contradictions.topics import Topic
+from claimtrack.store.core_rows import fetch, fetch_in, ids
 from claimtrack.store.models import Claim, ClaimRelation
 from claimtrack.vocabulary import RelationStatus
 
 MAX_PER_CLAIM = 3  # suggestions kept per claim (per sentence), the strongest first
 KEY_CHARS = 400  # characters of a normalised sentence that make its key
 SOURCES_SHOWN = 5  # sources a reason names for the copies at most
-CHUNK = 500
 # Two sides one article sets side by side are a dispute its reporter saw: of a claim's suggestions, they come first
 # when nearly as strong as a pair across articles.
 SAME_ARTICLE = 1.25
@@ -132,22 +132,17 @@ def desk_list(suggestions: Iterable[Suggestion], facts: Mapping[int, Side], stor
     return kept
 
 
+_RELATIONS = select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.status)
+_RELATIONS_OF = _RELATIONS.where(or_(col(ClaimRelation.claim_a_id).in_(ids("claims")),
+                                     col(ClaimRelation.claim_b_id).in_(ids("claims"))))
+_TEXTS = select(Claim.id, Claim.text).where(col(Claim.id).in_(ids("claims")))
+
+
 def stored_pairs(session: Session, claim_ids: Iterable[int] | None = None) -> Stored:
     """The stored relations (of any status) touching these claims (all when None), by sentence."""
-    statement = select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id, ClaimRelation.status)
-    if claim_ids is None:
-        pairs = list(session.exec(statement).all())
-    else:
-        ids = sorted(set(claim_ids))
-        pairs = [row for i in range(0, len(ids), CHUNK) for row in session.exec(statement.where(or_(
-            col(ClaimRelation.claim_a_id).in_(ids[i:i + CHUNK]),
-            col(ClaimRelation.claim_b_id).in_(ids[i:i + CHUNK])))).all()]
-    wanted = sorted({c for a, b, _ in pairs for c in (a, b)})
-    texts: dict[int, str] = {}
-    for i in range(0, len(wanted), CHUNK):
-        for claim_id, text in session.exec(select(Claim.id, Claim.text).where(col(Claim.id).in_(wanted[i:i + CHUNK]))):
-            if claim_id is not None:
-                texts[claim_id] = text
+    pairs = fetch(session, _RELATIONS) if claim_ids is None else fetch_in(session, _RELATIONS_OF, "claims", claim_ids)
+    texts: dict[int, str] = {claim_id: text for claim_id, text in
+                             fetch_in(session, _TEXTS, "claims", {c for a, b, _ in pairs for c in (a, b)})}
     known = [(a, b, status) for a, b, status in pairs if a in texts and b in texts]
     open_ = Counter(sentence_key(texts[c]) for a, b, status in known if status == RelationStatus.SUGGESTED.value
                     for c in {a, b})

@@ -26,6 +26,7 @@ from claimtrack.contradictions.stories import pairs_within_stories, story_claim_
 from claimtrack.contradictions.terms import Terms, load_terms
 from claimtrack.contradictions.topics import CLAIM_NOUNS, speaker_entities
 from claimtrack.contradictions.weights import topic_of
+from claimtrack.store.core_rows import fetch, fetch_in, ids
 from claimtrack.store.models import Claim, ClaimRelation, Revision, Source, Speaker, SpeakerAlias, TableName, utc_now
 from claimtrack.vocabulary import Origin, RelationStatus, SpeakerKind
 
@@ -59,14 +60,10 @@ def _speaker_facts(session: Session, speaker_ids: set[int], terms: Terms) -> dic
     """speaker id -> (name shown in reasons, entities that stand for the speaker)."""
     speakers: dict[int, tuple[str, str, str | None]] = {}  # id -> name, kind, affiliation (plain rows: many are read)
     aliases: dict[int, list[str]] = {}
-    for chunk in _chunks(sorted(speaker_ids)):
-        for speaker_id, name, kind, affiliation in session.exec(
-                select(Speaker.id, Speaker.name, Speaker.kind, Speaker.affiliation).where(col(Speaker.id).in_(chunk))):
-            if speaker_id is not None:  # always, once stored
-                speakers[speaker_id] = (name, kind, affiliation)
-        for speaker_id, alias in session.exec(select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
-                                              .where(col(SpeakerAlias.speaker_id).in_(chunk))):
-            aliases.setdefault(speaker_id, []).append(alias)
+    for speaker_id, name, kind, affiliation in fetch_in(session, _SPEAKERS, "speakers", speaker_ids):
+        speakers[speaker_id] = (name, kind, affiliation)
+    for speaker_id, alias in fetch_in(session, _ALIASES, "speakers", speaker_ids):
+        aliases.setdefault(speaker_id, []).append(alias)
     cache = terms.topic_cache
     facts = {}
     for sid, (name, kind, affiliation) in speakers.items():
@@ -78,6 +75,9 @@ def _speaker_facts(session: Session, speaker_ids: set[int], terms: Terms) -> dic
     return facts
 
 
+_SPEAKERS = (select(Speaker.id, Speaker.name, Speaker.kind, Speaker.affiliation)
+             .where(col(Speaker.id).in_(ids("speakers"))))
+_ALIASES = select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(col(SpeakerAlias.speaker_id).in_(ids("speakers")))
 TOPIC_CACHE_LIMIT = 10_000  # claim texts read (about 2.5 KB each): ingest memory stays flat in its input
 # What `load_facts` reads of a claim: id, source, speaker, parent, stance, text, the words between its cue
 # and its content, the source's date and when it was ingested.
@@ -85,20 +85,23 @@ FactsRow = Select[int, int, int | None, int | None, str, str, str, str | None, d
 _NO_SPEAKER: tuple[str | None, frozenset[str]] = (None, frozenset())
 
 
-def load_facts(session: Session, terms: Terms, claim_ids: Iterable[int] | None = None) -> dict[int, ClaimFacts]:
-    """What the pair scoring needs for these claims (all claims when *claim_ids* is None)."""
+def _facts_statement() -> FactsRow:
     cue_end, start = col(Claim.cue_end), col(Claim.start)
     gap = case((and_(cue_end.is_not(None), start > cue_end, start - cue_end <= GAP_LIMIT),
                 func.substr(Source.text, cue_end + 1, start - cue_end)), else_="")
     # sqlmodel's `select` is typed for up to four columns; its `Select` takes any number, untyped.
     columns = (col(Claim.id), col(Claim.source_id), col(Claim.speaker_id), col(Claim.parent_id), col(Claim.stance),
                col(Claim.text), gap, col(Source.published), col(Source.ingested_at))
-    statement = cast(FactsRow, Select(*columns).join(Source, col(Source.id) == Claim.source_id))
-    if claim_ids is None:
-        rows = session.exec(statement).all()
-    else:
-        rows = [row for chunk in _chunks(sorted(set(claim_ids))) for row in
-                session.exec(statement.where(col(Claim.id).in_(chunk))).all()]
+    return cast(FactsRow, Select(*columns).join(Source, col(Source.id) == Claim.source_id))
+
+
+_FACTS = _facts_statement()
+_FACTS_OF = _FACTS.where(col(Claim.id).in_(ids("claims")))
+
+
+def load_facts(session: Session, terms: Terms, claim_ids: Iterable[int] | None = None) -> dict[int, ClaimFacts]:
+    """What the pair scoring needs for these claims (all claims when *claim_ids* is None)."""
+    rows = fetch(session, _FACTS) if claim_ids is None else fetch_in(session, _FACTS_OF, "claims", claim_ids)
     speakers = _speaker_facts(session, {row[2] for row in rows if row[2] is not None}, terms)
     if len(terms.topic_cache) > TOPIC_CACHE_LIMIT:  # the same words (a quote reprinted) are read once
         terms.topic_cache.clear()
@@ -117,13 +120,13 @@ def load_facts(session: Session, terms: Terms, claim_ids: Iterable[int] | None =
 
 def related_pairs(session: Session, claim_ids: Iterable[int] | None = None) -> set[tuple[int, int]]:
     """Pairs (smaller id first) that already have a relation of any kind or status."""
-    statement = select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id)
-    if claim_ids is None:
-        rows = session.exec(statement).all()
-    else:
-        rows = [row for chunk in _chunks(sorted(set(claim_ids))) for row in session.exec(statement.where(
-            or_(col(ClaimRelation.claim_a_id).in_(chunk), col(ClaimRelation.claim_b_id).in_(chunk)))).all()]
+    rows = fetch(session, _PAIRS) if claim_ids is None else fetch_in(session, _PAIRS_OF, "claims", claim_ids)
     return {(min(a, b), max(a, b)) for a, b in rows}
+
+
+_PAIRS = select(ClaimRelation.claim_a_id, ClaimRelation.claim_b_id)
+_PAIRS_OF = _PAIRS.where(or_(col(ClaimRelation.claim_a_id).in_(ids("claims")),
+                             col(ClaimRelation.claim_b_id).in_(ids("claims"))))
 
 
 def _rows(suggestions: list[Suggestion]) -> list[dict[str, Any]]:

@@ -27,13 +27,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from sqlalchemy import delete, insert
+from sqlalchemy import bindparam, delete, insert
 from sqlmodel import Session, col, func, select
 
 from claimtrack.contradictions.signals import ClaimFacts
 from claimtrack.contradictions.terms import Terms
 from claimtrack.contradictions.topics import topic_terms
 from claimtrack.contradictions.weights import counted_claims, recount, term_weight
+from claimtrack.store.core_rows import execute, fetch, fetch_in, ids
 from claimtrack.store.models import Claim, Source, Story, StoryTerm
 
 PROFILE_TERMS = 30  # an article's distinctive terms kept as its profile
@@ -179,21 +180,31 @@ def _candidate_stories(session: Session, profile: dict[str, float], spread: Stor
     many stories hold (see `StorySpread`: it ties an article to none of them) does not bring stories in
     by itself: it still counts in `joins` for a story its rarer terms brought in."""
     selective = [term for term in profile if spread.holding[term] <= max(COMMON_STORIES, COMMON_SHARE * spread.stories)]
-    shared = func.count().label("shared")
-    rows = session.exec(select(StoryTerm.story_id, shared).where(col(StoryTerm.term).in_(selective))
-                        .group_by(col(StoryTerm.story_id))
-                        .order_by(shared.desc(), col(StoryTerm.story_id)).limit(CANDIDATE_STORIES)).all()
-    return [story_id for story_id, _ in rows]
+    if not selective:
+        return []
+    return [story_id for story_id, _ in fetch(session, _SHARING, terms=sorted(selective))]
+
+
+_STORY_TERMS = StoryTerm.__table__  # type: ignore[attr-defined]
+_SHARED = func.count().label("shared")
+_SHARING = (select(_STORY_TERMS.c.story_id, _SHARED).where(_STORY_TERMS.c.term.in_(ids("terms")))
+            .group_by(_STORY_TERMS.c.story_id).order_by(_SHARED.desc(), _STORY_TERMS.c.story_id)
+            .limit(CANDIDATE_STORIES))
+_STORIES = select(func.max(Story.__table__.c.id))  # type: ignore[attr-defined]
+_HOLDING = (select(_STORY_TERMS.c.term, func.count()).where(_STORY_TERMS.c.term.in_(ids("terms")))
+            .group_by(_STORY_TERMS.c.term))
+_ADD_TERMS = insert(_STORY_TERMS)
+_DROP_TERMS = delete(_STORY_TERMS).where(_STORY_TERMS.c.story_id == bindparam("story"),
+                                         _STORY_TERMS.c.term.in_(ids("terms")))
 
 
 def story_spread(session: Session, profile: Mapping[str, float]) -> StorySpread:
     """How many stories there are, and how many hold each of the profile's terms."""
     # Story ids are never taken again and stories are never removed: the largest id is their number,
     # read from the key, where count(*) reads the whole table.
-    stories = session.exec(select(func.max(Story.id))).one() or 0
-    holding = session.exec(select(StoryTerm.term, func.count()).where(col(StoryTerm.term).in_(list(profile)))
-                           .group_by(col(StoryTerm.term))).all()
-    return StorySpread(stories, Counter(dict(holding)))
+    stories = fetch(session, _STORIES)[0][0] or 0
+    holding = fetch_in(session, _HOLDING, "terms", profile)
+    return StorySpread(stories, Counter({term: count for term, count in holding}))
 
 
 def best_story(session: Session, profile: dict[str, float], day: date | None) -> Story | None:
@@ -241,10 +252,9 @@ def _joined(session: Session, story: Story, profile: dict[str, float], day: date
         story.last_published = max(filter(None, (story.last_published, shown)))
     dropped, added = before - set(story.terms), set(story.terms) - before
     if dropped:
-        session.execute(delete(StoryTerm).where(col(StoryTerm.story_id) == story.id,
-                                                col(StoryTerm.term).in_(sorted(dropped))))
+        execute(session, _DROP_TERMS, {"story": story.id, "terms": sorted(dropped)})
     if added:
-        session.execute(insert(StoryTerm), [{"story_id": story.id, "term": term} for term in sorted(added)])
+        execute(session, _ADD_TERMS, [{"story_id": story.id, "term": term} for term in sorted(added)])
 
 
 def assign_story(session: Session, source: Source, terms: Terms, counts: ProfileCounts | None = None) -> Story:
@@ -299,15 +309,13 @@ class StoryMap:
 
 
 def story_map(session: Session, source_ids: Iterable[int] | None = None) -> StoryMap:
-    statement = select(Source.id, Source.story_id)
-    rows: list[tuple[int | None, int | None]]
-    if source_ids is None:
-        rows = list(session.exec(statement).all())
-    else:
-        wanted = sorted(set(source_ids))
-        rows = [row for start in range(0, len(wanted), 500)
-                for row in session.exec(statement.where(col(Source.id).in_(wanted[start:start + 500]))).all()]
+    rows = fetch(session, _PLACES) if source_ids is None else fetch_in(session, _PLACES_OF, "sources", source_ids)
     return StoryMap({source_id: story_id for source_id, story_id in rows if source_id is not None})
+
+
+_SOURCES = Source.__table__  # type: ignore[attr-defined]
+_PLACES = select(_SOURCES.c.id, _SOURCES.c.story_id)
+_PLACES_OF = _PLACES.where(_SOURCES.c.id.in_(ids("sources")))
 
 
 def within_stories(session: Session, leads: dict[int, list[int]],
@@ -324,14 +332,17 @@ def story_claim_ids(session: Session, source_ids: Iterable[int], limit: int) -> 
     None when a source of the store has no story yet (a store from before stories, until `contradictions
     --rescan` places them: its claims are compared as before stories)."""
     wanted = sorted(set(source_ids))
-    unplaced = session.exec(select(Source.id).where(col(Source.story_id).is_(None)).limit(1)).first()
-    if not wanted or unplaced is not None:
+    if not wanted or fetch(session, _UNPLACED):
         return None
-    stories = set(session.exec(select(Source.story_id).where(col(Source.id).in_(wanted))).all())
-    rows = session.exec(select(Claim.id).join(Source, col(Source.id) == Claim.source_id)
-                        .where(col(Source.story_id).in_(sorted(s for s in stories if s is not None)))
-                        .order_by(col(Claim.id).desc()).limit(limit)).all()
-    return [claim_id for claim_id in rows if claim_id is not None]
+    stories = sorted({story for _, story in fetch_in(session, _PLACES_OF, "sources", wanted) if story is not None})
+    return [claim_id for (claim_id,) in fetch(session, _STORY_CLAIMS, stories=stories, limit=limit)]
+
+
+_UNPLACED = select(_SOURCES.c.id).where(_SOURCES.c.story_id.is_(None)).limit(1)
+_CLAIMS = Claim.__table__  # type: ignore[attr-defined]
+_STORY_CLAIMS = (select(_CLAIMS.c.id).join(_SOURCES, _SOURCES.c.id == _CLAIMS.c.source_id)
+                 .where(_SOURCES.c.story_id.in_(ids("stories"))).order_by(_CLAIMS.c.id.desc())
+                 .limit(bindparam("limit")))
 
 
 def pairs_within_stories(session: Session, facts: dict[int, ClaimFacts],

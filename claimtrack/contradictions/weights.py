@@ -16,14 +16,16 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import Executable, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from claimtrack.contradictions.terms import Terms
 from claimtrack.contradictions.topics import Topic, claim_topic
+from claimtrack.store.core_rows import execute, fetch, fetch_in, ids
 from claimtrack.store.models import TermWeight
 
 TOTAL = ""  # the row that counts the claims
@@ -53,14 +55,19 @@ def term_counts(texts: Iterable[str], terms: Terms) -> Counter[str]:
     return counts
 
 
-def _upsert(session: Session, rows: list[dict[str, Any]]) -> None:
-    dialect = session.get_bind().dialect.name
+_WEIGHTS = TermWeight.__table__  # type: ignore[attr-defined]
+
+
+@cache
+def _upsert_statement(dialect: str) -> Executable:
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(TermWeight)
-    statement = statement.on_conflict_do_update(index_elements=[TermWeight.__table__.c.term],  # type: ignore[attr-defined]
-                                                set_={"claims": TermWeight.__table__.c.claims  # type: ignore[attr-defined]
-                                                      + statement.excluded.claims})
-    session.execute(statement, rows)
+    statement = insert(_WEIGHTS)
+    return statement.on_conflict_do_update(index_elements=[_WEIGHTS.c.term],
+                                           set_={"claims": _WEIGHTS.c.claims + statement.excluded.claims})
+
+
+def _upsert(session: Session, rows: list[dict[str, Any]]) -> None:
+    execute(session, _upsert_statement(session.get_bind().dialect.name), rows)
 
 
 def add_counts(session: Session, counts: Counter[str]) -> None:
@@ -84,13 +91,7 @@ def recount(session: Session, texts: Iterable[str], terms: Terms) -> None:
 
 def stored_counts(session: Session, wanted: Iterable[str]) -> dict[str, int]:
     """term -> claims holding it, for the wanted terms the store counts (and `TOTAL`)."""
-    keys = sorted(set(wanted) | {TOTAL})
-    found: dict[str, int] = {}
-    for start in range(0, len(keys), CHUNK):
-        chunk = keys[start:start + CHUNK]
-        found.update(session.exec(select(TermWeight.term, TermWeight.claims)
-                                  .where(col(TermWeight.term).in_(chunk))).all())
-    return found
+    return {term: claims for term, claims in fetch_in(session, _COUNTS, "terms", {*wanted, TOTAL})}
 
 
 def weights_from(counts: dict[str, int], wanted: Iterable[str]) -> dict[str, float]:
@@ -111,5 +112,8 @@ def term_weight(session: Session, terms: Iterable[str]) -> dict[str, float]:
 
 def counted_claims(session: Session) -> int:
     """How many claims the word weights count."""
-    return int(session.exec(select(func.coalesce(func.sum(TermWeight.claims), 0))
-                            .where(TermWeight.term == TOTAL)).one())
+    return int(fetch(session, _COUNTED)[0][0])
+
+
+_COUNTS = select(_WEIGHTS.c.term, _WEIGHTS.c.claims).where(_WEIGHTS.c.term.in_(ids("terms")))
+_COUNTED = select(func.coalesce(func.sum(_WEIGHTS.c.claims), 0)).where(_WEIGHTS.c.term == TOTAL)
