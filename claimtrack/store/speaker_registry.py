@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sqlalchemy import delete, func, insert, or_
+from sqlalchemy import bindparam, delete, func, insert, or_
 from sqlmodel import Session, col, select
 
 from claimtrack.engine.coreference import same_office
@@ -154,9 +154,9 @@ def upsert_speaker_id(session: Session, entity: SpeakerEntity, source_id: int | 
         speaker = _unique_alias_match(session, name, names, named_only=True) or _match_by_other_names(
             session, entity, source_id, names)
     if speaker is None:
-        speaker_id = session.execute(insert(_SPEAKERS).values(
-            name=name, kind=SpeakerKind(entity.kind), role=entity.role, affiliation=entity.affiliation,
-            created_at=utc_now(), version=1).returning(_SPEAKERS.c.id)).scalar_one()
+        speaker_id = session.execute(_NEW_SPEAKER, {
+            "name": name, "kind": SpeakerKind(entity.kind), "role": entity.role, "affiliation": entity.affiliation,
+            "created_at": utc_now(), "version": 1}).scalar_one()
         names.add_name(name)
         add_aliases(session, speaker_id, {entity.name, *entity.aliases}, names, new=True)
         return speaker_id
@@ -171,13 +171,20 @@ def upsert_speaker_id(session: Session, entity: SpeakerEntity, source_id: int | 
 
 _SPEAKERS = Speaker.__table__  # type: ignore[attr-defined]
 _ALIASES = SpeakerAlias.__table__  # type: ignore[attr-defined]
+# Built once: ingest runs them for every speaker of every article.
+_NEW_SPEAKER = insert(_SPEAKERS).returning(_SPEAKERS.c.id)
+_NEW_ALIAS = insert(_ALIASES)
+_CALLED = select(Speaker).where(func.lower(Speaker.name) == bindparam("name"))
+_ALIASES_OF = select(_ALIASES.c.alias).where(_ALIASES.c.speaker_id == bindparam("speaker"))
+_TAKEN = select(_ALIASES.c.alias).where(func.lower(_ALIASES.c.alias).in_(bindparam("aliases", expanding=True)),
+                                        _ALIASES.c.speaker_id != bindparam("speaker"))
 
 
 def _called(session: Session, name: str, names: KnownNames) -> Speaker | None:
     """The speaker whose canonical name is *name*, case aside."""
     if not names.may_be_name(name):
         return None
-    return session.exec(select(Speaker).where(func.lower(Speaker.name) == name.lower())).first()
+    return session.execute(_CALLED, {"name": name.lower()}).scalars().first()
 
 
 def _complete_surname(session: Session, speaker: Speaker, entity: SpeakerEntity, names: KnownNames) -> None:
@@ -391,19 +398,17 @@ def add_aliases(session: Session, speaker: Speaker | int, aliases: Iterable[str 
     Written as plain rows in one insert: ingest adds thousands."""
     names = EVERY_NAME if names is None else names
     speaker_id = speaker if isinstance(speaker, int) else stored_id(speaker)
-    known = set() if new else set(session.exec(select(SpeakerAlias.alias)
-                                               .where(SpeakerAlias.speaker_id == speaker_id)).all())
+    known = set() if new else set(session.execute(_ALIASES_OF, {"speaker": speaker_id}).scalars())
     wanted = sorted({a.strip() for a in aliases if a and a.strip()} - known)
     if not wanted:
         return
     asked = [a.lower() for a in wanted if names.may_be_alias(a)]
-    taken = {a.lower() for a in session.exec(
-        select(SpeakerAlias.alias).where(func.lower(SpeakerAlias.alias).in_(asked),
-                                         SpeakerAlias.speaker_id != speaker_id)).all()} if asked else set()
+    taken = {a.lower() for a in session.execute(_TAKEN, {"aliases": asked, "speaker": speaker_id}).scalars()} \
+        if asked else set()
     rows = [{"speaker_id": speaker_id, "alias": alias[:500]} for alias in wanted
             if alias.lower() not in taken and alias.lower() not in PRONOUNS]
     if rows:
-        session.execute(insert(_ALIASES), rows)
+        session.execute(_NEW_ALIAS, rows)
     for row in rows:
         names.add_alias(row["alias"])
 
