@@ -26,8 +26,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
+from typing import Protocol
 
 from sqlalchemy import bindparam, delete, insert
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, func, select
 
 from claimtrack.contradictions.signals import ClaimFacts
@@ -144,7 +146,20 @@ class StorySpread:
         return math.log(1 + self.stories / (1 + others)) / math.log(1 + self.stories) if self.stories else 1.0
 
 
-def held_weight(profile: dict[str, float], story: Story, spread: StorySpread | None = None) -> tuple[float, int]:
+class StoryProfile(Protocol):
+    """What weighing an article against a story reads: a `Story`, or a row of its columns."""
+
+    @property
+    def terms(self) -> dict[str, int]: ...
+    @property
+    def articles(self) -> int: ...
+    @property
+    def first_published(self) -> str | None: ...
+    @property
+    def last_published(self) -> str | None: ...
+
+
+def held_weight(profile: dict[str, float], story: StoryProfile, spread: StorySpread | None = None) -> tuple[float, int]:
     """(the profile's weight the story holds, terms in common): a term counts fully when at least half
     the story's articles hold it and no other story does, less otherwise."""
     if not story.articles:
@@ -155,7 +170,8 @@ def held_weight(profile: dict[str, float], story: Story, spread: StorySpread | N
     return held, len(shared)
 
 
-def joins(profile: dict[str, float], story: Story, rarest: float, spread: StorySpread | None = None) -> float | None:
+def joins(profile: dict[str, float], story: StoryProfile, rarest: float,
+          spread: StorySpread | None = None) -> float | None:
     """How well the article fits the story (None: it does not). It fits when the weight they share is
     that of `JOIN_TERMS` of the store's rarest terms (*rarest* is their weight), or, for a short article,
     `JOIN_SHARE` of its own weight; and they have at least `MIN_SHARED` terms in common."""
@@ -166,7 +182,7 @@ def joins(profile: dict[str, float], story: Story, rarest: float, spread: StoryS
     return held
 
 
-def _dates_fit(day: date | None, story: Story) -> bool:
+def _dates_fit(day: date | None, story: StoryProfile) -> bool:
     first, last = _day(story.first_published), _day(story.last_published)
     if day is None or first is None or last is None:
         return True
@@ -182,15 +198,21 @@ def _candidate_stories(session: Session, profile: dict[str, float], spread: Stor
     selective = [term for term in profile if spread.holding[term] <= max(COMMON_STORIES, COMMON_SHARE * spread.stories)]
     if not selective:
         return []
-    return [story_id for story_id, _ in fetch(session, _SHARING, terms=sorted(selective))]
+    # A story sharing fewer selective terms than this cannot share `MIN_SHARED` terms in all.
+    needed = MIN_SHARED - (len(profile) - len(selective))
+    return [story_id for story_id, _ in fetch(session, _SHARING, terms=sorted(selective), needed=needed)]
 
 
 _STORY_TERMS = StoryTerm.__table__  # type: ignore[attr-defined]
 _SHARED = func.count().label("shared")
 _SHARING = (select(_STORY_TERMS.c.story_id, _SHARED).where(_STORY_TERMS.c.term.in_(ids("terms")))
-            .group_by(_STORY_TERMS.c.story_id).order_by(_SHARED.desc(), _STORY_TERMS.c.story_id)
+            .group_by(_STORY_TERMS.c.story_id).having(func.count() >= bindparam("needed"))
+            .order_by(_SHARED.desc(), _STORY_TERMS.c.story_id)
             .limit(CANDIDATE_STORIES))
-_STORIES = select(func.max(Story.__table__.c.id))  # type: ignore[attr-defined]
+_STORY_ROWS = Story.__table__  # type: ignore[attr-defined]
+_STORIES = select(func.max(_STORY_ROWS.c.id))
+_PROFILES = (core_select(_STORY_ROWS.c.id, _STORY_ROWS.c.terms, _STORY_ROWS.c.articles, _STORY_ROWS.c.first_published,
+                    _STORY_ROWS.c.last_published).where(_STORY_ROWS.c.id.in_(ids("stories"))).order_by(_STORY_ROWS.c.id))
 _HOLDING = (select(_STORY_TERMS.c.term, func.count()).where(_STORY_TERMS.c.term.in_(ids("terms")))
             .group_by(_STORY_TERMS.c.term))
 _ADD_TERMS = insert(_STORY_TERMS)
@@ -216,14 +238,13 @@ def best_story(session: Session, profile: dict[str, float], day: date | None) ->
     if not candidates:
         return None
     rarest = math.log(1 + max(1, counted_claims(session)))
-    stories = session.exec(select(Story).where(col(Story.id).in_(candidates)).order_by(col(Story.id))).all()
     best: float | None = None
     chosen = None
-    for story in stories:
+    for story in fetch_in(session, _PROFILES, "stories", candidates):  # plain rows: up to 200 are weighed
         fit = joins(profile, story, rarest, spread) if _dates_fit(day, story) else None
         if fit is not None and (best is None or fit > best):
-            best, chosen = fit, story
-    return chosen
+            best, chosen = fit, story.id
+    return None if chosen is None else session.get(Story, chosen)
 
 
 def _label(session: Session, story: Story) -> str:
@@ -267,11 +288,10 @@ def assign_story(session: Session, source: Source, terms: Terms, counts: Profile
         story = Story()
         session.add(story)
         session.flush()
-    else:  # another writer may be adding to it too (PostgreSQL): take its row first
-        session.refresh(story, with_for_update=True)
+    elif session.get_bind().dialect.name != "sqlite":  # another writer may be adding to it too: take its row first
+        session.refresh(story, with_for_update=True)  # (SQLite: this transaction holds the store's write lock)
     _joined(session, story, profile, day)
     story.label = _label(session, story)
-    session.flush()
     source.story_id = story.id
     session.add(source)
     session.flush()

@@ -11,10 +11,10 @@ autoflush: only for tables the caller writes as plain rows or has flushed.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import BindParameter, Executable, Row, bindparam
+from sqlalchemy import BindParameter, Executable, bindparam
 from sqlmodel import Session
 
 CHUNK = 500  # values per IN (...) list
@@ -25,13 +25,13 @@ def ids(name: str) -> BindParameter[Any]:
     return bindparam(name, expanding=True)
 
 
-def fetch(session: Session, statement: Executable, **params: Any) -> Sequence[Row[Any]]:
-    """The rows of a prebuilt statement."""
-    return session.connection().execute(statement, params).all()
+def fetch(session: Session, statement: Executable, **params: Any) -> list[Any]:
+    """The rows of a prebuilt statement (tuples that also name their columns: `row.terms`)."""
+    return list(session.connection().execute(statement, params).all())
 
 
 def fetch_in(session: Session, statement: Executable, name: str, values: Iterable[Any],
-             **params: Any) -> list[Row[Any]]:
+             **params: Any) -> list[Any]:
     """The rows of a prebuilt statement whose IN list *name* takes *values*, `CHUNK` at a time."""
     wanted = sorted(set(values))
     connection = session.connection()

@@ -405,12 +405,11 @@ def add_aliases(session: Session, speaker: Speaker | int, aliases: Iterable[str 
     asked = [a.lower() for a in wanted if names.may_be_alias(a)]
     taken = {a.lower() for a in session.execute(_TAKEN, {"aliases": asked, "speaker": speaker_id}).scalars()} \
         if asked else set()
-    rows = [{"speaker_id": speaker_id, "alias": alias[:500]} for alias in wanted
-            if alias.lower() not in taken and alias.lower() not in PRONOUNS]
-    if rows:
-        session.execute(_NEW_ALIAS, rows)
-    for row in rows:
-        names.add_alias(row["alias"])
+    new_aliases = [alias[:500] for alias in wanted if alias.lower() not in taken and alias.lower() not in PRONOUNS]
+    if new_aliases:
+        session.execute(_NEW_ALIAS, [{"speaker_id": speaker_id, "alias": alias} for alias in new_aliases])
+    for alias in new_aliases:
+        names.add_alias(alias)
 
 
 def create_speaker(session: Session, name: str, kind: SpeakerKind = SpeakerKind.UNKNOWN) -> Speaker:
