@@ -360,11 +360,18 @@ def _unique_name_variant(session: Session, entity: SpeakerEntity, names: KnownNa
     last = name.replace("’", "'").split()[-1].lower()
     if not names.may_be_surname(last):
         return None
-    stored_name_key = func.replace(func.lower(Speaker.name), "’", "'")
-    people = session.exec(select(Speaker).where(Speaker.kind == SpeakerKind.PERSON,
-                                                stored_name_key.endswith(f" {last}", autoescape=True))).all()
-    variants = [p for p in people if name_variant(p.name, name)]
-    return variants[0] if len(variants) == 1 else None
+    people = session.execute(_PEOPLE_ENDING, {"tail": f"% {_like_escaped(last)}"}).all()  # (id, name): few are kept
+    variants = [speaker_id for speaker_id, stored in people if name_variant(stored, name)]
+    return session.get(Speaker, variants[0]) if len(variants) == 1 else None
+
+
+_PEOPLE_ENDING = select(Speaker.id, Speaker.name).where(
+    Speaker.kind == SpeakerKind.PERSON,
+    func.replace(func.lower(Speaker.name), "’", "'").like(bindparam("tail"), escape="\\"))
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _unique_surname_match(session: Session, entity: SpeakerEntity, source_id: int | None,
