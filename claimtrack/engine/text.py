@@ -98,7 +98,7 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 def _is_boilerplate(line: str, first: bool) -> bool:
     words = line.split()
-    if (len(words) <= BOILERPLATE_MAX_WORDS and BOILERPLATE_LINE.match(line)) or CAPTION_MARKERS.search(line):
+    if (len(words) <= BOILERPLATE_MAX_WORDS and BOILERPLATE_LINE.match(line)) or _caption(line):
         return True
     if first and len(words) <= 25 and (
         _title_case(words) or (line[-1] not in TERMINAL + CLOSERS and not _inner_sentence_end(line))
@@ -107,6 +107,15 @@ def _is_boilerplate(line: str, first: bool) -> bool:
     # Headlines, standfirst labels and menu items carry no final punctuation.
     return len(words) <= 20 and line[-1] not in TERMINAL + CLOSERS + ":;,…—-" and not SIGNED_QUOTE.search(line) \
         and not _inner_sentence_end(line)
+
+
+# Every caption marker holds one of these: a plain substring test rules out most lines before the regex.
+_CAPTION_WORDS = ("photo", "image", "picture", "credit", "video", "getty", "afp via", "reuters/")
+
+
+def _caption(line: str) -> bool:
+    low = line.lower()
+    return any(word in low for word in _CAPTION_WORDS) and CAPTION_MARKERS.search(line) is not None
 
 
 def _inner_sentence_end(line: str) -> bool:
@@ -131,23 +140,25 @@ def split_sentences(text: str, para: Paragraph, masked: str) -> list[Sentence]:
     """Split one paragraph; *masked* is the whole text with quotation contents blanked out."""
     a, b = para.start, para.end
     cuts: list[int] = []
-    i = a
-    while i < b:
-        ch = masked[i]
-        if ch in TERMINAL:
-            j = _past_stop(masked, i, b)
+    i = a  # read on from here (a stop's closing marks and spaces are read with it)
+    for found in _STOP_OR_QUOTE_END.finditer(masked, a, b):
+        at = found.start()
+        if at < i:
+            continue
+        if masked[at] == "_":  # the last blanked character of a quotation
+            cut = _cut_after_quotation(text, masked, at, b) if at + 1 < b else None
+        else:
+            j = _past_stop(masked, at, b)
             if j >= b:
                 break
-            cut, i = _cut_after_stop(masked, a, i, j, b)
-            if cut is not None:
-                cuts.append(cut)
-            continue
-        if ch == "_" and i + 1 < b and masked[i + 1] != "_":
-            cut = _cut_after_quotation(text, masked, i, b)
-            if cut is not None:
-                cuts.append(cut)
-        i += 1
+            cut, i = _cut_after_stop(masked, a, at, j, b)
+        if cut is not None:
+            cuts.append(cut)
     return _sentences(text, para, cuts)
+
+
+# Where a sentence may end: a stop, or the end of a blanked quotation (the rest is read by the rules).
+_STOP_OR_QUOTE_END = re.compile(f"[{re.escape(TERMINAL)}]|_(?!_)")
 
 
 def _past_stop(masked: str, i: int, b: int) -> int:
@@ -284,7 +295,7 @@ def _words(text: str, a: int, b: int, out: list[Token]) -> None:
             continue
         word = m.group()
         if len(word) == 1 and not word.isalnum():
-            out.append(make_token("p", i, i + 1, word))
+            out.append(Token("p", i, i + 1, word, -1, word.lower(), False))  # `make_token`, inlined: the hot loop
             continue
         word_end = m.end()
         # Keep a trailing full stop only for abbreviations and initials ("U.S.", "Mr.").
@@ -294,7 +305,8 @@ def _words(text: str, a: int, b: int, out: list[Token]) -> None:
                 word_end += 1
         if text[word_end - 1] in "'’" and not word.lower().endswith(("s'", "s’")):
             word_end -= 1  # a closing single quote, not a plural possessive
-        out.append(make_token("w", i, word_end, text[i:word_end]))
+        written = text[i:word_end]
+        out.append(Token("w", i, word_end, written, -1, written.lower(), written[:1].isupper()))
         if word_end < m.end():
             out.append(make_token("p", word_end, m.end(), text[word_end:m.end()]))
         skip_to = word_end if word_end > m.end() else m.end()
