@@ -987,9 +987,14 @@ def first_name_gender(word: str) -> str | None:
 
 # --- Names seen anywhere in the article (for "Vucic" -> "Aleksandar Vucic") -----------------------
 _NAME_WORD = r"[A-Z][A-Za-zà-ÿ'’\-]*[a-zà-ÿ]"  # "Blair", "O’Neill", "McDonald"; not "NATO"
+_NAME_TAIL = rf"(?:[^\S\n]+(?:(?:de|del|der|van|von|al|bin|da|di|du|le|la)[^\S\n]+)?(?:[A-Z]\.[^\S\n]+)?{_NAME_WORD})+"
+# An optional honorific ("Mr", "Sen."), then name words: read as one capital first, then either the rest of
+# the honorific (told by that capital: "(?<=M)rs") or the rest of the first name word. Opening with the
+# capital lets the regex engine skip straight to capitals (3x faster on an article than the plain
+# "(?:(?:Mr|Mrs|...)\.?\s+)?Name(?:\s+Name)+", which it tried at every character; the same matches).
 NAME_RUN = re.compile(
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?[^\S\n]+)?{_NAME_WORD}"
-    rf"(?:[^\S\n]+(?:(?:de|del|der|van|von|al|bin|da|di|du|le|la)[^\S\n]+)?(?:[A-Z]\.[^\S\n]+)?{_NAME_WORD})+"
+    rf"[A-Z](?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=R)ep|(?<=G)(?:ov|en)|(?<=P)rof)\.?[^\S\n]+{_NAME_WORD}{_NAME_TAIL}"
+    rf"|[A-Za-zà-ÿ'’\-]*[a-zà-ÿ]{_NAME_TAIL})"
 )
 
 
