@@ -87,7 +87,7 @@ def _non_cue_phrase(text: str, toks: list[Token], cue: Cue) -> bool:
     a = toks[max(0, cue.head - 2)].start
     b = toks[min(len(toks) - 1, cue.end + 2)].end
     window = text[a:b]
-    return any(p.search(window) for p in lx.NON_CUE_PHRASES)
+    return lx.NON_CUE_PHRASE.search(window) is not None
 
 
 def _participle_after_comma(toks: list[Token], cue: Cue) -> bool:

@@ -462,14 +462,15 @@ NOUN_CONTEXT = frozenset("""
 """.split())
 
 # Phrases where a cue word does not report speech.
-NON_CUE_PHRASES = (
-    re.compile(r"\btell(?:s|ing)? (?:the|a) (?:difference|time|story apart)\b", re.I),
-    re.compile(r"\btold (?:apart)\b", re.I),
-    re.compile(r"\bthe (?:above[- ])?said\b", re.I),
-    re.compile(r"\bthat is to say\b", re.I),
-    re.compile(r"\bneedless to say\b", re.I),
-    re.compile(r"\bso to speak\b", re.I),
-    re.compile(r"\bsuffice it to say\b", re.I),
+NON_CUE_PHRASE = re.compile(
+    r"\btell(?:s|ing)? (?:the|a) (?:difference|time|story apart)\b"
+    r"|\btold (?:apart)\b"
+    r"|\bthe (?:above[- ])?said\b"
+    r"|\bthat is to say\b"
+    r"|\bneedless to say\b"
+    r"|\bso to speak\b"
+    r"|\bsuffice it to say\b",
+    re.I,
 )
 
 # Clause-joining words: a subject scan stops at them, and they separate two attributions.
