@@ -210,6 +210,8 @@ def _speaker_after_cue(site: _CueSite, items: list[Candidate]) -> Candidate | No
     m = subject_right(toks, cue.end, site.text)
     if m is None or _subject_of_reported_clause(toks, m.last):
         return None
+    if cue.lemma in lx.INVERTING_PAST_ONLY and (cue.form != "ed" or m.kind in ("pronoun", "relative")):
+        return None
     after = _skip_apposition(toks, m.last)
     name = _appositive_name(toks, m, site.text)
     if name is not None:

@@ -50,8 +50,12 @@ INVERTING_CUES = frozenset(
     "say add tell write explain continue note ask reply respond answer insist argue warn "
     "declare recall acknowledge admit confirm deny claim state announce observe remark quip joke "
     "counter retort conclude concede urge suggest agree tweet post scream yell cry shout exclaim "
-    "beam enthuse marvel chuckle snort sniff sneer gloat thunder bellow groan blurt interject".split()
+    "beam enthuse marvel chuckle snort sniff sneer gloat thunder bellow groan blurt interject report".split()
 )
+# Inverting cues whose present form is as often a noun ("reports that ...") and whose object may be a
+# pronoun ("found the posting, reported it to the F.B.I."): inverted only as "reported" before a name or
+# a noun phrase (", reported the Washington Examiner").
+INVERTING_PAST_ONLY = frozenset({"report"})
 # Cues that report speech by themselves: "The ministry reviewed the file and says ...".
 SAY_LIKE_CUES = frozenset(
     "say tell add note warn insist argue claim deny confirm admit acknowledge explain stress".split()
@@ -656,8 +660,9 @@ BOILERPLATE_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 BOILERPLATE_MAX_WORDS = 10  # longer lines are prose even when they start like a label
+# A photo credit is "REUTERS/Kevin Lamarque" in capitals: "a Reuters/Ipsos poll" is the article's own text.
 CAPTION_MARKERS = re.compile(
-    r"\((?:photo|image|picture|credit|video)\b|\b(?:getty images|via getty|afp via|reuters/|ap photo|"
+    r"\((?:photo|image|picture|credit|video)\b|\b(?:getty images|via getty|afp via|(?-i:REUTERS/)|ap photo|"
     r"photograph:|file photo|pictured\b)",
     re.IGNORECASE,
 )

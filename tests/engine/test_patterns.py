@@ -181,9 +181,15 @@ def test_no_claim(text):
 @pytest.mark.parametrize("text", [
     "Minister says talks will resume\n\nBody text without attribution.",
     "Body.\n\n3 min read\n\nLive Story\n\nA protester holds a sign. (Photo by Jane Roe/Agency)\n",
+    "Body.\n\nSupporters wave flags as the minister says the vote will be close. REUTERS/Jane Roe\n",
 ])
 def test_headlines_captions_and_boilerplate_give_nothing(text):
     assert extract(text).claims == ()
+
+
+def test_a_reuters_ipsos_poll_is_the_articles_own_text_not_a_photo_credit():
+    text = "Body.\n\nThe latest Reuters/Ipsos poll shows that the two candidates are level, officials said."
+    assert "the two candidates are level" in [c.text for c in extract(text).claims]
 
 
 @pytest.mark.parametrize("text", [

@@ -36,6 +36,9 @@ SCANS = [
     ("Critics, including the group Fair Votes, say the law is unfair.", "Critics", "say"),
     ("Economists, like their rivals, say taxing sugar works.", "Economists", "say"),
     ("Officials say the bridge is safe.", "Officials", "say"),
+    # subject_right: "reported" takes its speaker after it, as "said" does
+    ('The bill is “central” to the platform for the first time, reported the Daily Courier.', "Daily Courier",
+     "reported"),
 ]
 
 
@@ -48,6 +51,19 @@ def test_speaker_scan(sentence: str, speaker: str, cue: str) -> None:
     assert c.speaker == speaker
     assert c.cue_start is not None and c.cue_end is not None
     assert text[c.cue_start:c.cue_end] == cue
+
+
+
+# Look-alikes of the inverted "reported": a noun ("reports that"), an object pronoun ("reported it").
+@pytest.mark.parametrize(("sentence", "not_speaker", "not_content"), [
+    ("The analysis relied on thousands of reports that parties filed, the commission said.", "parties",
+     "The analysis relied on thousands of"),
+    ("The company found the posting, reported it to the police, and removed it.", "it",
+     "The company found the posting"),
+])
+def test_reported_is_inverted_only_before_a_name(sentence: str, not_speaker: str, not_content: str) -> None:
+    claims = extract(BODY + sentence).claims
+    assert all(c.speaker != not_speaker and c.text != not_content for c in claims)
 
 
 # surface, name, kind, role, affiliation, gender, honorific
