@@ -9,8 +9,8 @@ every answer is "no", and each cost a query. `KnownNames` holds every name, alia
 It may hold more than the store (a name of an article rolled back, a speaker merged away): that
 only costs a query. It must never hold less, or a known speaker would be stored twice, so it is
 brought up to date (`refresh`) at the start of each transaction: speakers and aliases added since
-(by anyone: ids only grow; the last `LOOKBACK` ids are read again, for another writer's transaction
-that took an id before ours and committed after) are read; any change a person made to speakers (a
+(by anyone: ids only grow; on PostgreSQL the last `LOOKBACK` ids are read again, for another writer's
+transaction that took an id before ours and committed after) are read; any change a person made to speakers (a
 merge, an alias moved, an undo, all in the revision log) reads every name again, and so does the
 retry after a unique name clash with another writer (`forget`, see `ingest.batch`).
 """
@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 from claimtrack.store.models import Revision, Speaker, SpeakerAlias, TableName
 
 SPEAKER_TABLES = (TableName.SPEAKER.value, TableName.SPEAKER_ALIAS.value)
-LOOKBACK = 1000  # ids read again at each refresh
+LOOKBACK = 1000  # ids read again at each refresh (PostgreSQL)
 
 
 def surname_key(name: str) -> str | None:
@@ -73,14 +73,16 @@ class KnownNames:
         person changed speakers)."""
         revision = session.exec(select(func.max(Revision.id)).where(
             col(Revision.table_name).in_(SPEAKER_TABLES))).one() or 0
+        # SQLite commits one writer's transaction at a time, so ids arrive in order: nothing to read again.
+        lookback = 0 if session.get_bind().dialect.name == "sqlite" else LOOKBACK
         if self.last_speaker < 0 or revision != self.last_revision:
             self.names.clear()
             self.aliases.clear()
             self.surnames.clear()
-            self.last_speaker, self.last_alias = LOOKBACK, LOOKBACK  # from id 1 on
+            self.last_speaker, self.last_alias = lookback, lookback  # from id 1 on
         self.last_revision = revision
         for speaker_id, name in session.exec(select(Speaker.id, Speaker.name).where(
-                col(Speaker.id) > self.last_speaker - LOOKBACK)):
+                col(Speaker.id) > self.last_speaker - lookback)):
             self.add_name(name)
             self.last_speaker = max(self.last_speaker, speaker_id or 0)
         # A new alias may come with a renamed speaker ("Brown" completed to "Gordon Brown" keeps
@@ -88,7 +90,7 @@ class KnownNames:
         for alias_id, alias, name in session.exec(
                 select(SpeakerAlias.id, SpeakerAlias.alias, Speaker.name)
                 .join(Speaker, col(Speaker.id) == SpeakerAlias.speaker_id)
-                .where(col(SpeakerAlias.id) > self.last_alias - LOOKBACK)):
+                .where(col(SpeakerAlias.id) > self.last_alias - lookback)):
             self.add_alias(alias)
             self.add_name(name)
             self.last_alias = max(self.last_alias, alias_id or 0)
