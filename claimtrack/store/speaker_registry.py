@@ -237,10 +237,18 @@ def _named_holder(session: Session, entity: SpeakerEntity, source_id: int | None
         if office_word not in holders:
             holders[office_word] = _office_holders(session, office_word)
         people = holders[office_word]
-    words = set(_WORD.findall(source.text))  # a quick "no" before the exact search, for most people
-    named_here = [p for p in people if " " in p.name and set(_WORD.findall(p.name.split()[-1])) <= words
+    people = [p for p in people if " " in p.name]
+    if not people:
+        return None
+    # The article's words: a quick "no" before the exact search, worth reading only for many people.
+    words = set(_WORD.findall(source.text)) if len(people) > QUICK_NO_FROM else None
+    named_here = [p for p in people
+                  if (words is None or set(_WORD.findall(p.name.split()[-1])) <= words)
                   and _names_in(source.text, p.name.split()[-1]) and _holds_office(session, p, description)]
     return named_here[0] if len(named_here) == 1 else None
+
+
+QUICK_NO_FROM = 8  # office holders from which the article's words are read first
 
 
 def _holds_office(session: Session, person: Speaker, description) -> bool:
