@@ -309,3 +309,19 @@ def test_a_fragment_is_no_speaker(text, fragment):
     claims = extract("Lead paragraph of an invented report.\n\n" + text).claims
     assert claims and all(c.speaker != fragment for c in claims)
     assert fragment not in {s.name for s in extract("Lead paragraph of an invented report.\n\n" + text).speakers}
+
+
+def test_the_name_run_pattern_finds_what_the_plain_pattern_finds():
+    """NAME_RUN opens with its capital so that the regex engine can skip to capitals; it must find
+    exactly the runs of the plain form "(honorific )?Name( Name)+"."""
+    import re
+
+    from claimtrack.engine.speakers import _NAME_TAIL, _NAME_WORD, NAME_RUN
+
+    plain = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?[^\S\n]+)?{_NAME_WORD}{_NAME_TAIL}")
+    text = ("Mr. Lee met Mrs Ana de la Cruz and Dr. John Q. Public in Paris. Sen. Lisa Grant said Prof Max "
+            "van der Berg, Gov. Ray O’Neill, Gen Tom Ford and Rep. Mary McDonald-Smith agreed. Mrs Smith "
+            "spoke. Ms. Jo Platt and Msgr Paul Ryan (Pres Bush) were there; iPhone Xs Max; NATO Chief; "
+            "MrBean Show; Dr.\nWho Knows; Profit Margins Fell; Senate Leader Harry Reid; Mr\nBlair.")
+    assert [m.span() for m in NAME_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert any(m.group().startswith("Mrs Ana") for m in NAME_RUN.finditer(text))
