@@ -952,8 +952,8 @@ def _plausible_content(toks: list[Token], c: Candidate) -> bool:
         return False
     if c.quotes or c.cue.refused:
         return True
-    if c.cue.lemma in lx.QUOTE_ONLY_CUES:
-        return False
+    if c.cue.lemma in lx.QUOTE_ONLY_CUES:  # 'called the plan "a betrayal"'; unquoted, only a verdict on claims
+        return c.cue.lemma in lx.VERDICT_CUES and lx.VERDICT_CONTENT.match(" ".join(t.text for t in words)) is not None
     if c.trailing:
         extra = 0
         if c.split_from is not None:

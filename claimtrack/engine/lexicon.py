@@ -210,6 +210,25 @@ QUOTE_ONLY_CUES = frozenset({"call", "refer to", "label", "dub", "brand", "term"
                              "blurt", "enthuse", "marvel", "chuckle", "beam", "snort", "sniff", "sneer",
                              "gloat", "thunder", "bellow", "groan", "vent", "fume", "interject", "put it"})
 
+# A verdict on what others said, in the reporter's words: "called the charges unsubstantiated", "branded
+# the reports false", "called it nonsense". Naming cues report it without quotation marks too.
+VERDICT_CUES = frozenset({"call", "label", "brand", "term"})
+_VERDICT_WORDS = (
+    r"[\"“‘']?(?:(?:totally|completely|entirely|wholly|utterly|absolutely|simply|patently|demonstrably|categorically)\s+)?"
+    r"[\"“‘']?(?:false|untrue|baseless|unfounded|unsubstantiated|fabricated|ridiculous|absurd|nonsense|nonsensical"
+    r"|inaccurate|misleading|wrong|outrageous|lies|a lie|groundless|bogus|fake|fiction|fictitious|made up|laughable"
+    r"|preposterous|spurious|erroneous|incorrect|defamatory|libell?ous|a fabrication|a smear|smears|a hoax|fantasy"
+    r"|garbage|rubbish|hogwash|a distortion|distorted)\b"
+)
+VERDICT_CONTENT = re.compile(
+    r"^(?:(?:the|those|these|such|his|her|their|its|our|my|your|that|this|all|any)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:claims?|charges?|allegations?|accusations?|reports?|stor(?:y|ies)|statements?|comments?|remarks?"
+    r"|suggestions?|assertions?|criticisms?|attacks?|rumou?rs?|idea|notion|speculation|account|findings?"
+    r"|figures?|numbers?|polls?|articles?|ads?|adverts?|assessment|theory|theories)"
+    r"|it|that|this)\s+" + _VERDICT_WORDS,
+    re.I,
+)
+
 # Nouns that name the quoted words after them: 'used the phrase "clean energy"'.
 NAMING_NOUNS = frozenset("phrase term word words slogan motto line refrain catchphrase nickname label".split())
 

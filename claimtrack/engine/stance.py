@@ -64,6 +64,8 @@ def stance_of(cue: Cue | None, content: str, direct: bool) -> Stance:
         return Stance.URGES  # "wants Congress to act": a call on others, not an own intention
     if cue.lemma == "want" and content.startswith("to know"):
         return Stance.UNCOMMITTED  # "wanted to know who approved it": a question
+    if cue.lemma in lx.VERDICT_CUES and lx.VERDICT_CONTENT.match(content):
+        return Stance.REJECTS  # "called the charges unsubstantiated", "called it nonsense"
     if base is Stance.ASSERTS and cue.lemma in lx.DIRECTIVE_CUES and lx.INFINITIVE_CONTENT.match(content):
         return Stance.URGES  # "told his staff never to speak of it": a directive
     if base is Stance.ASSERTS:

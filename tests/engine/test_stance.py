@@ -145,7 +145,23 @@ CUES = [
     # a poll's finding is an estimate
     ("The Harbour Gazette survey found most residents opposed the toll.", "most residents opposed",
      Stance.HEDGES),
+    # a verdict on what others said, with or without quotation marks, rejects it
+    ("The ferry company called the charges unsubstantiated and fabricated by former staff.",
+     "the charges unsubstantiated", Stance.REJECTS),
+    ("The mayor Lena Ward called it nonsense.", "it nonsense", Stance.REJECTS),
+    ('The harbour board branded the reports "totally false".', 'the reports "totally false"', Stance.REJECTS),
 ]
+
+
+# Naming cues report speech only around quoted words, unless they give a verdict on claims.
+@pytest.mark.parametrize("sentence", [
+    "The mayor Lena Ward called the police after the meeting.",
+    "The mayor Lena Ward called the meeting a success.",
+    "Councillors called it a day at midnight.",
+    "The harbour master Tom Vale called the ferry late on Monday.",
+])
+def test_an_unquoted_naming_cue_without_a_verdict_reports_nothing(sentence):
+    assert extract(BODY + sentence).claims == ()
 
 
 @pytest.mark.parametrize("sentence,fragment,stance", CUES)
