@@ -529,6 +529,10 @@ def _content_is_elsewhere(toks: list[Token], c: Candidate, j: int, sep: str | No
         else:
             c.trailing = True
         return True
+    if toks[j].kind == "p" and toks[j].text == ";" and c.a > 0 and not (c.cue and c.cue.passive) \
+            and _has_content_before(toks, c.a):
+        c.trailing = True  # "X, he said; Y": a semicolon after the cue starts no content of its own
+        return True
     return c.a > 0 and _has_content_before(toks, c.a) and _content_by_words_before(toks, c, j, sep, items, idx)
 
 

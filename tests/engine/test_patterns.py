@@ -417,3 +417,19 @@ def test_capitalised_continuation_of_a_quote_joins_it():
 ])
 def test_recall_patterns_must_not_fire(text):
     assert extract(text).claims == ()
+
+
+# A semicolon after "X, S said" starts no content of its own: X is the claim, and the words after the
+# semicolon are the reporter's (or a new clause).
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("The talks failed, the harbour master said; the two sides would meet again in May.", "The talks failed"),
+    ("These were no oversights, the lawyer noted; the agency had slanted its summaries.",
+     "These were no oversights"),
+])
+def test_a_semicolon_after_the_cue_leaves_the_content_before_it(sentence, content):
+    assert [c.text for c in extract("Body.\n\n" + sentence).claims] == [content]
+
+
+def test_a_passive_cue_before_a_semicolon_gives_no_content_before_it():
+    text = "Body.\n\nHe was booed on stage during the debate; was denounced by the bishop; and lost the vote."
+    assert all(not c.text.startswith("He was booed") for c in extract(text).claims)
