@@ -761,6 +761,8 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
             _no_content(c)
             return
         end = _before_punctuation(toks, end - 1, start)  # "..., as the memo put it": the clause before "as"
+        if start >= end and _as_opening(toks, c, items, idx):
+            return  # "As the minister said, X": the clause after the comma
     if not c.middle and _opening_adjunct(toks, start, end):
         # "Weighing in on the debate, the senator agreed": an adjunct, not content
         _no_content(c)
@@ -776,6 +778,18 @@ def _trailing_region(toks: list[Token], c: Candidate, items: list[Candidate], id
             prev.parent = c
     c.rule = _trailing_rule(toks, c, start, end)
     c.confidence = c.rule.applied_to(c.confidence)
+
+
+def _as_opening(toks: list[Token], c: Candidate, items: list[Candidate], idx: int) -> bool:
+    """"As the minister said, the bridge will reopen": a sentence opening with "As S said," reports the
+    clause after the comma. Settles the content there and says so."""
+    j, sep = _content_start(toks, c)
+    if sep != "," or j >= len(toks) or toks[j].kind != "w":
+        return False
+    c.trailing = False
+    c.fwd = (j, _forward_end(toks, j, items, idx))
+    c.rule = rules.SPEAKER_CUE_CLAUSE
+    return True
 
 
 def _no_content(c: Candidate) -> None:

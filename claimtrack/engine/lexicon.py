@@ -60,8 +60,10 @@ INVERTING_PAST_ONLY = frozenset({"report"})
 SAY_LIKE_CUES = frozenset(
     "say tell add note warn insist argue claim deny confirm admit acknowledge explain stress".split()
 )
-# Cues that report the preceding words after "as": "..., as the memo put it", "as she said".
-AS_CUES = SAY_LIKE_CUES | {"put it"} | frozenset("write report describe call observe remark quip joke".split())
+# Cues that report the preceding words after "as": "..., as the memo put it", "as she said"; and, opening
+# a sentence, the clause after the comma: "As the minister pointed out, the bridge ...".
+AS_CUES = SAY_LIKE_CUES | {"put it", "point out"} | frozenset(
+    "write report describe call observe remark quip joke".split())
 # Words before a cue that let it share the subject of the cue before it: "did not deny ... but rejected".
 SHARED_SUBJECT_LINKS = frozenset("and but before after while by".split())
 # Clause coordinators: "... and says" takes the sentence's subject; '"a disgrace," and threatened'

@@ -433,3 +433,25 @@ def test_a_semicolon_after_the_cue_leaves_the_content_before_it(sentence, conten
 def test_a_passive_cue_before_a_semicolon_gives_no_content_before_it():
     text = "Body.\n\nHe was booed on stage during the debate; was denounced by the bishop; and lost the vote."
     assert all(not c.text.startswith("He was booed") for c in extract(text).claims)
+
+
+# A sentence opening with "As S said," reports the clause after the comma; "As" opening a plain
+# subordinate clause reports nothing.
+@pytest.mark.parametrize(("sentence", "speaker", "content"), [
+    ("As the harbour master said, the bridge will reopen in May.", "the harbour master",
+     "the bridge will reopen in May"),
+    ("As many engineers have pointed out, the toll will hurt small firms.", "many engineers",
+     "the toll will hurt small firms"),
+    ("As Ms Ruiz told councillors, the ferry is losing money.", "Ruiz", "the ferry is losing money"),
+])
+def test_as_the_speaker_said_reports_the_clause_after_the_comma(sentence, speaker, content):
+    claims = extract("Body.\n\n" + sentence).claims
+    assert [(c.speaker, c.text) for c in claims] == [(speaker, content)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "As the crowd applauded, the mayor left the stage.",
+    "As the ferry docked, the passengers cheered.",
+])
+def test_as_opening_a_plain_clause_reports_nothing(sentence):
+    assert extract("Body.\n\n" + sentence).claims == ()
