@@ -33,7 +33,9 @@ from claimtrack.ingest.deadline import ARTICLE_SECONDS, ArticleDeadline
 from claimtrack.ingest.readers import ReadFailure, SourceDocument, one_line
 
 IN_FLIGHT_PER_JOB = 8  # articles handed to each worker ahead of the writer
-PARALLEL_FROM = 16  # a shorter stream is prepared in this process: starting workers costs ~1 s
+# A shorter stream is prepared in this process; a longer one's first PARALLEL_FROM articles are too,
+# while the workers start (about a second, in which this process stores about 30 articles).
+PARALLEL_FROM = 32
 WORKER_TOPIC_CACHE = 5_000  # claim texts a worker keeps read (about 4 KB each)
 
 
@@ -106,9 +108,14 @@ def prepared_articles(documents: Iterable[SourceDocument | ReadFailure], *, jobs
     head = list(islice(stream, PARALLEL_FROM))
     if jobs <= 1 or len(head) < PARALLEL_FROM:
         for item in (*head, *stream):
-            yield _ready(item, stored_as) or prepare_article(item, article_seconds)  # type: ignore[arg-type]
+            yield _prepared_here(item, article_seconds, stored_as)
         return
-    yield from _in_workers((*head, *stream), jobs, article_seconds, stored_as)
+    yield from _in_workers(head, stream, jobs, article_seconds, stored_as)
+
+
+def _prepared_here(item: SourceDocument | ReadFailure, article_seconds: float,
+                   stored_as: Callable[[str], int | None]) -> Item:
+    return _ready(item, stored_as) or prepare_article(item, article_seconds)  # type: ignore[arg-type]
 
 
 def _ready(item: SourceDocument | ReadFailure, stored_as: Callable[[str], int | None]) -> Item | None:
@@ -120,21 +127,31 @@ def _ready(item: SourceDocument | ReadFailure, stored_as: Callable[[str], int | 
     return PreparedArticle(item, digest, stored_as=existing) if existing is not None else None
 
 
-def _in_workers(documents: Iterable[SourceDocument | ReadFailure], jobs: int, article_seconds: float,
-                stored_as: Callable[[str], int | None]) -> Iterator[Item]:
+def _in_workers(head: list[SourceDocument | ReadFailure], documents: Iterator[SourceDocument | ReadFailure],
+                jobs: int, article_seconds: float, stored_as: Callable[[str], int | None]) -> Iterator[Item]:
+    """The head prepared in this process while the workers start (about a second, which this process
+    would otherwise spend waiting), the rest in the workers, handed out in the input's order."""
     context = multiprocessing.get_context("forkserver")  # never fork a process with threads (a TUI, a progress bar)
     context.set_forkserver_preload(["claimtrack.ingest.prepare"])
     pending: deque[tuple[SourceDocument | None, Item | Future[PreparedArticle]]] = deque()
     pool: ProcessPoolExecutor | None = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                                            initializer=_worker_start, initargs=(os.getpid(),))
+
+    def queue(item: SourceDocument | ReadFailure) -> None:
+        ready = _ready(item, stored_as)
+        if ready is not None:
+            pending.append((None, ready))
+        else:
+            assert isinstance(item, SourceDocument)
+            pending.append((item, _submit(pool, item, article_seconds)))
+
     try:
+        for item in islice(documents, jobs * IN_FLIGHT_PER_JOB):  # the workers start on these ...
+            queue(item)
+        for item in head:  # ... while this process prepares the head (and the writer stores it)
+            yield _prepared_here(item, article_seconds, stored_as)
         for item in documents:
-            ready = _ready(item, stored_as)
-            if ready is not None:
-                pending.append((None, ready))
-            else:
-                assert isinstance(item, SourceDocument)
-                pending.append((item, _submit(pool, item, article_seconds)))
+            queue(item)
             while len(pending) > jobs * IN_FLIGHT_PER_JOB or (pending and _done(pending[0][1])):
                 doc, work = pending.popleft()
                 yield _result(doc, work, article_seconds)

@@ -54,27 +54,35 @@ def store_contents(db: Path) -> dict:
 
 
 def test_two_jobs_store_exactly_what_one_job_stores(run, tmp_path):
-    corpus = write_batch(tmp_path / "desk.jsonl", 24)  # more than PARALLEL_FROM: workers are started
+    articles = prepare.PARALLEL_FROM + 8  # more than PARALLEL_FROM: workers are started for the rest
+    corpus = write_batch(tmp_path / "desk.jsonl", articles)
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     first = run("ingest", "--jobs", "1", str(corpus), db=one)
     second = run("ingest", "--jobs", "2", str(corpus), db=two)
     assert first.exit_code == second.exit_code == 0, (first.output, second.output)
-    assert "Sources added: 24, skipped: 0, failed: 0" in second.stdout
+    assert f"Sources added: {articles}, skipped: 0, failed: 0" in second.stdout
     contents = store_contents(one)
     assert contents == store_contents(two)
-    assert contents["relations"] and len(contents["claims"]) >= 24 * 3
+    assert contents["relations"] and len(contents["claims"]) >= articles * 3
 
 
 def test_workers_do_the_extraction(tmp_path, monkeypatch):
-    """With jobs > 1 the articles are prepared in other processes: this one never runs the engine."""
-    def not_here(*args, **kwargs):
-        raise AssertionError("prepared in the writer's process")
+    """With jobs > 1 the articles after the first `PARALLEL_FROM` (prepared here while the workers start)
+    are prepared in other processes: this one runs the engine on the head only."""
+    here: list[str] = []
+    real = prepare.prepare_article
 
-    monkeypatch.setattr(prepare, "prepare_article", not_here)
-    docs = [SourceDocument(text=article(n), location=f"a{n}.txt", format="text") for n in range(prepare.PARALLEL_FROM)]
+    def counted(doc, *args):
+        here.append(doc.location)
+        return real(doc, *args)
+
+    monkeypatch.setattr(prepare, "prepare_article", counted)
+    docs = [SourceDocument(text=article(n), location=f"a{n}.txt", format="text")
+            for n in range(prepare.PARALLEL_FROM + 8)]
     prepared = list(prepared_articles(docs, jobs=2))
     assert [p.location for p in prepared] == [d.location for d in docs]  # the input's order
     assert all(p.extraction is not None and p.extraction.claims and p.topics for p in prepared)
+    assert here == [d.location for d in docs[:prepare.PARALLEL_FROM]]
 
 
 def test_a_short_input_is_prepared_here_without_workers(monkeypatch):
