@@ -587,9 +587,16 @@ def _end_of_naming(toks: list[Token], c: Candidate, j: int, end: int) -> int:
     """Quoted words that name close a content: 'Lee called the plan a "farce" on his radio show',
     'Lee described the plan as a "farce," but ...'."""
     if c.cue is not None and c.cue.lemma in lx.QUOTE_ONLY_CUES:
-        # the naming ends with the quoted words
+        # the naming ends with the quoted words, and the noun they describe ('called North Korea's
+        # "reckless, provocative" actions.'): one plain word closing the clause
         last_q = max((i for i in range(j, end) if toks[i].kind == "q"), default=None)
-        return end if last_q is None else last_q + 1
+        if last_q is None:
+            return end
+        head = last_q + 1
+        if head < end and toks[head].kind == "w" and not toks[head].capitalised and toks[head].low.isalpha() \
+                and toks[head].low not in lx.NOT_A_NAMED_HEAD and (head + 1 >= end or toks[head + 1].kind == "p"):
+            return head + 1
+        return last_q + 1
     # "as" + quoted words close the content
     as_q = next((i for i in range(j + 1, end) if toks[i].low == "as" and any(
         t.kind == "q" for t in toks[i + 1:i + 4])), None)

@@ -231,6 +231,12 @@ VERDICT_CONTENT = re.compile(
     re.I,
 )
 
+# Words after a naming's quoted words that are no noun it describes: 'called the plan "a farce" today'.
+NOT_A_NAMED_HEAD = frozenset("""
+    today yesterday tonight again too also instead then now later earlier recently repeatedly publicly
+    privately online before after afterwards anyway though either overall there here
+""".split())
+
 # Nouns that name the quoted words after them: 'used the phrase "clean energy"'.
 NAMING_NOUNS = frozenset("phrase term word words slogan motto line refrain catchphrase nickname label".split())
 

@@ -455,3 +455,16 @@ def test_as_the_speaker_said_reports_the_clause_after_the_comma(sentence, speake
 ])
 def test_as_opening_a_plain_clause_reports_nothing(sentence):
     assert extract("Body.\n\n" + sentence).claims == ()
+
+
+# A naming's content ends with its quoted words and the one noun they describe, never a word after it.
+@pytest.mark.parametrize(("sentence", "content"), [
+    ('Ms Ruiz called the harbour plan a "let the tide decide" approach.',
+     'the harbour plan a "let the tide decide" approach'),
+    ("The mayor called the council's \"reckless, careless\" spending.",
+     "the council's \"reckless, careless\" spending"),
+    ('Ms Ruiz called the harbour plan a "farce" today.', 'the harbour plan a "farce"'),
+    ('Ms Ruiz called the harbour plan a "farce" on her radio show.', 'the harbour plan a "farce"'),
+])
+def test_a_naming_ends_with_the_noun_its_quoted_words_describe(sentence, content):
+    assert [c.text for c in extract("Body.\n\n" + sentence).claims] == [content]
