@@ -984,9 +984,15 @@ def _plausible_content(toks: list[Token], c: Candidate) -> bool:
         if c.split_from is not None:
             extra = sum(1 for t in toks[c.split_from:] if t.kind in ("w", "q"))
         return len(words) + extra >= 3
-    lemma = c.cue.lemma
     before = toks[a - 1] if a > 0 else None
-    had_that = before is not None and before.kind == "w" and before.low == "that"
+    return _plausible_object(c.cue.lemma, words, before is not None and before.kind == "w" and before.low == "that")
+
+
+def _plausible_object(lemma: str, words: list[Token], had_that: bool) -> bool:
+    """Whether the words after a cue of *lemma* (no quotation in them) make a content."""
+    if lemma in lx.CALL_ONLY_CUES:  # "encouraged Americans to check out ...": someone, then "to" and a verb
+        return any(w.low == "to" and k + 1 < len(words) and words[k + 1].kind == "w"
+                   for k, w in enumerate(words[:CALL_ADDRESSEE_WORDS + 1]) if k > 0)
     if lemma in lx.INTENT_CUES and words[0].low == "to":
         return len(words) >= 3
     if lemma in lx.POSITION_CUES:
@@ -995,6 +1001,9 @@ def _plausible_content(toks: list[Token], c: Candidate) -> bool:
         # a bare object is not a report ("added salt", "found the keys")
         return len(words) >= 4 and _has_finite_verb(words)
     return len(words) >= 2
+
+
+CALL_ADDRESSEE_WORDS = 5  # the longest addressee before the "to" of a call ("encouraged all the party's members to")
 
 
 def _has_finite_verb(words: list[Token]) -> bool:

@@ -57,6 +57,8 @@ def _build_forms() -> dict[str, list[tuple[str, str, str | None]]]:
     for lemma in lx.CUE_LEMMAS:
         verb, _, particle = lemma.partition(" ")
         for form, kind in _inflections(verb).items():
+            if lemma in lx.CALL_ONLY_CUES and kind != "ed":
+                continue  # "encouraging", "encourages": no cue words at all (a subject scan reads through them)
             table.setdefault(form, []).append((lemma, kind, particle or None))
     for entries in table.values():
         entries.sort(key=lambda e: e[2] is None)  # particle cues first: "call on" before "call"
@@ -124,6 +126,8 @@ def _match(toks: list[Token], i: int, entries: list[tuple[str, str, str | None]]
             # "declined to comment": the cue is the refusal ("declined"); the content starts at "to"
             return Cue(lemma, i - 2, i - 1, _group_start(toks, i - 2), "ed", negated=True, refused=True)
         gs = _group_start(toks, i)
+        if lemma in lx.CALL_ONLY_CUES and gs != i:
+            return None  # "would encourage", "has encouraged": a policy's effect more often than a call
         group = [toks[k].low for k in range(gs, i)]
         negated = any(w in lx.CUE_NEGATORS or w.endswith(("n't", "n’t")) for w in group)
         passive = form == "ed" and any(w in lx.BE_FORMS for w in group) and lemma != "say"

@@ -185,8 +185,11 @@ _add(Stance.ACCUSES, """
 _add(Stance.WARNS, "warn caution threaten alert")
 _add(Stance.URGES, """
     urge call_on call_for demand ask appeal_for appeal_to press_for implore plead recommend
-    advise request order instruct propose exhort
+    advise request order instruct propose exhort encourage
 """)
+# Cues that report words only as a call on someone to act, in the plain past: "encouraged Americans to
+# check out ...", not "the law encourages investment", "would encourage more people to", "encouraging".
+CALL_ONLY_CUES = frozenset({"encourage"})
 _add(Stance.PROMISES, "promise pledge vow guarantee assure swear")
 _add(Stance.HEDGES, """
     suggest believe think estimate speculate expect hint imply indicate suspect guess

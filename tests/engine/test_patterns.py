@@ -468,3 +468,15 @@ def test_as_opening_a_plain_clause_reports_nothing(sentence):
 ])
 def test_a_naming_ends_with_the_noun_its_quoted_words_describe(sentence, content):
     assert [c.text for c in extract("Body.\n\n" + sentence).claims] == [content]
+
+
+# "encourage" reports a call only in the plain past with someone and "to" after it; a policy's effect
+# ("would encourage", "encourages investment") reports nothing.
+@pytest.mark.parametrize("sentence", [
+    "The new harbour law encourages investment in the region.",
+    "The toll would encourage more drivers to take the ferry.",
+    "She encouraged the idea at the meeting.",
+])
+def test_encourage_without_a_call_reports_nothing(sentence):
+    assert extract("Body.\n\n" + sentence).claims == ()
+

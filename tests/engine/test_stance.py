@@ -145,6 +145,8 @@ CUES = [
     # a poll's finding is an estimate
     ("The Harbour Gazette survey found most residents opposed the toll.", "most residents opposed",
      Stance.HEDGES),
+    # "encouraged" someone to act is a call
+    ("The harbour master Tom Vale encouraged residents to stay indoors.", "residents to stay indoors", Stance.URGES),
     # a verdict on what others said, with or without quotation marks, rejects it
     ("The ferry company called the charges unsubstantiated and fabricated by former staff.",
      "the charges unsubstantiated", Stance.REJECTS),
