@@ -898,9 +898,18 @@ def _reporter_goes_on(quote: Token, nxt: Token, after: Token) -> bool:
     ):
         return True
     if nxt.low in lx.QUOTE_CLOSING_CLAUSES and not (nxt.low == "when" and after.low == "it") \
-            and (nxt.low != "as" or after.low in lx.SUBJECT_PRONOUNS):  # "when it comes to", "as long as" go on
+            and (nxt.low != "as" or after.low in lx.SUBJECT_PRONOUNS) \
+            and not (_bare_noun_clause(nxt, after) and not _ends_with_comma(quote)):  # "when it comes to" goes on
         return True
     return _ends_with_comma(quote) and (nxt.low.endswith("ing") or nxt.low in lx.INDEFINITE_ARTICLES)
+
+
+def _bare_noun_clause(nxt: Token, after: Token) -> bool:
+    """ "before details emerge", "until prices fall": a clause of the speaker's own with a bare noun as its
+    subject (after a quoted fragment, not a quotation closed by a comma: '"Don't," until gunshots are
+    heard'), not the reporter's "before floating the idea", "before he walked out", "after the vote"."""
+    return nxt.low in ("before", "until") and not after.low.endswith("ing") and after.low not in lx.SUBJECT_PRONOUNS \
+        and after.low not in lx.ADDRESSEE_DETERMINERS and after.low.endswith("s") and not after.low.endswith("ss")
 
 
 def _fragment_clause_start(toks: list[Token], j: int, end: int) -> int:

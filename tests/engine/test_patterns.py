@@ -480,3 +480,15 @@ def test_a_naming_ends_with_the_noun_its_quoted_words_describe(sentence, content
 def test_encourage_without_a_call_reports_nothing(sentence):
     assert extract("Body.\n\n" + sentence).claims == ()
 
+
+
+# After a quoted fragment inside the speaker's clause, "before" + a bare noun goes on with the speaker's
+# words; after a quotation closed by a comma, or before a participle, the reporter goes on.
+@pytest.mark.parametrize(("sentence", "content"), [
+    ('The mayor said it would take "more hours" before details emerge.',
+     'it would take "more hours" before details emerge'),
+    ('The captain shouted "Stop the ferry," until horns are heard.', '"Stop the ferry,"'),
+    ('The mayor called the plan "a disgrace" before walking out.', 'the plan "a disgrace"'),
+])
+def test_a_clause_after_a_quoted_fragment(sentence, content):
+    assert content in [c.text for c in extract("Body.\n\n" + sentence).claims]
