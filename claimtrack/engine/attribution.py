@@ -596,13 +596,29 @@ def _end_of_naming(toks: list[Token], c: Candidate, j: int, end: int) -> int:
         if head < end and toks[head].kind == "w" and not toks[head].capitalised and toks[head].low.isalpha() \
                 and toks[head].low not in lx.NOT_A_NAMED_HEAD and (head + 1 >= end or toks[head + 1].kind == "p"):
             return head + 1
-        return last_q + 1
+        return last_q + 1 if _ends_with_comma(toks[last_q]) else _named_complement_end(toks, last_q + 1, end)
     # "as" + quoted words close the content
     as_q = next((i for i in range(j + 1, end) if toks[i].low == "as" and any(
         t.kind == "q" for t in toks[i + 1:i + 4])), None)
     last_q = None if as_q is None else max(
         (i for i in range(as_q + 1, end) if toks[i].kind == "q"), default=None)  # the quote may lie past the end
     return end if last_q is None else last_q + 1
+
+
+NAMED_COMPLEMENT_WORDS = 6  # the longest "for its members" after a naming's quoted words (tokens)
+
+
+def _named_complement_end(toks: list[Token], k: int, end: int) -> int:
+    """Where a naming ends after its quoted words at *k*: past a complement of the name ('called Clinton a
+    "champion" for its members', 'a "friend" of the poor'), which runs to the next punctuation; not past
+    an adjunct ('a "farce" on his radio show') or a longer phrase."""
+    if k + 1 >= end or toks[k].kind != "w" or toks[k].low not in ("for", "of") or toks[k + 1].low.endswith("ing"):
+        return k  # ("... "wrong" for claiming ...": the reporter's reason)
+    for i in range(k + 1, min(end, k + NAMED_COMPLEMENT_WORDS + 1)):
+        t = toks[i]
+        if t.kind != "w" or t.low in lx.CLAUSE_BOUNDARIES or t.low in FORMS:
+            return i if t.kind == "p" and i > k + 1 else k
+    return end if end - k <= NAMED_COMPLEMENT_WORDS else k
 
 
 def _continues_clause(toks: list[Token], j: int, a: int) -> bool:

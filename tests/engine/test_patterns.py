@@ -465,6 +465,12 @@ def test_as_opening_a_plain_clause_reports_nothing(sentence):
      "the council's \"reckless, careless\" spending"),
     ('Ms Ruiz called the harbour plan a "farce" today.', 'the harbour plan a "farce"'),
     ('Ms Ruiz called the harbour plan a "farce" on her radio show.', 'the harbour plan a "farce"'),
+    # ... and a complement of the name ("for ...", "of ..."), not a reason ("for claiming ...")
+    ('The union called Ms Ruiz a "champion" for its members, citing her work.',
+     'Ms Ruiz a "champion" for its members'),
+    ('Ms Ruiz called the harbour master a "friend" of the fishermen.',
+     'the harbour master a "friend" of the fishermen'),
+    ('Ms Ruiz called the plan "wrong" for claiming the ferry was safe.', 'the plan "wrong"'),
 ])
 def test_a_naming_ends_with_the_noun_its_quoted_words_describe(sentence, content):
     assert [c.text for c in extract("Body.\n\n" + sentence).claims] == [content]
