@@ -45,7 +45,8 @@ from claimtrack.vocabulary import ClaimKind
 # "- Maria Gonzalez, Dover." / "— Senator Jane Roe" under a quotation
 DASH_SIGNATURE = re.compile(r"[-—–―]+\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 # "ANNA SMITH: ..." at the start of a transcript paragraph
-SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
+# (A stray opening quotation mark before the label, left by a copied transcript, is read through.)
+SPEAKER_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
 # Any word that can be a cue (a cheap pre-filter before tokenizing a sentence).
 CUE_WORDS = frozenset(FORMS) | lx.CUE_WORDS_BEYOND_VERBS
 LOWER_WORD = re.compile(r"[a-z]+")
@@ -305,10 +306,9 @@ class _Run:
 
         Only where the article has turns by at least two labelled speakers, so that one-off
         labels ("EMAIL:", "Contributing:", "Smith: A late surge") are left alone."""
-        taken = {c.sentence.paragraph for c in cands}
         turns = []
         for para in self.paras:
-            if para.skip or para.index in taken or (self.limit is not None and para.end > self.limit):
+            if para.skip or (self.limit is not None and para.end > self.limit):
                 continue
             m = SPEAKER_LABEL.match(self.text, para.start, para.end)
             if not m or m.group(1).lower().rstrip(".") in lx.NOT_SPEAKER_LABELS:

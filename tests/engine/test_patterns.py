@@ -498,3 +498,31 @@ def test_encourage_without_a_call_reports_nothing(sentence):
 ])
 def test_a_clause_after_a_quoted_fragment(sentence, content):
     assert content in [c.text for c in extract("Body.\n\n" + sentence).claims]
+
+
+# Interview transcripts: "NAME: words" paragraphs are the named speaker's turns, where the article has
+# turns by at least two labelled speakers.
+TRANSCRIPT = ("Harbour interview\n\n"
+              "ROBERTS: Minister, will the ferry run next winter or not?\n\n"
+              "RUIZ: Well, look, the council thinks the ferry is too costly. But we will keep it running.\n\n")
+
+
+def test_transcript_turns_are_their_speakers_claims():
+    turns = [(c.speaker, c.text) for c in extract(TRANSCRIPT).claims if c.cue == ":"]
+    assert turns == [("Roberts", "Minister, will the ferry run next winter or not?"),
+                     ("Ruiz", "Well, look, the council thinks the ferry is too costly. But we will keep it running")]
+
+
+def test_a_turn_keeps_the_attributions_inside_it():
+    speakers = {c.speaker for c in extract(TRANSCRIPT).claims}
+    assert {"Ruiz", "council"} <= speakers
+
+
+def test_a_stray_quotation_mark_before_a_label_is_read_through():
+    text = TRANSCRIPT.replace("ROBERTS:", '"ROBERTS:').replace("RUIZ:", '"RUIZ:')
+    assert {c.speaker for c in extract(text).claims if c.cue == ":"} == {"Roberts", "Ruiz"}
+
+
+def test_a_one_off_label_is_no_transcript():
+    text = "Harbour news\n\nEMAIL: news@example.org for tips about the ferry service.\n\nThe ferry runs daily."
+    assert all(c.cue != ":" for c in extract(text).claims)
