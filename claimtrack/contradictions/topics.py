@@ -267,19 +267,11 @@ def _merge_phrases(lemmas: list[str], terms: Terms) -> list[_Item]:
     merged: list[_Item] = []
     i = 0
     while i < len(lemmas):
-        if lemmas[i] in heads:  # only a phrase's first word can start one
-            for size in (3, 2):
-                candidate = " ".join(lemmas[i:i + size])
-                if i + size <= len(lemmas) and candidate in phrases:
-                    merged.append((candidate, i, size))
-                    i += size
-                    break
-            else:
-                merged.append((lemmas[i], i, 1))
-                i += 1
-        else:
-            merged.append((lemmas[i], i, 1))
-            i += 1
+        # only a phrase's first word can start one
+        size = next((size for size in (3, 2) if lemmas[i] in heads and i + size <= len(lemmas)
+                     and " ".join(lemmas[i:i + size]) in phrases), 1)
+        merged.append((" ".join(lemmas[i:i + size]) if size > 1 else lemmas[i], i, size))
+        i += size
     return merged
 
 

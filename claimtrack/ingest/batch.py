@@ -258,23 +258,7 @@ def _store(session: Session, article: PreparedArticle, names: KnownNames | None 
 
 
 def claim_from_extracted(source_id: int, extracted: ExtractedClaim, speaker_id: int | None) -> Claim:
-    return Claim(
-        source_id=source_id,
-        speaker_id=speaker_id,
-        speaker_start=extracted.speaker_start,
-        speaker_end=extracted.speaker_end,
-        text=extracted.text,
-        start=extracted.start,
-        end=extracted.end,
-        spans=[list(span) for span in extracted.spans] or None,
-        kind=extracted.kind,
-        cue=extracted.cue,
-        cue_start=extracted.cue_start,
-        cue_end=extracted.cue_end,
-        stance=extracted.stance,
-        confidence=float(extracted.confidence),
-        rule=extracted.rule,
-    )
+    return Claim(**claim_row(source_id, extracted, speaker_id, utc_now()))
 
 
 def speaker_ids_for(session: Session, extraction: Extraction, source_id: int,
