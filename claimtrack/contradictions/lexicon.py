@@ -5,6 +5,8 @@ Only data lives here (no code of the finder), so every module of the finder may 
 """
 from __future__ import annotations
 
+from claimtrack.engine import lexicon as engine_lexicon
+
 # ----------------------------------------------------------------------------- defaults of the terms
 
 # Groups of terms that name the same matter in conflict reporting. The group name is what a reason
@@ -112,9 +114,8 @@ TIME_UNITS = frozenset("second minute hour day week month year decade century ag
 
 # ----------------------------------------------------------------------------- answers and their targets
 
-# Cue lemmas that answer what someone else said: "denied the charge", "dismissed those reports".
-# ("opposed", "questioned" reject a policy or a person, not a claim: they are not answers.)
-ANSWER_CUES = frozenset("deny reject dismiss rebut refute dispute contradict debunk disavow".split())
+# Cue lemmas that answer what someone else said: the engine's, which keeps what they report inside them.
+ANSWER_CUES = engine_lexicon.ANSWER_CUES
 
 # Words that call what was said untrue: "It is categorically untrue", "This is some sort of nonsense"
 # ("a lie", "a boldfaced lie", not "the matter should be left to lie").

@@ -187,6 +187,15 @@ _add(Stance.URGES, """
     urge call_on call_for demand ask appeal_for appeal_to press_for implore plead recommend
     advise request order instruct propose exhort encourage
 """)
+# Cues that report what a source found or published ("the poll shows", "the inquiry found", "citing"): a
+# source's own claim, like its words, also when someone else reports it.
+FINDING_CUES = frozenset("show find reveal learn cite quote publish estimate".split())
+
+# Cue lemmas that answer what someone else said ("denied the charge", "dismissed those reports"); what
+# such a claim reports inside it is what it answers. ("opposed", "questioned" reject a policy or a
+# person, not a claim: they are not answers.)
+ANSWER_CUES = frozenset("deny reject dismiss rebut refute dispute contradict debunk disavow".split())
+
 # Cues that report words only as a call on someone to act, in the plain past: "encouraged Americans to
 # check out ...", not "the law encourages investment", "would encourage more people to", "encouraging".
 CALL_ONLY_CUES = frozenset({"encourage"})
@@ -519,6 +528,17 @@ NOT_SPEAKER_LABELS = frozenset("""
     read listen warning disclaimer transcript breaking exclusive analysis opinion comment
     background context summary why what how when where who the and but also more see email
     twitter contributing contact follow credit credits tags filed
+""".split())
+
+# First words of headline labels that are no speaker ("The Latest: ...", "Profile: Gordon Brown").
+HEADLINE_LABELS = frozenset("""
+    the a an at in on profile timeline factbox explainer glossary interview review live latest wow look
+    revealed bombshell busted boom byline just big paid delegate spoiler beyond full day week today
+    poll polls
+""".split())
+# Words of a headline label that make it a phrase, not a name ("Clinton Wades In", "Big Win For Bernie").
+NOT_IN_A_NAME = frozenset("""
+    in for with to is are was be by from at into up out and or not no more back steps wades says said
 """.split())
 
 # --- speakers, titles and cues ------------------------------------------------------------------

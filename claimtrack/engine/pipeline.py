@@ -40,17 +40,25 @@ from claimtrack.engine.text import (
     split_sentences,
     tokenize,
 )
-from claimtrack.vocabulary import ClaimKind
+from claimtrack.vocabulary import ClaimKind, Stance
 
 # "- Maria Gonzalez, Dover." / "— Senator Jane Roe" under a quotation
 DASH_SIGNATURE = re.compile(r"[-—–―]+\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 # "ANNA SMITH: ..." at the start of a transcript paragraph
 # (A stray opening quotation mark before the label, left by a copied transcript, is read through.)
 SPEAKER_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}):\s+")
+# "Lynch: No outside influence ..." / "Gillibrand on the speeches: 'I think she will'" as a headline: a name
+# of one to four capitalised words (small name words such as "of" and "de" inside), then ':' or ' on ...:'
+HEADLINE_LABEL = re.compile(
+    r"[\"“‘']?([A-Z][\w.'’&\-]*(?: (?:of|de|van|von|al|bin|[A-Z][\w.'’&\-]*)){0,2}(?: [A-Z][\w.'’&\-]*)?)"
+    r"(?: on [^:\n]{1,80})?:\s+(?=\S)")
 # Any word that can be a cue (a cheap pre-filter before tokenizing a sentence).
 CUE_WORDS = frozenset(FORMS) | lx.CUE_WORDS_BEYOND_VERBS
 LOWER_WORD = re.compile(r"[a-z]+")
 MIN_QUOTE_WORDS = 4  # shorter quotations are fragments or scare quotes, not claims on their own
+# Stances of a claim that stays a claim when it is reported inside another's words (see _reported_inside).
+STANDS_NESTED = frozenset({Stance.ALLEGES, Stance.ACCUSES, Stance.DENIES, Stance.REJECTS, Stance.ADMITS,
+                           Stance.CONFIRMS, Stance.URGES, Stance.PROMISES, Stance.WARNS})
 FLOAT_PARAGRAPHS = 2  # a floating quotation inherits a speaker at most this many paragraphs back
 # The longest stretch read as one sentence: news sentences run to about 100 tokens (220 at most in
 # the evaluation corpora; a quotation is one token). Longer runs are cut, at a comma where one is near.
@@ -215,12 +223,13 @@ class _Run:
                 used |= extra.quotes
         cands.extend(self._introduced_paragraphs(sentences, used))
         cands.extend(self._transcript_turns(cands))
+        cands.extend(self._headline_label())
         self._expand_quotes(cands)
         cands = self._dedupe(cands)
         cands.extend(self._floating(cands))
         cands.extend(self._unattributed_quotes(cands))
         cands.sort(key=lambda c: (c.pieces[0][0], -c.pieces[-1][1]))
-        return self._finish(cands)
+        return self._finish(cands, _reported_inside(cands))
 
     def _may_attribute(self, sent: Sentence, pieces: list[tuple[int, int, int]]) -> bool:
         if self.text[sent.end - 1] == ":" or any(a < sent.end and b > sent.start for a, b, _ in pieces):
@@ -330,6 +339,40 @@ class _Run:
             c.quotes = {qi for qi, q in enumerate(self.quotes) if s <= q.start and q.end <= e}
             out.append(c)
         return out
+
+    def _headline_label(self) -> list[Candidate]:
+        """A headline that gives its words to a speaker: "Lynch: No outside influence on FBI probe",
+        "Campbell: E-mail row 'silly fuss'", "Gillibrand on the transcripts: 'I think she will'" (P16).
+
+        Only the article's first line, where a body follows, and only a label that reads as a name
+        (no section label such as "Profile:", "The Latest:", "Breaking:", no words such as "Wades In"),
+        whose last word the body names again."""
+        if len(self.paras) < 2 or (self.limit is not None and self.paras[0].end > self.limit):
+            return []
+        head = self.paras[0]
+        m = HEADLINE_LABEL.match(self.text, head.start, head.end)
+        if m is None:
+            return []
+        words = m.group(1).split()
+        if words[0].lower() in lx.NOT_SPEAKER_LABELS or words[0].lower() in lx.HEADLINE_LABELS \
+                or any(w.lower() in lx.NOT_IN_A_NAME or (len(w) > 3 and w.isupper()) for w in words):
+            return []
+        body = self.text[self.paras[1].start:]
+        if re.search(rf"\b{re.escape(words[-1])}\b", body) is None:
+            return []
+        a, b = m.span(1)
+        s, e = m.end(), head.end
+        if self.text[e - 1] == ".":
+            e -= 1
+        if len(self.text[s:e].split()) < 3 or self.text[e - 1] == "?":  # "Ted Cruz: a typical politician?"
+            return []
+        mention = Mention(0, 0, a, b, self.text[a:b], "name")
+        colon = self.text.index(":", b)
+        c = Candidate(Sentence(head.index, head.start, head.end), None, (colon, colon + 1), mention,
+                      rules.HEADLINE_SPEAKER_LABEL, rules.HEADLINE_SPEAKER_LABEL.own_confidence)
+        c.pieces = [(s, e)]
+        c.quotes = {qi for qi, q in enumerate(self.quotes) if s <= q.start and q.end <= e}
+        return [c]
 
     def _title_only(self, c: Candidate) -> bool:
         return all(looks_like_title(self.text, self.quotes[qi]) for qi in c.quotes)
@@ -564,14 +607,18 @@ class _Run:
         return j >= end or text[j] in ".!?,;:"
 
     # --- speakers and output -------------------------------------------------------------------
-    def _finish(self, cands: list[Candidate]) -> Extraction:
+    def _finish(self, cands: list[Candidate], hidden: set[int]) -> Extraction:
+        """The claims, speakers resolved in text order. A *hidden* candidate is resolved (its speaker is
+        still a mention the text made) but is no claim of its own."""
         resolver = Resolver(self.paras, self.masked)
         claims: list[ExtractedClaim] = []
-        index = {id(c): i for i, c in enumerate(cands)}
+        index = {id(c): i for i, c in enumerate(c for c in cands if id(c) not in hidden)}
         for n, c in enumerate(cands):
             if n % FINISH_CHECK_EVERY == FINISH_CHECK_EVERY - 1:
                 self._check(c.pieces[0][0])
             entity, mention = resolver.resolve(c)
+            if id(c) in hidden:
+                continue
             pieces = c.pieces
             start, end = pieces[0][0], pieces[-1][1]
             content = self.text[start:end]
@@ -609,6 +656,36 @@ class _Run:
                 return ClaimKind.PARTIAL
             return ClaimKind.DIRECT
         return ClaimKind.MIXED if c.quotes else ClaimKind.INDIRECT
+
+
+def _reported_inside(ordered: list[Candidate]) -> set[int]:
+    """The ids of the claims held inside another claim's content that are not claims of their own: a
+    belief, an intention or a position reported inside someone's words ("Ames said she thinks the plan
+    will fail", "Ames said Brook wants a wall"). The words are Ames's claim; read alone, the inner one
+    would repeat it, or give Brook a claim Brook never made. Kept as claims: reported speech ("Ames said
+    Brook told her ..."), what is alleged, accused, admitted, confirmed or denied (the contradiction finder
+    pairs it with its answer), quoted words, a transcript's turns, and whatever a denial reports ("denied
+    Brook's claim that ..."). *ordered* is sorted by start, the longer first."""
+    hidden: set[int] = set()
+    reach = -1  # the furthest end of a claim that started earlier, and that claim
+    holder: Candidate | None = None
+    for c in ordered:
+        end = c.pieces[-1][1]
+        if holder is not None and end <= reach and _only_reported(c) \
+                and (holder.cue is None or holder.cue.lemma not in lx.ANSWER_CUES):
+            hidden.add(id(c))
+            continue
+        if end > reach:
+            reach, holder = end, c
+    return hidden
+
+
+def _only_reported(c: Candidate) -> bool:
+    """A belief, intention or position (no quotation, no speech cue, no contested stance)."""
+    if c.quotes or c.cue is None or c.rule is rules.TRANSCRIPT_SPEAKER_LABEL:
+        return False
+    return c.cue.lemma not in lx.INVERTING_CUES and c.cue.lemma not in lx.FINDING_CUES \
+        and lx.CUE_LEMMAS.get(c.cue.lemma) not in STANDS_NESTED
 
 
 def _quote_claim(sentence: Sentence, mention: Mention | None, rule: Rule, q: Quote, qi: int) -> Candidate:

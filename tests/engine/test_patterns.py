@@ -504,13 +504,13 @@ def test_a_clause_after_a_quoted_fragment(sentence, content):
 # turns by at least two labelled speakers.
 TRANSCRIPT = ("Harbour interview\n\n"
               "ROBERTS: Minister, will the ferry run next winter or not?\n\n"
-              "RUIZ: Well, look, the council thinks the ferry is too costly. But we will keep it running.\n\n")
+              "RUIZ: Well, look, the council says the ferry is too costly. But we will keep it running.\n\n")
 
 
 def test_transcript_turns_are_their_speakers_claims():
     turns = [(c.speaker, c.text) for c in extract(TRANSCRIPT).claims if c.cue == ":"]
     assert turns == [("Roberts", "Minister, will the ferry run next winter or not?"),
-                     ("Ruiz", "Well, look, the council thinks the ferry is too costly. But we will keep it running")]
+                     ("Ruiz", "Well, look, the council says the ferry is too costly. But we will keep it running")]
 
 
 def test_a_turn_keeps_the_attributions_inside_it():
@@ -526,3 +526,65 @@ def test_a_stray_quotation_mark_before_a_label_is_read_through():
 def test_a_one_off_label_is_no_transcript():
     text = "Harbour news\n\nEMAIL: news@example.org for tips about the ferry service.\n\nThe ferry runs daily."
     assert all(c.cue != ":" for c in extract(text).claims)
+
+
+# A belief, an intention or a position reported inside someone's words is part of that person's claim, not
+# a claim of its own; reported speech, what is alleged or denied, and quoted words stay claims.
+@pytest.mark.parametrize("sentence, inner", [
+    ("Mayor Ana Ruiz said she thinks the ferry will close in May.", "the ferry will close in May"),
+    ("Ruiz said the council wants a new bridge by 2030.", "a new bridge by 2030"),
+    ("Ruiz said that most residents support the toll on the old bridge.", "the toll on the old bridge"),
+    ("The minister said Ruiz believes the harbour is too small for cruise ships.",
+     "the harbour is too small for cruise ships"),
+])
+def test_a_belief_reported_inside_anothers_words_is_part_of_their_claim(sentence, inner):
+    texts = [c.text for c in extract("Body.\n\n" + sentence).claims]
+    assert inner not in texts
+    assert any(inner in t and t != inner for t in texts)  # the reporter's claim holds it
+
+
+@pytest.mark.parametrize("sentence, inner, speaker", [
+    ("Ruiz said the council told reporters the ferry would close in May.", "the ferry would close in May",
+     "council"),
+    ("Ruiz said the council denied that the ferry loses money.", "the ferry loses money", "council"),
+    ("Ruiz said the union had warned that the ferry would close.", "the ferry would close", "union"),
+    ("Officials said the latest harbour survey shows that the quay is sinking.", "the quay is sinking",
+     "harbour survey"),
+    ('Ruiz said she thinks "the ferry is doomed" after the vote.', '"the ferry is doomed"', "Ruiz"),
+])
+def test_reported_speech_and_contested_claims_stay_claims_inside_anothers_words(sentence, inner, speaker):
+    claims = extract("Body.\n\n" + sentence).claims
+    assert any(c.text == inner and speaker in (c.speaker or "") for c in claims), \
+        [(c.speaker, c.text) for c in claims]
+
+
+# A headline that gives its words to a speaker ("Lynch: No outside influence on the inquiry").
+BODY = "Attorney General Mara Lynch spoke to reporters on Monday about the harbour inquiry.\n"
+
+
+@pytest.mark.parametrize("headline, speaker, content", [
+    ("Lynch: No outside influence on the harbour inquiry.", "Mara Lynch",
+     "No outside influence on the harbour inquiry"),
+    ("Lynch: Harbour inquiry 'will go on'", "Mara Lynch", "Harbour inquiry 'will go on'"),
+    ("Mara Lynch on the inquiry: ‘We Will Not Be Rushed.’", "Mara Lynch", "‘We Will Not Be Rushed.’"),
+])
+def test_a_headline_label_is_its_speakers_claim(headline, speaker, content):
+    claims = extract(f"{headline}\n\n{BODY}").claims
+    assert (speaker, content) in [(c.speaker, c.text) for c in claims]
+
+
+@pytest.mark.parametrize("headline", [
+    "Profile: Mara Lynch and the harbour inquiry",  # a section label
+    "The Latest: Lynch speaks on the harbour inquiry",
+    "Lynch Wades In: Urges Calm Over Harbour Inquiry",  # a phrase, not a name
+    "Mara Lynch: a safe pair of hands for the inquiry?",  # a question about her
+    "Harbour Board: New Chairman Named For The Inquiry",  # a label the body never names
+])
+def test_headline_labels_that_are_no_speaker(headline):
+    claims = extract(f"{headline}\n\n{BODY}").claims
+    assert not [c for c in claims if c.rule.startswith("P16")]
+
+
+def test_a_one_line_text_has_no_headline():
+    assert not [c for c in extract("Lynch: No outside influence on the harbour inquiry.").claims
+                if c.rule.startswith("P16")]
