@@ -168,6 +168,8 @@ def _subject_before_cue(site: _CueSite, items: list[Candidate]) -> Candidate | N
     c = site.candidate(m, rules.SPEAKER_BEFORE_CUE, a=_wh_phrase_start(toks, m.first))
     if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
         c.antecedent = subject_left(toks, m.first - 1, 0, site.text)  # "the mayor, who called ..."
+    elif m.kind == "relative" and m.first > 0 and toks[m.first - 1].kind == "w":
+        c.antecedent = subject_left(toks, m.first, 0, site.text)  # "support from charities who say ..."
     c.after = cue.end
     return c
 

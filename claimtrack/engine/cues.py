@@ -263,6 +263,9 @@ def _determined_noun(prev: Token | None, form: str) -> bool:
     return plow.endswith(("'s", "’s")) and form != "ed" and plow.replace("’", "'") not in lx.PRONOUN_BE_CONTRACTIONS
 
 
+PLURAL_SUBJECT_REACH = 6  # "sources close to her campaign say": the plural noun this many words back at most
+
+
 def _finite_base_form(toks: list[Token], i: int, nxt: Token | None) -> bool:
     """A base form with a subject before it ("Officials say"), not an imperative ("Add salt")."""
     k = i - 1
@@ -280,7 +283,30 @@ def _finite_base_form(toks: list[Token], i: int, nxt: Token | None) -> bool:
         return True
     if prev.capitalised and i - 1 > 0:
         return True  # "Officials say", "Republicans argue"
-    return plow.endswith("s") and plow[:-1] in lx.SPEAKER_NOUNS
+    if plow.endswith("s") and plow[:-1] in lx.SPEAKER_NOUNS:
+        return True
+    return toks[i].low in lx.PLAIN_SPEECH_BASE_FORMS and _plural_subject_end(toks, k, nxt)
+
+
+def _plural_subject_end(toks: list[Token], k: int, nxt: Token | None) -> bool:
+    """"Some technologists say", "Sources close to her campaign say she ...", "Six in 10 say": a plural
+    noun (or a count) ending the few words before a speech verb's base form, the reported clause after it.
+    toks[k] is the word before the verb."""
+    plow = toks[k].low
+    if plow in lx.NOUN_CONTEXT or plow in lx.MODALS or plow in lx.AUXILIARIES or plow in lx.CLAUSE_BOUNDARIES:
+        return False
+    if plow[:1].isdigit() or plow == "percent":
+        return True  # "Six in 10 say", "40 percent say"
+    if nxt is None or not (nxt.kind == "q" or (nxt.kind == "w" and (
+            nxt.low in lx.REPORTED_CLAUSE_STARTS or nxt.capitalised or nxt.low in lx.SUBJECT_PRONOUNS))):
+        return False
+    for j in range(k, max(-1, k - PLURAL_SUBJECT_REACH), -1):
+        t = toks[j]
+        if t.kind != "w" or t.low in lx.CLAUSE_BOUNDARIES or t.low in FORMS:
+            return False
+        if (t.low.endswith("s") and not t.low.endswith(("ss", "'s", "’s", "us", "is"))) or t.low in lx.PLURAL_NOUNS_WITHOUT_S:
+            return True
+    return False
 
 
 def _subject_before_commas(toks: list[Token], k: int, nxt: Token | None) -> bool:

@@ -588,3 +588,29 @@ def test_headline_labels_that_are_no_speaker(headline):
 def test_a_one_line_text_has_no_headline():
     assert not [c for c in extract("Lynch: No outside influence on the harbour inquiry.").claims
                 if c.rule.startswith("P16")]
+
+
+# A speech verb's plain form after a plural subject with words after its noun ("Sources close to the
+# mayor say ..."), after a count ("Six in 10 say"), or in a relative clause ("residents who say").
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("Sources close to the mayor say she will not stand again.", "Sources close to the mayor",
+     "she will not stand again"),
+    ("Harbour pilots and even some engineers say the channel is too shallow.", "some engineers",
+     "the channel is too shallow"),
+    ("Six in 10 say the ferry should run all winter.", "Six", "the ferry should run all winter"),
+    ("The plan angered residents who say the bridge will bring more traffic.", "residents",
+     "the bridge will bring more traffic"),
+])
+def test_a_speech_verbs_plain_form_after_a_plural_subject(sentence, speaker, content):
+    claims = extract("Body.\n\n" + sentence).claims
+    assert (speaker, content) in [(c.speaker, c.text) for c in claims]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The unions were given a say in the harbour plan.",  # a noun
+    "The council wants the unions to say the harbour plan failed.",  # an infinitive
+    "Nobody asked what the teachers think about the harbour plan.",  # no reported clause after it
+])
+def test_plain_forms_that_report_nothing(sentence):
+    claims = extract("Body.\n\n" + sentence).claims
+    assert not [c for c in claims if c.cue in ("say", "think")]
