@@ -304,7 +304,8 @@ def _plural_subject_end(toks: list[Token], k: int, nxt: Token | None) -> bool:
         t = toks[j]
         if t.kind != "w" or t.low in lx.CLAUSE_BOUNDARIES or t.low in FORMS:
             return False
-        if (t.low.endswith("s") and not t.low.endswith(("ss", "'s", "’s", "us", "is"))) or t.low in lx.PLURAL_NOUNS_WITHOUT_S:
+        if t.low in lx.PLURAL_NOUNS_WITHOUT_S or (
+                t.low.endswith("s") and not t.low.endswith(("ss", "'s", "’s", "us", "is"))):
             return True
     return False
 

@@ -558,7 +558,8 @@ SPEECH_CONTINUATION_VERBS = frozenset("on continued continues began".split())
 BASE_FORM_SUBJECT_PRONOUNS = frozenset("i we you they".split())
 # Speech and belief verbs whose base form after a plural noun is a finite verb, not a noun ("Sources close
 # to the campaign say she ...", "some economists argue that ..."); unlike "support" or "plan".
-PLAIN_SPEECH_BASE_FORMS = frozenset("say argue insist contend believe think maintain acknowledge admit predict warn".split())
+PLAIN_SPEECH_BASE_FORMS = frozenset(
+    "say argue insist contend believe think maintain acknowledge admit predict warn".split())
 # Plural nouns that do not end in -s ("People briefed on the talks say").
 PLURAL_NOUNS_WITHOUT_S = frozenset("people men women children police staff".split())
 # A negation or adverb that makes the base form after it a finite verb ("they never say").
