@@ -19,6 +19,9 @@ from claimtrack.engine.speakers import Mention, subject_left, subject_right, wit
 from claimtrack.engine.text import Sentence, Token
 
 
+MAX_RESTRICTIVE_ANTECEDENT = 5  # tokens of "Tory spokesman Julian Lewis who said"
+
+
 @dataclass
 class Candidate:
     """One attribution found in one sentence, before speakers are resolved."""
@@ -169,9 +172,37 @@ def _subject_before_cue(site: _CueSite, items: list[Candidate]) -> Candidate | N
     if m.kind == "relative" and m.first > 0 and toks[m.first - 1].text == ",":
         c.antecedent = subject_left(toks, m.first - 1, 0, site.text)  # "the mayor, who called ..."
     elif m.kind == "relative" and m.first > 0 and toks[m.first - 1].kind == "w":
-        c.antecedent = subject_left(toks, m.first, 0, site.text)  # "support from charities who say ..."
+        c.antecedent = _restrictive_antecedent(toks, m.first, site.text)  # "Home Secretary Charles Clarke who said"
     c.after = cue.end
     return c
+
+
+def _restrictive_antecedent(toks: list[Token], who: int, text: str) -> Mention | None:
+    """The noun phrase right before a "who" with no comma ("a union leader who said"): the words after
+    the last preposition of the subject scan ("responding to Tory spokesman Julian Lewis who said" gives
+    the spokesman, "right against governments who thought" the governments), and nothing when the word
+    before "who" is no noun ("the person first of all who asked", "in Parliament itself who")."""
+    m = subject_left(toks, who, 0, text)
+    if m is None:
+        return None
+    a = m.last
+    name = toks[a - 1].capitalised  # "met harbour master Tom Bell who said": the name alone
+    while a > m.first and toks[a - 1].kind == "w" and not _breaks_antecedent(toks, a - 1) \
+            and (not name or toks[a - 1].capitalised or toks[a - 1].low in lx.NOUN_PHRASE_CONNECTORS):
+        a -= 1
+    while a < m.last and not toks[a].capitalised and toks[a].low in lx.NOUN_PHRASE_CONNECTORS:
+        a += 1
+    if a == m.last or m.last - a > MAX_RESTRICTIVE_ANTECEDENT:
+        return None
+    return Mention(a, m.last, toks[a].start, toks[m.last - 1].end, text[toks[a].start:toks[m.last - 1].end],
+                   "name" if toks[m.last - 1].capitalised else "nominal")
+
+
+def _breaks_antecedent(toks: list[Token], k: int) -> bool:
+    t = toks[k]
+    if t.capitalised or t.low not in lx.ANTECEDENT_BREAKS:
+        return False
+    return not (t.low == "of" and k + 1 < len(toks) and toks[k + 1].capitalised)  # "Institute of Fiscal Studies"
 
 
 def _wh_phrase_start(toks: list[Token], first: int) -> int:

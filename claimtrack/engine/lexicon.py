@@ -560,6 +560,8 @@ BASE_FORM_SUBJECT_PRONOUNS = frozenset("i we you they".split())
 # to the campaign say she ...", "some economists argue that ..."); unlike "support" or "plan".
 PLAIN_SPEECH_BASE_FORMS = frozenset(
     "say argue insist contend believe think maintain acknowledge admit predict warn".split())
+# Words that make the phrase before "who" more than its noun ("right against governments who thought").
+ANTECEDENT_BREAKS = frozenset("of from against to in at on for with by inside itself himself herself first all".split())
 # Plural nouns that do not end in -s ("People briefed on the talks say").
 PLURAL_NOUNS_WITHOUT_S = frozenset("people men women children police staff".split())
 # A negation or adverb that makes the base form after it a finite verb ("they never say").

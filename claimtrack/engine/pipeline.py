@@ -28,6 +28,7 @@ from claimtrack.engine.attribution import (
 from claimtrack.engine.coreference import Resolver
 from claimtrack.engine.cues import FORMS
 from claimtrack.engine.model import Budget, ExtractedClaim, Extraction, ExtractionTooSlow
+from claimtrack.engine.questions import questions_put
 from claimtrack.engine.quotes import Quote, find_quotes, looks_like_title, mask, word_count
 from claimtrack.engine.rules import Rule
 from claimtrack.engine.speakers import Mention
@@ -209,6 +210,7 @@ class _Run:
                         self._check(part.start)
                     sentences.append((part, part_toks))
                     cands.extend(attribute_sentence(self.text, part, part_toks))
+                    cands.extend(questions_put(self.text, part, part_toks))
                 if self.limit is not None:
                     break
             if self.limit is not None:
@@ -494,7 +496,8 @@ class _Run:
                 prev = ordered[k]
                 if self.quote_para[qi] - prev.sentence.paragraph > FLOAT_PARAGRAPHS:
                     break
-                if prev.mention is not None and prev.parent is None:
+                if prev.mention is not None and prev.parent is None and not self._restrictive(prev.mention) \
+                        and prev.rule is not rules.QUESTION_PUT:  # the one who asks does not answer
                     source = prev
                     break
                 k -= 1
@@ -520,6 +523,11 @@ class _Run:
             out.append(c)
             used.add(qi)
         return out
+
+    def _restrictive(self, m: Mention) -> bool:
+        """"a union leader who said ...": a relative clause with no comma is about someone the sentence
+        names in passing; a quotation after it is not theirs by default."""
+        return m.kind == "relative" and not self.text[:m.start].rstrip().endswith(",")
 
     def _unattributed_quotes(self, cands: list[Candidate]) -> list[Candidate]:
         """A quotation of a whole phrase (4+ words) that no rule attributed is still somebody's

@@ -80,7 +80,11 @@ def _negated(cue: Cue) -> Stance:
 
 
 def _open_question(content: str) -> bool:
-    return content.lower().startswith(lx.QUESTION_STARTS) or "?" in content
+    low = content.lower()
+    first, _, rest = low.partition(" ")
+    if first.endswith("ly"):  # "specifically what should be done"
+        low = rest
+    return low.startswith(lx.QUESTION_STARTS) or "?" in content
 
 
 def content_stance(content: str, direct: bool, naming: bool = False) -> Stance:

@@ -614,3 +614,36 @@ def test_a_speech_verbs_plain_form_after_a_plural_subject(sentence, speaker, con
 def test_plain_forms_that_report_nothing(sentence):
     claims = extract("Body.\n\n" + sentence).claims
     assert not [c for c in claims if c.cue in ("say", "think")]
+
+
+# A question put to someone is a claim with no stance ("uncommitted"), its speaker the one who asked
+# when "asked by S" names them (P17).
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("Asked whether the ferry would close, Ruiz said the council would decide.", "whether the ferry would close",
+     None),
+    ("When asked if he would stand again, the mayor laughed.", "if he would stand again", None),
+    ("Asked by reporters why the bridge was late, Ruiz blamed the weather.", "why the bridge was late", "reporters"),
+    ("Asked on local radio specifically what the toll would cost, Ruiz declined to say.",
+     "specifically what the toll would cost", None),
+    ("The mayor was asked whether the ferry would close.", "whether the ferry would close", None),
+])
+def test_a_question_put_is_a_claim(sentence, content, speaker):
+    claims = [c for c in extract("Body.\n\n" + sentence).claims if c.rule.startswith("P17")]
+    assert [(c.text, c.speaker, c.stance) for c in claims] == [(content, speaker, Stance.UNCOMMITTED)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruiz asked to see the harbour accounts before the vote.",  # a request, not a question put to her
+    "The ferry company was asked to explain the delays.",
+    "Residents asked about the ferry were angry.",  # no question word
+])
+def test_no_question_put(sentence):
+    assert not [c for c in extract("Body.\n\n" + sentence).claims if c.rule.startswith("P17")]
+
+
+def test_a_relative_with_no_comma_names_its_speaker_but_does_not_take_the_floor():
+    text = ("Body.\n\nMayor Ana Ruiz met harbour master Tom Bell who said the quay was unsafe. "
+            "\"We will repair it this winter,\" she said.")
+    claims = extract(text).claims
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Tom Bell", "the quay was unsafe"), ("Ana Ruiz", "\"We will repair it this winter,\"")]
