@@ -18,7 +18,6 @@ from claimtrack.engine.rules import Rule
 from claimtrack.engine.speakers import Mention, subject_left, subject_right, with_apposition
 from claimtrack.engine.text import Sentence, Token
 
-
 MAX_RESTRICTIVE_ANTECEDENT = 5  # tokens of "Tory spokesman Julian Lewis who said"
 
 
