@@ -1042,7 +1042,17 @@ def _plausible_content(toks: list[Token], c: Candidate) -> bool:
             extra = sum(1 for t in toks[c.split_from:] if t.kind in ("w", "q"))
         return len(words) + extra >= 3
     before = toks[a - 1] if a > 0 else None
+    if c.cue.lemma in lx.EVIDENCE_CUES and _evidence(c.mention) and words[0].low != "by":
+        return len(words) >= 3  # "a poll shows Sanders leading Clinton nationally": a finding, no verb needed
     return _plausible_object(c.cue.lemma, words, before is not None and before.kind == "w" and before.low == "that")
+
+
+def _evidence(m: Mention | None) -> bool:
+    """A poll, a survey, records, figures, footage: a source that shows, not a person."""
+    if m is None or m.kind in ("pronoun", "relative"):
+        return False
+    words = m.text.lower().replace("’", "'").split()
+    return bool(words) and words[0] != "according" and words[-1].removesuffix("'s") in lx.EVIDENCE_NOUNS
 
 
 def _plausible_object(lemma: str, words: list[Token], had_that: bool) -> bool:

@@ -85,11 +85,11 @@ class Resolver:
         # A speaker reported inside another's words ("Earnest said Obama has long called for ...")
         # does not take the floor: a "he said" after it is still the reporter's.
         # Nor does one named in passing in a relative clause with no comma ("a union leader who said"), nor
-        # one who puts a question ("Asked by reporters whether ..., Ruiz said").
+        # one who puts a question ("Asked by reporters whether ..., Ruiz said"), nor a poll.
         reported = c.parent is not None or (
             c.cue_span is not None and self.floor_content[0] <= c.cue_span[0] < self.floor_content[1]) \
             or (m.kind == "relative" and not self.masked[:m.start].rstrip().endswith(",")) \
-            or c.rule is rules.QUESTION_PUT
+            or c.rule in rules.NO_FLOOR
         if not reported and c.pieces and c.cue_span is not None and c.pieces[0][0] >= c.cue_span[1]:
             self.floor_content = (c.pieces[0][0], c.pieces[-1][1])  # words reported after the cue
         if ent is not None and not reported:

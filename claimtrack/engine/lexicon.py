@@ -215,6 +215,15 @@ WEAK_CUES = frozenset("""
     reveal disclose publish support endorse defend oppose agree
 """.split())
 
+# Sources that show what they show with no finite verb after the cue ("a poll shows Sanders leading",
+# "records show him backing both candidates"), and the cues they show it with.
+EVIDENCE_NOUNS = frozenset("""
+    poll polls survey surveys study studies report reports record records data figures statistics numbers
+    results documents document emails email memo filings filing footage video videos photos images census
+    analysis research audit review findings tally count returns accounts minutes transcript transcripts
+""".split())
+EVIDENCE_CUES = frozenset({"show", "find", "reveal", "suggest", "indicate"})
+
 # Naming and manner-of-speaking verbs report speech only around quoted words: 'called the plan
 # "a disaster"', 'shouted "Stop!"'.
 QUOTE_ONLY_CUES = frozenset({"call", "refer to", "label", "dub", "brand", "term", "read", "chant",

@@ -28,6 +28,7 @@ from claimtrack.engine.attribution import (
 from claimtrack.engine.coreference import Resolver
 from claimtrack.engine.cues import FORMS
 from claimtrack.engine.model import Budget, ExtractedClaim, Extraction, ExtractionTooSlow
+from claimtrack.engine.polls import POLL_NOUNS, poll_finding
 from claimtrack.engine.questions import questions_put
 from claimtrack.engine.quotes import Quote, find_quotes, looks_like_title, mask, word_count
 from claimtrack.engine.rules import Rule
@@ -54,7 +55,7 @@ HEADLINE_LABEL = re.compile(
     r"[\"“‘']?([A-Z][\w.'’&\-]*(?: (?:of|de|van|von|al|bin|[A-Z][\w.'’&\-]*)){0,2}(?: [A-Z][\w.'’&\-]*)?)"
     r"(?: on [^:\n]{1,80})?:\s+(?=\S)")
 # Any word that can be a cue (a cheap pre-filter before tokenizing a sentence).
-CUE_WORDS = frozenset(FORMS) | lx.CUE_WORDS_BEYOND_VERBS
+CUE_WORDS = frozenset(FORMS) | lx.CUE_WORDS_BEYOND_VERBS | POLL_NOUNS
 LOWER_WORD = re.compile(r"[a-z]+")
 MIN_QUOTE_WORDS = 4  # shorter quotations are fragments or scare quotes, not claims on their own
 # Stances of a claim that stays a claim when it is reported inside another's words (see _reported_inside).
@@ -209,8 +210,10 @@ class _Run:
                     if part is not sent:
                         self._check(part.start)
                     sentences.append((part, part_toks))
-                    cands.extend(attribute_sentence(self.text, part, part_toks))
-                    cands.extend(questions_put(self.text, part, part_toks))
+                    found = attribute_sentence(self.text, part, part_toks)
+                    found.extend(questions_put(self.text, part, part_toks))
+                    poll = poll_finding(self.text, part, part_toks, found)
+                    cands.extend(found if poll is None else [poll])
                 if self.limit is not None:
                     break
             if self.limit is not None:
@@ -497,7 +500,7 @@ class _Run:
                 if self.quote_para[qi] - prev.sentence.paragraph > FLOAT_PARAGRAPHS:
                     break
                 if prev.mention is not None and prev.parent is None and not self._restrictive(prev.mention) \
-                        and prev.rule is not rules.QUESTION_PUT:  # the one who asks does not answer
+                        and prev.rule not in rules.NO_FLOOR:
                     source = prev
                     break
                 k -= 1

@@ -76,14 +76,18 @@ TRANSCRIPT_SPEAKER_LABEL = Rule("P14", "P14 transcript speaker label", 0.6)  # "
 UNATTRIBUTED_QUOTE = Rule("P15", "P15 unattributed quotation", 0.35)
 HEADLINE_SPEAKER_LABEL = Rule("P16", "P16 headline speaker label", 0.6)  # "Lynch: No outside influence ..."
 QUESTION_PUT = Rule("P17", "P17 question put", 0.6)  # "Asked whether the ferry would close, ..."
+POLL_FINDING = Rule("P18", "P18 poll finding", 0.6)  # "In a Register poll last month, Cruz had a lead"
 
 RULES: tuple[Rule, ...] = (
     QUOTE_SPEAKER_CUE, QUOTE_THEN_SPEAKER_CUE, QUOTE_CUE_SPEAKER, QUOTE_TOLD_ADDRESSEE, SPEAKER_CUE_QUOTE,
     SPEAKER_CUE_NEXT_QUOTE, SPEAKER_COLON_QUOTE_PARAGRAPH, SPLIT_QUOTE, QUOTED_FRAGMENT, ACCORDING_TO,
     SPEAKER_CUE_CLAUSE, SPEAKER_REFUSED, CLAUSE_SPEAKER_CUE, CLAUSE_CUE_SPEAKER, PASSIVE_BY_SPEAKER,
     CLAUSE_SPEAKER_CUE_CLAUSE, FLOATING_QUOTE, DASH_SIGNATURE_SAME_LINE, DASH_SIGNATURE_NEXT_LINE,
-    TRANSCRIPT_SPEAKER_LABEL, UNATTRIBUTED_QUOTE, HEADLINE_SPEAKER_LABEL, QUESTION_PUT,
+    TRANSCRIPT_SPEAKER_LABEL, UNATTRIBUTED_QUOTE, HEADLINE_SPEAKER_LABEL, QUESTION_PUT, POLL_FINDING,
 )
+# Rules whose source never takes the floor: a "he said" or a quotation after them is not theirs (the one
+# who asked a question; a poll).
+NO_FLOOR = (QUESTION_PUT, POLL_FINDING)
 
 # --- how sure the engine is of a speaker, by the way it was found ----------------------------------
 SPEAKER_BEFORE_CUE = 0.8  # "Kirby said"

@@ -647,3 +647,33 @@ def test_a_relative_with_no_comma_names_its_speaker_but_does_not_take_the_floor(
     claims = extract(text).claims
     assert [(c.speaker, c.text) for c in claims] == [
         ("Tom Bell", "the quay was unsafe"), ("Ana Ruiz", "\"We will repair it this winter,\"")]
+
+
+# Evidence that shows without a finite verb after the cue ("a poll shows Sanders leading"), and a finding
+# reported as a poll's ("In a Register poll last month, Ruiz had a lead", P18).
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("For the first time, a harbour poll shows Mayor Ruiz leading her rival comfortably.", "a harbour poll",
+     "Mayor Ruiz leading her rival comfortably"),
+    ("Council records show the mayor backing both harbour plans in 2019.", "Council records",
+     "the mayor backing both harbour plans in 2019"),
+    ("In a Harbour Gazette poll last month, Ruiz had a 10-point lead over Bell.",
+     "a Harbour Gazette poll last month", "Ruiz had a 10-point lead over Bell"),
+])
+def test_a_finding_shown_by_evidence(sentence, speaker, content):
+    claims = extract("Body.\n\n" + sentence).claims
+    assert (speaker, content) in [(c.speaker, c.text) for c in claims]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The photos show the mayor.",  # too short to be a finding
+    "Ruiz found the harbour keys in a drawer.",  # a person who finds a thing
+    "In the harbour office, Ruiz kept a copy of every poll.",  # no poll opens the sentence
+])
+def test_evidence_look_alikes(sentence):
+    claims = extract("Body.\n\n" + sentence).claims
+    assert not claims, [(c.speaker, c.text) for c in claims]
+
+
+def test_a_poll_opening_a_sentence_leaves_its_attribution_alone():
+    claims = extract("Body.\n\nIn a poll released on Monday, officials said the ferry was popular.").claims
+    assert [(c.speaker, c.text) for c in claims] == [("officials", "the ferry was popular")]
