@@ -62,3 +62,14 @@ class RelationStatus(StrEnum):
     SUGGESTED = "suggested"
     CONFIRMED = "confirmed"
     DISMISSED = "dismissed"
+
+
+# The rule of a claim in the reporter's own voice that says another claim is not so (engine/verdicts.py),
+# and how a list shows who said it: such a claim has no speaker.
+ARTICLE_VERDICT_RULE = "P19 the article's own verdict"
+ARTICLE_ITSELF = "the article itself"
+
+
+def shown_speaker(speaker: str | None, rule: str | None) -> str | None:
+    """The speaker a list shows for a claim: its speaker's name, or "the article itself" for a verdict."""
+    return ARTICLE_ITSELF if speaker is None and rule == ARTICLE_VERDICT_RULE else speaker

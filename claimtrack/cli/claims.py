@@ -20,6 +20,7 @@ from claimtrack.cli.options import (
     note_option,
 )
 from claimtrack.display import for_terminal
+from claimtrack.engine.rules import ARTICLE_VERDICT
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries.claims import ClaimInContext, ClaimRow
 from claimtrack.vocabulary import ReviewStatus, Stance
@@ -95,7 +96,8 @@ def show(app: CommandContext, claim_id: int) -> None:
 
     with app.session() as session:
         shown = claim_in_context(session, get_claim(session, claim_id))
-        who = speaker_label(shown.speaker)
+        verdict = shown.claim.rule == ARTICLE_VERDICT.label  # the reporter's own words: no speaker
+        who = "the article itself" if verdict else speaker_label(shown.speaker)
         app.out.print(Panel(_words_in_sentence(shown), title=f"Claim {shown.claim.id}",
                             subtitle=Text(for_terminal(who))))
         app.out.print(_claim_facts(shown, who))
@@ -127,10 +129,12 @@ def _claim_facts(shown: ClaimInContext, who: str) -> Table:
         ("source", f"#{source.id} {source.title or ''} [{source.location or ''}]"),
     ):
         facts.add_row(label, Text(for_terminal(value)))
-    if shown.parent is not None:
-        facts.add_row("nested in", Text(for_terminal(f"claim {shown.parent.id}: {shown.parent.text[:100]}")))
+    if shown.parent is not None:  # an article's verdict answers its parent; other claims are nested in it
+        label = "answers" if claim.rule == ARTICLE_VERDICT.label else "nested in"
+        facts.add_row(label, Text(for_terminal(f"claim {shown.parent.id}: {shown.parent.text[:100]}")))
     for child in shown.nested:
-        facts.add_row("contains", Text(for_terminal(f"claim {child.id}: {child.text[:100]}")))
+        label = "answered by" if child.rule == ARTICLE_VERDICT.label else "contains"
+        facts.add_row(label, Text(for_terminal(f"claim {child.id}: {child.text[:100]}")))
     for rel in shown.relations:
         other = rel.claim_b_id if rel.claim_a_id == claim.id else rel.claim_a_id
         facts.add_row("relation", Text(for_terminal(f"#{rel.id} {rel.kind} claim {other} ({rel.status}, "

@@ -47,13 +47,15 @@ from claimtrack.contradictions.signals import NEGATIVE, NOT_COMMITTED, POSITIVE,
 from claimtrack.contradictions.targets import PERSON, claim_targets, is_about
 from claimtrack.contradictions.terms import Terms
 from claimtrack.contradictions.topics import speaker_entities
+from claimtrack.engine import rules
 from claimtrack.store.core_rows import fetch_in, ids
 from claimtrack.store.models import Claim, Source, Speaker
 from claimtrack.vocabulary import RelationKind, SpeakerKind, Stance
 
 # How sure each way of linking is (an answer's object names what it answers; a bare rebuttal or a
 # denial with content is linked by whom the answered claim is about).
-ANSWER_SCORES = {"object": 0.85, "rebuttal": 0.75, "denial": 0.7, "nearest": 0.6, "disputes": 0.75, "reply": 0.7}
+ANSWER_SCORES = {"object": 0.85, "rebuttal": 0.75, "denial": 0.7, "nearest": 0.6, "disputes": 0.75, "reply": 0.7,
+                 "verdict": 0.75}
 # A reply that opens by saying no ('"No, I meant he is the founder," Trump responded') answers what it
 # replies to; a reply that agrees or goes on ("replied that the plan was ready") answers nothing.
 REPLY_CUES = frozenset("reply respond retort counter".split())
@@ -69,7 +71,7 @@ SNIPPET_WORDS = 9  # words of the answered claim shown in the reason
 AUTHOR_REACH = 40  # characters of an answer's opening read for the author it names
 WINDOW = 400  # characters of a claim's cue and content read for its targets
 # id, start, cue, text, cue and content, the speaker's kind
-PlacedRow = Select[int, int, str | None, str, str | None, str | None]
+PlacedRow = Select[int, int, str | None, str, str | None, str | None, str | None]
 BODIES = frozenset({SpeakerKind.ORGANIZATION.value, SpeakerKind.GROUP.value})  # not "he" nor "she"
 
 _REBUTTAL = re.compile(r"\b(?:" + "|".join(REBUTTAL_WORDS) + r")\b", re.IGNORECASE)
@@ -105,6 +107,7 @@ class Placed:
     targets: frozenset[str]
     authors: frozenset[str] = frozenset()  # whom its opening names as an author ("Trump's tweets", "his")
     speaker_kind: str = SpeakerKind.UNKNOWN.value
+    article_verdict: bool = False  # the article's own verdict on its parent ("Voting fraud is, in fact, rare.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +292,10 @@ def _quoted(words: str) -> str:
 
 def _snippet(text: str) -> str:
     words = _clean(text).split()
-    return " ".join(words[:SNIPPET_WORDS]) + (" ..." if len(words) > SNIPPET_WORDS else "")
+    shown = " ".join(words[:SNIPPET_WORDS])
+    if shown.count('"') % 2 and len(words) <= SNIPPET_WORDS:
+        shown += '"'  # 'is "a huge problem"': its closing mark went with the cleaning
+    return shown + (" ..." if len(words) > SNIPPET_WORDS else "")
 
 
 def _reason(answer: Placed, how: Answer, answered: Placed) -> str:
@@ -297,7 +303,9 @@ def _reason(answer: Placed, how: Answer, answered: Placed) -> str:
     other = answered.facts.speaker or "an unattributed source"
     verb = answer.facts.stance if answer.facts.stance in NEGATIVE else "rebuts"
     said = "says" if answered.facts.stance == Stance.UNCOMMITTED else answered.facts.stance
-    if how.how == "disputes":
+    if how.how == "verdict":
+        head = f"the article itself says {how.words}"
+    elif how.how == "disputes":
         head = f"{who} {_clean(answer.cue) or verb} it"
     elif how.how == "reply":
         head = f"{who} replies {how.words}"
@@ -323,6 +331,11 @@ def link_article(article: Sequence[Placed]) -> list[Suggestion]:
     """Every answer of one article linked to the claim it answers."""
     found = []
     for claim in article:
+        if claim.article_verdict:  # the article's own verdict answers the claim the engine linked it to
+            answered = next((other for other in article if other.facts.id == claim.facts.parent_id), None)
+            if answered is not None:
+                found.append(_linked(claim, Answer("verdict", _quoted(_snippet(claim.text))), answered))
+            continue
         found += [_linked(claim, Answer("disputes", ""), inner) for inner in disputed_inside(claim, article)]
         how = read_answer(claim)
         if how is None:
@@ -357,8 +370,9 @@ def link_across(pending: Mapping[int, tuple[Placed, Answer]], compared: Iterable
 def placed_claims(session: Session, facts: dict[int, ClaimFacts], terms: Terms) -> dict[int, list[Placed]]:
     """source id -> the claims of *facts* in that source, placed and with their targets."""
     articles: dict[int, list[Placed]] = {}
-    for claim_id, start, cue, text, read, kind in fetch_in(session, _PLACED, "claims", facts):
-        placed = place(facts[claim_id], start, cue or "", text, read or text, terms, kind)
+    for claim_id, start, cue, text, read, kind, rule in fetch_in(session, _PLACED, "claims", facts):
+        placed = place(facts[claim_id], start, cue or "", text, read or text, terms, kind,
+                       article_verdict=rule == rules.ARTICLE_VERDICT.label)
         articles.setdefault(placed.facts.source_id, []).append(placed)
     return articles
 
@@ -369,7 +383,8 @@ def _placed_statement() -> PlacedRow:
     # (then the claim's own text is read). A negative length is an error on PostgreSQL.
     length = col(Claim.end) - first
     window = func.substr(Source.text, first + 1, case((length > WINDOW, WINDOW), (length > 0, length), else_=0))
-    columns = (col(Claim.id), col(Claim.start), col(Claim.cue), col(Claim.text), window, col(Speaker.kind))
+    columns = (col(Claim.id), col(Claim.start), col(Claim.cue), col(Claim.text), window, col(Speaker.kind),
+               col(Claim.rule))
     # sqlmodel's `select` is typed for up to four columns; its `Select` takes any number, untyped.
     return cast(PlacedRow, Select(*columns).join(Source, col(Source.id) == Claim.source_id)
                 .outerjoin(Speaker, col(Speaker.id) == Claim.speaker_id).where(col(Claim.id).in_(ids("claims"))))
@@ -379,13 +394,13 @@ _PLACED = _placed_statement()
 
 
 def place(facts: ClaimFacts, start: int, cue: str, text: str, window: str, terms: Terms,
-          speaker_kind: str | None = None) -> Placed:
+          speaker_kind: str | None = None, article_verdict: bool = False) -> Placed:
     """A claim placed in its article; *window* is its cue and content as the article writes them."""
     named = [name for match in _POSSESSOR.finditer(text[:AUTHOR_REACH]) for name in match.groups() if name]
     verdict = _HIS_HER.match(text) and _REBUTTAL.search(text)  # "his comments were false", not "denied her claims"
     authors = speaker_entities(named, terms) or (frozenset({PERSON}) if verdict else frozenset())
     return Placed(facts, start, cue, text, claim_targets(facts, window, terms), authors,
-                  speaker_kind or SpeakerKind.UNKNOWN.value)
+                  speaker_kind or SpeakerKind.UNKNOWN.value, article_verdict)
 
 
 def answer_suggestions(session: Session, facts: dict[int, ClaimFacts], terms: Terms, blocked: set[tuple[int, int]],

@@ -86,6 +86,16 @@ class Extraction:
     # Where the analysis stopped when the article held more candidate attributions than the engine
     # considers in one article (MAX_CANDIDATES): the claims are those of text[:truncated_at].
     truncated_at: int | None = None
+    # The reporter's own sentences that say a claim is not so ("Voting fraud is, in fact, very rare."):
+    # no attributions, so not among the claims; each one's `parent` is the claim it answers (verdicts.py).
+    verdicts: tuple[ExtractedClaim, ...] = ()
+
+    def for_the_store(self) -> Extraction:
+        """The claims a store keeps: the attributions, then the article's verdicts (their parents,
+        indices into the claims, stay valid)."""
+        if not self.verdicts:
+            return self
+        return Extraction(self.claims + self.verdicts, self.speakers, self.truncated_at)
 
     def speaker(self, name: str | None) -> SpeakerEntity | None:
         for entity in self.speakers:

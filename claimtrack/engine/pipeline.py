@@ -42,6 +42,7 @@ from claimtrack.engine.text import (
     split_sentences,
     tokenize,
 )
+from claimtrack.engine.verdicts import article_verdicts
 from claimtrack.vocabulary import ClaimKind, Stance
 
 # "- Maria Gonzalez, Dover." / "— Senator Jane Roe" under a quotation
@@ -105,19 +106,20 @@ def _as_given(found: Extraction, text: str, seen: Invisibles) -> Extraction:
     def maybe_at(start: int | None, end: int | None) -> tuple[int | None, int | None]:
         return (None, None) if start is None or end is None else at(start, end)
 
-    claims = []
-    for c in found.claims:
+    def moved(c: ExtractedClaim) -> ExtractedClaim:
         start, end = at(c.start, c.end)
         speaker_start, speaker_end = maybe_at(c.speaker_start, c.speaker_end)
         cue_start, cue_end = maybe_at(c.cue_start, c.cue_end)
-        claims.append(dataclasses.replace(
+        return dataclasses.replace(
             c, start=start, end=end, text=text[start:end],
             speaker_start=speaker_start, speaker_end=speaker_end,
             cue_start=cue_start, cue_end=cue_end, cue=text[cue_start:cue_end] if c.cue is not None else None,
             spans=tuple(at(a, b) for a, b in c.spans),
-        ))
+        )
+
     truncated_at = None if found.truncated_at is None else seen.start(found.truncated_at)
-    return Extraction(tuple(claims), found.speakers, truncated_at)
+    return Extraction(tuple(map(moved, found.claims)), found.speakers, truncated_at,
+                      tuple(map(moved, found.verdicts)))
 
 
 def _bounded(sent: Sentence, toks: list[Token]) -> list[tuple[Sentence, list[Token]]]:
@@ -653,7 +655,8 @@ class _Run:
                 parent=index.get(id(c.parent)) if c.parent is not None else None,
             ))
         entities = resolver.entities()
-        return Extraction(settle_stances(tuple(claims), entities), entities, self.limit)
+        settled = settle_stances(tuple(claims), entities)
+        return Extraction(settled, entities, self.limit, article_verdicts(self.text, self.masked, self.paras, settled))
 
     def _kind(self, c: Candidate) -> ClaimKind:
         quoted = 0

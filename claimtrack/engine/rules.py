@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimtrack.vocabulary import ARTICLE_VERDICT_RULE
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -77,6 +79,7 @@ UNATTRIBUTED_QUOTE = Rule("P15", "P15 unattributed quotation", 0.35)
 HEADLINE_SPEAKER_LABEL = Rule("P16", "P16 headline speaker label", 0.6)  # "Lynch: No outside influence ..."
 QUESTION_PUT = Rule("P17", "P17 question put", 0.6)  # "Asked whether the ferry would close, ..."
 POLL_FINDING = Rule("P18", "P18 poll finding", 0.6)  # "In a Register poll last month, Cruz had a lead"
+ARTICLE_VERDICT = Rule("P19", ARTICLE_VERDICT_RULE, 0.5)  # "Voting fraud is, in fact, very rare."
 
 RULES: tuple[Rule, ...] = (
     QUOTE_SPEAKER_CUE, QUOTE_THEN_SPEAKER_CUE, QUOTE_CUE_SPEAKER, QUOTE_TOLD_ADDRESSEE, SPEAKER_CUE_QUOTE,
@@ -84,6 +87,7 @@ RULES: tuple[Rule, ...] = (
     SPEAKER_CUE_CLAUSE, SPEAKER_REFUSED, CLAUSE_SPEAKER_CUE, CLAUSE_CUE_SPEAKER, PASSIVE_BY_SPEAKER,
     CLAUSE_SPEAKER_CUE_CLAUSE, FLOATING_QUOTE, DASH_SIGNATURE_SAME_LINE, DASH_SIGNATURE_NEXT_LINE,
     TRANSCRIPT_SPEAKER_LABEL, UNATTRIBUTED_QUOTE, HEADLINE_SPEAKER_LABEL, QUESTION_PUT, POLL_FINDING,
+    ARTICLE_VERDICT,
 )
 # Rules whose source never takes the floor: a "he said" or a quotation after them is not theirs (the one
 # who asked a question; a poll).

@@ -80,7 +80,8 @@ def prepare_article(doc: SourceDocument, article_seconds: float = ARTICLE_SECOND
     digest = digest or content_hash(doc.text)
     shown = f"{doc.location} ({doc.doc_id})" if doc.doc_id else doc.location
     try:
-        extraction = extract(doc.text, budget=ArticleDeadline(article_seconds))
+        # The store keeps the article's own verdicts as claims too (no speaker), for the contradiction finder.
+        extraction = extract(doc.text, budget=ArticleDeadline(article_seconds)).for_the_store()
     except Exception as exc:  # over its time budget, or a bug: this article's line, and the batch goes on
         return PreparedArticle(doc, digest, failure=extraction_failure(shown, exc))
     terms = load_terms()

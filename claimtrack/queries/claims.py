@@ -16,7 +16,7 @@ from claimtrack.errors import ClaimtrackError
 from claimtrack.queries.speaker_filter import one_speaker_id
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker, SpeakerAlias, Story, stored_id
 from claimtrack.store.search import fts_query, has_words, ts_query
-from claimtrack.vocabulary import RelationStatus
+from claimtrack.vocabulary import RelationStatus, shown_speaker
 
 # A statement of rows of any columns; one over claims: the rows of a listing, or their count.
 Rows = Select[*tuple[Any, ...]]
@@ -40,6 +40,9 @@ class ClaimRow:
     claim: Claim
     speaker: str | None
     source_title: str | None
+
+    def __post_init__(self) -> None:  # an article's verdict is shown as "the article itself"'s
+        object.__setattr__(self, "speaker", shown_speaker(self.speaker, self.claim.rule))
 
 
 def filter_claims(session: Session, statement: ClaimStatement, flt: ClaimFilter) -> ClaimStatement:

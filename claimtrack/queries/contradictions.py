@@ -17,7 +17,7 @@ from claimtrack.queries.claims import Rows, sentence_around
 from claimtrack.queries.speaker_filter import one_speaker_id
 from claimtrack.report_model import CONTRADICTION_KINDS as CONTRADICTION_KINDS
 from claimtrack.store.models import Claim, ClaimRelation, Source, Speaker
-from claimtrack.vocabulary import RelationStatus
+from claimtrack.vocabulary import RelationStatus, shown_speaker
 
 # Re-exported above: CONTRADICTION_KINDS is what `claimtrack contradictions` lists unless asked for other kinds.
 
@@ -50,6 +50,9 @@ class ClaimSide:
     published: str | None
     sentence: str  # the sentence around the claim exactly as the article has it
     sentence_start: int = 0  # where it starts in the article (the claim's words sit at claim.start - this)
+
+    def __post_init__(self) -> None:  # an article's verdict is shown as "the article itself"'s
+        object.__setattr__(self, "speaker", shown_speaker(self.speaker, self.claim.rule))
 
 
 @dataclass(frozen=True)

@@ -201,3 +201,16 @@ def test_an_empty_store_has_no_contradictions(run):
     table = run("contradictions")
     assert table.exit_code == 0 and "No contradictions match." in table.output
     assert run("contradictions", "--format", "md").output == "No contradictions match.\n"
+
+
+def test_the_articles_own_verdict_is_paired_with_the_claim_it_answers(run, tmp_path):
+    article = tmp_path / "ferry.txt"
+    article.write_text("Harbour row\n\nMayor Ana Ruiz said on Monday that ferry fraud is \"a huge problem in "
+                       "this town\". Ferry fraud is, in fact, very rare.\n", encoding="utf-8")
+    assert run("ingest", str(article)).exit_code == 0
+    [row] = contradictions(run)
+    sides = {row["a"]["text"]: row["a"], row["b"]["text"]: row["b"]}
+    verdict = sides["Ferry fraud is, in fact, very rare."]
+    assert verdict["speaker"] == "the article itself" and verdict["stance"] == "rejects"
+    assert row["reason"] == ('the article itself says "Ferry fraud is, in fact, very rare." '
+                             '(Ruiz asserts ferry fraud is "a huge problem in this town")')
