@@ -42,7 +42,7 @@ from claimtrack.engine.text import (
     split_sentences,
     tokenize,
 )
-from claimtrack.engine.verdicts import article_verdicts
+from claimtrack.engine.verdicts import SHORT_SENTENCE, article_verdicts
 from claimtrack.vocabulary import ClaimKind, Stance
 
 # "- Maria Gonzalez, Dover." / "— Senator Jane Roe" under a quotation
@@ -157,6 +157,7 @@ class _Run:
         self.quotes: list[Quote] = find_quotes(text, self.paras)
         self.masked = mask(text, self.quotes)
         self.lowered = self.masked.lower()
+        self.short_sentences: list[Sentence] = []
         self.words = [word_count(text, q) for q in self.quotes]
         self.pieces_by_para: dict[int, list[tuple[int, int, int]]] = {}
         starts = [p.start for p in self.paras]
@@ -199,6 +200,8 @@ class _Run:
             piece_ends = [b for _, b, _ in pieces]
             for sent in split_sentences(self.text, para, self.masked):
                 self._check(sent.start)
+                if sent.end - sent.start <= SHORT_SENTENCE:
+                    self.short_sentences.append(sent)  # "She hadn't." may be the article's verdict
                 lo = bisect.bisect_right(piece_ends, sent.start)
                 hi = bisect.bisect_left(piece_starts, sent.end, lo)
                 local = pieces[lo:hi]
@@ -656,7 +659,8 @@ class _Run:
             ))
         entities = resolver.entities()
         settled = settle_stances(tuple(claims), entities)
-        return Extraction(settled, entities, self.limit, article_verdicts(self.text, self.masked, self.paras, settled))
+        verdicts = article_verdicts(self.text, self.masked, self.lowered, self.paras, settled, self.short_sentences)
+        return Extraction(settled, entities, self.limit, verdicts)
 
     def _kind(self, c: Candidate) -> ClaimKind:
         quoted = 0

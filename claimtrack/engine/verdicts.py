@@ -15,6 +15,7 @@ no claim is no verdict.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -22,7 +23,7 @@ from claimtrack.engine import lexicon as lx
 from claimtrack.engine import rules
 from claimtrack.engine.cues import FORMS
 from claimtrack.engine.model import ExtractedClaim
-from claimtrack.engine.text import Paragraph, split_sentences
+from claimtrack.engine.text import Paragraph, Sentence, split_sentences
 from claimtrack.vocabulary import ClaimKind, Stance
 
 # What makes a sentence of the reporter's a verdict on a claim.
@@ -31,9 +32,13 @@ VERDICT_WORDS = re.compile(
     r"|\b(?:is|was|are|were)\s+(?:a\s+|simply\s+|also\s+|plainly\s+)?"
     r"(?:lie|lies|false|wrong|incorrect|misleading|inaccurate|baseless|unfounded)\b"
     r"|\b(?:did|does|do|has|have|had|is|was|were|are)(?:n[’']t|\s+not),?\s+however\b", re.IGNORECASE)
-# "She hadn't.", "It didn't.", "He was not." - a short negation of what was just said.
-SHORT_DENIAL = re.compile(r"(?:But\s+)?(?:he|she|they|it|that|this)\s+(?:had|did|was|is|has|does|were|are|could)"
-                          r"(?:n[’']t|\s+not)\b[^.!?]{0,25}[.!]?", re.IGNORECASE)
+# "She hadn't.", "It didn't.", "He was not." - a short negation of what was just said, a sentence of its own.
+SHORT_DENIAL = re.compile(r"(?:But\s+)?(?:He|She|They|It|That|This)\s+(?:had|did|was|is|has|does|were|are|could)"
+                          r"(?:n[’']t|\s+not)\b[^.!?]{0,25}[.!]?")
+# Words one of which a paragraph holding a verdict holds (lower-cased; the patterns run only where they are).
+VERDICT_HINTS = ("in fact", "in no way", "no evidence", "true", "contrary to", "however", " lie", "false",
+                 "wrong", "incorrect", "misleading", "inaccurate", "baseless", "unfounded")
+SHORT_SENTENCE = 48  # characters of the longest short negation ("They did not, in the end, do so.")
 # A verdict opening with one of these answers what was said just before it.
 ANAPHORIC = re.compile(r"(?:But\s+)?(?:that|this|it|these|those|he|she|they)\b", re.IGNORECASE)
 WORDS = re.compile(r"[A-Za-z][A-Za-z\-]+")
@@ -52,18 +57,33 @@ ANAPHORIC_REACH = 400  # "She hadn't." answers what was said this close before i
 PARAGRAPHS_BACK = 2
 
 
-def article_verdicts(text: str, masked: str, paras: Sequence[Paragraph],
-                     claims: Sequence[ExtractedClaim]) -> tuple[ExtractedClaim, ...]:
-    """The reporter's verdicts on the article's *claims* (see the module)."""
+def article_verdicts(text: str, masked: str, lowered: str, paras: Sequence[Paragraph],
+                     claims: Sequence[ExtractedClaim], short: Sequence[Sentence] = ()) -> tuple[ExtractedClaim, ...]:
+    """The reporter's verdicts on the article's *claims* (see the module); *masked* is the text with
+    quotations blanked out, *lowered* the masked text lower-cased, *short* the article's sentences of at
+    most SHORT_SENTENCE characters (where a short negation may be)."""
+    if not claims:
+        return ()
     covered = sorted((c.start, c.end) for c in claims)
     covered += sorted((c.cue_start, c.cue_end) for c in claims if c.cue_start is not None and c.cue_end is not None)
+    # Plain substring searches find the paragraphs that may hold a verdict (most hold none).
+    starts = [para.start for para in paras]
+    shortly = {sent.paragraph for sent in short
+               if SHORT_DENIAL.fullmatch(text, sent.start, _trimmed(text, sent.start, sent.end))}
+    marked = set(shortly)
+    for hint in VERDICT_HINTS:
+        at = lowered.find(hint)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            marked.add(index)
+            at = lowered.find(hint, paras[index].end if index >= 0 else at + 1)
     out: list[ExtractedClaim] = []
-    for para in paras:
-        if para.skip:
+    for index in sorted(marked):
+        para = paras[index]
+        if index < 0 or para.skip:
             continue
-        window = masked[para.start:para.end]
-        if VERDICT_WORDS.search(window) is None and SHORT_DENIAL.search(window) is None:
-            continue  # the cheap test first: most paragraphs hold no verdict
+        if index not in shortly and VERDICT_WORDS.search(masked, para.start, para.end) is None:
+            continue
         for sent in split_sentences(text, para, masked):
             found = _verdict(text, sent.start, sent.end, para.index, paras, covered, claims)
             if found is not None:
@@ -71,10 +91,16 @@ def article_verdicts(text: str, masked: str, paras: Sequence[Paragraph],
     return tuple(out)
 
 
-def _verdict(text: str, start: int, end: int, para: int, paras: Sequence[Paragraph],
-             covered: list[tuple[int, int]], claims: Sequence[ExtractedClaim]) -> ExtractedClaim | None:
+def _trimmed(text: str, start: int, end: int) -> int:
+    """*end* moved back over trailing spaces."""
     while end > start and text[end - 1].isspace():
         end -= 1
+    return end
+
+
+def _verdict(text: str, start: int, end: int, para: int, paras: Sequence[Paragraph],
+             covered: list[tuple[int, int]], claims: Sequence[ExtractedClaim]) -> ExtractedClaim | None:
+    end = _trimmed(text, start, end)
     sentence = text[start:end]
     if any(a < end and b > start for a, b in covered) or QUOTE_MARKS & set(sentence):
         return None
