@@ -289,15 +289,18 @@ TOKEN = re.compile(WORD.pattern + r"|\S")
 
 def _words(text: str, a: int, b: int, out: list[Token]) -> None:
     skip_to = a
+    append = out.append
     for m in TOKEN.finditer(text, a, b):
-        i = m.start()
+        i, word_end = m.span()
         if i < skip_to:
             continue
         word = m.group()
-        if len(word) == 1 and not word.isalnum():
-            out.append(Token("p", i, i + 1, word, -1, word.lower(), False))  # `make_token`, inlined: the hot loop
+        if word_end - i == 1 and not word.isalnum():
+            append(Token("p", i, word_end, word, -1, word, False))  # `make_token`, inlined: the hot loop
             continue
-        word_end = m.end()
+        if word[-1] not in "'’" and (word_end >= b or text[word_end] != "."):
+            append(Token("w", i, word_end, word, -1, word.lower(), word[0].isupper()))  # the common case
+            continue
         # Keep a trailing full stop only for abbreviations and initials ("U.S.", "Mr.").
         if word_end < b and text[word_end] == ".":
             w = word.lower()
