@@ -56,7 +56,8 @@ HEADLINE_LABEL = re.compile(
     r"[\"“‘']?([A-Z][\w.'’&\-]*(?: (?:of|de|van|von|al|bin|[A-Z][\w.'’&\-]*)){0,2}(?: [A-Z][\w.'’&\-]*)?)"
     r"(?: on [^:\n]{1,80})?:\s+(?=\S)")
 # Any word that can be a cue (a cheap pre-filter before tokenizing a sentence).
-CUE_WORDS = frozenset(FORMS) | lx.CUE_WORDS_BEYOND_VERBS | POLL_NOUNS
+# ("states" is never a cue: "the United States", "battleground states"; see cues._verbal_context)
+CUE_WORDS = (frozenset(FORMS) | lx.CUE_WORDS_BEYOND_VERBS | POLL_NOUNS) - {"states"}
 LOWER_WORD = re.compile(r"[a-z]+")
 MIN_QUOTE_WORDS = 4  # shorter quotations are fragments or scare quotes, not claims on their own
 # Stances of a claim that stays a claim when it is reported inside another's words (see _reported_inside).
