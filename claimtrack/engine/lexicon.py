@@ -571,6 +571,12 @@ PLAIN_SPEECH_BASE_FORMS = frozenset(
     "say argue insist contend believe think maintain acknowledge admit predict warn".split())
 # Words that make the phrase before "who" more than its noun ("right against governments who thought").
 ANTECEDENT_BREAKS = frozenset("of from against to in at on for with by inside itself himself herself first all".split())
+# Sentence adverbs set off by commas between a subject and its cue ("The lawmakers, however, argue").
+INSERTED_ADVERBS = frozenset({
+    "however", "though", "meanwhile", "too", "also", "instead", "nevertheless", "nonetheless", "therefore",
+    "in turn", "in contrast", "by contrast", "for his part", "for her part", "for their part", "for its part",
+    "in response", "in a statement", "in return", "in fact", "indeed", "moreover", "likewise", "similarly",
+})
 # Plural nouns that do not end in -s ("People briefed on the talks say").
 PLURAL_NOUNS_WITHOUT_S = frozenset("people men women children police staff".split())
 # A negation or adverb that makes the base form after it a finite verb ("they never say").

@@ -18,6 +18,7 @@ from claimtrack.engine.text import Token
 from claimtrack.vocabulary import SpeakerKind
 
 MAX_NP = 14  # the longest noun phrase a speaker scan collects, in tokens
+MAX_INSERTED_ADVERB = 3  # words of ", for their part," between a subject and its cue
 MAX_NAME_WORDS = 4  # "Bill de Blasio", "Martin Luther King Jr"; longer capitalised runs are headlines
 
 
@@ -62,9 +63,19 @@ def _mention(toks: list[Token], a: int, b: int, kind: str, text: str) -> Mention
 
 
 def skip_left_adjuncts(toks: list[Token], k: int) -> int:
-    """Step left over "on Thursday evening", "Friday", "in 2010" before a cue."""
+    """Step left over "on Thursday evening", "Friday", "in 2010" before a cue, and over a comma-enclosed
+    sentence adverb ("The two lawmakers, however, argue", "Officials, for their part, said")."""
     while k > 0:
         t = toks[k - 1]
+        if t.text == "," and t.kind == "p":
+            j = k - 2
+            while j > 0 and k - 2 - j < MAX_INSERTED_ADVERB and toks[j].kind == "w" and toks[j].low not in lx.DAYS:
+                j -= 1
+            words = " ".join(x.low for x in toks[j + 1:k - 1])
+            if j > 0 and toks[j].kind == "p" and toks[j].text == "," and words in lx.INSERTED_ADVERBS:
+                k = j
+                continue
+            break
         if t.kind == "w" and t.low in lx.DAYS:
             k -= 1
             while k > 0 and toks[k - 1].kind == "w" and toks[k - 1].low in lx.TIME_WORDS:

@@ -325,3 +325,13 @@ def test_the_name_run_pattern_finds_what_the_plain_pattern_finds():
             "MrBean Show; Dr.\nWho Knows; Profit Margins Fell; Senate Leader Harry Reid; Mr\nBlair.")
     assert [m.span() for m in NAME_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert any(m.group().startswith("Mrs Ana") for m in NAME_RUN.finditer(text))
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The two senators, however, argue that the channel is too shallow.", "the two senators"),
+    ("Officials, for their part, said the ferry was safe.", "Officials"),
+    ("Mayor Ana Ruiz, meanwhile, said the ferry would run all winter.", "Ana Ruiz"),
+])
+def test_a_sentence_adverb_between_subject_and_cue_is_stepped_over(sentence, speaker):
+    [claim] = extract("Body.\n\n" + sentence).claims
+    assert claim.speaker == speaker
