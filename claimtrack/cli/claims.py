@@ -20,10 +20,9 @@ from claimtrack.cli.options import (
     note_option,
 )
 from claimtrack.display import for_terminal
-from claimtrack.engine.rules import ARTICLE_VERDICT
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries.claims import ClaimInContext, ClaimRow
-from claimtrack.vocabulary import ReviewStatus, Stance
+from claimtrack.vocabulary import ARTICLE_VERDICT_RULE, ReviewStatus, Stance
 
 # ----------------------------------------------------------------------------- listing
 
@@ -96,7 +95,7 @@ def show(app: CommandContext, claim_id: int) -> None:
 
     with app.session() as session:
         shown = claim_in_context(session, get_claim(session, claim_id))
-        verdict = shown.claim.rule == ARTICLE_VERDICT.label  # the reporter's own words: no speaker
+        verdict = shown.claim.rule == ARTICLE_VERDICT_RULE  # the reporter's own words: no speaker
         who = "the article itself" if verdict else speaker_label(shown.speaker)
         app.out.print(Panel(_words_in_sentence(shown), title=f"Claim {shown.claim.id}",
                             subtitle=Text(for_terminal(who))))
@@ -130,10 +129,10 @@ def _claim_facts(shown: ClaimInContext, who: str) -> Table:
     ):
         facts.add_row(label, Text(for_terminal(value)))
     if shown.parent is not None:  # an article's verdict answers its parent; other claims are nested in it
-        label = "answers" if claim.rule == ARTICLE_VERDICT.label else "nested in"
+        label = "answers" if claim.rule == ARTICLE_VERDICT_RULE else "nested in"
         facts.add_row(label, Text(for_terminal(f"claim {shown.parent.id}: {shown.parent.text[:100]}")))
     for child in shown.nested:
-        label = "answered by" if child.rule == ARTICLE_VERDICT.label else "contains"
+        label = "answered by" if child.rule == ARTICLE_VERDICT_RULE else "contains"
         facts.add_row(label, Text(for_terminal(f"claim {child.id}: {child.text[:100]}")))
     for rel in shown.relations:
         other = rel.claim_b_id if rel.claim_a_id == claim.id else rel.claim_a_id

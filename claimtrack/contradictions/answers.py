@@ -47,10 +47,9 @@ from claimtrack.contradictions.signals import NEGATIVE, NOT_COMMITTED, POSITIVE,
 from claimtrack.contradictions.targets import PERSON, claim_targets, is_about
 from claimtrack.contradictions.terms import Terms
 from claimtrack.contradictions.topics import speaker_entities
-from claimtrack.engine import rules
 from claimtrack.store.core_rows import fetch_in, ids
 from claimtrack.store.models import Claim, Source, Speaker
-from claimtrack.vocabulary import RelationKind, SpeakerKind, Stance
+from claimtrack.vocabulary import ARTICLE_VERDICT_RULE, RelationKind, SpeakerKind, Stance
 
 # How sure each way of linking is (an answer's object names what it answers; a bare rebuttal or a
 # denial with content is linked by whom the answered claim is about).
@@ -372,7 +371,7 @@ def placed_claims(session: Session, facts: dict[int, ClaimFacts], terms: Terms) 
     articles: dict[int, list[Placed]] = {}
     for claim_id, start, cue, text, read, kind, rule in fetch_in(session, _PLACED, "claims", facts):
         placed = place(facts[claim_id], start, cue or "", text, read or text, terms, kind,
-                       article_verdict=rule == rules.ARTICLE_VERDICT.label)
+                       article_verdict=rule == ARTICLE_VERDICT_RULE)
         articles.setdefault(placed.facts.source_id, []).append(placed)
     return articles
 

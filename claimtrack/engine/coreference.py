@@ -24,6 +24,7 @@ from claimtrack.engine.speakers import (
     first_name_gender,
     full_names,
     parse_title,
+    restrictive_relative,
 )
 from claimtrack.engine.text import Paragraph
 from claimtrack.vocabulary import SpeakerKind
@@ -88,7 +89,7 @@ class Resolver:
         # one who puts a question ("Asked by reporters whether ..., Ruiz said"), nor a poll.
         reported = c.parent is not None or (
             c.cue_span is not None and self.floor_content[0] <= c.cue_span[0] < self.floor_content[1]) \
-            or (m.kind == "relative" and not self.masked[:m.start].rstrip().endswith(",")) \
+            or restrictive_relative(self.masked, m) \
             or c.rule in rules.NO_FLOOR
         if not reported and c.pieces and c.cue_span is not None and c.pieces[0][0] >= c.cue_span[1]:
             self.floor_content = (c.pieces[0][0], c.pieces[-1][1])  # words reported after the cue

@@ -32,7 +32,7 @@ from claimtrack.engine.polls import POLL_NOUNS, poll_finding
 from claimtrack.engine.questions import questions_put
 from claimtrack.engine.quotes import Quote, find_quotes, looks_like_title, mask, word_count
 from claimtrack.engine.rules import Rule
-from claimtrack.engine.speakers import Mention
+from claimtrack.engine.speakers import Mention, restrictive_relative
 from claimtrack.engine.stance import settle_stances, stance_of
 from claimtrack.engine.text import (
     Invisibles,
@@ -505,8 +505,8 @@ class _Run:
                 prev = ordered[k]
                 if self.quote_para[qi] - prev.sentence.paragraph > FLOAT_PARAGRAPHS:
                     break
-                if prev.mention is not None and prev.parent is None and not self._restrictive(prev.mention) \
-                        and prev.rule not in rules.NO_FLOOR:
+                if prev.mention is not None and prev.parent is None and prev.rule not in rules.NO_FLOOR \
+                        and not restrictive_relative(self.text, prev.mention):  # named in passing, or asked
                     source = prev
                     break
                 k -= 1
@@ -532,11 +532,6 @@ class _Run:
             out.append(c)
             used.add(qi)
         return out
-
-    def _restrictive(self, m: Mention) -> bool:
-        """"a union leader who said ...": a relative clause with no comma is about someone the sentence
-        names in passing; a quotation after it is not theirs by default."""
-        return m.kind == "relative" and not self.text[:m.start].rstrip().endswith(",")
 
     def _unattributed_quotes(self, cands: list[Candidate]) -> list[Candidate]:
         """A quotation of a whole phrase (4+ words) that no rule attributed is still somebody's

@@ -8,7 +8,6 @@ are left alone: what they are said to show is too loosely bounded to be a claim.
 """
 from __future__ import annotations
 
-from claimtrack.engine import lexicon as lx
 from claimtrack.engine import rules
 from claimtrack.engine.attribution import Candidate
 from claimtrack.engine.cues import FORMS, Cue
@@ -34,7 +33,7 @@ def poll_finding(text: str, sent: Sentence, toks: list[Token], found: list[Candi
     if comma is None or toks[comma].text != "," or not any(t.low in POLL_NOUNS for t in toks[k + 1:comma]):
         return None
     words = [t for t in toks[comma + 1:] if t.kind in "wq"]
-    if len(words) < MIN_FINDING_WORDS or any(t.low in lx.SPEECH_VERBS or t.low in FORMS for t in words):
+    if len(words) < MIN_FINDING_WORDS or any(t.low in FORMS for t in words):
         return None  # "In the survey, 14% said they never voted": someone speaks, the rules' business
     a, b = k + 1, comma
     mention = Mention(a, b, toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end], "nominal")

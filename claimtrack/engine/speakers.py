@@ -45,6 +45,17 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
 
 
+def restrictive_relative(text: str, m: Mention) -> bool:
+    """"a union leader who said ...": a relative pronoun with no comma before it (someone the sentence
+    names in passing, who does not take the floor)."""
+    if m.kind != "relative":
+        return False
+    i = m.start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] != ","
+
+
 def _strip_possessive(w: str) -> str:
     """"Serbia's" -> "Serbia", "players'" -> "players"."""
     if w.endswith(("'s", "’s")):

@@ -10,8 +10,8 @@ A verdict is a sentence that no claim covers, holds no quotation, says "in fact"
 false", "not true", "no evidence", "in no way", "contrary to", "did not, however", or is a short negation
 of what was just said ("She hadn't.", "It didn't."). It answers the nearest earlier claim by a named
 speaker, within a few paragraphs: the one just before when the verdict opens with "That", "This", "It",
-"He", "She" or "They", else the nearest that shares a word of substance with it. A verdict that answers
-no claim is no verdict.
+"He", "She" or "They", else the one sharing most words of substance with it (the nearest on a tie). A
+verdict that answers no claim is no verdict.
 """
 from __future__ import annotations
 
@@ -64,8 +64,8 @@ def article_verdicts(text: str, masked: str, lowered: str, paras: Sequence[Parag
     most SHORT_SENTENCE characters (where a short negation may be)."""
     if not claims:
         return ()
-    covered = sorted((c.start, c.end) for c in claims)
-    covered += sorted((c.cue_start, c.cue_end) for c in claims if c.cue_start is not None and c.cue_end is not None)
+    covered = [(c.start, c.end) for c in claims]
+    covered += [(c.cue_start, c.cue_end) for c in claims if c.cue_start is not None and c.cue_end is not None]
     # Plain substring searches find the paragraphs that may hold a verdict (most hold none).
     starts = [para.start for para in paras]
     shortly = {sent.paragraph for sent in short
